@@ -1,0 +1,70 @@
+import type { AcceptedBid, AuctionSnapshot, CurrentLot, LotAsset } from './auctions.js';
+import type { ErrorBody } from './errors.js';
+import type { LeagueMember } from './leagues.js';
+
+export type Ack<T extends object> = ({ ok: true } & T) | { ok: false; error: ErrorBody };
+
+export interface ClientToServerEvents {
+  'league:join': (payload: { leagueId: string }, ack: (answer: Ack<{ online: string[] }>) => void) => void;
+  'league:leave': (payload: { leagueId: string }, ack?: (answer: Ack<object>) => void) => void;
+  'auction:join': (payload: { auctionId: string }, ack: (answer: Ack<{ snapshot: AuctionSnapshot }>) => void) => void;
+  'bid:place': (
+    payload: { auctionId: string; lotId: string; amount: number; clientBidId: string },
+    ack: (answer: Ack<{ bid: AcceptedBid }>) => void,
+  ) => void;
+  'time:sync': (payload: { clientTime: number }, ack: (answer: { serverTime: number; clientTime: number }) => void) => void;
+}
+
+export interface LotOpened {
+  auctionId: string;
+  lot: CurrentLot;
+  seq: number;
+  lotsRemaining: number;
+  serverTime: string;
+}
+export interface BidAccepted {
+  auctionId: string;
+  lotId: string;
+  seq: number;
+  amount: number;
+  bidderId: string;
+  endsAt: string;
+  serverTime: string;
+}
+export interface LotSold {
+  auctionId: string;
+  lotId: string;
+  asset: LotAsset;
+  winnerId: string;
+  price: number;
+  seq: number;
+}
+export interface LotUnsold {
+  auctionId: string;
+  lotId: string;
+  asset: LotAsset;
+  seq: number;
+}
+
+export interface ServerToClientEvents {
+  'league:presence': (payload: { leagueId: string; online: string[] }) => void;
+  'league:member_joined': (payload: { leagueId: string; member: LeagueMember }) => void;
+  'league:member_left': (payload: { leagueId: string; userId: string }) => void;
+  'auction:started': (payload: { leagueId: string; auctionId: string }) => void;
+  'auction:snapshot': (payload: AuctionSnapshot) => void;
+  'lot:opened': (payload: LotOpened) => void;
+  'bid:accepted': (payload: BidAccepted) => void;
+  'lot:sold': (payload: LotSold) => void;
+  'lot:unsold': (payload: LotUnsold) => void;
+  'auction:paused': (payload: { auctionId: string; seq: number; remainingMs: number }) => void;
+  'auction:resumed': (payload: { auctionId: string; seq: number; endsAt: string }) => void;
+  'auction:completed': (payload: { auctionId: string; seq: number }) => void;
+  'leaderboard:updated': (payload: { leagueId: string }) => void;
+}
+
+/** Room names shared by the gateway and the Redis emitter. */
+export const rooms = {
+  league: (leagueId: string) => `league:${leagueId}`,
+  auction: (auctionId: string) => `auction:${auctionId}`,
+  user: (userId: string) => `user:${userId}`,
+};
