@@ -49,3 +49,19 @@ export interface ErrorBody {
   code: ErrorCode;
   message: string;
 }
+
+/** A refusal the user can act on; translated to problem+json (HTTP) or an ack error (socket) at the edge. */
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly extras: { errors?: Problem['errors']; retryAfterSeconds?: number } = {},
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+}

@@ -6,3 +6,4 @@ export * from './leagues.js';
 export * from './auctions.js';
 export * from './scoring.js';
 export * from './events.js';
+export * from './internal-events.js';

@@ -1,0 +1,59 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NextFunction, Request, Response } from 'express';
+import { setUpData, startEmbeddedPostgres, type EmbeddedDatabase } from '@auction/db';
+import { createRuntime, listen } from '@auction/platform';
+import { hostServices, loadConfigOrExit } from '@auction/runtime';
+import { ALL_SERVICES } from './services.js';
+
+const WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
+const NOT_WEB = /^\/(api|socket\.io|health|metrics|internal)(\/|$)/;
+
+export interface StandaloneHandle {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** The whole product in one process: every service, the web client and, unless DATABASE_URL is set, an embedded PostgreSQL. */
+export async function startStandalone(env: NodeJS.ProcessEnv = process.env): Promise<StandaloneHandle> {
+  const dataDir = env.DATA_DIR || './.data';
+  mkdirSync(dataDir, { recursive: true });
+  const embedded = env.DATABASE_URL ? null : await startEmbeddedPostgres(dataDir, (l) => process.stderr.write(`${l}\n`));
+  const config = loadConfigOrExit({
+    mode: 'standalone',
+    service: 'standalone',
+    fallbackJwtSecret: env.NODE_ENV === 'production' ? undefined : standaloneSecret(dataDir),
+    fallbackDatabaseUrl: embedded?.url,
+  });
+  const runtime = createRuntime(config);
+  await setUpData(runtime.database.db, ALL_SERVICES.map((s) => s.data));
+  const app = await hostServices(runtime, ALL_SERVICES);
+  serveWebClient(app);
+  const url = await listen(app, runtime);
+  return { url, close: () => shutdown(app, runtime.database.pool, embedded) };
+}
+
+/** A key made once and kept in DATA_DIR, so sessions survive restarts. */
+function standaloneSecret(dataDir: string): string {
+  const file = join(dataDir, 'jwt-secret');
+  if (!existsSync(file)) writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600 });
+  return readFileSync(file, 'utf8').trim();
+}
+
+function serveWebClient(app: NestExpressApplication): void {
+  if (!existsSync(join(WEB_DIST, 'index.html'))) return;
+  app.useStaticAssets(WEB_DIST, { index: false, maxAge: '1h' });
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (req.method !== 'GET' || NOT_WEB.test(req.path) || !req.accepts('html')) return next();
+    res.sendFile(join(WEB_DIST, 'index.html'));
+  });
+}
+
+async function shutdown(app: NestExpressApplication, pool: { end(): Promise<void> }, embedded: EmbeddedDatabase | null): Promise<void> {
+  await app.close();
+  await pool.end().catch(() => undefined);
+  await embedded?.stop();
+}

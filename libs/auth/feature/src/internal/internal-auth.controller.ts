@@ -1,0 +1,29 @@
+import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { z } from 'zod';
+import { emailSchema } from '@auction/contracts';
+import { ServiceGuard } from '@auction/auth-guard';
+import { ZodPipe } from '@auction/platform';
+import { MagicLinkService } from '../magic-link/magic-link.service.js';
+
+export const invitationLinksRequest = z.strictObject({
+  leagueId: z.uuid(),
+  leagueName: z.string().min(1).max(80),
+  emails: z.array(emailSchema).min(1).max(500),
+});
+
+/** Called by the leagues service to mail sign-in links that also join a league. */
+@ApiExcludeController()
+@Controller('internal/auth')
+@UseGuards(ServiceGuard)
+export class InternalAuthController {
+  constructor(private readonly magicLinks: MagicLinkService) {}
+
+  @Post('invitation-links')
+  @HttpCode(200)
+  async sendInvitationLinks(@Body(new ZodPipe(invitationLinksRequest)) body: z.infer<typeof invitationLinksRequest>) {
+    const purpose = { kind: 'league-invite' as const, leagueId: body.leagueId, leagueName: body.leagueName };
+    await Promise.all(body.emails.map((email) => this.magicLinks.issue(email, purpose)));
+    return { sent: body.emails.length };
+  }
+}

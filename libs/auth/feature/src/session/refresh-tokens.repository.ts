@@ -1,0 +1,53 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Database, DatabaseHandle } from '@auction/db';
+import { DATABASE } from '@auction/platform';
+import { refreshTokens, users } from '../db/schema/index.js';
+
+export interface StoredRefreshToken {
+  id: string;
+  familyId: string;
+  userId: string;
+  familyExpiresAt: Date;
+  usedAt: Date | null;
+  revokedAt: Date | null;
+  user: typeof users.$inferSelect;
+}
+
+@Injectable()
+export class RefreshTokensRepository {
+  constructor(@Inject(DATABASE) private readonly database: DatabaseHandle) {}
+
+  transaction<T>(work: (db: Database) => Promise<T>): Promise<T> {
+    return this.database.db.transaction(work);
+  }
+
+  async insert(
+    db: Database,
+    token: { tokenHash: string; familyId: string; userId: string; familyExpiresAt: Date },
+  ): Promise<void> {
+    await db.insert(refreshTokens).values(token);
+  }
+
+  /** Reads a token and locks it, so two refreshes of one token are serialised. */
+  async findForUpdate(db: Database, tokenHash: string): Promise<StoredRefreshToken | null> {
+    const [row] = await db
+      .select({ token: refreshTokens, user: users })
+      .from(refreshTokens)
+      .innerJoin(users, eq(users.id, refreshTokens.userId))
+      .where(eq(refreshTokens.tokenHash, tokenHash))
+      .for('update', { of: refreshTokens });
+    return row ? { ...row.token, user: row.user } : null;
+  }
+
+  async markUsed(db: Database, id: string, now: Date): Promise<void> {
+    await db.update(refreshTokens).set({ usedAt: now }).where(eq(refreshTokens.id, id));
+  }
+
+  async revokeFamily(db: Database, familyId: string, now: Date): Promise<void> {
+    await db
+      .update(refreshTokens)
+      .set({ revokedAt: now })
+      .where(and(eq(refreshTokens.familyId, familyId), isNull(refreshTokens.revokedAt)));
+  }
+}

@@ -1,0 +1,2 @@
+export { ScoringModule } from './scoring.module.js';
+export { scoringService } from './scoring.service-definition.js';

@@ -1,0 +1,52 @@
+import jwt from 'jsonwebtoken';
+import { DomainError, type AccessClaims } from '@auction/contracts';
+
+export const ACCESS_TOKEN = {
+  algorithm: 'HS256',
+  issuer: 'auction-platform/auth',
+  audience: 'auction-platform',
+  ttlSeconds: 15 * 60,
+} as const;
+
+export interface AuthUser {
+  id: string;
+  email: string;
+  displayName: string;
+}
+
+export function signAccessToken(secret: string, user: AuthUser, now: Date): string {
+  const claims: AccessClaims = { sub: user.id, email: user.email, name: user.displayName };
+  const iat = Math.floor(now.getTime() / 1000);
+  return jwt.sign({ ...claims, iat, exp: iat + ACCESS_TOKEN.ttlSeconds }, secret, {
+    algorithm: ACCESS_TOKEN.algorithm,
+    issuer: ACCESS_TOKEN.issuer,
+    audience: ACCESS_TOKEN.audience,
+  });
+}
+
+/** Verifies an access token with the algorithm, issuer and audience pinned. */
+export function verifyAccessToken(secret: string, token: string): AuthUser {
+  try {
+    const claims = jwt.verify(token, secret, {
+      algorithms: [ACCESS_TOKEN.algorithm],
+      issuer: ACCESS_TOKEN.issuer,
+      audience: ACCESS_TOKEN.audience,
+    }) as jwt.JwtPayload & AccessClaims;
+    return userFromClaims(claims);
+  } catch (error) {
+    throw accessTokenError(error);
+  }
+}
+
+export function userFromClaims(claims: AccessClaims): AuthUser {
+  if (typeof claims.sub !== 'string' || typeof claims.email !== 'string') {
+    throw new DomainError('TOKEN_INVALID', 'The access token is not valid.');
+  }
+  return { id: claims.sub, email: claims.email, displayName: claims.name ?? claims.email };
+}
+
+export function accessTokenError(error: unknown): DomainError {
+  if (error instanceof DomainError) return error;
+  if (error instanceof jwt.TokenExpiredError) return new DomainError('TOKEN_EXPIRED', 'Your session has expired.');
+  return new DomainError('UNAUTHORIZED', 'Sign in to continue.');
+}

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '@auction/config';
+
+const secret = 'x'.repeat(32);
+const cluster = { DATABASE_URL: 'postgres://localhost/db', REDIS_URL: 'redis://localhost:6379', JWT_SECRET: secret };
+
+function problemsOf(env: Record<string, string>, mode: 'standalone' | 'cluster' = 'cluster'): string[] {
+  try {
+    loadConfig(env, { mode, service: 'auth' });
+  } catch (error) {
+    return (error as ConfigError).problems;
+  }
+  return [];
+}
+
+describe('loadConfig', () => {
+  it('applies the documented defaults in standalone mode', () => {
+    const config = loadConfig({}, { mode: 'standalone', service: 'standalone', fallbackJwtSecret: secret });
+    expect(config).toMatchObject({
+      port: 3000,
+      host: '127.0.0.1',
+      publicUrl: 'http://localhost:3000',
+      mailFrom: 'no-reply@localhost',
+      logLevel: 'info',
+      nodeEnv: 'development',
+      dataDir: './.data',
+      rateLimits: true,
+      corsOrigins: [],
+      sportsEnabled: ['football', 'cricket'],
+    });
+  });
+
+  it('binds containers to every interface', () => {
+    expect(loadConfig(cluster, { mode: 'cluster', service: 'auth' }).host).toBe('0.0.0.0');
+  });
+
+  it.each([
+    ['PORT', 'abc'],
+    ['PORT', '70000'],
+    ['DATABASE_URL', 'mysql://x/y'],
+    ['REDIS_URL', 'localhost:6379'],
+    ['SMTP_URL', 'http://mail'],
+    ['JWT_SECRET', 'short'],
+    ['LOG_LEVEL', 'loud'],
+    ['NODE_ENV', 'staging'],
+    ['RATE_LIMITS', 'maybe'],
+    ['PUBLIC_URL', 'not a url'],
+    ['SPORTS_ENABLED', 'football,golf'],
+    ['MAIL_FROM', 'nobody'],
+  ])('names %s when its value %s is bad', (name, value) => {
+    const problems = problemsOf({ ...cluster, [name]: value });
+    expect(problems.some((p) => p.startsWith(`${name}:`))).toBe(true);
+  });
+
+  it('refuses cluster mode without a database, Redis or secret', () => {
+    const problems = problemsOf({});
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^JWT_SECRET/),
+        expect.stringMatching(/^DATABASE_URL/),
+        expect.stringMatching(/^REDIS_URL/),
+      ]),
+    );
+  });
+
+  it('refuses production without JWT_SECRET even in standalone mode', () => {
+    expect(problemsOf({ NODE_ENV: 'production' }, 'standalone')).toEqual([
+      expect.stringMatching(/^JWT_SECRET: required in production/),
+      expect.stringMatching(/^DATABASE_URL: required in production/),
+    ]);
+  });
+
+  it('turns rate limits off and trims PUBLIC_URL', () => {
+    const config = loadConfig(
+      { ...cluster, RATE_LIMITS: 'off', PUBLIC_URL: 'https://club.example/' },
+      { mode: 'cluster', service: 'auth' },
+    );
+    expect(config.rateLimits).toBe(false);
+    expect(config.publicUrl).toBe('https://club.example');
+  });
+});

@@ -1,0 +1,21 @@
+import type { SportKey } from './sports.js';
+
+/** Events between services (not sent to browsers). */
+export interface AuctionCompletedEvent {
+  auctionId: string;
+  leagueId: string;
+  sport: SportKey;
+  completedAt: string;
+  managers: Array<{
+    userId: string;
+    displayName: string;
+    joinedAt: string;
+    budget: number;
+    spent: number;
+    roster: Array<{ assetId: string; externalId: string; name: string; price: number; lotId: string }>;
+  }>;
+}
+
+export interface InternalEvents {
+  'auction.completed': AuctionCompletedEvent;
+}

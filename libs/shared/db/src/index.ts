@@ -1,0 +1,5 @@
+export * from './postgres.js';
+export * from './migrate.js';
+export * from './embedded.js';
+export * from './redis.js';
+export * from './data-setup.js';

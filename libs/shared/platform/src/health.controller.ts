@@ -1,0 +1,50 @@
+import { Controller, Get, Header, Inject, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { pingDatabase, pingRedis, type DatabaseHandle, type Redis } from '@auction/db';
+import { metricsRegistry } from '@auction/observability';
+import { DATABASE, REDIS } from './tokens.js';
+
+type CheckValue = 'ok' | 'down' | 'disabled';
+
+export interface HealthReport {
+  status: 'ok' | 'degraded';
+  checks: { database: CheckValue; redis: CheckValue };
+}
+
+@ApiExcludeController()
+@Controller()
+export class HealthController {
+  constructor(
+    @Inject(DATABASE) private readonly database: DatabaseHandle,
+    @Inject(REDIS) private readonly redis: Redis | null,
+  ) {}
+
+  @Get('health/live')
+  live(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
+
+  @Get(['health/ready', 'api/health'])
+  async ready(@Res({ passthrough: true }) res: Response): Promise<HealthReport> {
+    const report = await this.report();
+    res.status(report.status === 'ok' ? 200 : 503);
+    return report;
+  }
+
+  @Get('metrics')
+  @Header('Content-Type', metricsRegistry.contentType)
+  metrics(): Promise<string> {
+    return metricsRegistry.metrics();
+  }
+
+  private async report(): Promise<HealthReport> {
+    const [database, redis] = await Promise.all([
+      pingDatabase(this.database.pool).then(toCheck),
+      this.redis ? pingRedis(this.redis).then(toCheck) : Promise.resolve<CheckValue>('disabled'),
+    ]);
+    return { status: database === 'ok' && redis !== 'down' ? 'ok' : 'degraded', checks: { database, redis } };
+  }
+}
+
+const toCheck = (up: boolean): CheckValue => (up ? 'ok' : 'down');

@@ -1,0 +1,2 @@
+export * from './shared-modules.js';
+export * from './run-service.js';
