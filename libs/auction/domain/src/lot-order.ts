@@ -1,0 +1,20 @@
+import { randomBytes } from 'node:crypto';
+
+export type NominationOrder = 'random' | 'fixed';
+
+/** A uniform number in [0, 1) from 48 bits of the operating system's CSPRNG. */
+export function secureRandom(): number {
+  return randomBytes(6).readUIntBE(0, 6) / 2 ** 48;
+}
+
+/** The order lots open in: as given for `fixed`, a Fisher–Yates shuffle for `random`. */
+export function lotOrder<T>(assetIds: readonly T[], order: NominationOrder, random: () => number = secureRandom): T[] {
+  const result = [...assetIds];
+  if (order === 'fixed') return result;
+  for (let i = result.length - 1; i > 0; i--) {
+    // min() guards against a random source that returns exactly 1.
+    const j = Math.min(i, Math.floor(random() * (i + 1)));
+    [result[i], result[j]] = [result[j], result[i]];
+  }
+  return result;
+}

@@ -1,0 +1,11 @@
+export * from './rules.js';
+export * from './points.js';
+export { compareStanding, rank, type Rankable } from './ranking.js';
+export * from './standings.js';
+export { formatCsvError, type CsvError, type CsvParseResult } from './csv/table.js';
+export { parseZonedDateTime, MAX_TEXT_LENGTH, YEAR_RANGE } from './csv/fields.js';
+export { STAT_LIMITS } from './csv/limits.js';
+export type { MatchCsvOptions } from './csv/row-checks.js';
+export * from './csv/fixtures-csv.js';
+export * from './csv/football-results-csv.js';
+export * from './csv/cricket-stats-csv.js';
