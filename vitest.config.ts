@@ -1,6 +1,5 @@
+import { defaultClientConditions, defaultServerConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
-
-const conditions = ['@auction/source', 'node', 'import', 'module', 'default'];
 
 /**
  * Tests run on TypeScript sources: the `@auction/source` export condition makes every
@@ -8,8 +7,8 @@ const conditions = ['@auction/source', 'node', 'import', 'module', 'default'];
  * compiled output, which `npm test` builds first.
  */
 export default defineConfig({
-  resolve: { conditions },
-  ssr: { resolve: { conditions, externalConditions: conditions } },
+  resolve: { conditions: ['@auction/source', ...defaultClientConditions] },
+  ssr: { resolve: { conditions: ['@auction/source', ...defaultServerConditions] } },
   test: {
     projects: [
       {
@@ -26,7 +25,7 @@ export default defineConfig({
           name: 'integration',
           include: ['libs/**/test/**/*.test.ts', 'apps/*/test/**/*.test.ts', 'test/**/*.test.ts'],
           environment: 'node',
-          globalSetup: ['libs/shared/testing/src/global-setup.ts'],
+          globalSetup: ['test/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: true,
@@ -47,7 +46,7 @@ export default defineConfig({
           name: 'e2e',
           include: ['apps/web/e2e/**/*.e2e.ts'],
           environment: 'node',
-          globalSetup: ['libs/shared/testing/src/global-setup.ts'],
+          globalSetup: ['test/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,

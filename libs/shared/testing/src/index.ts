@@ -1,0 +1,7 @@
+export * from './databases.js';
+export * from './smtp.js';
+export * from './http.js';
+export * from './processes.js';
+export * from './tokens.js';
+export * from './events.js';
+export * from './stack.js';
