@@ -29,14 +29,14 @@ export class RefreshTokensRepository {
     await db.insert(refreshTokens).values(token);
   }
 
-  /** Reads a token and locks it, so two refreshes of one token are serialised. */
+  /** Reads a token and locks it (and its user's row), so two refreshes of one token are serialised. */
   async findForUpdate(db: Database, tokenHash: string): Promise<StoredRefreshToken | null> {
     const [row] = await db
       .select({ token: refreshTokens, user: users })
       .from(refreshTokens)
       .innerJoin(users, eq(users.id, refreshTokens.userId))
       .where(eq(refreshTokens.tokenHash, tokenHash))
-      .for('update', { of: refreshTokens });
+      .for('update');
     return row ? { ...row.token, user: row.user } : null;
   }
 
