@@ -1,5 +1,6 @@
 export * from './rules.js';
 export * from './points.js';
+export * from './scored.js';
 export { compareStanding, rank, type Rankable } from './ranking.js';
 export * from './standings.js';
 export { formatCsvError, type CsvError, type CsvParseResult } from './csv/table.js';

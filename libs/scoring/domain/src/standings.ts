@@ -2,6 +2,7 @@ import type { Breakdown, LeaderboardEntry, SportKey, Tiebreaks } from '@auction/
 import { cricketPoints, scoreFootballClub, type CricketStat, type FootballResult } from './points.js';
 import { rank, compareCodeUnits } from './ranking.js';
 import { cricketRulesWith, footballRulesWith, type RuleOverrides } from './rules.js';
+import { TIEBREAK_COUNT, type ScoredEntry } from './scored.js';
 
 export interface StandingsAsset {
   assetId: string;
@@ -24,6 +25,11 @@ export interface StandingsInput {
   managers: readonly StandingsManager[];
   football?: readonly FootballResult[];
   cricket?: readonly CricketStat[];
+  /**
+   * Points already scored per asset and match (see `scoreFootballResults`, `scoreCricketStats`).
+   * When given, `rules`, `football` and `cricket` are not used.
+   */
+  scored?: readonly ScoredEntry[];
 }
 
 export interface Standings {
@@ -53,6 +59,7 @@ interface SportScoring<Entry> {
 type BreakdownMatch = Breakdown['matches'][number];
 
 export function computeStandings(input: StandingsInput): Standings {
+  if (input.scored) return standingsWith(input, scoredScoring(input.sport, input.scored));
   return input.sport === 'football' ? standingsWith(input, footballScoring(input)) : standingsWith(input, cricketScoring(input));
 }
 
@@ -118,6 +125,26 @@ function cricketScoring(input: StandingsInput): SportScoring<CricketStat> {
     },
     tiebreakCount: 3,
     toTiebreaks: ([catches = 0, stumpings = 0, runOuts = 0]) => ({ catches, stumpings, runOuts }),
+  };
+}
+
+function scoredScoring(sport: StandingsInput['sport'], entries: readonly ScoredEntry[]): SportScoring<ScoredEntry> {
+  const byAsset = new Map<string, ScoredEntry[]>();
+  for (const entry of entries) pushTo(byAsset, entry.assetExternalId, entry);
+  const tiebreakCount = TIEBREAK_COUNT[sport];
+  return {
+    ...naturalMatchOrder(entries),
+    byAsset,
+    matchIdOf: (entry) => entry.externalMatchId,
+    score: (entry, totals) => {
+      for (let i = 0; i < tiebreakCount; i++) totals[i] += entry.tiebreaks[i] ?? 0;
+      return entry.points;
+    },
+    tiebreakCount,
+    toTiebreaks:
+      sport === 'football'
+        ? ([goals = 0, wins = 0]) => ({ goals, wins })
+        : ([catches = 0, stumpings = 0, runOuts = 0]) => ({ catches, stumpings, runOuts }),
   };
 }
 
