@@ -1,0 +1,99 @@
+import type {
+  AcceptedBid,
+  Asset,
+  AuctionResults,
+  AuctionSnapshot,
+  Breakdown,
+  CreateLeagueRequest,
+  CsvImportReport,
+  Fixture,
+  InvitationReport,
+  League,
+  Leaderboard,
+  Membership,
+  MyCompetition,
+  Page,
+  SignInResult,
+  Sport,
+  SportKey,
+  User,
+} from '@auction/contracts';
+import { api } from './client';
+import { getSession } from './session';
+
+/** Some list answers may be a bare array or a `{items}` page; accept both. */
+type ListAnswer<T> = T[] | { items: T[] };
+const items = <T>(answer: ListAnswer<T>): T[] => (Array.isArray(answer) ? answer : (answer?.items ?? []));
+
+const enc = encodeURIComponent;
+
+export const authApi = {
+  requestMagicLink: (email: string) => api.post<void>('/api/auth/magic-link', { email }, { auth: false }),
+  verifyMagicLink: (token: string) =>
+    api.post<SignInResult>('/api/auth/verify-magic-link', { token }, { auth: false }),
+  logout: async () => {
+    const { refreshToken } = getSession();
+    if (refreshToken) await api.post<void>('/api/auth/logout', { refreshToken });
+  },
+  me: () => api.get<User>('/api/auth/me'),
+  updateMe: (displayName: string) => api.patch<User>('/api/auth/me', { displayName }),
+};
+
+export interface AssetQuery {
+  sport: SportKey;
+  competition?: string;
+  q?: string;
+  limit?: number;
+  cursor?: string | null;
+}
+
+export const leaguesApi = {
+  sports: async () => items(await api.get<ListAnswer<Sport>>('/api/sports', undefined)),
+  assets: (query: AssetQuery, signal?: AbortSignal) =>
+    api.get<Page<Asset>>('/api/assets', { ...query }, signal),
+  myCompetitions: async () => items(await api.get<ListAnswer<MyCompetition>>('/api/me/competitions')),
+  create: (body: CreateLeagueRequest) => api.post<League>('/api/leagues', body),
+  get: (leagueId: string) => api.get<League>(`/api/leagues/${enc(leagueId)}`),
+  join: (inviteToken: string) => api.post<Membership>('/api/leagues/join', { inviteToken }),
+  removeMember: (leagueId: string, userId: string) =>
+    api.delete<void>(`/api/leagues/${enc(leagueId)}/members/${enc(userId)}`),
+  invite: (leagueId: string, csv: string) =>
+    api.postCsv<InvitationReport>(`/api/leagues/${enc(leagueId)}/invitations`, csv),
+};
+
+export const auctionsApi = {
+  start: (leagueId: string) => api.post<AuctionSnapshot>('/api/auctions', { leagueId }),
+  get: (auctionId: string) => api.get<AuctionSnapshot>(`/api/auctions/${enc(auctionId)}`),
+  bids: (auctionId: string, lotId: string, signal?: AbortSignal) =>
+    api.get<Page<AcceptedBid>>(`/api/auctions/${enc(auctionId)}/bids`, { lotId, limit: 50 }, signal),
+  pause: (auctionId: string) => api.post<AuctionSnapshot>(`/api/auctions/${enc(auctionId)}/pause`),
+  resume: (auctionId: string) => api.post<AuctionSnapshot>(`/api/auctions/${enc(auctionId)}/resume`),
+  end: (auctionId: string) => api.post<AuctionSnapshot>(`/api/auctions/${enc(auctionId)}/end`),
+  results: (auctionId: string) => api.get<AuctionResults>(`/api/auctions/${enc(auctionId)}/results`),
+};
+
+export const scoringApi = {
+  uploadFixtures: (leagueId: string, csv: string) =>
+    api.postCsv<CsvImportReport>(`/api/scoring/leagues/${enc(leagueId)}/fixtures`, csv),
+  uploadResults: (leagueId: string, csv: string) =>
+    api.postCsv<CsvImportReport>(`/api/scoring/leagues/${enc(leagueId)}/results`, csv),
+  /** Every fixture of the league, following `nextCursor` (a season can exceed one page). */
+  fixtures: async (leagueId: string, signal?: AbortSignal) => {
+    const all: Fixture[] = [];
+    let cursor: string | null = null;
+    for (let page = 0; page < 50; page++) {
+      const answer: ListAnswer<Fixture> & { nextCursor?: string | null } = await api.get(
+        `/api/scoring/leagues/${enc(leagueId)}/fixtures`,
+        { limit: 200, cursor },
+        signal,
+      );
+      all.push(...items(answer));
+      cursor = Array.isArray(answer) ? null : (answer.nextCursor ?? null);
+      if (!cursor) break;
+    }
+    return all;
+  },
+  leaderboard: (leagueId: string) => api.get<Leaderboard>(`/api/scoring/leagues/${enc(leagueId)}/leaderboard`),
+  breakdown: (leagueId: string, userId: string) =>
+    api.get<Breakdown>(`/api/scoring/leagues/${enc(leagueId)}/managers/${enc(userId)}/breakdown`),
+};

@@ -1,0 +1,242 @@
+import type {
+  AuctionSnapshot,
+  BidAccepted,
+  LotAsset,
+  LotOpened,
+  LotSold,
+  LotUnsold,
+  ServerToClientEvents,
+  SnapshotManager,
+} from '@auction/contracts';
+
+type PayloadOf<E extends keyof ServerToClientEvents> = Parameters<ServerToClientEvents[E]>[0];
+
+/** Every auction event that carries the per-auction `seq`. */
+export type SeqEvent =
+  | { type: 'lot:opened'; payload: LotOpened }
+  | { type: 'bid:accepted'; payload: BidAccepted }
+  | { type: 'lot:sold'; payload: LotSold }
+  | { type: 'lot:unsold'; payload: LotUnsold }
+  | { type: 'auction:paused'; payload: PayloadOf<'auction:paused'> }
+  | { type: 'auction:resumed'; payload: PayloadOf<'auction:resumed'> }
+  | { type: 'auction:completed'; payload: PayloadOf<'auction:completed'> };
+
+export interface AuctionRules {
+  openingBid: number;
+  minIncrement: number;
+  rosterSize: number;
+}
+
+export type AuctionAction =
+  | SeqEvent
+  | { type: 'snapshot'; snapshot: AuctionSnapshot }
+  | { type: 'rules'; rules: Partial<AuctionRules> };
+
+/** The close of the latest lot, for the "Sold!" / "Unsold" moment. */
+export interface LotMoment {
+  kind: 'sold' | 'unsold';
+  lotId: string;
+  asset: LotAsset;
+  winnerId: string | null;
+  price: number | null;
+  seq: number;
+}
+
+export interface AuctionState {
+  snapshot: AuctionSnapshot | null;
+  /** Events received ahead of the snapshot, waiting for the missing seqs or a fresh snapshot. */
+  pending: SeqEvent[];
+  /** A gap in `seq` was seen and a fresh snapshot is needed. */
+  needsResync: boolean;
+  /** Counts resync requests; the room re-joins whenever it changes. */
+  resyncRequests: number;
+  lastMoment: LotMoment | null;
+  /** Accepted bids on the current lot seen live, newest first. */
+  liveBids: BidAccepted[];
+  /** League rules known from the league answer (the snapshot's `settings` wins when present). */
+  rules: Partial<AuctionRules>;
+}
+
+export const initialAuctionState: AuctionState = {
+  snapshot: null,
+  pending: [],
+  needsResync: false,
+  resyncRequests: 0,
+  lastMoment: null,
+  liveBids: [],
+  rules: {},
+};
+
+const MAX_PENDING = 500;
+
+export function rulesOf(state: AuctionState): Partial<AuctionRules> {
+  const settings = state.snapshot?.settings;
+  return {
+    ...state.rules,
+    ...(settings
+      ? { openingBid: settings.openingBid, minIncrement: settings.minIncrement, rosterSize: settings.rosterSize }
+      : {}),
+  };
+}
+
+function insertPending(pending: SeqEvent[], event: SeqEvent): SeqEvent[] {
+  if (pending.some((e) => e.payload.seq === event.payload.seq)) return pending;
+  const next = [...pending, event].sort((a, b) => a.payload.seq - b.payload.seq);
+  return next.length > MAX_PENDING ? next.slice(next.length - MAX_PENDING) : next;
+}
+
+function requestResync(state: AuctionState): AuctionState {
+  return state.needsResync ? state : { ...state, needsResync: true, resyncRequests: state.resyncRequests + 1 };
+}
+
+function afterPurchase(
+  manager: SnapshotManager,
+  sale: LotSold,
+  rules: Partial<AuctionRules>,
+  fallbackOpeningBid: number,
+): SnapshotManager {
+  if (manager.roster.some((entry) => entry.lotId === sale.lotId)) return manager;
+  const roster = [...manager.roster, { asset: sale.asset, price: sale.price, lotId: sale.lotId }];
+  const budgetRemaining = manager.budgetRemaining - sale.price;
+  const openingBid = rules.openingBid ?? fallbackOpeningBid;
+  let maxBid: number;
+  if (rules.rosterSize !== undefined) {
+    const open = rules.rosterSize - roster.length;
+    maxBid = open <= 0 ? 0 : budgetRemaining - (open - 1) * openingBid;
+  } else {
+    // max = budget − (open − 1) × opening; one slot fewer and `price` less budget.
+    maxBid = manager.maxBid - sale.price + openingBid;
+  }
+  return { ...manager, roster, budgetRemaining, maxBid: Math.max(0, Math.min(maxBid, budgetRemaining)) };
+}
+
+/** Apply one event that is exactly `snapshot.seq + 1`. */
+function applyEvent(state: AuctionState, event: SeqEvent): AuctionState {
+  const snap = state.snapshot!;
+  const seq = event.payload.seq;
+  const lot = snap.currentLot;
+  switch (event.type) {
+    case 'lot:opened': {
+      const { lot: opened, lotsRemaining } = event.payload;
+      return {
+        ...state,
+        snapshot: { ...snap, seq, currentLot: opened, lotsRemaining: lotsRemaining ?? snap.lotsRemaining },
+        liveBids: [],
+      };
+    }
+    case 'bid:accepted': {
+      const bid = event.payload;
+      if (!lot || lot.id !== bid.lotId) return { ...state, snapshot: { ...snap, seq } };
+      const remainingMs = Math.max(0, Date.parse(bid.endsAt) - Date.parse(bid.serverTime));
+      return {
+        ...state,
+        snapshot: {
+          ...snap,
+          seq,
+          currentLot: {
+            ...lot,
+            highBid: bid.amount,
+            highBidderId: bid.bidderId,
+            endsAt: bid.endsAt,
+            remainingMs: Number.isFinite(remainingMs) ? remainingMs : lot.remainingMs,
+          },
+        },
+        liveBids: [bid, ...state.liveBids.filter((b) => b.seq !== bid.seq)],
+      };
+    }
+    case 'lot:sold': {
+      const sale = event.payload;
+      const rules = rulesOf(state);
+      const fallbackOpening = lot?.openingBid ?? 1;
+      return {
+        ...state,
+        snapshot: {
+          ...snap,
+          seq,
+          currentLot: lot && lot.id !== sale.lotId ? lot : null,
+          managers: snap.managers.map((m) => (m.userId === sale.winnerId ? afterPurchase(m, sale, rules, fallbackOpening) : m)),
+        },
+        lastMoment: { kind: 'sold', lotId: sale.lotId, asset: sale.asset, winnerId: sale.winnerId, price: sale.price, seq },
+      };
+    }
+    case 'lot:unsold': {
+      const { lotId, asset } = event.payload;
+      return {
+        ...state,
+        snapshot: { ...snap, seq, currentLot: lot && lot.id !== lotId ? lot : null },
+        lastMoment: { kind: 'unsold', lotId, asset, winnerId: null, price: null, seq },
+      };
+    }
+    case 'auction:paused':
+      return {
+        ...state,
+        snapshot: {
+          ...snap,
+          seq,
+          status: 'paused',
+          currentLot: lot ? { ...lot, remainingMs: event.payload.remainingMs } : null,
+        },
+      };
+    case 'auction:resumed':
+      return {
+        ...state,
+        snapshot: {
+          ...snap,
+          seq,
+          status: 'live',
+          currentLot: lot ? { ...lot, endsAt: event.payload.endsAt } : null,
+        },
+      };
+    case 'auction:completed':
+      return { ...state, snapshot: { ...snap, seq, status: 'completed', currentLot: null } };
+  }
+}
+
+/** Apply the waiting events that now follow on; a remaining hole means a resync. */
+function drain(state: AuctionState): AuctionState {
+  let next = state;
+  let pending = next.pending.filter((e) => e.payload.seq > next.snapshot!.seq);
+  while (pending.length > 0 && pending[0]!.payload.seq === next.snapshot!.seq + 1) {
+    next = applyEvent(next, pending[0]!);
+    pending = pending.slice(1);
+  }
+  next = { ...next, pending };
+  if (pending.length > 0) return requestResync(next);
+  return next.needsResync ? { ...next, needsResync: false } : next;
+}
+
+function receive(state: AuctionState, event: SeqEvent): AuctionState {
+  const snap = state.snapshot;
+  // Before the first snapshot: hold events, the snapshot decides which still apply.
+  if (!snap) return { ...state, pending: insertPending(state.pending, event) };
+  if (event.payload.auctionId !== snap.id) return state;
+  const seq = event.payload.seq;
+  if (seq <= snap.seq) return state; // stale or duplicate
+  if (seq === snap.seq + 1) return drain(applyEvent(state, event));
+  // A gap: keep the event and ask for a fresh snapshot.
+  return requestResync({ ...state, pending: insertPending(state.pending, event) });
+}
+
+function receiveSnapshot(state: AuctionState, snapshot: AuctionSnapshot): AuctionState {
+  const current = state.snapshot;
+  if (current && current.id === snapshot.id && snapshot.seq < current.seq) return state; // stale
+  const sameLot = current?.currentLot?.id !== undefined && current.currentLot.id === snapshot.currentLot?.id;
+  return drain({
+    ...state,
+    snapshot,
+    needsResync: false,
+    pending: state.pending.filter((e) => e.payload.auctionId === snapshot.id),
+    liveBids: sameLot ? state.liveBids.filter((b) => b.seq <= snapshot.seq) : [],
+  });
+}
+
+export function auctionReducer(state: AuctionState, action: AuctionAction): AuctionState {
+  switch (action.type) {
+    case 'snapshot':
+      return receiveSnapshot(state, action.snapshot);
+    case 'rules':
+      return { ...state, rules: { ...state.rules, ...action.rules } };
+    default:
+      return receive(state, action);
+  }
+}

@@ -1,0 +1,47 @@
+/** Money is whole millions in the contract; users read it as "£12m". */
+export function formatMoney(amount: number | null | undefined): string {
+  if (amount === null || amount === undefined || !Number.isFinite(amount)) return '—';
+  return `£${amount.toLocaleString('en-GB')}m`;
+}
+
+const timeFormat = new Intl.DateTimeFormat('en-GB', {
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  fractionalSecondDigits: 3,
+  hour12: false,
+});
+
+/** A server timestamp with milliseconds, e.g. "19:04:31.512". */
+export function formatServerTime(iso: string | number): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '';
+  return timeFormat.format(date);
+}
+
+const dateTimeFormat = new Intl.DateTimeFormat('en-GB', {
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
+export function formatDateTime(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : dateTimeFormat.format(date);
+}
+
+/** Countdown text: "1:05" above ten seconds, "9.4" below. */
+export function formatCountdown(ms: number): string {
+  const clamped = Math.max(0, ms);
+  if (clamped < 10_000) return (Math.floor(clamped / 100) / 10).toFixed(1);
+  const totalSeconds = Math.ceil(clamped / 1000);
+  const minutes = Math.floor(totalSeconds / 60);
+  const seconds = totalSeconds % 60;
+  return `${minutes}:${seconds.toString().padStart(2, '0')}`;
+}
+
+export function plural(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
+}

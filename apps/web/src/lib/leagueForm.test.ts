@@ -1,0 +1,70 @@
+import type { Sport } from '@auction/contracts';
+import { describe, expect, it } from 'vitest';
+import { formFromSport, validateLeagueForm } from './leagueForm';
+
+const football: Sport = {
+  key: 'football',
+  name: 'Football',
+  words: { asset: 'Club', assets: 'Clubs' },
+  competitions: [{ key: 'EPL', name: 'Premier League 2025/26' }],
+  defaults: {
+    budget: 500,
+    rosterSize: 3,
+    minManagers: 2,
+    maxManagers: 500,
+    openingBid: 1,
+    minIncrement: 1,
+    bidTimerSeconds: 30,
+    antiSnipeSeconds: 10,
+    nominationOrder: 'random',
+    scoringRules: { win: 3, draw: 1, goal: 1 },
+  },
+};
+const words = football.words;
+
+describe('league form', () => {
+  it('starts from the sport’s defaults and builds a valid create body', () => {
+    const form = { ...formFromSport(football), name: '  Sunday Club  ' };
+    const result = validateLeagueForm(form, words);
+    expect(result.errors).toBeNull();
+    expect(result.body).toMatchObject({
+      name: 'Sunday Club',
+      sport: 'football',
+      competition: 'EPL',
+      budget: 500,
+      rosterSize: 3,
+      bidTimerSeconds: 30,
+      antiSnipeSeconds: 10,
+      nominationOrder: 'random',
+      scoringRules: { win: 3, draw: 1, goal: 1 },
+    });
+    expect(result.body).not.toHaveProperty('assetIds');
+  });
+
+  it('explains each bad field in plain words', () => {
+    const form = formFromSport(football);
+    const result = validateLeagueForm(
+      {
+        ...form,
+        name: ' ',
+        numbers: { ...form.numbers, bidTimerSeconds: '5', antiSnipeSeconds: '20', minManagers: '10', maxManagers: '4', rosterSize: '2.5' },
+        assetMode: 'chosen',
+        assetIds: [],
+      },
+      words,
+    );
+    expect(result.errors).toEqual({
+      name: 'Give the league a name.',
+      antiSnipeSeconds: 'The anti-snipe time can’t be longer than the bid timer.',
+      maxManagers: 'The most managers must be at least the fewest.',
+      rosterSize: 'Enter a whole number from 1 to 50.',
+      assets: 'Choose at least one of the clubs.',
+    });
+  });
+
+  it('sends the chosen assets in order for a fixed nomination order', () => {
+    const ids = ['6f1c5bde-8a4f-4c61-9a39-3f3f2b9f0a01', '6f1c5bde-8a4f-4c61-9a39-3f3f2b9f0a02'];
+    const form = { ...formFromSport(football), name: 'Cup', assetMode: 'chosen' as const, assetIds: ids, nominationOrder: 'fixed' as const };
+    expect(validateLeagueForm(form, words).body).toMatchObject({ assetIds: ids, nominationOrder: 'fixed' });
+  });
+});

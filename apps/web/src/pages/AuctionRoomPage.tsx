@@ -1,0 +1,145 @@
+import { useCallback, useEffect } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { leaguesApi } from '../api/endpoints';
+import { currentUserId } from '../api/session';
+import { useSession } from '../api/useSession';
+import { BidHistory } from '../auction/BidHistory';
+import { BidPanel } from '../auction/BidPanel';
+import { CommissionerControls } from '../auction/CommissionerControls';
+import { useDeadlinePassed } from '../auction/countdown';
+import { LotCard } from '../auction/LotCard';
+import { Managers } from '../auction/Managers';
+import { rulesOf } from '../auction/reducer';
+import { useAuctionRoom } from '../auction/useAuctionRoom';
+import { ConnectionBadge } from '../components/ConnectionBadge';
+import { ErrorNotice, LiveRegion, Loading } from '../components/Status';
+import { plural } from '../lib/format';
+import { useSports, wordsFor } from '../lib/sports';
+import { useAsync } from '../lib/useAsync';
+
+export default function AuctionRoomPage() {
+  const { auctionId = '' } = useParams();
+  const session = useSession();
+  const myUserId = currentUserId(session);
+  const room = useAuctionRoom(auctionId);
+  const { state, clock, connection, setRules } = room;
+  const snapshot = state.snapshot;
+  const leagueId = snapshot?.leagueId;
+  const league = useAsync(async () => (leagueId ? leaguesApi.get(leagueId) : null), [leagueId]);
+  const { sports } = useSports();
+  const l = league.data ?? null;
+
+  useEffect(() => {
+    if (l) setRules({ openingBid: l.openingBid, minIncrement: l.minIncrement, rosterSize: l.rosterSize });
+  }, [l, setRules]);
+
+  const rules = rulesOf(state);
+  const words = wordsFor(snapshot?.settings?.sport ?? l?.sport, sports);
+  const lot = snapshot?.currentLot ?? null;
+  const timeUp = useDeadlinePassed(lot, snapshot?.status, clock);
+  const nameOf = useCallback(
+    (userId: string | null) => {
+      if (!userId) return 'nobody';
+      if (userId === myUserId) return 'you';
+      return snapshot?.managers.find((m) => m.userId === userId)?.displayName ?? 'a manager';
+    },
+    [snapshot?.managers, myUserId],
+  );
+
+  if (!snapshot) {
+    return room.joinError ? (
+      <section className="panel narrow">
+        <h1>Auction room</h1>
+        <ErrorNotice error={room.joinError} testId="auction-error" />
+        <Link to="/competitions">Back to my competitions</Link>
+      </section>
+    ) : (
+      <section className="stack">
+        <div className="page-head">
+          <h1>Auction room</h1>
+          <ConnectionBadge />
+        </div>
+        <Loading label="Joining the auction…" />
+      </section>
+    );
+  }
+
+  const isCommissioner = !!myUserId && (snapshot.commissionerId ?? l?.commissionerId) === myUserId;
+  const ctx = {
+    snapshot,
+    myUserId,
+    minIncrement: rules.minIncrement ?? 1,
+    rosterSize: rules.rosterSize ?? null,
+    connected: connection === 'connected',
+    remainingMs: timeUp ? 0 : null,
+    assetWord: words.asset,
+  };
+
+  return (
+    <div className="auction-room" data-testid="auction-room" data-status={snapshot.status} data-seq={snapshot.seq}>
+      <div className="page-head">
+        <div>
+          <h1>{l ? l.name : 'Auction room'}</h1>
+          <p className="meta" data-testid="lots-remaining">
+            {plural(snapshot.lotsRemaining, `${words.asset.toLowerCase()} still to come`, `${words.assets.toLowerCase()} still to come`)}
+          </p>
+        </div>
+        <ConnectionBadge />
+      </div>
+
+      {snapshot.status === 'paused' && (
+        <p className="banner paused" role="status" data-testid="auction-paused">
+          Paused by the commissioner — the clock is stopped.
+        </p>
+      )}
+      {snapshot.status === 'completed' && (
+        <div className="banner done" role="status" data-testid="auction-completed">
+          <p>The auction is over.</p>
+          <Link className="button primary" to={`/auctions/${auctionId}/results`} data-testid="results-link">
+            See the results
+          </Link>
+        </div>
+      )}
+      {room.joinError && <ErrorNotice error={room.joinError} testId="auction-error" />}
+
+      <div className="room-grid">
+        <div className="room-main">
+          <LotCard
+            snapshot={snapshot}
+            clock={clock}
+            words={words}
+            nameOf={nameOf}
+            timerSeconds={snapshot.settings?.bidTimerSeconds ?? l?.bidTimerSeconds}
+            lastMoment={state.lastMoment}
+          />
+          {snapshot.status !== 'completed' && (
+            <BidPanel ctx={ctx} status={room.bidStatus} onBid={(amount) => void room.placeBid(amount, words.asset)} />
+          )}
+          {isCommissioner && <CommissionerControls snapshot={snapshot} onSnapshot={room.applySnapshot} />}
+          <BidHistory
+            auctionId={auctionId}
+            lotId={lot?.id ?? null}
+            liveBids={state.liveBids}
+            managers={snapshot.managers}
+            myUserId={myUserId}
+            refreshKey={room.joinCount}
+          />
+        </div>
+        <div className="room-side">
+          <Managers
+            managers={snapshot.managers}
+            myUserId={myUserId}
+            highBidderId={lot?.highBidderId ?? null}
+            rosterSize={rules.rosterSize ?? null}
+            words={words}
+          />
+          <p className="hint">
+            A bid counts if the server commits it before the deadline; every confirmation shows the server’s time.{' '}
+            <Link to="/help#buzzer">How bidding works</Link>
+          </p>
+        </div>
+      </div>
+      <LiveRegion text={room.announcement.text} id={room.announcement.id} testId="auction-announcer" />
+    </div>
+  );
+}

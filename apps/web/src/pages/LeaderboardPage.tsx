@@ -1,0 +1,116 @@
+import type { Breakdown, LeaderboardEntry, Tiebreaks } from '@auction/contracts';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { leaguesApi, scoringApi } from '../api/endpoints';
+import { currentUserId } from '../api/session';
+import { useSession } from '../api/useSession';
+import { ErrorNotice, Loading } from '../components/Status';
+import { formatMoney } from '../lib/format';
+import { useAsync } from '../lib/useAsync';
+import { useLeagueRoom } from '../realtime/useLeagueRoom';
+
+function tiebreakText(t: Tiebreaks): string {
+  return 'goals' in t
+    ? `${t.goals} goals · ${t.wins} wins`
+    : `${t.catches} catches · ${t.stumpings} stumpings · ${t.runOuts} run-outs`;
+}
+
+function BreakdownView({ leagueId, userId }: { leagueId: string; userId: string }) {
+  const breakdown = useAsync<Breakdown>(() => scoringApi.breakdown(leagueId, userId), [leagueId, userId]);
+  if (!breakdown.data) {
+    return breakdown.status === 'error' ? <ErrorNotice error={breakdown.error} onRetry={breakdown.reload} /> : <Loading />;
+  }
+  const b = breakdown.data;
+  if (b.matches.length === 0) return <p className="meta">No points yet — they appear once results are uploaded.</p>;
+  return (
+    <div className="breakdown" data-testid={`breakdown-${userId}`}>
+      {b.matches.map((match) => (
+        <div key={match.externalMatchId} className="breakdown-match">
+          <p className="breakdown-head">
+            <span>Match {match.externalMatchId}</span>
+            <strong>{match.points} pts</strong>
+          </p>
+          <ul>
+            {match.assets.map((a) => (
+              <li key={a.assetId}>
+                <span>{a.name}</span>
+                <span>{a.points}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+      <p className="breakdown-total">
+        Total <strong>{b.total}</strong> points
+      </p>
+    </div>
+  );
+}
+
+function EntryRow({ entry, leagueId, me }: { entry: LeaderboardEntry; leagueId: string; me: boolean }) {
+  const [open, setOpen] = useState(false);
+  const panelId = `breakdown-panel-${entry.userId}`;
+  return (
+    <li className={`leader${me ? ' me' : ''}`} data-testid={`leader-${entry.userId}`}>
+      <div className="leader-row">
+        <span className="rank" aria-label={`Rank ${entry.rank}`}>
+          {entry.rank}
+        </span>
+        <span className="leader-name">
+          {entry.displayName}
+          {me && ' (you)'}
+          <span className="meta block">
+            {tiebreakText(entry.tiebreaks)} · spent {formatMoney(entry.spent)}
+          </span>
+        </span>
+        <span className="points">
+          <strong>{entry.points}</strong> pts
+        </span>
+      </div>
+      <button type="button" className="link-button" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen(!open)}>
+        {open ? 'Hide points by match' : 'Points by match'}
+      </button>
+      {open && (
+        <div id={panelId}>
+          <BreakdownView leagueId={leagueId} userId={entry.userId} />
+        </div>
+      )}
+    </li>
+  );
+}
+
+export default function LeaderboardPage() {
+  const { leagueId = '' } = useParams();
+  const myId = currentUserId(useSession());
+  const leaderboard = useAsync(() => scoringApi.leaderboard(leagueId), [leagueId]);
+  const league = useAsync(() => leaguesApi.get(leagueId), [leagueId]);
+  useLeagueRoom(leagueId, { onLeaderboardUpdated: leaderboard.reload });
+
+  return (
+    <section className="stack">
+      <div className="page-head">
+        <div>
+          <h1>Leaderboard</h1>
+          {league.data && (
+            <p className="meta">
+              <Link to={`/leagues/${leagueId}`}>{league.data.name}</Link>
+            </p>
+          )}
+        </div>
+        <Link className="button" to={`/leagues/${leagueId}/scoring`}>
+          Fixtures
+        </Link>
+      </div>
+      {leaderboard.status === 'error' && <ErrorNotice error={leaderboard.error} onRetry={leaderboard.reload} />}
+      {!leaderboard.data && leaderboard.status === 'loading' && <Loading />}
+      {leaderboard.data && (
+        <ol className="leaderboard panel" data-testid="leaderboard">
+          {leaderboard.data.entries.map((entry) => (
+            <EntryRow key={entry.userId} entry={entry} leagueId={leagueId} me={entry.userId === myId} />
+          ))}
+        </ol>
+      )}
+      <p className="hint">Ties are broken by the sport’s tie-breaks shown under each name, then by less money spent, then by who joined first.</p>
+    </section>
+  );
+}

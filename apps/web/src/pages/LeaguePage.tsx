@@ -1,0 +1,295 @@
+import type { InvitationReport, League, LeagueMember, SportWords } from '@auction/contracts';
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import { auctionsApi, leaguesApi } from '../api/endpoints';
+import { describeError } from '../api/errors';
+import { currentUserId } from '../api/session';
+import { useSession } from '../api/useSession';
+import { ConnectionBadge } from '../components/ConnectionBadge';
+import { CopyField } from '../components/CopyField';
+import { CsvUpload } from '../components/CsvUpload';
+import { ErrorNotice, Loading } from '../components/Status';
+import { formatMoney, plural } from '../lib/format';
+import { sportName, useSports, wordsFor } from '../lib/sports';
+import { useAsync } from '../lib/useAsync';
+import { useLeagueRoom } from '../realtime/useLeagueRoom';
+
+const INVITE_STATUS: Record<InvitationReport['rows'][number]['status'], string> = {
+  sent: 'Invitation sent',
+  already_sent: 'Already invited',
+  already_member: 'Already a member',
+  invalid: 'Not a valid email',
+};
+
+function InvitationResult({ report }: { report: InvitationReport }) {
+  return (
+    <div className="report" data-testid="invitations-report">
+      <p className="notice success">
+        {plural(report.sent, 'invitation', 'invitations')} sent, {report.skipped} skipped.
+      </p>
+      <table className="table">
+        <thead>
+          <tr>
+            <th scope="col">Line</th>
+            <th scope="col">Email</th>
+            <th scope="col">Result</th>
+          </tr>
+        </thead>
+        <tbody>
+          {report.rows.map((row) => (
+            <tr key={row.line} className={row.status === 'invalid' ? 'row-error' : undefined} data-testid={`invitation-row-${row.line}`}>
+              <td>{row.line}</td>
+              <td className="break">{row.email}</td>
+              <td>
+                {INVITE_STATUS[row.status] ?? row.status}
+                {row.message && <span className="meta"> — {row.message}</span>}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function Settings({ league, words }: { league: League; words: SportWords }) {
+  return (
+    <dl className="settings" data-testid="league-settings">
+      <div>
+        <dt>Budget</dt>
+        <dd>{formatMoney(league.budget)} each</dd>
+      </div>
+      <div>
+        <dt>Squad</dt>
+        <dd>{plural(league.rosterSize, words.asset.toLowerCase(), words.assets.toLowerCase())}</dd>
+      </div>
+      <div>
+        <dt>Managers</dt>
+        <dd>
+          {league.minManagers}–{league.maxManagers}
+        </dd>
+      </div>
+      <div>
+        <dt>Opening bid</dt>
+        <dd>{formatMoney(league.openingBid)}</dd>
+      </div>
+      <div>
+        <dt>Smallest raise</dt>
+        <dd>{formatMoney(league.minIncrement)}</dd>
+      </div>
+      <div>
+        <dt>Bid timer</dt>
+        <dd>{league.bidTimerSeconds} s</dd>
+      </div>
+      <div>
+        <dt>Anti-snipe</dt>
+        <dd>{league.antiSnipeSeconds} s</dd>
+      </div>
+      <div>
+        <dt>Lot order</dt>
+        <dd>{league.nominationOrder === 'fixed' ? 'Fixed' : 'Random'}</dd>
+      </div>
+    </dl>
+  );
+}
+
+function Members({
+  league,
+  online,
+  myId,
+  onRemove,
+}: {
+  league: League;
+  online: ReadonlySet<string>;
+  myId: string | null;
+  onRemove?: (member: LeagueMember) => void;
+}) {
+  return (
+    <ul className="members" data-testid="member-list">
+      {league.members.map((m) => {
+        const isOnline = online.has(m.userId);
+        return (
+          <li key={m.userId} data-testid={`member-${m.userId}`}>
+            <span className={`presence ${isOnline ? 'online' : 'offline'}`} aria-hidden="true" />
+            <span className="member-name">
+              {m.displayName}
+              {m.userId === myId && ' (you)'}
+              <span className="visually-hidden">{isOnline ? ', online' : ', offline'}</span>
+            </span>
+            {m.role === 'commissioner' && <span className="badge">Commissioner</span>}
+            {onRemove && m.role !== 'commissioner' && (
+              <button type="button" className="link-button" onClick={() => onRemove(m)} aria-label={`Remove ${m.displayName}`}>
+                Remove
+              </button>
+            )}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+export default function LeaguePage() {
+  const { leagueId = '' } = useParams();
+  const navigate = useNavigate();
+  const session = useSession();
+  const myId = currentUserId(session);
+  const league = useAsync(() => leaguesApi.get(leagueId), [leagueId]);
+  const { sports } = useSports();
+  const [starting, setStarting] = useState(false);
+  const [actionError, setActionError] = useState<string | null>(null);
+
+  const { online, startedAuctionId } = useLeagueRoom(leagueId, {
+    onMemberJoined: (member) =>
+      league.setData((l) =>
+        l.members.some((m) => m.userId === member.userId) ? l : { ...l, members: [...l.members, member] },
+      ),
+    onMemberLeft: (userId) => league.setData((l) => ({ ...l, members: l.members.filter((m) => m.userId !== userId) })),
+    onAuctionStarted: (auctionId) => league.setData((l) => ({ ...l, status: 'auction', auctionId })),
+  });
+
+  if (!league.data) {
+    return league.status === 'error' ? <ErrorNotice error={league.error} onRetry={league.reload} /> : <Loading />;
+  }
+
+  const l = league.data;
+  const words = wordsFor(l.sport, sports);
+  const isCommissioner = !!myId && l.commissionerId === myId;
+  const auctionId = startedAuctionId ?? l.auctionId;
+  const inviteUrl = l.inviteToken ? `${window.location.origin}/join/${l.inviteToken}` : null;
+  const enoughManagers = l.members.length >= l.minManagers;
+
+  async function startAuction() {
+    setStarting(true);
+    setActionError(null);
+    try {
+      const auction = await auctionsApi.start(leagueId);
+      navigate(`/auctions/${auction.id}`);
+    } catch (e) {
+      setActionError(describeError(e));
+      setStarting(false);
+    }
+  }
+
+  async function removeMember(member: LeagueMember) {
+    if (!window.confirm(`Remove ${member.displayName} from the league?`)) return;
+    try {
+      await leaguesApi.removeMember(leagueId, member.userId);
+      league.setData((current) => ({ ...current, members: current.members.filter((m) => m.userId !== member.userId) }));
+    } catch (e) {
+      setActionError(describeError(e));
+    }
+  }
+
+  return (
+    <section className="stack">
+      <div className="page-head">
+        <div>
+          <h1 data-testid="league-title">{l.name}</h1>
+          <p className="meta">
+            {sportName(l.sport, sports)} · {words.assets} · {plural(l.members.length, 'manager', 'managers')}
+          </p>
+        </div>
+        <ConnectionBadge />
+      </div>
+
+      {auctionId && l.status !== 'completed' && (
+        <div className="panel highlight" role="status" aria-live="polite">
+          <p>The auction is on!</p>
+          <Link className="button primary wide" to={`/auctions/${auctionId}`} data-testid="enter-auction">
+            Enter auction room
+          </Link>
+        </div>
+      )}
+      {l.status === 'completed' && (
+        <div className="actions">
+          <Link className="button primary" to={`/leagues/${leagueId}/leaderboard`} data-testid="leaderboard-link">
+            Leaderboard
+          </Link>
+          {l.auctionId && (
+            <Link className="button" to={`/auctions/${l.auctionId}/results`} data-testid="results-link">
+              Auction results
+            </Link>
+          )}
+        </div>
+      )}
+
+      {isCommissioner && l.status === 'open' && !auctionId && (
+        <div className="panel">
+          <h2>Start the auction</h2>
+          <p>
+            {enoughManagers
+              ? `Everyone in the league can bid as soon as it starts.`
+              : `At least ${l.minManagers} managers must join first — ${plural(l.members.length, 'has', 'have')} joined so far.`}
+          </p>
+          <button
+            type="button"
+            className="button primary wide"
+            onClick={startAuction}
+            disabled={starting || !enoughManagers}
+            aria-describedby={!enoughManagers ? 'start-reason' : undefined}
+            data-testid="start-auction"
+          >
+            {starting ? 'Starting…' : 'Start auction'}
+          </button>
+          {!enoughManagers && (
+            <p id="start-reason" className="hint">
+              Share the invite link below to get more managers in.
+            </p>
+          )}
+        </div>
+      )}
+      {actionError && (
+        <p className="notice error" role="alert" data-testid="league-action-error">
+          {actionError}
+        </p>
+      )}
+
+      {inviteUrl && l.status === 'open' && (
+        <div className="panel">
+          <h2>Invite members</h2>
+          <CopyField label="Invite link" value={inviteUrl} testId="invite-link" />
+        </div>
+      )}
+
+      <div className="panel">
+        <h2>
+          Members <span className="meta">({online.size} online)</span>
+        </h2>
+        <Members
+          league={l}
+          online={online}
+          myId={myId}
+          onRemove={isCommissioner && l.status === 'open' ? removeMember : undefined}
+        />
+      </div>
+
+      <div className="panel">
+        <h2>Settings</h2>
+        <Settings league={l} words={words} />
+      </div>
+
+      <div className="actions">
+        {l.status !== 'open' && (
+          <Link className="button" to={`/leagues/${leagueId}/leaderboard`}>
+            Leaderboard
+          </Link>
+        )}
+        <Link className="button" to={`/leagues/${leagueId}/scoring`} data-testid="scoring-link">
+          Fixtures{isCommissioner ? ' and results upload' : ''}
+        </Link>
+      </div>
+
+      {isCommissioner && l.status === 'open' && (
+        <CsvUpload
+          title="Invite by email (CSV)"
+          header="email"
+          hint={<p className="hint">One email address per line. Each person gets a link that signs them in and joins this league.</p>}
+          upload={(csv) => leaguesApi.invite(leagueId, csv)}
+          renderReport={(report) => <InvitationResult report={report} />}
+          testId="invitations-upload"
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,85 @@
+import { Link, useParams } from 'react-router-dom';
+import { auctionsApi, leaguesApi } from '../api/endpoints';
+import { currentUserId } from '../api/session';
+import { useSession } from '../api/useSession';
+import { ErrorNotice, Loading } from '../components/Status';
+import { downloadText, resultsCsv } from '../lib/csv';
+import { formatMoney } from '../lib/format';
+import { useSports, wordsFor } from '../lib/sports';
+import { useAsync } from '../lib/useAsync';
+
+export default function ResultsPage() {
+  const { auctionId = '' } = useParams();
+  const myId = currentUserId(useSession());
+  const { sports } = useSports();
+  const results = useAsync(() => auctionsApi.results(auctionId), [auctionId]);
+  // The results answer has no league: the snapshot says which league (for its name and sport words).
+  const league = useAsync(async () => {
+    const snapshot = await auctionsApi.get(auctionId);
+    return leaguesApi.get(snapshot.leagueId);
+  }, [auctionId]);
+
+  if (!results.data) {
+    return results.status === 'error' ? <ErrorNotice error={results.error} onRetry={results.reload} /> : <Loading />;
+  }
+  const words = wordsFor(league.data?.sport, sports);
+  const r = results.data;
+  const fileName = `${(league.data?.name ?? 'auction').replace(/[^\w-]+/g, '-').toLowerCase()}-results.csv`;
+  const managers = [...r.managers].sort((a, b) => Number(b.userId === myId) - Number(a.userId === myId));
+
+  return (
+    <section className="stack">
+      <div className="page-head">
+        <div>
+          <h1>Auction results</h1>
+          {league.data && <p className="meta">{league.data.name}</p>}
+        </div>
+        <button type="button" className="button" onClick={() => downloadText(fileName, resultsCsv(r, words))} data-testid="results-download">
+          Download CSV
+        </button>
+      </div>
+      <ul className="cards" data-testid="results">
+        {managers.map((m) => (
+          <li key={m.userId} className="card" data-testid={`results-${m.userId}`}>
+            <div className="card-head">
+              <h2>
+                {m.displayName}
+                {m.userId === myId && ' (you)'}
+              </h2>
+              <span className="meta">
+                Spent {formatMoney(m.spent)} · left {formatMoney(m.budgetRemaining)}
+              </span>
+            </div>
+            {m.roster.length === 0 ? (
+              <p className="meta">No {words.assets.toLowerCase()} bought.</p>
+            ) : (
+              <table className="table">
+                <thead>
+                  <tr>
+                    <th scope="col">{words.asset}</th>
+                    <th scope="col" className="num">
+                      Price
+                    </th>
+                  </tr>
+                </thead>
+                <tbody data-testid={`roster-${m.userId}`}>
+                  {m.roster.map((entry) => (
+                    <tr key={entry.lotId}>
+                      <td>{entry.asset.name}</td>
+                      <td className="num">{formatMoney(entry.price)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </li>
+        ))}
+      </ul>
+      {league.data && (
+        <Link className="button" to={`/leagues/${league.data.id}/leaderboard`}>
+          Leaderboard
+        </Link>
+      )}
+    </section>
+  );
+}
