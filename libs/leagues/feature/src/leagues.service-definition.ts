@@ -1,8 +1,9 @@
-import { fileURLToPath } from 'node:url';
 import type { HostedService } from '@auction/platform';
+import { seedCatalogue } from './catalogue/catalogue.seed.js';
 import { LeaguesModule } from './leagues.module.js';
+import { leaguesMigrations } from './migrations.js';
 
 export const leaguesService: HostedService = {
   definition: { docs: 'leagues', title: 'Leagues service', module: LeaguesModule },
-  data: { migrations: { schema: 'leagues', folder: fileURLToPath(new URL('../migrations', import.meta.url)) } },
+  data: { migrations: leaguesMigrations, seed: seedCatalogue },
 };

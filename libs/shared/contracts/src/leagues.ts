@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { emailSchema } from './auth.js';
 import { sportKey, footballRules, cricketRules } from './sports.js';
 
 export const LEAGUE_LIMITS = {
@@ -107,4 +108,95 @@ export interface MyCompetition {
   points: number | null;
   managers: number;
   nextFixture: { externalMatchId: string; startsAt: string; homeTeam: string; awayTeam: string } | null;
+}
+
+/** `GET /api/assets` query: the catalogue, filtered, in name order, keyset-paginated. */
+export const assetsQuery = z.strictObject({
+  sport: sportKey.optional(),
+  competition: z.string().min(1).max(40).optional(),
+  q: z.string().trim().max(80).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(200).optional(),
+});
+export type AssetsQuery = z.infer<typeof assetsQuery>;
+
+/** Rotating the invite token answers with the new one; the old one stops working at once. */
+export interface InviteTokenAnswer {
+  leagueId: string;
+  inviteToken: string;
+}
+
+// ---------------------------------------------------------------------------------------
+// Internal API of the leagues service (`/internal/leagues/...`, service tokens only).
+// ---------------------------------------------------------------------------------------
+
+/** `POST /internal/leagues/:id/invited-members`: auth adds someone who signed in through an invitation. */
+export const invitedMemberRequest = z.strictObject({
+  userId: z.uuid(),
+  email: emailSchema,
+  displayName: z.string().trim().min(1).max(60),
+});
+export type InvitedMemberRequest = z.infer<typeof invitedMemberRequest>;
+
+/** `GET /internal/leagues/:id/members/:userId` (404 `NOT_A_MEMBER` when not a member). */
+export interface LeagueMembership extends LeagueMember {
+  leagueId: string;
+}
+
+/** `POST /internal/leagues/:id/start-auction`: the auction engine freezes the league. */
+export const startAuctionRequest = z.strictObject({ userId: z.uuid(), auctionId: z.uuid() });
+export type StartAuctionRequest = z.infer<typeof startAuctionRequest>;
+
+/** An asset of a league's pool as the auction engine sells it. */
+export interface AuctionSetupAsset {
+  id: string;
+  externalId: string;
+  name: string;
+  shortName: string | null;
+  team: string | null;
+  role: string | null;
+}
+
+/** The league as frozen when its auction starts; `assets` in the league's order (shuffled by the engine for `random`). */
+export interface AuctionSetup {
+  leagueId: string;
+  name: string;
+  sport: z.infer<typeof sportKey>;
+  commissionerId: string;
+  settings: {
+    budget: number;
+    rosterSize: number;
+    openingBid: number;
+    minIncrement: number;
+    bidTimerSeconds: number;
+    antiSnipeSeconds: number;
+    nominationOrder: 'random' | 'fixed';
+    scoringRules: Record<string, number>;
+  };
+  members: LeagueMember[];
+  assets: AuctionSetupAsset[];
+}
+
+/** `GET /internal/leagues/:id/scoring-context`: what scoring needs to score a league and read its CSVs. */
+export interface ScoringContext {
+  leagueId: string;
+  sport: z.infer<typeof sportKey>;
+  scoringRules: Record<string, number>;
+  commissionerId: string;
+  status: LeagueStatus;
+  members: Array<{ userId: string; displayName: string; joinedAt: string }>;
+  /** Every catalogue asset of the league's sport (not only the pool), to resolve team names in fixture CSVs. */
+  catalogue: Array<{ id: string; externalId: string; name: string; shortName: string | null }>;
+}
+
+/** Scoring's `POST /internal/scoring/standings` body and answer, used by `GET /api/me/competitions`. */
+export interface StandingsSummaryRequest {
+  userId: string;
+  leagueIds: string[];
+}
+export interface StandingsSummary {
+  leagueId: string;
+  rank: number | null;
+  points: number | null;
+  nextFixture: MyCompetition['nextFixture'];
 }

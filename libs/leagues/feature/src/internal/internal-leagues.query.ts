@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError, type LeagueMembership, type ScoringContext } from '@auction/contracts';
+import { AssetsRepository } from '../catalogue/assets.repository.js';
+import { toMembership } from '../leagues/league.js';
+import { requireLeague } from '../leagues/league-rules.js';
+import { LeaguesRepository } from '../leagues/leagues.repository.js';
+import { MembersRepository } from '../leagues/members.repository.js';
+
+/** Reads other services need about a league. */
+@Injectable()
+export class InternalLeaguesQuery {
+  constructor(
+    private readonly leagues: LeaguesRepository,
+    private readonly members: MembersRepository,
+    private readonly assets: AssetsRepository,
+  ) {}
+
+  /** 404 `NOT_FOUND` for an unknown league, 404 `NOT_A_MEMBER` for someone not in it. */
+  async membership(leagueId: string, userId: string): Promise<LeagueMembership> {
+    const member = await this.members.find(leagueId, userId);
+    if (member) return toMembership(member);
+    requireLeague(await this.leagues.findById(leagueId));
+    throw new NotAMember();
+  }
+
+  async scoringContext(leagueId: string): Promise<ScoringContext> {
+    const league = requireLeague(await this.leagues.findById(leagueId));
+    const [members, catalogue] = await Promise.all([this.members.listOf(leagueId), this.assets.ofSport(league.sport)]);
+    return {
+      leagueId: league.id,
+      sport: league.sport,
+      scoringRules: { ...league.scoringRules } as unknown as Record<string, number>,
+      commissionerId: league.commissionerId,
+      status: league.status,
+      members: members.map((m) => ({ userId: m.userId, displayName: m.displayName, joinedAt: m.joinedAt.toISOString() })),
+      catalogue: catalogue.map(({ id, externalId, name, shortName }) => ({ id, externalId, name, shortName })),
+    };
+  }
+}
+
+/** For the internal lookup "is this user a member?", no membership is a missing resource: 404, code `NOT_A_MEMBER`. */
+class NotAMember extends DomainError {
+  constructor() {
+    super('NOT_A_MEMBER', 'This user is not a member of this league.');
+  }
+
+  override get status(): number {
+    return 404;
+  }
+}

@@ -1,0 +1,22 @@
+import { Injectable } from '@nestjs/common';
+import type { League } from '@auction/contracts';
+import { toLeague } from './league.js';
+import { requireLeague, requireMember } from './league-rules.js';
+import { LeaguesRepository } from './leagues.repository.js';
+import { MembersRepository } from './members.repository.js';
+
+/** `GET /api/leagues/:id`: members only. */
+@Injectable()
+export class LeaguesQuery {
+  constructor(
+    private readonly leagues: LeaguesRepository,
+    private readonly members: MembersRepository,
+  ) {}
+
+  async get(leagueId: string, viewerId: string): Promise<League> {
+    const league = requireLeague(await this.leagues.findById(leagueId));
+    requireMember(await this.members.find(leagueId, viewerId));
+    const [pool, members] = await Promise.all([this.leagues.poolIds(leagueId), this.members.listOf(leagueId)]);
+    return toLeague(league, pool, members, viewerId);
+  }
+}

@@ -1,0 +1,18 @@
+import { Injectable } from '@nestjs/common';
+import type { Asset, SportKey } from '@auction/contracts';
+import type { Database } from '@auction/db';
+import { inMemoryCatalogue, type AssetCatalogue } from '@auction/leagues-domain';
+import { AssetsRepository } from '../catalogue/assets.repository.js';
+
+/** The database catalogue in the shape the settings rules read: the sport's assets plus any chosen ids (of whatever sport). */
+@Injectable()
+export class SettingsCatalogue {
+  constructor(private readonly assets: AssetsRepository) {}
+
+  async load(sport: SportKey, chosenIds: readonly string[] = [], db?: Database): Promise<AssetCatalogue> {
+    const ofSport = await this.assets.ofSport(sport, db);
+    const known = new Set(ofSport.map((asset) => asset.id));
+    const others = await this.assets.byIds([...new Set(chosenIds)].filter((id) => !known.has(id)), db);
+    return inMemoryCatalogue([...ofSport, ...others] satisfies Asset[]);
+  }
+}

@@ -1,0 +1,91 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError, type LeagueMembership } from '@auction/contracts';
+import type { Database } from '@auction/db';
+import { counter } from '@auction/observability';
+import { UnitOfWork } from '../db/unit-of-work.js';
+import { toMember, toMembership, type StoredLeague } from '../leagues/league.js';
+import { requireLeague, requireOpen } from '../leagues/league-rules.js';
+import { LeaguesRepository } from '../leagues/leagues.repository.js';
+import { MembersRepository } from '../leagues/members.repository.js';
+import { InvitationsRepository } from '../invitations/invitations.repository.js';
+import { LobbyEvents } from './lobby-events.js';
+
+const joins = counter('league_joins_total', 'League join attempts by route and outcome', ['via', 'outcome']);
+
+export interface Newcomer {
+  userId: string;
+  /** Normalised (lower case). */
+  email: string;
+  displayName: string;
+}
+
+export interface AdmitMemberInput {
+  leagueId: string;
+  newcomer: Newcomer;
+  /** How they got in: the league's invite token, or a mailed invitation to this address. */
+  via: { kind: 'invite-token'; inviteToken: string } | { kind: 'invitation'; email: string };
+}
+
+export interface Admission {
+  membership: LeagueMembership;
+  /** False when they were already a member: nothing changed. */
+  created: boolean;
+}
+
+/**
+ * Adds a manager to a league, once. The league row is locked for the check-and-insert, so
+ * concurrent joins of one user make one membership, the capacity is never exceeded, and no
+ * join slips in after the auction has started (the start locks the same row).
+ */
+@Injectable()
+export class AdmitMember {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly leagues: LeaguesRepository,
+    private readonly members: MembersRepository,
+    private readonly invitations: InvitationsRepository,
+    private readonly lobby: LobbyEvents,
+  ) {}
+
+  async execute(input: AdmitMemberInput): Promise<Admission> {
+    try {
+      const admission = await this.uow.run((db) => this.admit(db, input));
+      joins.inc({ via: input.via.kind, outcome: admission.created ? 'joined' : 'already_member' });
+      if (admission.created) {
+        const { leagueId, ...member } = admission.membership;
+        this.lobby.memberJoined(leagueId, member);
+      }
+      return admission;
+    } catch (error) {
+      if (error instanceof DomainError) joins.inc({ via: input.via.kind, outcome: error.code.toLowerCase() });
+      throw error;
+    }
+  }
+
+  private async admit(db: Database, input: AdmitMemberInput): Promise<Admission> {
+    const { leagueId, newcomer, via } = input;
+    const found = await this.leagues.findForUpdate(db, leagueId);
+    // The token is checked again under the lock: a rotation that committed first wins.
+    if (via.kind === 'invite-token' && found?.inviteToken !== via.inviteToken) throw unknownInvite();
+    const league = requireLeague(found);
+    const existing = await this.members.find(leagueId, newcomer.userId, db);
+    if (existing) return { membership: toMembership(existing), created: false };
+    requireOpen(league);
+    await this.assertRoom(db, league);
+    const added = await this.members.add(db, { leagueId, ...newcomer, role: 'manager' });
+    if (!added) throw new Error('membership insert lost a race the league lock should have prevented');
+    if (via.kind === 'invitation') await this.invitations.markAccepted(db, leagueId, via.email, newcomer.userId);
+    return { membership: { leagueId, ...toMember(added) }, created: true };
+  }
+
+  private async assertRoom(db: Database, league: StoredLeague): Promise<void> {
+    const count = await this.members.count(league.id, db);
+    if (count >= league.maxManagers) {
+      throw new DomainError('LEAGUE_FULL', `This league is full: it already has its maximum of ${league.maxManagers} managers.`);
+    }
+  }
+}
+
+export function unknownInvite(): DomainError {
+  return new DomainError('NOT_FOUND', 'This invite link is not valid. Ask the commissioner for the current one.');
+}

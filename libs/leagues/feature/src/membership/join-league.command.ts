@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError, type LeagueMembership } from '@auction/contracts';
+import type { AuthUser } from '@auction/auth-guard';
+import { toMembership } from '../leagues/league.js';
+import { LeaguesRepository } from '../leagues/leagues.repository.js';
+import { MembersRepository } from '../leagues/members.repository.js';
+import { LeagueLimits } from '../league-limits.js';
+import { AdmitMember, unknownInvite } from './admit-member.js';
+
+/** `POST /api/leagues/join {inviteToken}`: idempotent; rate-limited per user (see LeagueLimits). */
+@Injectable()
+export class JoinLeague {
+  constructor(
+    private readonly leagues: LeaguesRepository,
+    private readonly members: MembersRepository,
+    private readonly admit: AdmitMember,
+    private readonly limits: LeagueLimits,
+  ) {}
+
+  async execute(user: AuthUser, inviteToken: string): Promise<LeagueMembership> {
+    const league = await this.leagues.findByInviteToken(inviteToken);
+    const existing = league ? await this.members.find(league.id, user.id) : null;
+    if (existing) return toMembership(existing);
+
+    await this.limits.joins.assertNotExhausted(user.id);
+    try {
+      if (!league) throw unknownInvite();
+      const { membership, created } = await this.admit.execute({
+        leagueId: league.id,
+        newcomer: { userId: user.id, email: user.email.toLowerCase(), displayName: user.displayName },
+        via: { kind: 'invite-token', inviteToken },
+      });
+      if (created) await this.limits.joins.penalise(user.id);
+      return membership;
+    } catch (error) {
+      if (error instanceof DomainError) await this.limits.joins.penalise(user.id);
+      throw error;
+    }
+  }
+}
