@@ -44,6 +44,17 @@ describe('standalone mode', () => {
     expect(readFileSync(join(dataDir, 'outbox', outbox[0]!), 'utf8')).toContain('/auth/callback?token=');
 
     firstSession = { accessToken: session.accessToken, userId: session.user.id };
+
+    const logLines = running!.output().split('\n').filter((line) => line.startsWith('{'));
+    const requests = logLines.map((line) => JSON.parse(line)).filter((entry) => entry.msg === 'request');
+    expect(requests.length).toBeGreaterThan(0);
+    for (const entry of requests) expect(entry).toMatchObject({ service: 'standalone', reqId: expect.any(String) });
+    const mailedToken = readFileSync(join(dataDir, 'outbox', outbox[0]!), 'utf8').match(/token=([A-Za-z0-9_-]+)/)![1]!;
+    for (const line of logLines) {
+      expect(line).not.toContain(mailedToken);
+      expect(line).not.toContain(session.accessToken);
+      expect(line).not.toContain(session.refreshToken);
+    }
     await running!.kill('SIGTERM');
     expect(await running!.exited).toBe(0);
   });
