@@ -1,8 +1,20 @@
-import { fileURLToPath } from 'node:url';
 import type { HostedService } from '@auction/platform';
 import { AuctionModule } from './auction.module.js';
+import { CorsIoAdapter, CorsRedisIoAdapter } from './gateway/io-adapters.js';
+import { auctionMigrations } from './migrations.js';
 
 export const auctionService: HostedService = {
   definition: { docs: 'auctions', title: 'Auction service', module: AuctionModule },
-  data: { migrations: { schema: 'auction', folder: fileURLToPath(new URL('../migrations', import.meta.url)) } },
+  data: { migrations: auctionMigrations },
+  /** Connects the Redis adapter before the gateway starts, so rooms span replicas from the first event. */
+  configure: async (app, runtime) => {
+    const { redisUrl, corsOrigins } = runtime.config;
+    if (redisUrl) {
+      const adapter = new CorsRedisIoAdapter(app, redisUrl, corsOrigins);
+      await adapter.connect();
+      app.useWebSocketAdapter(adapter);
+    } else if (corsOrigins.length > 0) {
+      app.useWebSocketAdapter(new CorsIoAdapter(app, corsOrigins));
+    }
+  },
 };

@@ -76,3 +76,11 @@ export interface AuctionResults {
     roster: Array<{ asset: LotAsset; price: number; lotId: string }>;
   }>;
 }
+
+/** `GET /api/auctions/:id/bids?lotId=&limit=&cursor=`: newest first. */
+export const bidHistoryQuery = z.strictObject({
+  lotId: z.uuid().optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(200).optional(),
+});
+export type BidHistoryQuery = z.infer<typeof bidHistoryQuery>;

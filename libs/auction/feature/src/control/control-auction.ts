@@ -1,0 +1,94 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DomainError, type AuctionSnapshot } from '@auction/contracts';
+import { pausedRemainingMs, resumedDeadline } from '@auction/auction-domain';
+import type { Database } from '@auction/db';
+import { CLOCK, type Clock } from '@auction/platform';
+import { AuctionBroadcaster } from '../auctions/auction-broadcaster.js';
+import { buildSnapshot, type Auction } from '../auctions/auction-state.js';
+import { AuctionsRepository } from '../auctions/auctions.repository.js';
+import { LotCloser } from '../lots/lot-closer.js';
+import { LotSettlement, type Settlement } from '../lots/lot-settlement.js';
+
+export type ControlAction = 'pause' | 'resume' | 'end';
+
+type Announcement =
+  | { kind: 'paused'; seq: number; remainingMs: number }
+  | { kind: 'resumed'; seq: number; endsAt: Date | null }
+  | { kind: 'ended'; settlement: Settlement | null; seq: number };
+
+/**
+ * Commissioner controls. Pause freezes the open lot's remaining time (its deadline is cleared,
+ * so no replica closes it); resume gives it a fresh deadline of now + that time; end early
+ * settles the open lot as if its time had run out (sold to the high bidder, if any) and
+ * completes the auction, leaving never-opened lots unsold-by-default (pending).
+ */
+@Injectable()
+export class ControlAuction {
+  constructor(
+    private readonly auctions: AuctionsRepository,
+    private readonly settlement: LotSettlement,
+    private readonly broadcaster: AuctionBroadcaster,
+    private readonly closer: LotCloser,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute(auctionId: string, userId: string, action: ControlAction): Promise<AuctionSnapshot> {
+    const announcement = await this.auctions.transaction(async (db) => {
+      const auction = await this.auctions.lockAuction(db, auctionId);
+      if (!auction) throw new DomainError('NOT_FOUND', 'There is no such auction.');
+      if (auction.commissionerId !== userId) throw new DomainError('NOT_COMMISSIONER', 'Only the commissioner can control the auction.');
+      const now = this.clock.now();
+      if (action === 'pause') return this.pause(db, auction, now);
+      if (action === 'resume') return this.resume(db, auction, now);
+      return this.end(db, auction, now);
+    });
+    this.announce(auctionId, announcement);
+    const view = (await this.auctions.view(auctionId))!;
+    return buildSnapshot(view, this.clock.now());
+  }
+
+  private async pause(db: Database, auction: Auction, now: Date): Promise<Announcement> {
+    this.requireStatus(auction, 'live', 'The auction is not live.');
+    const lot = await this.auctions.openLot(db, auction.id);
+    const remainingMs = lot?.endsAt ? pausedRemainingMs(lot.endsAt, now) : 0;
+    if (lot) await this.auctions.pauseLot(db, lot.id, remainingMs);
+    await this.auctions.setSeq(db, auction.id, auction.seq + 1, { status: 'paused' });
+    return { kind: 'paused', seq: auction.seq + 1, remainingMs };
+  }
+
+  private async resume(db: Database, auction: Auction, now: Date): Promise<Announcement> {
+    this.requireStatus(auction, 'paused', 'The auction is not paused.');
+    const lot = await this.auctions.openLot(db, auction.id);
+    const endsAt = lot ? resumedDeadline(lot.pausedRemainingMs ?? 0, now) : null;
+    if (lot && endsAt) await this.auctions.resumeLot(db, lot.id, endsAt);
+    await this.auctions.setSeq(db, auction.id, auction.seq + 1, { status: 'live' });
+    return { kind: 'resumed', seq: auction.seq + 1, endsAt };
+  }
+
+  private async end(db: Database, auction: Auction, now: Date): Promise<Announcement> {
+    if (auction.status === 'completed') throw new DomainError('AUCTION_COMPLETED', 'The auction has already ended.');
+    const lot = await this.auctions.openLot(db, auction.id);
+    if (lot) {
+      const closed = await this.auctions.closeNow(db, lot.id, now);
+      const settlement = await this.settlement.settle(db, auction, closed, now, true);
+      return { kind: 'ended', settlement, seq: settlement.completedSeq! };
+    }
+    await this.auctions.setSeq(db, auction.id, auction.seq + 1, { status: 'completed', completedAt: now });
+    return { kind: 'ended', settlement: null, seq: auction.seq + 1 };
+  }
+
+  private requireStatus(auction: Auction, status: Auction['status'], message: string): void {
+    if (auction.status === status) return;
+    if (auction.status === 'completed') throw new DomainError('AUCTION_COMPLETED', 'The auction has ended.');
+    throw new DomainError('CONFLICT', message);
+  }
+
+  private announce(auctionId: string, announcement: Announcement): void {
+    if (announcement.kind === 'paused') this.broadcaster.paused(auctionId, announcement.seq, announcement.remainingMs);
+    else if (announcement.kind === 'resumed') {
+      this.broadcaster.resumed(auctionId, announcement.seq, announcement.endsAt);
+      this.closer.watch(announcement.endsAt);
+    } else if (announcement.settlement) this.settlement.announce(announcement.settlement);
+    else this.settlement.announceCompleted(auctionId, announcement.seq);
+  }
+}

@@ -1,0 +1,187 @@
+import { Inject, type OnApplicationShutdown } from '@nestjs/common';
+import { WebSocketGateway, type OnGatewayConnection, type OnGatewayDisconnect, type OnGatewayInit } from '@nestjs/websockets';
+import { z } from 'zod';
+import { DomainError, rooms, socketPlaceBid, type ErrorBody } from '@auction/contracts';
+import type { AppConfig } from '@auction/config';
+import type { Redis } from '@auction/db';
+import { verifyAccessToken } from '@auction/auth-guard';
+import type { Logger } from '@auction/observability';
+import { APP_CONFIG, LOGGER, REDIS } from '@auction/platform';
+import { RealtimePublisher, type RealtimeServer } from '@auction/realtime';
+import { AuctionQueries } from '../auctions/auction-queries.js';
+import { AuctionsRepository } from '../auctions/auctions.repository.js';
+import { PlaceBid } from '../bids/place-bid.js';
+import { LeaguesClient } from '../leagues/leagues.client.js';
+import { socketsConnected } from '../metrics.js';
+import { LobbyPresence } from './presence.js';
+import type { AuctionServer, AuctionSocket } from './socket-types.js';
+
+const leaguePayload = z.strictObject({ leagueId: z.uuid() });
+const auctionPayload = z.strictObject({ auctionId: z.uuid() });
+const timePayload = z.object({ clientTime: z.number().finite() });
+/** After Redis comes back, local rooms get a fresh snapshot (twice: the adapter's clients reconnect on their own). */
+const RESYNC_DELAYS_MS = [500, 2500];
+
+type Answer = { ok: true } & object;
+type Failure = { ok: false; error: ErrorBody };
+
+/**
+ * The Socket.IO edge (SPEC §5): token handshake, lobby presence, auction rooms and bids. Room
+ * broadcasts go through RealtimePublisher, which this gateway attaches its server to, so
+ * they reach every replica through the Redis adapter.
+ */
+@WebSocketGateway({ path: '/socket.io' })
+export class AuctionGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnApplicationShutdown {
+  private server!: AuctionServer;
+  private presence!: LobbyPresence;
+  private readonly resyncTimers = new Set<NodeJS.Timeout>();
+  private redisLost = false;
+
+  constructor(
+    private readonly publisher: RealtimePublisher,
+    private readonly queries: AuctionQueries,
+    private readonly auctions: AuctionsRepository,
+    private readonly placeBid: PlaceBid,
+    private readonly leagues: LeaguesClient,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(REDIS) private readonly redis: Redis | null,
+  ) {}
+
+  afterInit(server: AuctionServer): void {
+    this.server = server;
+    this.presence = new LobbyPresence(server);
+    this.publisher.attachServer(server as unknown as RealtimeServer);
+    server.use((socket, next) => {
+      const auth = socket.handshake.auth as { token?: unknown } | undefined;
+      try {
+        const user = verifyAccessToken(this.config.jwtSecret, typeof auth?.token === 'string' ? auth.token : '');
+        socket.data = { userId: user.id, displayName: user.displayName, leagues: [] };
+        next();
+      } catch (error) {
+        const refusal = error instanceof DomainError ? error : new DomainError('UNAUTHORIZED', 'Sign in to continue.');
+        next(Object.assign(new Error(refusal.message), { data: { code: refusal.code } }));
+      }
+    });
+    this.watchRedis();
+  }
+
+  handleConnection(socket: AuctionSocket): void {
+    socketsConnected.inc();
+    socket.on('league:join', (payload, ack) => this.answer(ack, () => this.joinLeague(socket, payload)));
+    socket.on('league:leave', (payload, ack) => this.answer(ack, () => this.leaveLeague(socket, payload)));
+    socket.on('auction:join', (payload, ack) => this.answer(ack, () => this.joinAuction(socket, payload)));
+    socket.on('bid:place', (payload, ack) =>
+      this.answer(ack, async () => {
+        const bid = socketPlaceBid.parse(payload);
+        return { ok: true as const, bid: await this.placeBid.execute({ ...bid, bidderId: socket.data.userId }) };
+      }),
+    );
+    socket.on('time:sync', (payload, ack) => {
+      const parsed = timePayload.safeParse(payload);
+      if (typeof ack === 'function') ack({ serverTime: Date.now(), clientTime: parsed.success ? parsed.data.clientTime : 0 });
+    });
+  }
+
+  handleDisconnect(socket: AuctionSocket): void {
+    socketsConnected.dec();
+    for (const leagueId of socket.data?.leagues ?? []) this.presence.changed(leagueId);
+  }
+
+  onApplicationShutdown(): void {
+    this.presence?.stop();
+    for (const timer of this.resyncTimers) clearTimeout(timer);
+  }
+
+  private async joinLeague(socket: AuctionSocket, payload: unknown) {
+    const { leagueId } = leaguePayload.parse(payload);
+    if (!(await this.isLeagueMember(leagueId, socket.data.userId))) {
+      throw new DomainError('NOT_A_MEMBER', 'You are not a member of this league.');
+    }
+    await socket.join(rooms.league(leagueId));
+    if (!socket.data.leagues.includes(leagueId)) socket.data.leagues.push(leagueId);
+    const online = await this.presence.online(leagueId);
+    this.presence.changed(leagueId);
+    return { ok: true as const, online };
+  }
+
+  private async leaveLeague(socket: AuctionSocket, payload: unknown) {
+    const { leagueId } = leaguePayload.parse(payload);
+    await socket.leave(rooms.league(leagueId));
+    socket.data.leagues = socket.data.leagues.filter((id) => id !== leagueId);
+    this.presence.changed(leagueId);
+    return { ok: true as const };
+  }
+
+  /** Joins the room before reading the snapshot, so no event falls between the two. */
+  private async joinAuction(socket: AuctionSocket, payload: unknown) {
+    const { auctionId } = auctionPayload.parse(payload);
+    const room = rooms.auction(auctionId);
+    const wasIn = socket.rooms.has(room);
+    await socket.join(room);
+    try {
+      return { ok: true as const, snapshot: await this.queries.snapshot(auctionId, socket.data.userId) };
+    } catch (error) {
+      if (!wasIn) await socket.leave(room);
+      throw error;
+    }
+  }
+
+  /** Lobby membership from the leagues service; if it is down, our own copy of the league's members. */
+  private async isLeagueMember(leagueId: string, userId: string): Promise<boolean> {
+    try {
+      return (await this.leagues.membership(leagueId, userId)) !== null;
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.code !== 'SERVICE_UNAVAILABLE') throw error;
+      const auction = await this.auctions.findByLeague(leagueId);
+      if (!auction) throw error;
+      return (await this.auctions.manager(auction.id, userId)) !== null;
+    }
+  }
+
+  private answer(ack: unknown, work: () => Promise<Answer>): void {
+    const reply = typeof ack === 'function' ? (ack as (answer: Answer | Failure) => void) : () => undefined;
+    work().then(reply, (error: unknown) => reply({ ok: false, error: this.errorBody(error) }));
+  }
+
+  private errorBody(error: unknown): ErrorBody {
+    if (error instanceof DomainError) return { code: error.code, message: error.message };
+    if (error instanceof z.ZodError) return { code: 'VALIDATION_FAILED', message: 'The request is not valid.' };
+    this.logger.error({ err: error }, 'unexpected socket error');
+    return { code: 'INTERNAL', message: 'Something went wrong on our side. Please try again.' };
+  }
+
+  /** Events sent while Redis was away may not have reached other replicas' sockets: resync local rooms when it returns. */
+  private watchRedis(): void {
+    if (!this.redis) return;
+    this.redis.on('close', () => {
+      this.redisLost = true;
+    });
+    this.redis.on('ready', () => {
+      if (!this.redisLost) return;
+      this.redisLost = false;
+      for (const delay of RESYNC_DELAYS_MS) {
+        const timer = setTimeout(() => {
+          this.resyncTimers.delete(timer);
+          void this.resyncLocalRooms();
+        }, delay);
+        this.resyncTimers.add(timer);
+      }
+    });
+  }
+
+  private async resyncLocalRooms(): Promise<void> {
+    for (const room of this.server.of('/').adapter.rooms.keys()) {
+      try {
+        if (room.startsWith('auction:')) {
+          const snapshot = await this.queries.snapshotOf(room.slice('auction:'.length));
+          if (snapshot) this.server.local.to(room).emit('auction:snapshot', snapshot);
+        } else if (room.startsWith('league:')) {
+          this.presence.changed(room.slice('league:'.length));
+        }
+      } catch (error) {
+        this.logger.warn({ room, err: (error as Error).message }, 'resync after Redis outage failed');
+      }
+    }
+  }
+}

@@ -1,0 +1,72 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Database } from '@auction/db';
+import { isAuctionComplete } from '@auction/auction-domain';
+import { type Logger } from '@auction/observability';
+import { CLOCK, LOGGER, type Clock } from '@auction/platform';
+import { AuctionBroadcaster } from '../auctions/auction-broadcaster.js';
+import type { Auction, Lot } from '../auctions/auction-state.js';
+import { AuctionsRepository } from '../auctions/auctions.repository.js';
+import { CompletionPublisher } from '../auctions/completion-publisher.js';
+import { lotsClosedTotal } from '../metrics.js';
+
+/** What one closing transaction did, announced to the room after it committed. */
+export interface Settlement {
+  auctionId: string;
+  closed: Lot;
+  closedSeq: number;
+  opened: { lot: Lot; seq: number; lotsRemaining: number } | null;
+  completedSeq: number | null;
+  now: Date;
+}
+
+/**
+ * The part of closing a lot that a timed close and an early end share: charge the winner,
+ * then open the next lot or complete the auction, with one seq per event. Runs inside the
+ * caller's transaction, with the auction row locked and the lot already marked sold/unsold.
+ */
+@Injectable()
+export class LotSettlement {
+  constructor(
+    private readonly auctions: AuctionsRepository,
+    private readonly broadcaster: AuctionBroadcaster,
+    private readonly completions: CompletionPublisher,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  async settle(db: Database, auction: Auction, closed: Lot, now: Date, endEarly: boolean): Promise<Settlement> {
+    if (closed.status === 'sold') await this.auctions.chargeWinner(db, auction.id, closed.winnerId!, closed.price!);
+    const closedSeq = auction.seq + 1;
+    const lotsRemaining = await this.auctions.pendingLots(db, auction.id);
+    const rosterCounts = await this.auctions.rosterCounts(db, auction.id);
+    const complete = endEarly || isAuctionComplete({ rosterSize: auction.settings.rosterSize, rosterCounts, lotsRemaining });
+    if (complete) {
+      await this.auctions.setSeq(db, auction.id, closedSeq + 1, { status: 'completed', completedAt: now });
+      return { auctionId: auction.id, closed, closedSeq, opened: null, completedSeq: closedSeq + 1, now };
+    }
+    const endsAt = new Date(now.getTime() + auction.settings.bidTimerSeconds * 1000);
+    const next = await this.auctions.openNextLot(db, auction.id, now, endsAt);
+    await this.auctions.setSeq(db, auction.id, closedSeq + 1);
+    return { auctionId: auction.id, closed, closedSeq, opened: { lot: next!, seq: closedSeq + 1, lotsRemaining: lotsRemaining - 1 }, completedSeq: null, now };
+  }
+
+  /** After COMMIT: tell the room, count, and hand the completion to the event bus. */
+  announce(settlement: Settlement): void {
+    const { closed, auctionId } = settlement;
+    lotsClosedTotal.inc({ outcome: closed.status });
+    this.broadcaster.lotClosed(closed, settlement.closedSeq);
+    if (settlement.opened) {
+      const { lot, seq, lotsRemaining } = settlement.opened;
+      this.broadcaster.lotOpened(auctionId, lot, seq, lotsRemaining, 'live', this.clock.now());
+    }
+    if (settlement.completedSeq !== null) this.announceCompleted(auctionId, settlement.completedSeq);
+  }
+
+  /** After COMMIT of a completion: tell the room and hand `auction.completed` to the event bus. */
+  announceCompleted(auctionId: string, seq: number): void {
+    this.broadcaster.completed(auctionId, seq);
+    this.completions.publish(auctionId).catch((error: Error) => {
+      this.logger.warn({ auctionId, err: error.message }, 'auction.completed not published yet; the closer retries');
+    });
+  }
+}

@@ -1,0 +1,15 @@
+import { counter, gauge, histogram } from '@auction/observability';
+
+export const bidsTotal = counter('bids_total', 'Bids by result: accepted or the refusal code', ['result']);
+export const bidProcessingSeconds = histogram(
+  'bid_processing_seconds',
+  'Time from receiving a bid to its committed answer',
+  [0.001, 0.002, 0.005, 0.01, 0.02, 0.03, 0.05, 0.075, 0.1],
+);
+export const lotsClosedTotal = counter('lots_closed_total', 'Lots closed by outcome', ['outcome']);
+export const lotCloseLagSeconds = histogram(
+  'lot_close_lag_seconds',
+  'Close time minus the lot deadline',
+  [0.005, 0.01, 0.025, 0.05, 0.1, 0.2, 0.3, 0.5, 1, 2],
+);
+export const socketsConnected = gauge('sockets_connected', 'Socket.IO connections open on this process');
