@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureDatabase } from './database.js';
 import { startNginx, type RunningNginx } from './nginx-process.js';
-import { answers, freePort, runToCompletion, spawnManaged, waitUntil, type ManagedProcess } from './processes.js';
+import { answers, freePort, runToCompletion, spawnManaged, waitUntil, type ExitStatus, type ManagedProcess } from './processes.js';
 import { SERVICES, SERVICE_URL_ENV, type ServiceName } from './routes.js';
 
 export const DEFAULT_REPLICAS: Readonly<Record<ServiceName, number>> = { auth: 2, leagues: 2, 'auction-engine': 3, scoring: 2 };
@@ -42,6 +42,8 @@ export interface ClusterOptions {
   readyTimeoutMs?: number;
   /** Every output line of every replica, e.g. to print warnings. */
   onLine?: (replica: string, line: string) => void;
+  /** Called whenever a replica process exits (also when `kill`, `restart` or `stop` ended it). */
+  onExit?: (replica: string, status: ExitStatus) => void;
 }
 
 export interface ReplicaInfo {
@@ -132,6 +134,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
       onLine: options.onLine && ((line) => options.onLine!(label(replica), line)),
     });
     replica.process = proc;
+    if (options.onExit) void proc.exited.then((status) => options.onExit!(label(replica), status));
     await waitUntil(() => answers(`http://127.0.0.1:${replica.port}/health/ready`), {
       timeoutMs: readyTimeoutMs,
       process: proc,
