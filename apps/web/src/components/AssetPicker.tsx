@@ -124,7 +124,8 @@ export function AssetPicker({ sport, competition, words, selected, onChange, ord
       <ol className="chosen-assets" aria-labelledby={`${id}-chosen`} data-testid="selected-assets">
         {selected.map((asset, index) => (
           <li key={asset.id}>
-            <span>{asset.name}</span>
+            <span className="position">{index + 1}.</span>
+            <span className="asset-name">{asset.name}</span>
             <span className="row-actions">
               {ordered && (
                 <>

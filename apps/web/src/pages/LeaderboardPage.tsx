@@ -15,7 +15,9 @@ function tiebreakText(t: Tiebreaks): string {
     : `${t.catches} catches · ${t.stumpings} stumpings · ${t.runOuts} run-outs`;
 }
 
-function BreakdownView({ leagueId, userId }: { leagueId: string; userId: string }) {
+type MatchNames = ReadonlyMap<string, string>;
+
+function BreakdownView({ leagueId, userId, matchNames }: { leagueId: string; userId: string; matchNames: MatchNames }) {
   const breakdown = useAsync<Breakdown>(() => scoringApi.breakdown(leagueId, userId), [leagueId, userId]);
   if (!breakdown.data) {
     return breakdown.status === 'error' ? <ErrorNotice error={breakdown.error} onRetry={breakdown.reload} /> : <Loading />;
@@ -27,7 +29,7 @@ function BreakdownView({ leagueId, userId }: { leagueId: string; userId: string 
       {b.matches.map((match) => (
         <div key={match.externalMatchId} className="breakdown-match">
           <p className="breakdown-head">
-            <span>Match {match.externalMatchId}</span>
+            <span>{matchNames.get(match.externalMatchId) ?? `Match ${match.externalMatchId}`}</span>
             <strong>{match.points} pts</strong>
           </p>
           <ul>
@@ -47,7 +49,17 @@ function BreakdownView({ leagueId, userId }: { leagueId: string; userId: string 
   );
 }
 
-function EntryRow({ entry, leagueId, me }: { entry: LeaderboardEntry; leagueId: string; me: boolean }) {
+function EntryRow({
+  entry,
+  leagueId,
+  me,
+  matchNames,
+}: {
+  entry: LeaderboardEntry;
+  leagueId: string;
+  me: boolean;
+  matchNames: MatchNames;
+}) {
   const [open, setOpen] = useState(false);
   const panelId = `breakdown-panel-${entry.userId}`;
   return (
@@ -72,7 +84,7 @@ function EntryRow({ entry, leagueId, me }: { entry: LeaderboardEntry; leagueId: 
       </button>
       {open && (
         <div id={panelId}>
-          <BreakdownView leagueId={leagueId} userId={entry.userId} />
+          <BreakdownView leagueId={leagueId} userId={entry.userId} matchNames={matchNames} />
         </div>
       )}
     </li>
@@ -84,6 +96,11 @@ export default function LeaderboardPage() {
   const myId = currentUserId(useSession());
   const leaderboard = useAsync(() => scoringApi.leaderboard(leagueId), [leagueId]);
   const league = useAsync(() => leaguesApi.get(leagueId), [leagueId]);
+  // The breakdown names matches by id only: label them "Home v Away" from the fixtures.
+  const fixtures = useAsync((signal) => scoringApi.fixtures(leagueId, signal), [leagueId]);
+  const matchNames: MatchNames = new Map(
+    (fixtures.data ?? []).map((f) => [f.externalMatchId, `${f.homeTeam} v ${f.awayTeam}`] as const),
+  );
   useLeagueRoom(leagueId, { onLeaderboardUpdated: leaderboard.reload });
 
   return (
@@ -106,7 +123,7 @@ export default function LeaderboardPage() {
       {leaderboard.data && (
         <ol className="leaderboard panel" data-testid="leaderboard">
           {leaderboard.data.entries.map((entry) => (
-            <EntryRow key={entry.userId} entry={entry} leagueId={leagueId} me={entry.userId === myId} />
+            <EntryRow key={entry.userId} entry={entry} leagueId={leagueId} me={entry.userId === myId} matchNames={matchNames} />
           ))}
         </ol>
       )}
