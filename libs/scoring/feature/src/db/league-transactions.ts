@@ -1,0 +1,33 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { sql } from 'drizzle-orm';
+import type { Database, DatabaseHandle } from '@auction/db';
+import { DATABASE } from '@auction/platform';
+
+/**
+ * Every write to a league's scoring data runs in one transaction holding that league's
+ * advisory lock, so imports, roster updates and recomputes of one league never interleave
+ * (across replicas too) and a failure leaves nothing behind.
+ */
+@Injectable()
+export class LeagueTransactions {
+  constructor(@Inject(DATABASE) private readonly database: DatabaseHandle) {}
+
+  inLeague<T>(leagueId: string, work: (db: Database) => Promise<T>): Promise<T> {
+    return this.database.db.transaction(async (db) => {
+      await db.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`scoring:${leagueId}`}, 0))`);
+      return work(db);
+    });
+  }
+
+  /** One consistent snapshot for reads that combine several tables. */
+  snapshot<T>(work: (db: Database) => Promise<T>): Promise<T> {
+    return this.database.db.transaction(work, { isolationLevel: 'repeatable read', accessMode: 'read only' });
+  }
+}
+
+/** Splits rows for multi-row inserts, keeping each statement well under PostgreSQL's 65,535 parameters. */
+export function chunks<T>(rows: readonly T[], size = 1000): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
+  return out;
+}

@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Database } from '@auction/db';
+import type { CricketStat } from '@auction/scoring-domain';
+import { playerStats } from '../db/schema/index.js';
+import { chunks } from '../db/league-transactions.js';
+
+@Injectable()
+export class PlayerStatsRepository {
+  /** The (match, player) pairs already stored for these matches, as `JSON.stringify([match, player])`. */
+  async existingEntries(db: Database, leagueId: string, matchIds: readonly string[]): Promise<Set<string>> {
+    if (matchIds.length === 0) return new Set();
+    const rows = await db
+      .select({ match: playerStats.externalMatchId, player: playerStats.playerExternalId })
+      .from(playerStats)
+      .where(and(eq(playerStats.leagueId, leagueId), inArray(playerStats.externalMatchId, [...matchIds])));
+    return new Set(rows.map((row) => entryKey(row.match, row.player)));
+  }
+
+  /** Every stat of each given match is replaced by the given rows. */
+  async replaceMatches(db: Database, leagueId: string, matchIds: readonly string[], stats: readonly CricketStat[]): Promise<void> {
+    if (matchIds.length === 0) return;
+    await db.delete(playerStats).where(and(eq(playerStats.leagueId, leagueId), inArray(playerStats.externalMatchId, [...matchIds])));
+    for (const chunk of chunks(stats)) await db.insert(playerStats).values(chunk.map((stat) => ({ leagueId, ...stat })));
+  }
+
+  /** The league's stats, of the given matches only when `matchIds` is given. */
+  async ofLeague(db: Database, leagueId: string, matchIds?: readonly string[]): Promise<CricketStat[]> {
+    return db
+      .select({
+        externalMatchId: playerStats.externalMatchId,
+        playerExternalId: playerStats.playerExternalId,
+        runs: playerStats.runs,
+        wickets: playerStats.wickets,
+        catches: playerStats.catches,
+        stumpings: playerStats.stumpings,
+        runOuts: playerStats.runOuts,
+      })
+      .from(playerStats)
+      .where(and(eq(playerStats.leagueId, leagueId), matchIds ? inArray(playerStats.externalMatchId, [...matchIds]) : undefined));
+  }
+}
+
+export function entryKey(matchId: string, playerId: string): string {
+  return JSON.stringify([matchId, playerId]);
+}

@@ -1,0 +1,33 @@
+import { Controller, Get, Param, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { DomainError, type Breakdown, type Leaderboard } from '@auction/contracts';
+import { AccessGuard } from '@auction/auth-guard';
+import { LeagueAccessGuard, LeagueContext, RequireLeagueRole } from '../league-context/league-access.guard.js';
+import type { ScoringContext } from '@auction/contracts';
+import { StandingsService } from './standings.service.js';
+
+const userIdParam = z.uuid();
+
+@ApiTags('scoring')
+@ApiBearerAuth()
+@Controller('api/scoring/leagues/:leagueId')
+@UseGuards(AccessGuard, LeagueAccessGuard)
+export class LeaderboardController {
+  constructor(private readonly standings: StandingsService) {}
+
+  /** Every manager ranked 1..n by points, then the sport's tie-breaks, lower spend, earlier join. */
+  @Get('leaderboard')
+  @RequireLeagueRole('member')
+  leaderboard(@LeagueContext() context: ScoringContext): Promise<Leaderboard> {
+    return this.standings.leaderboard(context);
+  }
+
+  /** A manager's points per match per asset; `total` equals their leaderboard points. */
+  @Get('managers/:userId/breakdown')
+  @RequireLeagueRole('member')
+  breakdown(@LeagueContext() context: ScoringContext, @Param('userId') userId: string): Promise<Breakdown> {
+    if (!userIdParam.safeParse(userId).success) throw new DomainError('NOT_FOUND', 'This person is not a manager of this league.');
+    return this.standings.breakdown(context, userId);
+  }
+}
