@@ -86,10 +86,16 @@ export class BidsRepository {
     };
   }
 
+  /**
+   * Keeps a refusal's first answer. Its commit does not wait for the disk: the record is
+   * bookkeeping, not auction state, and it holds the auction lock; were it lost in a crash, a
+   * retry is simply decided again.
+   */
   async recordRefusal(
     db: Database,
     refusal: { auctionId: string; bidderId: string; clientBidId: string; code: string; message: string; at: Date },
   ): Promise<void> {
+    await db.execute(sql`set local synchronous_commit = off`);
     await db
       .insert(bidRefusals)
       .values({ ...refusal, createdAt: refusal.at })

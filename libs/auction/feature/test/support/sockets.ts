@@ -42,3 +42,10 @@ export function nextEvent<E extends keyof ServerToClientEvents>(
     event,
   );
 }
+
+/** Joins the auction room and returns the snapshot from the ack. */
+export async function joinAuction(socket: ClientSocket, auctionId: string) {
+  const answer = await socket.timeout(5000).emitWithAck('auction:join', { auctionId });
+  if (!answer.ok) throw new Error(`auction:join refused: ${answer.error.code}`);
+  return answer.snapshot;
+}
