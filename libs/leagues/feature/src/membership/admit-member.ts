@@ -73,7 +73,12 @@ export class AdmitMember {
     requireOpen(league);
     await this.assertRoom(db, league);
     const added = await this.members.add(db, { leagueId, ...newcomer, role: 'manager' });
-    if (!added) throw new Error('membership insert lost a race the league lock should have prevented');
+    if (!added) {
+      // Cannot happen under the league lock; if it ever does, the membership exists and that is the answer.
+      const racer = await this.members.find(leagueId, newcomer.userId, db);
+      if (racer) return { membership: toMembership(racer), created: false };
+      throw new Error(`membership of ${newcomer.userId} in ${leagueId} neither inserted nor found`);
+    }
     if (via.kind === 'invitation') await this.invitations.markAccepted(db, leagueId, via.email, newcomer.userId);
     return { membership: { leagueId, ...toMember(added) }, created: true };
   }
