@@ -1,6 +1,6 @@
 export { AuctionModule } from './auction.module.js';
 export { auctionService } from './auction.service-definition.js';
 export { auctionMigrations } from './migrations.js';
-export type { AuctionSetup, LeagueMembership } from './leagues/auction-setup.js';
+export { auctionIdOf } from './leagues/auction-setup.js';
 export { CLOSER_POLL_MS } from './lots/lot-closer.js';
 export { BID_RATE } from './bids/place-bid.js';

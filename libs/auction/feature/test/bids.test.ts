@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testUser, type TestStack } from '@auction/testing';
 import { expectAuctionInvariants } from './support/invariants.js';
-import { auctionStack, bid, snapshot, startedAuction } from './support/world.js';
+import { auctionStack, bid, createLeague, snapshot, startedAuction } from './support/world.js';
 
 describe('auction start and bids over HTTP', () => {
   let stack: TestStack;
@@ -17,23 +17,25 @@ describe('auction start and bids over HTTP', () => {
   it('starts once, for the commissioner only, with the first lot open', async () => {
     const world = await startedAuction(stack, { managers: 2, assets: 4 });
     const { auction } = world;
-    expect(auction).toMatchObject({ leagueId: world.setup.leagueId, status: 'live', seq: 1, lotsRemaining: 3, commissionerId: world.commissioner.id });
-    expect(auction.currentLot).toMatchObject({ asset: { name: 'Club 1' }, openingBid: 1, highBid: null, highBidderId: null });
+    expect(auction).toMatchObject({ leagueId: world.leagueId, status: 'live', seq: 1, lotsRemaining: 3, commissionerId: world.commissioner.id });
+    expect(auction.currentLot).toMatchObject({ asset: { id: world.assets[0]!.id, name: world.assets[0]!.name }, openingBid: 1, highBid: null, highBidderId: null });
     expect(auction.currentLot!.remainingMs).toBeGreaterThan(59_000);
     expect(auction.managers.map((m) => m.maxBid)).toEqual([99, 99, 99]);
     expect(auction.settings).toMatchObject({ budget: 100, rosterSize: 2, minIncrement: 1, sport: 'football' });
 
-    const again = await stack.api.post('/api/auctions', { leagueId: world.setup.leagueId }, { token: world.commissioner.token });
+    const again = await stack.api.post('/api/auctions', { leagueId: world.leagueId }, { token: world.commissioner.token });
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('AUCTION_STARTED');
   });
 
   it('refuses a start by someone who is not the commissioner, and unknown fields', async () => {
     const world = await startedAuction(stack);
-    const other = await startedAuction(stack);
-    const notMine = await stack.api.post('/api/auctions', { leagueId: randomUUID() }, { token: world.managers[0]!.token });
-    expect(notMine.status).toBe(404);
-    const extra = await stack.api.post('/api/auctions', { leagueId: other.setup.leagueId, budget: 5 }, { token: world.commissioner.token });
+    const other = await createLeague(stack);
+    const unknown = await stack.api.post('/api/auctions', { leagueId: randomUUID() }, { token: world.managers[0]!.token });
+    expect(unknown.status).toBe(404);
+    const notMine = await stack.api.post('/api/auctions', { leagueId: other.leagueId }, { token: world.managers[0]!.token });
+    expect(notMine.body.code).toBe('NOT_COMMISSIONER');
+    const extra = await stack.api.post('/api/auctions', { leagueId: other.leagueId, budget: 5 }, { token: world.commissioner.token });
     expect(extra.status).toBe(422);
     expect(extra.body.code).toBe('VALIDATION_FAILED');
   });

@@ -3,10 +3,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AcceptedBid, ErrorBody } from '@auction/contracts';
 import { signAccessToken } from '@auction/auth-guard';
 import { TEST_JWT_SECRET, testUser, type TestStack, type TestUser } from '@auction/testing';
-import { fakeLeague } from './support/fake-leagues.js';
 import { expectAuctionInvariants } from './support/invariants.js';
 import { connectSocket, joinAuction, nextEvent, type ClientSocket } from './support/sockets.js';
-import { auctionStack, bid, snapshot, startedAuction, type World } from './support/world.js';
+import { auctionStack, bid, createLeague, snapshot, startedAuction, type World } from './support/world.js';
 
 type BidAck = { ok: true; bid: AcceptedBid } | { ok: false; error: ErrorBody };
 
@@ -58,9 +57,9 @@ describe('Socket.IO gateway', () => {
   });
 
   it('counts lobby presence by user, tells the room when it changes, and announces the auction start', async () => {
-    const [commissioner, ann, bob] = [testUser('commissioner'), testUser('ann'), testUser('bob')];
-    const setup = fakeLeague([commissioner, ann, bob]);
-    const leagueId = setup.leagueId;
+    const league = await createLeague(stack, { managers: 2 });
+    const { leagueId, commissioner } = league;
+    const [ann, bob] = league.managers as [TestUser, TestUser];
     const annTab1 = await connect(ann);
     const annTab2 = await connect(ann);
     const bobTab = await connect(bob);
@@ -164,7 +163,7 @@ describe('Socket.IO gateway', () => {
     const fresh = await joinAuction(again, world.auction.id);
     expect(fresh.seq).toBeGreaterThan(before.seq);
     expect(fresh.seq).toBeGreaterThanOrEqual(sold.seq + 1);
-    expect(fresh.managers.find((m) => m.userId === bob!.id)!.roster).toEqual([{ asset: world.auction.currentLot!.asset, price: 9, lotId: world.auction.currentLot!.id }]);
+    expect(fresh.managers.find((m: { userId: string }) => m.userId === bob!.id)!.roster).toEqual([{ asset: world.auction.currentLot!.asset, price: 9, lotId: world.auction.currentLot!.id }]);
     expect(fresh.currentLot!.id).not.toBe(world.auction.currentLot!.id);
   });
 });

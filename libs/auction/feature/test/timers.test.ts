@@ -57,11 +57,11 @@ describe('lot deadlines, anti-snipe, pause/resume, completion (manual clock)', (
     clock.advance(29_000);
     expect((await snapshot(stack, world)).currentLot!.id).toBe(world.auction.currentLot!.id);
     clock.advance(1_000);
-    expect(await sold).toMatchObject({ lotId: world.auction.currentLot!.id, winnerId: bob!.id, price: 30, seq: 4, asset: { name: 'Club 1' } });
-    expect(await opened).toMatchObject({ seq: 5, lot: { asset: { name: 'Club 2' }, highBid: null, remainingMs: 30_000 }, lotsRemaining: 4 });
+    expect(await sold).toMatchObject({ lotId: world.auction.currentLot!.id, winnerId: bob!.id, price: 30, seq: 4, asset: { name: world.assets[0]!.name } });
+    expect(await opened).toMatchObject({ seq: 5, lot: { asset: { name: world.assets[1]!.name }, highBid: null, remainingMs: 30_000 }, lotsRemaining: 4 });
     const now = await snapshot(stack, world);
     const buyer = now.managers.find((m) => m.userId === bob!.id)!;
-    expect(buyer).toMatchObject({ budgetRemaining: 70, maxBid: 70, roster: [{ price: 30, asset: { name: 'Club 1' } }] });
+    expect(buyer).toMatchObject({ budgetRemaining: 70, maxBid: 70, roster: [{ price: 30, asset: { name: world.assets[0]!.name } }] });
     const lotId = now.currentLot!.id;
     expect((await bid(stack, world, bob!, 71, { lotId })).body.code).toBe('BUDGET_EXCEEDED');
     expect((await bid(stack, world, bob!, 70, { lotId })).status).toBe(201);
@@ -129,23 +129,23 @@ describe('lot deadlines, anti-snipe, pause/resume, completion (manual clock)', (
 
     await expect.poll(() => completed.find((e) => e.auctionId === world.auction.id)).toBeDefined();
     const event = completed.find((e) => e.auctionId === world.auction.id)!;
-    expect(event).toMatchObject({ leagueId: world.setup.leagueId, sport: 'football' });
+    expect(event).toMatchObject({ leagueId: world.leagueId, sport: 'football' });
     expect(event.managers.map((m) => [m.displayName, m.spent, m.roster.map((r) => r.name)])).toEqual([
-      ['commissioner', 1, ['Club 3']],
-      ['manager1', 40, ['Club 1']],
-      ['manager2', 100, ['Club 2']],
+      ['commissioner', 1, [world.assets[2]!.name]],
+      ['manager1', 40, [world.assets[0]!.name]],
+      ['manager2', 100, [world.assets[1]!.name]],
     ]);
-    const internal = await stack.api.get(`/internal/auctions/leagues/${world.setup.leagueId}/completed`, {
+    const internal = await stack.api.get(`/internal/auctions/leagues/${world.leagueId}/completed`, {
       token: signServiceToken(TEST_JWT_SECRET, 'scoring'),
     });
     expect(internal.body).toEqual(event);
-    expect((await stack.api.get(`/internal/auctions/leagues/${world.setup.leagueId}/completed`, { token: ann!.token })).status).toBe(403);
+    expect((await stack.api.get(`/internal/auctions/leagues/${world.leagueId}/completed`, { token: ann!.token })).status).toBe(403);
 
     const results = await stack.api.get(`/api/auctions/${world.auction.id}/results`, { token: bob!.token });
     expect(results.body.managers.find((m: { userId: string }) => m.userId === bob!.id)).toMatchObject({
       spent: 100,
       budgetRemaining: 0,
-      roster: [{ price: 100, asset: { name: 'Club 2' } }],
+      roster: [{ price: 100, asset: { name: world.assets[1]!.name } }],
     });
     await expectAuctionInvariants(stack.database.url, world.auction.id);
   });

@@ -23,10 +23,13 @@ export class AuctionsRepository {
     return this.database.db.transaction(work);
   }
 
-  async insert(db: Database, auction: NewAuction, members: NewManager[], lotRows: NewLot[]): Promise<void> {
-    await db.insert(auctions).values(auction);
+  /** Inserts the auction with its managers and lots; false when the league already has it. */
+  async insertOnce(db: Database, auction: NewAuction, members: NewManager[], lotRows: NewLot[]): Promise<boolean> {
+    const inserted = await db.insert(auctions).values(auction).onConflictDoNothing().returning({ id: auctions.id });
+    if (inserted.length === 0) return false;
     if (members.length > 0) await db.insert(managers).values(members);
     for (let i = 0; i < lotRows.length; i += 500) await db.insert(lots).values(lotRows.slice(i, i + 500));
+    return true;
   }
 
   /**

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import type { AuctionSnapshot } from '@auction/contracts';
+import { DomainError, type AuctionSnapshot } from '@auction/contracts';
 import { isAuctionComplete, lotOrder } from '@auction/auction-domain';
 import { CLOCK, type Clock } from '@auction/platform';
-import type { AuctionSetup } from '../leagues/auction-setup.js';
+import { auctionIdOf, type AuctionSetup } from '../leagues/auction-setup.js';
 import { LeaguesClient } from '../leagues/leagues.client.js';
 import { LotCloser } from '../lots/lot-closer.js';
 import { LotSettlement } from '../lots/lot-settlement.js';
@@ -28,7 +28,7 @@ export class StartAuction {
   ) {}
 
   async execute(leagueId: string, userId: string): Promise<AuctionSnapshot> {
-    const auctionId = randomUUID();
+    const auctionId = auctionIdOf(leagueId);
     const setup = await this.leagues.startAuction(leagueId, userId, auctionId);
     const now = this.clock.now();
     const lots = this.lotsOf(setup, auctionId);
@@ -36,7 +36,7 @@ export class StartAuction {
     const endsAt = new Date(now.getTime() + setup.settings.bidTimerSeconds * 1000);
     if (!complete) Object.assign(lots[0]!, { status: 'open', openedAt: now, endsAt });
     await this.auctions.transaction(async (db) => {
-      await this.auctions.insert(
+      await this.auctions.insertOnce(
         db,
         {
           id: auctionId,
@@ -59,7 +59,9 @@ export class StartAuction {
           budgetRemaining: setup.settings.budget,
         })),
         lots,
-      );
+      ).then((inserted) => {
+        if (!inserted) throw alreadyStarted();
+      });
     });
     const view = (await this.auctions.view(auctionId))!;
     this.broadcaster.auctionStarted(leagueId, auctionId);
@@ -87,4 +89,8 @@ export class StartAuction {
       openingBid: setup.settings.openingBid,
     }));
   }
+}
+
+function alreadyStarted(): DomainError {
+  return new DomainError('AUCTION_STARTED', 'This league’s auction has already started.');
 }

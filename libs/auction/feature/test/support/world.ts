@@ -1,33 +1,76 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
-import type { AcceptedBid, AuctionSnapshot } from '@auction/contracts';
-import { auctionService, type AuctionSetup } from '@auction/auction';
+import type { AcceptedBid, Asset, AuctionSnapshot, CreateLeagueRequest } from '@auction/contracts';
+import { auctionService } from '@auction/auction';
+import { leaguesService } from '@auction/leagues';
 import { startTestStack, testUser, type ApiResponse, type StackOptions, type TestStack, type TestUser } from '@auction/testing';
-import { fakeLeague, fakeLeaguesService, type LeagueSettings } from './fake-leagues.js';
 
+/** The auction engine with the real leagues service in one process (what standalone mode hosts). */
 export function auctionStack(options: Partial<StackOptions> = {}): Promise<TestStack> {
-  return startTestStack({ services: [auctionService, fakeLeaguesService], ...options });
+  return startTestStack({ services: [leaguesService, auctionService], ...options });
 }
 
-export interface World {
-  setup: AuctionSetup;
+export type LeagueOptions = Partial<Omit<CreateLeagueRequest, 'name' | 'sport' | 'assetIds'>>;
+
+export interface League {
+  leagueId: string;
+  /** The league's assets in nomination order (fixed). */
+  assets: Asset[];
   commissioner: TestUser;
   managers: TestUser[];
-  /** Everyone who may bid: the commissioner first, then the other managers. */
+  /** Everyone who may bid: the commissioner first, then the other managers in join order. */
   everyone: TestUser[];
+}
+
+export interface World extends League {
   auction: AuctionSnapshot;
 }
 
-/** A league of `managers` + 1 users on the fake leagues service, with its auction started. */
+/** A football league made through the leagues API, as a commissioner would, joined by `managers` more users. */
+export async function createLeague(
+  stack: TestStack,
+  options: { managers?: number; assets?: number; settings?: LeagueOptions } = {},
+): Promise<League> {
+  const commissioner = testUser('commissioner');
+  const catalogue = await stack.api.get(`/api/assets?sport=football&limit=${options.assets ?? 6}`, { token: commissioner.token });
+  expect(catalogue.status).toBe(200);
+  const assets: Asset[] = catalogue.body.items;
+  const body: CreateLeagueRequest = {
+    name: `League ${randomUUID().slice(0, 6)}`,
+    sport: 'football',
+    assetIds: assets.map((a) => a.id),
+    budget: 100,
+    rosterSize: 2,
+    openingBid: 1,
+    minIncrement: 1,
+    bidTimerSeconds: 60,
+    antiSnipeSeconds: 10,
+    nominationOrder: 'fixed',
+    ...options.settings,
+  };
+  const league = await stack.api.post('/api/leagues', body, { token: commissioner.token });
+  expect(league.status, JSON.stringify(league.body)).toBe(201);
+  const managers: TestUser[] = [];
+  for (let i = 0; i < (options.managers ?? 2); i++) {
+    const manager = testUser(`manager${i + 1}`);
+    const joined = await stack.api.post('/api/leagues/join', { inviteToken: league.body.inviteToken }, { token: manager.token });
+    expect(joined.status, JSON.stringify(joined.body)).toBe(200);
+    managers.push(manager);
+  }
+  return { leagueId: league.body.id, assets, commissioner, managers, everyone: [commissioner, ...managers] };
+}
+
+export async function startAuction(stack: TestStack, league: League): Promise<World> {
+  const started = await stack.api.post<AuctionSnapshot>('/api/auctions', { leagueId: league.leagueId }, { token: league.commissioner.token });
+  expect(started.status, JSON.stringify(started.body)).toBe(201);
+  return { ...league, auction: started.body };
+}
+
 export async function startedAuction(
   stack: TestStack,
-  options: { managers?: number; assets?: number; settings?: Partial<LeagueSettings> } = {},
+  options: { managers?: number; assets?: number; settings?: LeagueOptions } = {},
 ): Promise<World> {
-  const everyone = [testUser('commissioner'), ...Array.from({ length: options.managers ?? 2 }, (_, i) => testUser(`manager${i + 1}`))];
-  const setup = fakeLeague(everyone, options);
-  const started = await stack.api.post<AuctionSnapshot>('/api/auctions', { leagueId: setup.leagueId }, { token: everyone[0]!.token });
-  expect(started.status, JSON.stringify(started.body)).toBe(201);
-  return { setup, commissioner: everyone[0]!, managers: everyone.slice(1), everyone, auction: started.body };
+  return startAuction(stack, await createLeague(stack, options));
 }
 
 export function bid(
