@@ -12,28 +12,37 @@ export function nginxBinary(): string {
 export interface RunningNginx {
   process: ManagedProcess;
   configFile: string;
-  /** Fast shutdown (SIGQUIT lets open WebSockets drain; SIGTERM is immediate). */
+  /** Stops nginx (SIGTERM: fast shutdown) and waits for it. */
   stop(): Promise<void>;
 }
 
+export interface RunNginxOptions {
+  /** A complete configuration (from `renderNginxConfig` or `renderWebNginxConfig`). */
+  config: string;
+  prefix: string;
+  /** Ports that must accept connections before nginx counts as started. */
+  ports: number[];
+  errorLog?: string;
+  timeoutMs?: number;
+}
+
 /**
- * Writes the generated configuration into `prefix`, checks it with `nginx -t`, and runs nginx
- * in the foreground until both listeners accept connections.
+ * Writes `config` into `prefix`, checks it with `nginx -t`, and runs nginx in the foreground
+ * (`-g 'daemon off;'`) until every port accepts connections.
  */
-export async function startNginx(options: NginxConfigOptions, timeoutMs = 15_000): Promise<RunningNginx> {
-  const prefix = options.prefix;
-  for (const dir of ['logs', 'tmp']) mkdirSync(join(prefix, dir), { recursive: true });
-  const configFile = join(prefix, 'nginx.conf');
-  writeFileSync(configFile, renderNginxConfig(options));
-  const args = ['-p', prefix, '-c', configFile, '-e', join(prefix, 'logs', 'error.log')];
+export async function runNginx(options: RunNginxOptions): Promise<RunningNginx> {
+  const timeoutMs = options.timeoutMs ?? 15_000;
+  mkdirSync(join(options.prefix, 'logs'), { recursive: true });
+  const configFile = join(options.prefix, 'nginx.conf');
+  writeFileSync(configFile, options.config);
+  const args = ['-p', options.prefix, '-c', configFile, '-e', options.errorLog ?? join(options.prefix, 'logs', 'error.log')];
   const check = await runToCompletion('nginx -t', nginxBinary(), [...args, '-t'], { timeoutMs });
   if (check.code !== 0) throw new Error(`nginx rejected ${configFile}:\n${check.output}`);
   const proc = spawnManaged('nginx', nginxBinary(), [...args, '-g', 'daemon off;']);
-  const host = !options.listenHost || options.listenHost === '0.0.0.0' ? '127.0.0.1' : options.listenHost;
-  await waitUntil(async () => (await accepts(options.listenPort, host)) && accepts(options.internalPort), {
+  await waitUntil(async () => (await Promise.all(options.ports.map((port) => accepts(port)))).every(Boolean), {
     timeoutMs,
     process: proc,
-    what: `nginx on ports ${options.listenPort} and ${options.internalPort}`,
+    what: `nginx listening on ${options.ports.join(', ')}`,
   });
   return {
     process: proc,
@@ -42,4 +51,19 @@ export async function startNginx(options: NginxConfigOptions, timeoutMs = 15_000
       await proc.stop('SIGTERM', 5000);
     },
   };
+}
+
+/** nginx in front of the replicas, configured from the route table (see `renderNginxConfig`). */
+export function startNginx(options: NginxConfigOptions, timeoutMs = 15_000): Promise<RunningNginx> {
+  const listenHost = options.listenHost;
+  if (listenHost && listenHost !== '0.0.0.0' && listenHost !== '127.0.0.1') {
+    throw new Error(`startNginx: listenHost ${listenHost} is not supported locally (use 127.0.0.1 or 0.0.0.0)`);
+  }
+  return runNginx({
+    config: renderNginxConfig(options),
+    prefix: options.prefix,
+    ports: [options.listenPort, ...(options.internalPort === undefined ? [] : [options.internalPort])],
+    errorLog: options.errorLog,
+    timeoutMs,
+  });
 }

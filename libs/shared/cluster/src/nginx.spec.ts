@@ -56,7 +56,7 @@ describe('renderNginxConfig', () => {
     expect(one(root, 'pid')!.args).toEqual(['/tmp/ngx/nginx.pid']);
     expect(one(root, 'error_log')!.args[0]).toBe('/tmp/ngx/logs/error.log');
     for (const temp of ['client_body_temp_path', 'proxy_temp_path', 'fastcgi_temp_path', 'uwsgi_temp_path', 'scgi_temp_path']) {
-      expect(one(http, temp)!.args[0]).toMatch(/^\/tmp\/ngx\/tmp\//);
+      expect(one(http, temp)!.args[0]).toMatch(/^\/tmp\/ngx\/[a-z_]+_temp$/);
     }
     expect(one(http, 'access_log')!.args).toEqual(['off']);
     expect(one(root, 'user')).toBeUndefined();

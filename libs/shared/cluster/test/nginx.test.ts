@@ -3,7 +3,17 @@ import { createServer, request, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SERVICES, freePort, internalTarget, publicTarget, startNginx, type RunningNginx, type ServiceName } from '../src/index.js';
+import {
+  SERVICES,
+  freePort,
+  internalTarget,
+  publicTarget,
+  renderWebNginxConfig,
+  runNginx,
+  startNginx,
+  type RunningNginx,
+  type ServiceName,
+} from '../src/index.js';
 
 /**
  * The generated nginx configuration, run by the real nginx in front of stand-in upstreams that
@@ -198,5 +208,55 @@ describe('nginx generated from the route table', () => {
       expect(answer.status).toBe(200);
       expect(answer.json.index).toBe(1);
     }
+  });
+});
+
+describe("the web image's nginx (web.conf behind the Kubernetes Ingress)", () => {
+  let nginx: RunningNginx;
+  let base: string;
+  let probes: string;
+  let dir: string;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'nginx-web-'));
+    const webRoot = join(dir, 'web');
+    mkdirSync(webRoot, { recursive: true });
+    writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>web client</title>');
+    const [listenPort, probePort] = [await freePort(), await freePort()];
+    const prefix = join(dir, 'nginx');
+    nginx = await runNginx({
+      config: renderWebNginxConfig({ listenPort, probePort, webRoot, prefix, user: process.getuid?.() === 0 ? 'root' : undefined }),
+      prefix,
+      ports: [listenPort, probePort],
+    });
+    base = `http://127.0.0.1:${listenPort}`;
+    probes = `http://127.0.0.1:${probePort}`;
+  });
+
+  afterAll(async () => {
+    await nginx?.stop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('serves the client with the SPA fallback', async () => {
+    for (const path of ['/', '/leagues/1', '/auth/callback?token=x']) {
+      const response = await fetch(`${base}${path}`);
+      expect(response.status, path).toBe(200);
+      expect(await response.text()).toContain('web client');
+    }
+  });
+
+  it('answers 404 for service and private paths that reach it', async () => {
+    for (const path of ['/api/anything', '/api/auth/me', '/socket.io/', '/internal/auth/x', '/metrics', '/health/ready']) {
+      const response = await fetch(`${base}${path}`);
+      expect(response.status, path).toBe(404);
+      expect(response.headers.get('content-type')).toBe('application/problem+json');
+      await response.arrayBuffer();
+    }
+  });
+
+  it('answers the probes on their own port only', async () => {
+    for (const path of ['/health/live', '/health/ready']) expect((await fetch(`${probes}${path}`)).status).toBe(200);
+    expect((await fetch(`${probes}/`)).status).toBe(404);
   });
 });
