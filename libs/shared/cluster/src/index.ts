@@ -7,3 +7,5 @@ export * from './database.js';
 export * from './launcher.js';
 export * from './k8s.js';
 export * from './generated.js';
+export * from './alerts.js';
+export * from './dashboards.js';

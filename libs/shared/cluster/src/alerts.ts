@@ -1,0 +1,177 @@
+/**
+ * Prometheus alert rules of the platform (`ops/prometheus/alerts.yml` is generated from this
+ * list). Every alert has a runbook at `docs/runbooks/<runbook>.md`; a unit test holds both to
+ * each other and to the metric names the services register.
+ *
+ * Metrics come from the services' `/metrics` (job `auction-platform`, with a `service` label
+ * from the scrape config), the blackbox exporter probing the health endpoints (jobs
+ * `auction-health-redis` / `auction-health-database`), and optionally redis_exporter
+ * (`redis_up`) and postgres_exporter (`pg_up`).
+ */
+export interface AlertRule {
+  alert: string;
+  expr: string;
+  for: string;
+  severity: 'critical' | 'warning';
+  summary: string;
+  description: string;
+  /** File name under docs/runbooks, without `.md`. */
+  runbook: string;
+}
+
+export const RUNBOOK_BASE = 'docs/runbooks';
+
+export const ALERT_GROUPS: Array<{ name: string; rules: AlertRule[] }> = [
+  {
+    name: 'auction-platform.availability',
+    rules: [
+      {
+        alert: 'AuctionServiceDown',
+        expr: 'sum by (service) (up{job="auction-platform"}) == 0',
+        for: '1m',
+        severity: 'critical',
+        summary: 'No replica of {{ $labels.service }} is up',
+        description: 'Prometheus cannot scrape any replica of {{ $labels.service }} for 1 minute; its routes answer 502/503.',
+        runbook: 'service-down',
+      },
+      {
+        alert: 'AuctionReplicaDown',
+        expr: 'up{job="auction-platform"} == 0',
+        for: '5m',
+        severity: 'warning',
+        summary: 'Replica {{ $labels.instance }} of {{ $labels.service }} is down',
+        description: 'One replica has not answered /metrics for 5 minutes; the others carry its traffic.',
+        runbook: 'replica-down',
+      },
+      {
+        alert: 'AuctionRedisDown',
+        expr: 'min by (instance) (probe_success{job="auction-health-redis"}) == 0 or max(redis_up) == 0',
+        for: '1m',
+        severity: 'critical',
+        summary: 'Redis is down (health check reports "redis":"down")',
+        description:
+          'The health endpoint reports Redis down for 1 minute. Rate limits fall back to per-process memory, Socket.IO rooms no longer span replicas and internal events queue up.',
+        runbook: 'redis-down',
+      },
+      {
+        alert: 'AuctionDatabaseDown',
+        expr: 'min by (instance) (probe_success{job="auction-health-database"}) == 0 or max(pg_up) == 0',
+        for: '1m',
+        severity: 'critical',
+        summary: 'PostgreSQL is unreachable (health check reports "database":"down")',
+        description: 'The health endpoint reports the database down for 1 minute; every write (bids, sign-ins, imports) fails.',
+        runbook: 'database-down',
+      },
+    ],
+  },
+  {
+    name: 'auction-platform.http',
+    rules: [
+      {
+        alert: 'AuctionHigh5xxRate',
+        expr:
+          'sum by (service) (rate(http_request_duration_seconds_count{status=~"5.."}[5m]))\n' +
+          '  / sum by (service) (rate(http_request_duration_seconds_count[5m])) > 0.02\n' +
+          'and sum by (service) (rate(http_request_duration_seconds_count[5m])) > 0.1',
+        for: '5m',
+        severity: 'critical',
+        summary: '{{ $labels.service }} answers more than 2% of requests with 5xx',
+        description: '{{ $value | humanizePercentage }} of {{ $labels.service }} requests failed with a 5xx status over 5 minutes.',
+        runbook: 'high-5xx-rate',
+      },
+      {
+        alert: 'AuctionHighLatencyP99',
+        expr:
+          'histogram_quantile(0.99, sum by (service, route, le) (rate(http_request_duration_seconds_bucket{route!~"/health.*|/metrics|unmatched"}[5m]))) > 1\n' +
+          'and sum by (service, route) (rate(http_request_duration_seconds_count{route!~"/health.*|/metrics|unmatched"}[5m])) > 0.05',
+        for: '10m',
+        severity: 'warning',
+        summary: 'p99 latency of {{ $labels.route }} ({{ $labels.service }}) is above 1 s',
+        description: 'The slowest 1% of requests to {{ $labels.route }} took more than {{ $value | humanizeDuration }} for 10 minutes.',
+        runbook: 'high-latency-p99',
+      },
+      {
+        alert: 'AuctionRateLimitRefusalSpike',
+        expr: 'sum by (rule) (rate(rate_limit_refusals_total[5m])) > 0.5',
+        for: '10m',
+        severity: 'warning',
+        summary: 'Rate limit {{ $labels.rule }} refuses more than 0.5 requests/s',
+        description: 'Rule {{ $labels.rule }} refused {{ $value | humanize }} requests per second for 10 minutes: an attack, a misbehaving client, or a limit too tight for a club sharing one IP.',
+        runbook: 'rate-limit-refusals-spike',
+      },
+    ],
+  },
+  {
+    name: 'auction-platform.auction',
+    rules: [
+      {
+        alert: 'AuctionBidRefusalSpike',
+        expr:
+          'sum by (result) (rate(bids_total{result!~"accepted|BID_TOO_LOW"}[5m]))\n' +
+          '  / on() group_left() sum(rate(bids_total[5m])) > 0.25\n' +
+          'and on() sum(rate(bids_total[5m])) > 0.2',
+        for: '5m',
+        severity: 'warning',
+        summary: 'Bids refused with {{ $labels.result }} make up more than 25% of bids',
+        description: '{{ $value | humanizePercentage }} of all bids were refused with {{ $labels.result }} over 5 minutes (BID_TOO_LOW, normal in races, is not counted).',
+        runbook: 'bid-refusal-spike',
+      },
+      {
+        alert: 'AuctionLotCloseLag',
+        expr: 'sum(increase(lot_close_lag_seconds_count[5m])) - sum(increase(lot_close_lag_seconds_bucket{le="1"}[5m])) > 0',
+        for: '0m',
+        severity: 'critical',
+        summary: 'A lot closed more than 1 s after its deadline',
+        description: '{{ $value | humanize }} lot(s) closed more than 1 second late in the last 5 minutes (invariant: within 1 s of the deadline).',
+        runbook: 'lot-close-lag',
+      },
+      {
+        alert: 'AuctionSocketDisconnectStorm',
+        expr: 'sum(sockets_connected) < 0.6 * sum(sockets_connected offset 2m)\nand sum(sockets_connected offset 2m) > 20',
+        for: '1m',
+        severity: 'warning',
+        summary: 'More than 40% of Socket.IO connections dropped within 2 minutes',
+        description: 'Open sockets fell from a level above 20 to {{ $value | humanize }}; clients are reconnecting or failing to.',
+        runbook: 'socket-disconnect-storm',
+      },
+      {
+        alert: 'AuctionEventBusFailures',
+        expr: 'sum by (topic) (rate(event_bus_messages_total{result="failed"}[5m])) > 0',
+        for: '5m',
+        severity: 'warning',
+        summary: 'Internal events on {{ $labels.topic }} keep failing',
+        description: 'Handlers of {{ $labels.topic }} failed for 5 minutes; the events stay pending in the Redis stream and are retried.',
+        runbook: 'event-bus-failures',
+      },
+      {
+        alert: 'AuctionMailFailures',
+        expr: 'sum(rate(mails_sent_total{result="failed"}[10m])) > 0',
+        for: '10m',
+        severity: 'warning',
+        summary: 'Mails (sign-in links, invitations) are failing',
+        description: 'The auth service could not hand mail to SMTP for 10 minutes; nobody new can sign in.',
+        runbook: 'mail-failures',
+      },
+    ],
+  },
+];
+
+/** The Prometheus rules file (`ops/prometheus/alerts.yml`) as a document for a YAML writer. */
+export function renderAlertRules(): unknown {
+  return {
+    groups: ALERT_GROUPS.map((group) => ({
+      name: group.name,
+      rules: group.rules.map((rule) => ({
+        alert: rule.alert,
+        expr: rule.expr,
+        for: rule.for,
+        labels: { severity: rule.severity, team: 'auction-platform' },
+        annotations: {
+          summary: rule.summary,
+          description: rule.description,
+          runbook_url: `${RUNBOOK_BASE}/${rule.runbook}.md`,
+        },
+      })),
+    })),
+  };
+}
