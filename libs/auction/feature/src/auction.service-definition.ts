@@ -1,6 +1,6 @@
 import type { HostedService } from '@auction/platform';
 import { AuctionModule } from './auction.module.js';
-import { CorsIoAdapter, CorsRedisIoAdapter } from './gateway/io-adapters.js';
+import { CorsIoAdapter, ResilientRedisIoAdapter } from './gateway/io-adapters.js';
 import { auctionMigrations } from './migrations.js';
 
 export const auctionService: HostedService = {
@@ -10,7 +10,7 @@ export const auctionService: HostedService = {
   configure: async (app, runtime) => {
     const { redisUrl, corsOrigins } = runtime.config;
     if (redisUrl) {
-      const adapter = new CorsRedisIoAdapter(app, redisUrl, corsOrigins);
+      const adapter = new ResilientRedisIoAdapter(app, redisUrl, corsOrigins);
       await adapter.connect();
       app.useWebSocketAdapter(adapter);
     } else if (corsOrigins.length > 0) {

@@ -3,7 +3,12 @@ import { expect } from 'vitest';
 import type { AcceptedBid, Asset, AuctionSnapshot, CreateLeagueRequest } from '@auction/contracts';
 import { auctionService } from '@auction/auction';
 import { leaguesService } from '@auction/leagues';
-import { startTestStack, testUser, type ApiResponse, type StackOptions, type TestStack, type TestUser } from '@auction/testing';
+import { startTestStack, testUser, type Api, type ApiResponse, type StackOptions, type TestStack, type TestUser } from '@auction/testing';
+
+/** Anything with an API client: an in-process stack or a cluster behind nginx. */
+export interface Target {
+  api: Api;
+}
 
 /** The auction engine with the real leagues service in one process (what standalone mode hosts). */
 export function auctionStack(options: Partial<StackOptions> = {}): Promise<TestStack> {
@@ -28,7 +33,7 @@ export interface World extends League {
 
 /** A football league made through the leagues API, as a commissioner would, joined by `managers` more users. */
 export async function createLeague(
-  stack: TestStack,
+  stack: Target,
   options: { managers?: number; assets?: number; settings?: LeagueOptions } = {},
 ): Promise<League> {
   const commissioner = testUser('commissioner');
@@ -60,21 +65,21 @@ export async function createLeague(
   return { leagueId: league.body.id, assets, commissioner, managers, everyone: [commissioner, ...managers] };
 }
 
-export async function startAuction(stack: TestStack, league: League): Promise<World> {
+export async function startAuction(stack: Target, league: League): Promise<World> {
   const started = await stack.api.post<AuctionSnapshot>('/api/auctions', { leagueId: league.leagueId }, { token: league.commissioner.token });
   expect(started.status, JSON.stringify(started.body)).toBe(201);
   return { ...league, auction: started.body };
 }
 
 export async function startedAuction(
-  stack: TestStack,
+  stack: Target,
   options: { managers?: number; assets?: number; settings?: LeagueOptions } = {},
 ): Promise<World> {
   return startAuction(stack, await createLeague(stack, options));
 }
 
 export function bid(
-  stack: TestStack,
+  stack: Target,
   world: World,
   user: TestUser,
   amount: number,
@@ -87,7 +92,7 @@ export function bid(
   );
 }
 
-export async function snapshot(stack: TestStack, world: World, user: TestUser = world.commissioner): Promise<AuctionSnapshot> {
+export async function snapshot(stack: Target, world: World, user: TestUser = world.commissioner): Promise<AuctionSnapshot> {
   const answer = await stack.api.get<AuctionSnapshot>(`/api/auctions/${world.auction.id}`, { token: user.token });
   expect(answer.status).toBe(200);
   return answer.body;
