@@ -4,13 +4,16 @@
  * (database `auction_cluster`, or DATABASE_URL) and Redis (REDIS_URL), behind nginx with the
  * ingress routes. Stays in the foreground; Ctrl+C stops everything.
  *
- *   tsx --conditions=@auction/source scripts/cluster.ts [--port 8080] [--replicas auction-engine=4,auth=1] [--access-log]
+ *   tsx --conditions=@auction/source scripts/cluster.ts [--port 8080] [--replicas auction-engine=4,auth=1] [--access-log] [--dir .cluster]
+ *
+ * --port: nginx's public port (the internal one is port + 1, replicas from port + 10); 0 picks free ports.
+ * --dir: nginx prefix, logs, mail outbox and the kept JWT secret (default .cluster/, git-ignored).
  *
  * Needs the build (`npx tsc -b tsconfig.build.json`) and nginx (`apt-get install -y nginx`).
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import {
@@ -29,13 +32,14 @@ const { values } = parseArgs({
     port: { type: 'string', default: process.env.CLUSTER_PORT ?? '8080' },
     replicas: { type: 'string', default: process.env.CLUSTER_REPLICAS ?? '' },
     'access-log': { type: 'boolean', default: false },
+    dir: { type: 'string', default: process.env.CLUSTER_DIR ?? '' },
   },
 });
 
 const basePort = Number(values.port);
-if (!Number.isInteger(basePort) || basePort < 1 || basePort > 65_000) fail(`--port: expected a port number, got "${values.port}"`);
+if (!Number.isInteger(basePort) || basePort < 0 || basePort > 65_000) fail(`--port: expected a port number (0: any free ports), got "${values.port}"`);
 const replicas = parseReplicas(values.replicas!);
-const workDir = join(root, '.cluster');
+const workDir = values.dir ? resolve(values.dir) : join(root, '.cluster');
 mkdirSync(workDir, { recursive: true });
 
 const databaseUrl = process.env.DATABASE_URL || (await ensureDatabase(DEFAULT_CLUSTER_DATABASE_URL));
@@ -50,7 +54,7 @@ try {
     replicas,
     databaseUrl,
     redisUrl,
-    basePort,
+    basePort: basePort === 0 ? undefined : basePort,
     workDir,
     accessLog: values['access-log'],
     env: { JWT_SECRET: process.env.JWT_SECRET || keptSecret(workDir) },

@@ -37,6 +37,9 @@ export async function runNginx(options: RunNginxOptions): Promise<RunningNginx> 
   writeFileSync(configFile, options.config);
   const args = ['-p', options.prefix, '-c', configFile, '-e', options.errorLog ?? join(options.prefix, 'logs', 'error.log')];
   const check = await runToCompletion('nginx -t', nginxBinary(), [...args, '-t'], { timeoutMs });
+  if (/ENOENT/.test(check.output) && check.code === -1) {
+    throw new Error(`nginx not found (${nginxBinary()}): install it (apt-get install -y nginx) or set NGINX_BIN`);
+  }
   if (check.code !== 0) throw new Error(`nginx rejected ${configFile}:\n${check.output}`);
   const proc = spawnManaged('nginx', nginxBinary(), [...args, '-g', 'daemon off;']);
   await waitUntil(async () => (await Promise.all(options.ports.map((port) => accepts(port)))).every(Boolean), {
