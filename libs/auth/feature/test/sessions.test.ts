@@ -80,7 +80,7 @@ describe('sessions: refresh rotation, reuse, logout and profile', () => {
       expect(refused.status).toBe(422);
       expect(refused.body.code).toBe('VALIDATION_FAILED');
     }
-    const malformed = await stack.api.request('PATCH', '/api/auth/me', undefined, {
+    const malformed = await stack.api.request<any>('PATCH', '/api/auth/me', undefined, {
       token: session.accessToken,
       raw: { contentType: 'application/json', body: '{"displayName":' },
     });
