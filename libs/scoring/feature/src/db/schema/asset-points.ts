@@ -1,11 +1,12 @@
-import { foreignKey, index, integer, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
-import { fixtures } from './fixtures.js';
+import { index, integer, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import { scoringSchema } from './scoring-schema.js';
 
 /**
  * Points per asset per match, scored with the league's rules when the result was imported,
  * with that match's tie-break stats. Leaderboards and breakdowns both read these rows, so a
- * breakdown always adds up to the leaderboard's points.
+ * breakdown always adds up to the leaderboard's points. Derived rows, rewritten by every
+ * import of their match; no foreign key to `fixtures`, whose per-row check (a key-share lock on
+ * the fixture) would dominate writing a season's worth of rows.
  */
 export const assetPoints = scoringSchema.table(
   'asset_points',
@@ -23,10 +24,5 @@ export const assetPoints = scoringSchema.table(
   (t) => [
     primaryKey({ columns: [t.leagueId, t.externalMatchId, t.assetExternalId] }),
     index('asset_points_league_asset_idx').on(t.leagueId, t.assetExternalId),
-    foreignKey({
-      name: 'asset_points_fixture_fk',
-      columns: [t.leagueId, t.externalMatchId],
-      foreignColumns: [fixtures.leagueId, fixtures.externalMatchId],
-    }).onDelete('cascade'),
   ],
 );
