@@ -76,6 +76,20 @@ describe('scoring: permissions, rosters and the internal API', () => {
     expect([malformed.status, malformed.body.code]).toEqual([404, 'NOT_FOUND']);
   });
 
+  it('lets in a member who joined after the league was last looked up', async () => {
+    const { league, member } = threeMemberLeague();
+    expect((await stack.api.get(`/api/scoring/leagues/${league.id}/leaderboard`, { token: member.token })).body.entries).toHaveLength(3);
+    const late = testUser('late');
+    const context = world.contexts.get(league.id)!;
+    world.contexts.set(league.id, {
+      ...context,
+      members: [...context.members, { userId: late.id, displayName: 'late', joinedAt: '2025-08-01T00:00:00.000Z' }],
+    });
+    const answer = await stack.api.get(`/api/scoring/leagues/${league.id}/leaderboard`, { token: late.token });
+    expect(answer.status).toBe(200);
+    expect(answer.body.entries.map((e: { displayName: string }) => e.displayName)).toEqual(['com', 'mem', 'new', 'late']);
+  });
+
   it('lists every member with 0 points before any result, ranked by join time', async () => {
     const { league, commissioner, member, newcomer } = threeMemberLeague();
     const answer = await stack.api.get(`/api/scoring/leagues/${league.id}/leaderboard`, { token: newcomer.token });

@@ -36,16 +36,24 @@ export class LeagueAccessGuard implements CanActivate {
     if (!leagueIdParam.safeParse(leagueId).success) throw new DomainError('NOT_FOUND', 'No such league.');
     const userId = request.user?.id;
     if (!userId) throw new DomainError('UNAUTHORIZED', 'Sign in to continue.');
-    const context = await this.contexts.get(leagueId as string);
-    if (role === 'commissioner' && context.commissionerId !== userId) {
-      throw new DomainError('NOT_COMMISSIONER', 'Only the league’s commissioner can do this.');
-    }
-    if (context.commissionerId !== userId && !context.members.some((member) => member.userId === userId)) {
-      throw new DomainError('NOT_A_MEMBER', 'You are not a member of this league.');
-    }
+    let context = await this.contexts.get(leagueId as string);
+    // A refusal is never made on a cached answer: whoever joined a moment ago is let in.
+    if (refusal(context, userId, role)) context = await this.contexts.get(leagueId as string, { fresh: true });
+    const refused = refusal(context, userId, role);
+    if (refused) throw refused;
     request.scoringContext = context;
     return true;
   }
+}
+
+function refusal(context: ScoringContext, userId: string, role: LeagueRole): DomainError | null {
+  if (role === 'commissioner' && context.commissionerId !== userId) {
+    return new DomainError('NOT_COMMISSIONER', 'Only the league’s commissioner can do this.');
+  }
+  if (context.commissionerId !== userId && !context.members.some((member) => member.userId === userId)) {
+    return new DomainError('NOT_A_MEMBER', 'You are not a member of this league.');
+  }
+  return null;
 }
 
 /** The league context `LeagueAccessGuard` fetched for this request. */

@@ -12,10 +12,11 @@ export class LeagueContexts {
 
   constructor(private readonly services: ServiceClient) {}
 
-  get(leagueId: string): Promise<ScoringContext> {
+  /** `fresh` skips the cache, e.g. before refusing someone who may have joined a moment ago. */
+  get(leagueId: string, options: { fresh?: boolean } = {}): Promise<ScoringContext> {
     const now = Date.now();
     const cached = this.cache.get(leagueId);
-    if (cached && cached.expiresAt > now) return cached.context;
+    if (cached && cached.expiresAt > now && !options.fresh) return cached.context;
     const context = this.services.call<ScoringContext>('leagues', 'GET', `/internal/leagues/${leagueId}/scoring-context`);
     this.cache.set(leagueId, { expiresAt: now + CONTEXT_TTL_MS, context });
     // A failed call is not remembered: the next request asks again.
