@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderNginxConfig, upstreamName } from './nginx.js';
+import { renderNginxConfig, renderWebNginxConfig, upstreamName } from './nginx.js';
 import { INTERNAL_ROUTES, PUBLIC_ROUTES } from './routes.js';
 
 interface Directive {
@@ -131,5 +131,41 @@ describe('renderNginxConfig', () => {
 
   it('refuses a service without replicas', () => {
     expect(() => renderNginxConfig({ upstreams: { ...upstreams, scoring: [] }, listenPort: 1, internalPort: 2, webRoot: '/w', prefix: '/p' })).toThrow(/scoring/);
+  });
+
+  it('leaves the internal server out without internalPort, and logs where containers want it', () => {
+    const container = parse(
+      renderNginxConfig({ upstreams, listenPort: 8080, listenHost: '0.0.0.0', webRoot: '/w', prefix: '/tmp', errorLog: '/dev/stderr', accessLog: '/dev/stdout' }),
+    );
+    const h = one(container, 'http')!.block!;
+    expect(all(h, 'server')).toHaveLength(1);
+    expect(one(all(h, 'server')[0]!.block, 'listen')!.args).toEqual(['0.0.0.0:8080']);
+    expect(one(container, 'error_log')!.args[0]).toBe('/dev/stderr');
+    expect(one(h, 'access_log')!.args).toEqual(['/dev/stdout', 'json']);
+  });
+});
+
+describe('renderWebNginxConfig', () => {
+  const web = one(parse(renderWebNginxConfig({ listenPort: 8080, probePort: 8081, webRoot: '/srv/web', prefix: '/tmp' })), 'http')!.block!;
+  const [site, probes] = all(web, 'server').map((s) => s.block!);
+
+  it('serves the client with the SPA fallback and proxies nothing', () => {
+    expect(one(site, 'listen')!.args).toEqual(['8080']);
+    expect(all(site, 'location').map(routeOf)).toContain('files:/srv/web');
+    expect(all(web, 'upstream')).toEqual([]);
+    expect(all(site, 'location').every((l) => !one(l.block, 'proxy_pass'))).toBe(true);
+  });
+
+  it('answers 404 for every service path and private path', () => {
+    const regexes = all(site, 'location').filter((l) => l.args[0] === '~').map((l) => new RegExp(l.args[1]!));
+    for (const path of ['/api/x', '/api/auth/me', '/socket.io/', '/internal/auth', '/metrics', '/health/live']) {
+      expect(regexes.some((r) => r.test(path)), path).toBe(true);
+    }
+    expect(regexes.some((r) => r.test('/leagues/1'))).toBe(false);
+  });
+
+  it('answers probes on their own port', () => {
+    expect(one(probes, 'listen')!.args).toEqual(['8081']);
+    expect(all(probes, 'location').map((l) => l.args.at(-1))).toEqual(['^/health/(live|ready)$', '/']);
   });
 });
