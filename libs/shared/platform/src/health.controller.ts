@@ -25,8 +25,17 @@ export class HealthController {
     return { status: 'ok' };
   }
 
-  @Get(['health/ready', 'api/health'])
+  /** Ready to take traffic while the database answers: a Redis outage degrades, it does not stop requests. */
+  @Get('health/ready')
   async ready(@Res({ passthrough: true }) res: Response): Promise<HealthReport> {
+    const report = await this.report();
+    res.status(report.checks.database === 'ok' ? 200 : 503);
+    return report;
+  }
+
+  /** The public health answer: 503 whenever any dependency is down. */
+  @Get('api/health')
+  async health(@Res({ passthrough: true }) res: Response): Promise<HealthReport> {
     const report = await this.report();
     res.status(report.status === 'ok' ? 200 : 503);
     return report;

@@ -61,7 +61,7 @@ export async function startTestStack(options: StackOptions): Promise<TestStack> 
     database,
     close: async () => {
       await app.close();
-      await runtime.database.pool.end();
+      if (!runtime.database.pool.ending) await runtime.database.pool.end();
       runtime.redis?.disconnect();
       await database.drop();
     },
