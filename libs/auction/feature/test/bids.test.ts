@@ -106,9 +106,15 @@ describe('auction start and bids over HTTP', () => {
     expect(answers.map((a) => a.status)).toEqual(Array(10).fill(201));
     expect(new Set(answers.map((a) => a.body.id)).size).toBe(1);
 
+    // Any text is a clientBidId, stored and matched exactly.
+    const oddId = `it's \\ a "bid"; --`;
+    const odd = await bid(stack, world, ann!, 8, { clientBidId: oddId });
+    expect(odd.body).toMatchObject({ clientBidId: oddId, amount: 8 });
+    expect((await bid(stack, world, ann!, 8, { clientBidId: oddId })).body).toEqual(odd.body);
+
     const history = await stack.api.get(`/api/auctions/${world.auction.id}/bids`, { token: ann!.token });
-    expect(history.body.items.map((b: { amount: number }) => b.amount)).toEqual([7, 3]);
-    expect((await snapshot(stack, world)).seq).toBe(3);
+    expect(history.body.items.map((b: { amount: number }) => b.amount)).toEqual([8, 7, 3]);
+    expect((await snapshot(stack, world)).seq).toBe(4);
     await expectAuctionInvariants(stack.database.url, world.auction.id);
   });
 

@@ -1,13 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DomainError, type AcceptedBid, type ErrorCode, type PlaceBidRequest } from '@auction/contracts';
-import { checkBid, deadlineAfterBid } from '@auction/auction-domain';
+import { checkBid, deadlineAfterBid, type BidCheck } from '@auction/auction-domain';
 import { CLOCK, type Clock } from '@auction/platform';
 import { RateLimits, type Limiter } from '@auction/rate-limit';
 import { AuctionBroadcaster } from '../auctions/auction-broadcaster.js';
-import { AuctionsRepository } from '../auctions/auctions.repository.js';
 import { LotCloser } from '../lots/lot-closer.js';
 import { bidProcessingSeconds, bidsTotal } from '../metrics.js';
-import { BidsRepository } from './bids.repository.js';
+import { BidsRepository, type BidContext, type BidKey, type LockedDecision } from './bids.repository.js';
 
 export interface PlaceBidInput extends PlaceBidRequest {
   auctionId: string;
@@ -16,23 +15,32 @@ export interface PlaceBidInput extends PlaceBidRequest {
 
 type Outcome =
   | { kind: 'accepted'; bid: AcceptedBid; replay: boolean }
-  | { kind: 'refused'; code: ErrorCode; message: string; replay: boolean };
+  | { kind: 'refused'; code: ErrorCode; message: string };
+
+/** Optimistic tries before a bid waits for the auction lock (guaranteed progress under contention). */
+const OPTIMISTIC_ATTEMPTS = 4;
 
 /** 10 bids per second per user, shared by HTTP and the socket (same limiter, same Redis key). */
 export const BID_RATE = { name: 'bids', points: 10, durationSeconds: 1 };
 
 /**
- * One transaction per bid: lock the auction row (bids of one auction serialise, across
- * replicas), read the lot and bidder, decide with `checkBid` at the transaction's serverTime,
- * then write bid + seq + high bid + deadline. The answer is given only after COMMIT; a
- * refusal changes no auction state, and its first answer is kept for retries.
+ * Decides a bid; PostgreSQL is the judge. `checkBid` rules on one consistent view of the
+ * auction read at seq N, at serverTime = now; an acceptance is written by one statement that
+ * bumps the auction's seq from N to N+1 only if it is still N (that UPDATE takes the auction
+ * row lock, so bids of an auction serialise across replicas, and two equal bids cannot both
+ * pass), together with the bid row, the lot's high bid and its anti-snipe deadline. The answer
+ * is given only after that COMMIT. If the auction moved on, the bid is looked at again.
+ *
+ * A refusal changes no auction state; its first answer is kept for retries of the same
+ * clientBidId. A refusal that no later state could turn into an acceptance (see `final`) is
+ * answered from the view without writing any auction row: a valid serial answer, the bid being
+ * ordered at that view, before anything still in flight.
  */
 @Injectable()
 export class PlaceBid {
   private readonly limiter: Limiter;
 
   constructor(
-    private readonly auctions: AuctionsRepository,
     private readonly bids: BidsRepository,
     private readonly broadcaster: AuctionBroadcaster,
     private readonly closer: LotCloser,
@@ -50,7 +58,7 @@ export class PlaceBid {
       bidsTotal.inc({ result: 'RATE_LIMITED' });
       throw error;
     }
-    const outcome = await this.decide(input);
+    const outcome = await this.decide(keyOf(input), input.amount);
     bidProcessingSeconds.observe(Number(process.hrtime.bigint() - started) / 1e9);
     if (outcome.kind === 'refused') {
       bidsTotal.inc({ result: outcome.code });
@@ -64,39 +72,84 @@ export class PlaceBid {
     return outcome.bid;
   }
 
-  private decide(input: PlaceBidInput): Promise<Outcome> {
-    return this.auctions.transaction(async (db): Promise<Outcome> => {
-      const auction = await this.auctions.lockAuction(db, input.auctionId);
-      if (!auction) throw new DomainError('NOT_FOUND', 'There is no such auction.');
-      const context = await this.bids.context(db, auction.id, input.lotId, input.bidderId, input.clientBidId);
-      if (context.earlierBid) return { kind: 'accepted', bid: context.earlierBid, replay: true };
-      if (context.earlierRefusal) {
-        return { kind: 'refused', code: context.earlierRefusal.code as ErrorCode, message: context.earlierRefusal.message, replay: true };
-      }
+  /**
+   * Optimistic first: decide on one consistent read, then write only if the auction has not
+   * moved since (its seq is the version); if it has, look again. After a few misses, or for a
+   * refusal that a later state could undo, decide under the auction lock instead.
+   */
+  private async decide(key: BidKey, amount: number): Promise<Outcome> {
+    for (let attempt = 0; attempt < OPTIMISTIC_ATTEMPTS; attempt++) {
+      const seen = await this.bids.peek(key);
+      const earlier = earlierAnswer(seen);
+      if (earlier) return earlier;
       const serverTime = this.clock.now();
-      const lot = context.lot ?? { status: 'pending' as const, endsAt: null, highBid: null };
-      const check = checkBid({
-        auctionStatus: auction.status,
-        lot,
-        settings: auction.settings,
-        bidder: context.bidder ? { isManager: true, ...context.bidder } : { isManager: false, budgetRemaining: 0, rosterCount: 0 },
-        amount: input.amount,
-        now: serverTime,
-      });
+      const check = this.check(seen, amount, serverTime);
       if (!check.ok) {
-        // A non-manager's ids are not kept: nothing they send may grow our tables.
-        if (check.code !== 'NOT_A_MANAGER') {
-          await this.bids.recordRefusal(db, { ...refusalKey(input), code: check.code, message: check.message, at: serverTime });
-        }
-        return { kind: 'refused', code: check.code, message: check.message, replay: false };
+        if (!final(check, seen)) break;
+        if (!recorded(check.code)) return { kind: 'refused', code: check.code, message: check.message };
+        const stored = await this.bids.recordRefusal(key, { code: check.code, message: check.message, at: serverTime });
+        return { kind: 'refused', code: stored.code as ErrorCode, message: stored.message };
       }
-      const endsAt = deadlineAfterBid(context.lot!.endsAt!, serverTime, auction.settings.antiSnipeSeconds);
-      const bid = await this.bids.accept(db, { ...refusalKey(input), lotId: input.lotId, amount: input.amount, serverTime, endsAt });
-      return { kind: 'accepted', bid, replay: false };
+      const endsAt = deadlineAfterBid(seen.lot!.endsAt!, serverTime, seen.auction!.settings.antiSnipeSeconds);
+      const bid = await this.bids.acceptIfUnchanged(key, seen.auction!.seq, { amount, serverTime, endsAt });
+      if (bid) return { kind: 'accepted', bid, replay: false };
+    }
+    return this.decideUnderLock(key, amount);
+  }
+
+  private async decideUnderLock(key: BidKey, amount: number): Promise<Outcome> {
+    let replay: Outcome | null = null;
+    const result = await this.bids.underAuctionLock(key, (context): LockedDecision => {
+      replay = earlierAnswer(context);
+      if (replay) return { kind: 'none' };
+      const now = this.clock.now();
+      const locked = this.check(context, amount, now);
+      if (!locked.ok) return { kind: 'refuse', code: locked.code, message: locked.message, at: now, record: recorded(locked.code) };
+      const endsAt = deadlineAfterBid(context.lot!.endsAt!, now, context.auction!.settings.antiSnipeSeconds);
+      return { kind: 'accept', amount, serverTime: now, endsAt };
+    });
+    if (replay) return replay;
+    if (result && 'seq' in result) return { kind: 'accepted', bid: result, replay: false };
+    return { kind: 'refused', code: (result?.code ?? 'INTERNAL') as ErrorCode, message: result?.message ?? '' };
+  }
+
+  private check(context: BidContext, amount: number, now: Date): BidCheck {
+    if (!context.auction) throw new DomainError('NOT_FOUND', 'There is no such auction.');
+    return checkBid({
+      auctionStatus: context.auction.status,
+      lot: context.lot ?? { status: 'pending', endsAt: null, highBid: null },
+      settings: context.auction.settings,
+      bidder: context.bidder ? { isManager: true, ...context.bidder } : { isManager: false, budgetRemaining: 0, rosterCount: 0 },
+      amount,
+      now,
     });
   }
 }
 
-function refusalKey(input: PlaceBidInput) {
-  return { auctionId: input.auctionId, bidderId: input.bidderId, clientBidId: input.clientBidId };
+function keyOf(input: PlaceBidInput): BidKey {
+  return { auctionId: input.auctionId, lotId: input.lotId, bidderId: input.bidderId, clientBidId: input.clientBidId };
+}
+
+function earlierAnswer(context: BidContext): Outcome | null {
+  if (context.earlierBid) return { kind: 'accepted', bid: context.earlierBid, replay: true };
+  if (context.earlierRefusal) {
+    return { kind: 'refused', code: context.earlierRefusal.code as ErrorCode, message: context.earlierRefusal.message };
+  }
+  return null;
+}
+
+/**
+ * A refusal that stays a refusal in every later state of the auction: high bids only rise
+ * within a lot, purses and open slots only shrink, managers are fixed, closed lots and
+ * completed auctions stay so. Not final: a pause (it may resume) and a lot not open yet.
+ */
+function final(check: Extract<BidCheck, { ok: false }>, context: BidContext): boolean {
+  if (check.code === 'AUCTION_PAUSED') return false;
+  if (check.code === 'LOT_CLOSED') return context.lot === null || context.lot.status !== 'pending';
+  return true;
+}
+
+/** A non-manager's ids are not kept: nothing they send may grow our tables. */
+function recorded(code: ErrorCode): boolean {
+  return code !== 'NOT_A_MANAGER';
 }
