@@ -8,7 +8,7 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Controller, Get, Module, Param } from '@nestjs/common';
 import { loadConfig } from '@auction/config';
@@ -49,6 +49,7 @@ const fakeLeagues: HostedService = {
 };
 
 interface Figures {
+  loadBefore: number;
   importMs: Summary;
   reimportMs: Summary;
   recomputeMs: Summary;
@@ -89,6 +90,7 @@ async function main(): Promise<void> {
 }
 
 async function run(app: Awaited<ReturnType<typeof hostServices>>, api: Api): Promise<Figures> {
+  const loadBefore = Math.round(loadavg()[0]! * 10) / 10;
   const members = Array.from({ length: MANAGERS }, (_, i) => testUser(`manager-${i + 1}`));
   const players = Array.from({ length: MANAGERS * ROSTER }, (_, i) => ({
     id: randomUUID(),
@@ -177,6 +179,7 @@ async function run(app: Awaited<ReturnType<typeof hostServices>>, api: Api): Pro
   }
   if (board.entries.length !== MANAGERS) throw new Error(`leaderboard lists ${board.entries.length} managers`);
   return {
+    loadBefore,
     importMs: summarise(importMs),
     reimportMs: summarise(reimportMs),
     recomputeMs: summarise(recomputeMs),
@@ -224,7 +227,7 @@ function report(f: Figures): void {
     '|---|---|---|---|---|',
     row('import one match of stats (5,500 lines), recompute included', `${f.importMs.count}`, f.importMs),
     row('re-import a match (replaces its 5,500 lines)', `${f.reimportMs.count}`, f.reimportMs),
-    row('recompute the standings (500 managers, 209,000 asset points)', `${f.recomputeMs.count}`, f.recomputeMs),
+    row('recompute the standings (500 managers, season totals of 5,500 players)', `${f.recomputeMs.count}`, f.recomputeMs),
     row('recompute after a rules change (all 209,000 lines scored again)', `${f.rescoreMs.count}`, f.rescoreMs),
     row('GET leaderboard (500 entries)', `${f.leaderboardMs.count}`, f.leaderboardMs),
     row('GET breakdown (11 players × 38 matches)', `${f.breakdownMs.count}`, f.breakdownMs),
@@ -233,12 +236,16 @@ function report(f: Figures): void {
 stats (${f.statLines.toLocaleString('en')} stat lines, one CSV per match), against the scoring service hosted in the
 benchmark process (NODE_ENV=production) on a fresh database of the machine's PostgreSQL, with a stand-in
 leagues service for the league's context. Imports go through HTTP (CSV parsing, permission check, one
-transaction with the recompute); recomputes call the use case directly. Machine: ${machine()}.
+transaction with the recompute); recomputes call the use case directly. Machine: ${machine()};
+load average ${f.loadBefore} when the run started (the machine is shared with other test runs).
 
 ${table}
 
-Target: a full leaderboard recompute of 500 × 11 × 38 under 1 s. Every breakdown read checked equal to
-its leaderboard points (top score ${f.topPoints}).`;
+Target: a full leaderboard recompute of 500 × 11 × 38 under 1 s. A recompute ranks every manager from
+each player's season totals (\`asset_totals\`, kept up to date by each import from the points of the
+matches it replaced); a rules change scores all 209,000 lines again and sums the totals afresh (rules
+can change only before the auction starts, so normally before any result). Every breakdown read was
+checked equal to its leaderboard points (top score ${f.topPoints}).`;
   process.stdout.write(`${table}\n`);
   writeSection('Scoring', body);
 }

@@ -1,7 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack, type TestStack } from '@auction/testing';
 import { scoringService } from '@auction/scoring';
-import { auctionOf, completeAuction, count, createLeague, csv, fakeServices, leagueRows, player, type TestLeague, type TestMember } from './scoring-fakes.js';
+import {
+  auctionOf,
+  completeAuction,
+  count,
+  createLeague,
+  csv,
+  fakeServices,
+  leagueRows,
+  player,
+  totalsDrift,
+  type TestLeague,
+  type TestMember,
+} from './scoring-fakes.js';
 
 const CATALOGUE = [
   player('nz-tom-latham', 'Tom Latham'),
@@ -167,6 +179,7 @@ describe('cricket scoring', () => {
     expect(await count(stack, `select count(*) from scoring.player_stats where league_id = $1 and external_match_id = 'T10'`, [league.id])).toBe(1);
     const points = Object.fromEntries((await leaderboard(league)).entries.map((e: { displayName: string; points: number }) => [e.displayName, e.points]));
     expect(points).toEqual({ bob: 70, ida: 70, gus: 60, eve: 50, cat: 40, ann: 10, dan: 0, fay: 0, hal: 0, jon: 0, kim: 0 });
+    expect(await totalsDrift(stack, league.id)).toBe(0);
   });
 
   it('refuses a stats file with any bad line, lists every one and changes nothing', async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock, startTestStack, type TestStack } from '@auction/testing';
-import { scoringService } from '@auction/scoring';
+import { LeagueTransactions, RecomputeStandings, scoringService } from '@auction/scoring';
 import {
   auctionOf,
   club,
@@ -11,6 +11,7 @@ import {
   fakeServices,
   leagueRows,
   recordBroadcasts,
+  totalsDrift,
   type TestLeague,
   type TestMember,
 } from './scoring-fakes.js';
@@ -210,6 +211,7 @@ describe('football scoring', () => {
     ]);
     const fixtures = await stack.api.get(`/api/scoring/leagues/${league.id}/fixtures`, { token: m.ann!.token });
     expect(fixtures.body.items[0]).toMatchObject({ externalMatchId: 'M1', status: 'completed', result: { homeGoals: 0, awayGoals: 3 } });
+    expect(await totalsDrift(stack, league.id)).toBe(0);
   });
 
   it('scores with the league’s own rules', async () => {
@@ -220,6 +222,22 @@ describe('football scoring', () => {
     // gus 2 + 8, hal 2 + 8, dan 2 + 2 + 2 + 2, cat 2 + 2 + 2, fay 2 + 4, eve 2 + 4, ann 6, bob 2 + 2.
     expect(points).toEqual({ gus: 10, hal: 10, dan: 8, cat: 6, fay: 6, eve: 6, ann: 6, bob: 4, ivy: 0 });
     expect(m.gus).toBeDefined();
+  });
+
+  it('scores every match again when the league’s rules change', async () => {
+    const { league } = await seasonLeague();
+    await upload(league, 'fixtures', FIXTURES);
+    await upload(league, 'results', RESULTS);
+    const changed = { ...league.context, scoringRules: { win: 2, draw: 0, goal: 2 } };
+    await stack.app.get(LeagueTransactions).inLeague(league.id, (db) => stack.app.get(RecomputeStandings).within(db, changed));
+    const { rows } = await stack.runtime.database.pool.query<{ display_name: string; points: number }>(
+      'select display_name, points from scoring.standings where league_id = $1 order by rank',
+      [league.id],
+    );
+    expect(Object.fromEntries(rows.map((row) => [row.display_name, row.points]))).toEqual({
+      gus: 10, hal: 10, dan: 8, cat: 6, fay: 6, eve: 6, ann: 6, bob: 4, ivy: 0,
+    });
+    expect(await totalsDrift(stack, league.id)).toBe(0);
   });
 
   it('lists fixtures by start time, paginated, with status and result', async () => {
@@ -348,5 +366,6 @@ describe('football scoring', () => {
     await upload(league, 'fixtures', ['externalMatchId,startsAt,homeTeam,awayTeam,competition', 'M1,2025-08-16T15:00:00Z,Chelsea,BRE,EPL']);
     const points = Object.fromEntries((await leaderboard(league)).entries.map((e: { displayName: string; points: number }) => [e.displayName, e.points]));
     expect(points).toMatchObject({ bob: 8, ann: 0 });
+    expect(await totalsDrift(stack, league.id)).toBe(0);
   });
 });

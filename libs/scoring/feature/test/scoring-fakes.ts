@@ -135,9 +135,23 @@ export async function count(stack: TestStack, sql: string, params: unknown[]): P
   return Number(rows[0]!.count);
 }
 
+/** Assets whose stored season totals differ from the sums of their per-match points (should be none). */
+export async function totalsDrift(stack: TestStack, leagueId: string): Promise<number> {
+  const columns = ['points', 'goals', 'wins', 'catches', 'stumpings', 'run_outs'];
+  return count(
+    stack,
+    `select count(*)
+       from (select asset_external_id, ${columns.map((c) => `sum(${c})::int as ${c}`).join(', ')}
+               from scoring.asset_points where league_id = $1 group by 1) a
+       full join (select * from scoring.asset_totals where league_id = $1) t using (asset_external_id)
+      where ${columns.map((c) => `coalesce(a.${c}, 0) <> coalesce(t.${c}, 0)`).join(' or ')}`,
+    [leagueId],
+  );
+}
+
 /** Every row of the league's scoring tables, to show an import changed nothing. */
 export async function leagueRows(stack: TestStack, leagueId: string): Promise<Record<string, unknown[]>> {
-  const tables = ['fixtures', 'player_stats', 'asset_points', 'standings', 'league_managers', 'roster_assets', 'league_states'];
+  const tables = ['fixtures', 'player_stats', 'asset_points', 'asset_totals', 'standings', 'league_managers', 'roster_assets', 'league_states'];
   const out: Record<string, unknown[]> = {};
   for (const table of tables) {
     const { rows } = await stack.runtime.database.pool.query(`select * from scoring.${table} where league_id = $1 order by 1, 2, 3`, [leagueId]);

@@ -4,5 +4,6 @@ export * from './roster-assets.js';
 export * from './fixtures.js';
 export * from './player-stats.js';
 export * from './asset-points.js';
+export * from './asset-totals.js';
 export * from './standings.js';
 export * from './league-states.js';
