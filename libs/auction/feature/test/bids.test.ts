@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testUser, type TestStack } from '@auction/testing';
 import { expectAuctionInvariants } from './support/invariants.js';
+import { connectSocket } from './support/sockets.js';
 import { auctionStack, bid, createLeague, snapshot, startedAuction } from './support/world.js';
 
 describe('auction start and bids over HTTP', () => {
@@ -175,5 +176,26 @@ describe('bid rate limit', () => {
     expect(answers[10]!.status).toBe(429);
     expect(answers[10]!.body.code).toBe('RATE_LIMITED');
     expect(answers[10]!.headers.get('retry-after')).toBe('1');
+  });
+
+  it('shares the limit between HTTP and the socket', async () => {
+    const world = await startedAuction(stack, { settings: { budget: 1000 } });
+    const [bob] = world.managers;
+    for (let amount = 1; amount <= 5; amount++) expect((await bid(stack, world, bob!, amount)).status).toBe(201);
+    const socket = await connectSocket(stack.url, bob!.token);
+    try {
+      const acks = [];
+      for (let amount = 6; amount <= 11; amount++) {
+        acks.push(
+          await socket
+            .timeout(5000)
+            .emitWithAck('bid:place', { auctionId: world.auction.id, lotId: world.auction.currentLot!.id, amount, clientBidId: randomUUID() }),
+        );
+      }
+      expect(acks.slice(0, 5).every((ack) => ack.ok)).toBe(true);
+      expect(acks[5]).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } });
+    } finally {
+      socket.close();
+    }
   });
 });
