@@ -91,9 +91,13 @@ if (typeof window !== 'undefined') {
     if (socket) connectionStore.set('offline');
   });
   window.addEventListener('online', () => {
-    if (socket && !socket.connected) {
-      connectionStore.set('reconnecting');
-      socket.connect();
+    if (!socket) return;
+    // A brief offline report may leave the socket connected; the badge must follow the socket then.
+    if (socket.connected) {
+      connectionStore.set('connected');
+      return;
     }
+    connectionStore.set('reconnecting');
+    socket.connect();
   });
 }
