@@ -68,6 +68,8 @@ export class AuctionGateway implements OnGatewayInit, OnGatewayConnection, OnGat
 
   handleConnection(socket: AuctionSocket): void {
     socketsConnected.inc();
+    // Other services may address a person directly (rooms.user), on every tab and replica.
+    void socket.join(rooms.user(socket.data.userId));
     socket.on('league:join', (payload, ack) => this.answer(ack, () => this.joinLeague(socket, payload)));
     socket.on('league:leave', (payload, ack) => this.answer(ack, () => this.leaveLeague(socket, payload)));
     socket.on('auction:join', (payload, ack) => this.answer(ack, () => this.joinAuction(socket, payload)));
