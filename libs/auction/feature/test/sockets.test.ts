@@ -119,6 +119,33 @@ describe('Socket.IO gateway', () => {
     await expectAuctionInvariants(stack.database.url, world.auction.id);
   });
 
+  it('refuses over the socket with the same codes as over HTTP', async () => {
+    const world = await startedAuction(stack, { settings: { budget: 50, rosterSize: 3, openingBid: 5 } });
+    const [ann] = world.managers;
+    const socket = await connect(ann!);
+    const outsider = await connect(testUser('outsider'));
+    const code = async (ack: Promise<BidAck>) => {
+      const answer = await ack;
+      return answer.ok ? 'accepted' : answer.error.code;
+    };
+    expect(await code(placeBid(outsider, world, 10))).toBe('NOT_A_MANAGER');
+    expect(await code(placeBid(socket, world, 4))).toBe('BID_TOO_LOW');
+    expect(await code(placeBid(socket, world, 41))).toBe('BUDGET_EXCEEDED');
+    const elsewhere = socket
+      .timeout(5000)
+      .emitWithAck('bid:place', { auctionId: world.auction.id, lotId: randomUUID(), amount: 10, clientBidId: randomUUID() }) as Promise<BidAck>;
+    expect(await code(elsewhere)).toBe('LOT_CLOSED');
+    const unknown = socket
+      .timeout(5000)
+      .emitWithAck('bid:place', { auctionId: randomUUID(), lotId: randomUUID(), amount: 10, clientBidId: randomUUID() }) as Promise<BidAck>;
+    expect(await code(unknown)).toBe('NOT_FOUND');
+    await stack.api.post(`/api/auctions/${world.auction.id}/pause`, undefined, { token: world.commissioner.token });
+    expect(await code(placeBid(socket, world, 10))).toBe('AUCTION_PAUSED');
+    await stack.api.post(`/api/auctions/${world.auction.id}/end`, undefined, { token: world.commissioner.token });
+    expect(await code(placeBid(socket, world, 10))).toBe('AUCTION_COMPLETED');
+    await expectAuctionInvariants(stack.database.url, world.auction.id);
+  });
+
   it('applies a socket bid retried under the same clientBidId once, even racing its original', async () => {
     const world = await startedAuction(stack);
     const socket = await connect(world.managers[0]!);
