@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '@auction/config';
-import { createRedisClient, type Redis } from '@auction/db';
+import { createRedisClient } from '@auction/db';
 import { metricsRegistry } from '@auction/observability';
 import { RealtimePublisher } from '@auction/realtime';
 import { TEST_JWT_SECRET, TestRedisServer, waitFor } from '@auction/testing';
@@ -12,20 +12,18 @@ async function failedPublishes(): Promise<number> {
 
 describe('RealtimePublisher through the Redis emitter', () => {
   let server: TestRedisServer;
-  let redis: Redis;
   let publisher: RealtimePublisher;
 
   beforeAll(async () => {
     server = await TestRedisServer.start();
-    redis = createRedisClient(server.url, 'publisher-test');
     const config = loadConfig(
       { DATABASE_URL: 'postgres://localhost/unused', REDIS_URL: server.url, JWT_SECRET: TEST_JWT_SECRET },
       { mode: 'cluster', service: 'leagues' },
     );
-    publisher = new RealtimePublisher(config, redis);
+    publisher = new RealtimePublisher(config);
   });
   afterAll(async () => {
-    redis.disconnect();
+    publisher.onApplicationShutdown();
     await server.stop();
   });
 

@@ -1,6 +1,6 @@
 import type { HostedService } from '@auction/platform';
+import { RealtimeIoAdapter } from '@auction/realtime';
 import { AuctionModule } from './auction.module.js';
-import { CorsIoAdapter, ResilientRedisIoAdapter } from './gateway/io-adapters.js';
 import { auctionMigrations } from './migrations.js';
 
 export const auctionService: HostedService = {
@@ -8,13 +8,8 @@ export const auctionService: HostedService = {
   data: { migrations: auctionMigrations },
   /** Connects the Redis adapter before the gateway starts, so rooms span replicas from the first event. */
   configure: async (app, runtime) => {
-    const { redisUrl, corsOrigins } = runtime.config;
-    if (redisUrl) {
-      const adapter = new ResilientRedisIoAdapter(app, redisUrl, corsOrigins);
-      await adapter.connect();
-      app.useWebSocketAdapter(adapter);
-    } else if (corsOrigins.length > 0) {
-      app.useWebSocketAdapter(new CorsIoAdapter(app, corsOrigins));
-    }
+    const adapter = new RealtimeIoAdapter(app, { redisUrl: runtime.config.redisUrl, corsOrigins: runtime.config.corsOrigins });
+    await adapter.connect();
+    app.useWebSocketAdapter(adapter);
   },
 };

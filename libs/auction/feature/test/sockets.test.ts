@@ -47,6 +47,13 @@ describe('Socket.IO gateway', () => {
     expect(await refusal(signAccessToken(TEST_JWT_SECRET, user, new Date(Date.now() - 3600_000)))).toBe('TOKEN_EXPIRED');
   });
 
+  it('announces a heartbeat short enough to notice a dead phone connection within 15 s', async () => {
+    // The engine.io open packet ("0" + JSON) tells every client the server's heartbeat.
+    const handshake = await (await fetch(`${stack.url}/socket.io/?EIO=4&transport=polling`)).text();
+    const { pingInterval, pingTimeout } = JSON.parse(handshake.slice(1)) as { pingInterval: number; pingTimeout: number };
+    expect(pingInterval + pingTimeout).toBeLessThanOrEqual(15_000);
+  });
+
   it('answers time:sync with the server time', async () => {
     const socket = await connect(testUser('clock'));
     const before = Date.now();

@@ -1,4 +1,5 @@
 export * from './publisher.js';
-export * from './redis-io.adapter.js';
+export * from './io-adapter.js';
+export * from './tolerant-publish.js';
 export * from './event-bus.js';
 export * from './realtime.module.js';

@@ -1,18 +1,18 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { Emitter } from '@socket.io/redis-emitter';
 import type { Server } from 'socket.io';
 import type { ServerToClientEvents } from '@auction/contracts';
 import type { AppConfig } from '@auction/config';
-import type { Redis } from '@auction/db';
+import { createRedisClient, type Redis } from '@auction/db';
 import { counter } from '@auction/observability';
-import { APP_CONFIG, REDIS } from '@auction/platform';
+import { APP_CONFIG } from '@auction/platform';
+import { tolerateFailedPublishes } from './tolerant-publish.js';
 
 export type RealtimeServer = Server<Record<string, never>, ServerToClientEvents>;
 type EventName = keyof ServerToClientEvents;
 type Payload<E extends EventName> = Parameters<ServerToClientEvents[E]>[0];
 
 const broadcasts = counter('realtime_broadcasts_total', 'Events broadcast to rooms', ['event']);
-const failedPublishes = counter('realtime_publish_failures_total', 'Emitter messages Redis did not take');
 
 /**
  * Pushes events to Socket.IO rooms from any service: through this process's own server
@@ -20,12 +20,21 @@ const failedPublishes = counter('realtime_publish_failures_total', 'Emitter mess
  * the Redis emitter.
  */
 @Injectable()
-export class RealtimePublisher {
+export class RealtimePublisher implements OnApplicationShutdown {
   private server: RealtimeServer | null = null;
+  private readonly emitterClient: Redis | null;
   private readonly emitter: Emitter<ServerToClientEvents> | null;
 
-  constructor(@Inject(APP_CONFIG) config: AppConfig, @Inject(REDIS) redis: Redis | null) {
-    this.emitter = config.mode === 'cluster' && redis ? new Emitter<ServerToClientEvents>(safePublisher(redis)) : null;
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.emitterClient =
+      config.mode === 'cluster' && config.redisUrl
+        ? tolerateFailedPublishes(createRedisClient(config.redisUrl, `${config.service}-emitter`))
+        : null;
+    this.emitter = this.emitterClient ? new Emitter<ServerToClientEvents>(this.emitterClient) : null;
+  }
+
+  onApplicationShutdown(): void {
+    this.emitterClient?.disconnect();
   }
 
   attachServer(server: RealtimeServer): void {
@@ -40,16 +49,3 @@ export class RealtimePublisher {
   }
 }
 
-/**
- * The emitter fires `publish` without awaiting it; during a Redis outage that rejection would
- * be unhandled and stop the process. Broadcasts are best effort: clients resync on rejoin.
- */
-function safePublisher(redis: Redis): Pick<Redis, 'publish'> {
-  return {
-    publish: ((channel: string, message: string) =>
-      redis.publish(channel, message).catch(() => {
-        failedPublishes.inc();
-        return 0;
-      })) as Redis['publish'],
-  };
-}
