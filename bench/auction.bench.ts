@@ -12,7 +12,7 @@ import { loadavg } from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import pg from 'pg';
 // The cluster launcher is not part of the production build; tsx runs its sources.
-import { startCluster, startRedisServer, type ClusterHandle } from '../libs/shared/cluster/src/index.js';
+import { startCluster, startRedisServer, type ClusterHandle } from '@auction/cluster';
 import { checkAuctionInvariants } from '@auction/auction-domain';
 import { signAccessToken } from '@auction/auth-guard';
 import type { AcceptedBid, AuctionSnapshot, ErrorBody } from '@auction/contracts';
