@@ -97,8 +97,10 @@ describe('Socket.IO gateway', () => {
   it('joins the auction room with a snapshot, members only', async () => {
     const world = await startedAuction(stack);
     const socket = await connect(world.managers[0]!);
+    const pushed = nextEvent(socket, 'auction:snapshot', (s) => s.id === world.auction.id);
     const snap = await joinAuction(socket, world.auction.id);
     expect(snap).toMatchObject({ id: world.auction.id, seq: 1, status: 'live', currentLot: { id: world.auction.currentLot!.id } });
+    expect(await pushed).toEqual(snap);
     const outsider = await connect(testUser('outsider'));
     expect(await outsider.timeout(5000).emitWithAck('auction:join', { auctionId: world.auction.id })).toMatchObject({
       ok: false,

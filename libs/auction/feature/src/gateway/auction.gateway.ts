@@ -122,7 +122,10 @@ export class AuctionGateway implements OnGatewayInit, OnGatewayConnection, OnGat
     const wasIn = socket.rooms.has(room);
     await socket.join(room);
     try {
-      return { ok: true as const, snapshot: await this.queries.snapshot(auctionId, socket.data.userId) };
+      const snapshot = await this.queries.snapshot(auctionId, socket.data.userId);
+      // SPEC §5: the snapshot comes as an event on join too, for clients that listen rather than ack.
+      socket.emit('auction:snapshot', snapshot);
+      return { ok: true as const, snapshot };
     } catch (error) {
       if (!wasIn) await socket.leave(room);
       throw error;
