@@ -14,6 +14,7 @@ import {
   totalsDrift,
   type TestLeague,
   type TestMember,
+  type PartialRules,
 } from './scoring-fakes.js';
 
 const CATALOGUE = [
@@ -81,7 +82,7 @@ describe('football scoring', () => {
    * less, joined first), eve/fay by spend (eve joined first), gus/hal by join time (hal's user
    * id sorts first). ivy bought nothing.
    */
-  async function seasonLeague(options: { scoringRules?: Record<string, number> } = {}) {
+  async function seasonLeague(options: { scoringRules?: PartialRules } = {}) {
     let league: TestLeague;
     let m: Record<string, TestMember>;
     do {

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Controller, Get, Module, Param, UseGuards } from '@nestjs/common';
-import { DomainError, type AuctionCompletedEvent, type ScoringContext, type SportKey } from '@auction/contracts';
+import { DomainError, type AuctionCompletedEvent, type CricketRules, type FootballRules, type ScoringContext, type ScoringRules, type SportKey } from '@auction/contracts';
+
+export type PartialRules = Partial<FootballRules & CricketRules>;
 import { ServiceGuard } from '@auction/auth-guard';
 import type { HostedService } from '@auction/platform';
 import { EventBus, RealtimePublisher } from '@auction/realtime';
@@ -74,13 +76,14 @@ export function createLeague(
   sport: SportKey,
   catalogue: CatalogueAsset[],
   memberNames: string[],
-  options: { scoringRules?: Record<string, number>; joinDays?: number[] } = {},
+  options: { scoringRules?: PartialRules; joinDays?: number[] } = {},
 ): TestLeague {
   const members = memberNames.map((name, i) => ({ ...testUser(name), joinedAt: day(options.joinDays?.[i] ?? i + 1) }));
   const context: ScoringContext = {
     leagueId: randomUUID(),
     sport,
-    scoringRules: options.scoringRules ?? {},
+    // Partial rules on purpose: scoring fills what a league leaves out with the sport's defaults.
+    scoringRules: (options.scoringRules ?? {}) as ScoringRules,
     commissionerId: members[0]!.id,
     status: 'auction',
     members: members.map((m) => ({ userId: m.id, displayName: m.displayName, joinedAt: m.joinedAt })),

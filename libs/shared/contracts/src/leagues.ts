@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { emailSchema } from './auth.js';
-import { sportKey, footballRules, cricketRules } from './sports.js';
+import { sportKey, footballRules, cricketRules, type ScoringRules, type SportKey } from './sports.js';
 
 export const LEAGUE_LIMITS = {
   budget: { min: 1, max: 100_000 },
@@ -52,11 +52,12 @@ export interface LeagueMember {
   joinedAt: string;
 }
 
-export interface League {
-  id: string;
+/** A league's settings once the sport's defaults are merged and every rule holds. */
+export interface LeagueSettings {
   name: string;
-  sport: z.infer<typeof sportKey>;
+  sport: SportKey;
   competition: string | null;
+  /** The asset pool; with a fixed order, lots open in this order. */
   assetIds: string[];
   budget: number;
   rosterSize: number;
@@ -67,7 +68,17 @@ export interface League {
   bidTimerSeconds: number;
   antiSnipeSeconds: number;
   nominationOrder: 'random' | 'fixed';
-  scoringRules: Record<string, number>;
+  scoringRules: ScoringRules;
+}
+
+/** The settings an auction copies at its start. */
+export type AuctionSettings = Pick<
+  LeagueSettings,
+  'budget' | 'rosterSize' | 'openingBid' | 'minIncrement' | 'bidTimerSeconds' | 'antiSnipeSeconds' | 'nominationOrder' | 'scoringRules'
+>;
+
+export interface League extends LeagueSettings {
+  id: string;
   status: LeagueStatus;
   commissionerId: string;
   inviteToken?: string;
@@ -163,16 +174,7 @@ export interface AuctionSetup {
   name: string;
   sport: z.infer<typeof sportKey>;
   commissionerId: string;
-  settings: {
-    budget: number;
-    rosterSize: number;
-    openingBid: number;
-    minIncrement: number;
-    bidTimerSeconds: number;
-    antiSnipeSeconds: number;
-    nominationOrder: 'random' | 'fixed';
-    scoringRules: Record<string, number>;
-  };
+  settings: AuctionSettings;
   members: LeagueMember[];
   assets: AuctionSetupAsset[];
 }
@@ -181,7 +183,7 @@ export interface AuctionSetup {
 export interface ScoringContext {
   leagueId: string;
   sport: z.infer<typeof sportKey>;
-  scoringRules: Record<string, number>;
+  scoringRules: ScoringRules;
   commissionerId: string;
   status: LeagueStatus;
   members: Array<{ userId: string; displayName: string; joinedAt: string }>;

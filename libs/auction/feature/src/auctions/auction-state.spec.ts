@@ -33,7 +33,7 @@ function view(overrides: Partial<AuctionView> = {}): AuctionView {
       commissionerId: 'ann',
       status: 'live',
       seq: 7,
-      settings: { budget: 100, rosterSize: 3, openingBid: 5, minIncrement: 1, bidTimerSeconds: 30, antiSnipeSeconds: 10, nominationOrder: 'fixed', scoringRules: {} },
+      settings: { budget: 100, rosterSize: 3, openingBid: 5, minIncrement: 1, bidTimerSeconds: 30, antiSnipeSeconds: 10, nominationOrder: 'fixed', scoringRules: { win: 3, draw: 1, goal: 1 } },
       createdAt: now,
       completedAt: null,
     },

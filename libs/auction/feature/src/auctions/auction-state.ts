@@ -1,17 +1,9 @@
 import type { AuctionSnapshot, AuctionStatus, CurrentLot, LotAsset, SportKey } from '@auction/contracts';
 import { bidderMaxBid, remainingMs, type LotStatus } from '@auction/auction-domain';
 
-/** The league's settings as copied into the auction at start. */
-export interface AuctionSettings {
-  budget: number;
-  rosterSize: number;
-  openingBid: number;
-  minIncrement: number;
-  bidTimerSeconds: number;
-  antiSnipeSeconds: number;
-  nominationOrder: 'random' | 'fixed';
-  scoringRules: Record<string, number>;
-}
+import type { AuctionSettings } from '@auction/contracts';
+
+export type { AuctionSettings };
 
 export interface Auction {
   id: string;

@@ -1,4 +1,4 @@
-import type { LotAsset, SportKey } from '@auction/contracts';
+import type { LotAsset, ScoringRules, SportKey } from '@auction/contracts';
 import type { auctions, lots, managers } from '../db/schema/index.js';
 import type { Auction, Lot, Manager } from './auction-state.js';
 
@@ -122,7 +122,7 @@ export function auctionFromJson(json: Record<string, unknown>): Auction {
     bidTimerSeconds: json.bid_timer_seconds as number,
     antiSnipeSeconds: json.anti_snipe_seconds as number,
     nominationOrder: json.nomination_order as string,
-    scoringRules: json.scoring_rules as Record<string, number>,
+    scoringRules: json.scoring_rules as ScoringRules,
     createdAt: new Date(json.created_at as string),
     completedAt: dateOrNull(json.completed_at),
     completionPublishedAt: dateOrNull(json.completion_published_at),

@@ -1,23 +1,7 @@
-import type { ScoringRules, SportKey } from '@auction/contracts';
 
-/** A league's settings once defaults are merged and every rule holds. */
-export interface LeagueSettings {
-  name: string;
-  sport: SportKey;
-  competition: string | null;
-  /** The asset pool, every id an asset of `sport`; with a fixed order, lots open in this order. */
-  assetIds: string[];
-  budget: number;
-  rosterSize: number;
-  minManagers: number;
-  maxManagers: number;
-  openingBid: number;
-  minIncrement: number;
-  bidTimerSeconds: number;
-  antiSnipeSeconds: number;
-  nominationOrder: 'random' | 'fixed';
-  scoringRules: ScoringRules;
-}
+import type { LeagueSettings } from '@auction/contracts';
+
+export type { LeagueSettings };
 
 /** One broken rule, worded for the commissioner; `path` names the field (`scoringRules.win`, `assetIds.3`). */
 export interface SettingsIssue {

@@ -29,7 +29,7 @@ export class InternalLeaguesQuery {
     return {
       leagueId: league.id,
       sport: league.sport,
-      scoringRules: { ...league.scoringRules } as unknown as Record<string, number>,
+      scoringRules: { ...league.scoringRules },
       commissionerId: league.commissionerId,
       status: league.status,
       members: members.map((m) => ({ userId: m.userId, displayName: m.displayName, joinedAt: m.joinedAt.toISOString() })),

@@ -57,7 +57,7 @@ export class StartAuction {
         bidTimerSeconds: league.bidTimerSeconds,
         antiSnipeSeconds: league.antiSnipeSeconds,
         nominationOrder: league.nominationOrder,
-        scoringRules: { ...league.scoringRules } as unknown as Record<string, number>,
+        scoringRules: { ...league.scoringRules },
       },
       members: members.map(toMember),
       assets: pool.map(({ id, externalId, name, shortName, team, role }) => ({ id, externalId, name, shortName, team, role })),

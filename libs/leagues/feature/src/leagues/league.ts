@@ -52,7 +52,7 @@ export function toLeague(league: StoredLeague, assetIds: string[], members: Stor
   return {
     id: league.id,
     ...settingsOf(league, assetIds),
-    scoringRules: { ...league.scoringRules } as unknown as Record<string, number>,
+    scoringRules: { ...league.scoringRules },
     status: league.status,
     commissionerId: league.commissionerId,
     ...(viewerId === league.commissionerId ? { inviteToken: league.inviteToken } : {}),

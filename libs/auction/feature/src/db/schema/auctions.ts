@@ -1,3 +1,4 @@
+import type { ScoringRules } from '@auction/contracts';
 import { integer, jsonb, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { auctionSchema } from './auction-schema.js';
 
@@ -23,7 +24,7 @@ export const auctions = auctionSchema.table('auctions', {
   bidTimerSeconds: integer('bid_timer_seconds').notNull(),
   antiSnipeSeconds: integer('anti_snipe_seconds').notNull(),
   nominationOrder: text('nomination_order').notNull(),
-  scoringRules: jsonb('scoring_rules').$type<Record<string, number>>().notNull(),
+  scoringRules: jsonb('scoring_rules').$type<ScoringRules>().notNull(),
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
   completedAt: timestamp('completed_at', { withTimezone: true, mode: 'date' }),
   /** Set once `auction.completed` reached the event bus; the closer loop retries until then. */
