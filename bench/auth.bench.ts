@@ -4,8 +4,8 @@
  * simulated user comes from its own address).
  */
 import { randomUUID } from 'node:crypto';
-import { connectDatabase, setUpData } from '@auction/db';
-import { Api, TestSmtpServer, createTestDatabase, freePort, startProcess, TEST_REDIS_URL } from '@auction/testing';
+import { connectDatabase, freePort, setUpData } from '@auction/db';
+import { Api, TestSmtpServer, createTestDatabase, startProcess, TEST_REDIS_URL } from '@auction/testing';
 import { authService } from '@auction/auth';
 import { machine, summarise, writeSection, type Summary } from './report.js';
 

@@ -13,12 +13,12 @@ import { join } from 'node:path';
 import { Controller, Get, Module, Param } from '@nestjs/common';
 import { loadConfig } from '@auction/config';
 import { DomainError, type AuctionCompletedEvent, type ScoringContext } from '@auction/contracts';
-import { connectDatabase, setUpData } from '@auction/db';
+import { connectDatabase, freePort, setUpData } from '@auction/db';
 import { createRuntime, listen, type HostedService } from '@auction/platform';
 import { EventBus } from '@auction/realtime';
 import { hostServices } from '@auction/runtime';
 import { LeagueTransactions, RecomputeStandings, scoringService } from '@auction/scoring';
-import { Api, createTestDatabase, freePort, testUser, TEST_JWT_SECRET } from '@auction/testing';
+import { Api, createTestDatabase, testUser, TEST_JWT_SECRET } from '@auction/testing';
 import { machine, summarise, writeSection, type Summary } from './report.js';
 
 const MANAGERS = 500;

@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TestRedisServer, startTestStack, type TestStack } from '@auction/testing';
+import { startRedisServer, type RedisServerHandle } from '@auction/cluster';
+import { startTestStack, type TestStack } from '@auction/testing';
 import { authService } from '@auction/auth';
 
 describe('health endpoints', () => {
-  let redis: TestRedisServer;
+  let redis: RedisServerHandle;
   let stack: TestStack;
 
   beforeAll(async () => {
-    redis = await TestRedisServer.start();
+    redis = await startRedisServer();
     stack = await startTestStack({ services: [authService], env: { REDIS_URL: redis.url } });
   });
   afterAll(async () => {
@@ -29,7 +30,7 @@ describe('health endpoints', () => {
     expect((await stack.api.get('/health/ready')).status).toBe(200);
     expect((await stack.api.get('/health/live')).status).toBe(200);
 
-    await redis.resume();
+    await redis.restart();
     await expect.poll(async () => (await stack.api.get('/api/health')).status, { timeout: 5000 }).toBe(200);
   });
 

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startRedisServer, type RedisServerHandle } from '@auction/cluster';
 import { loadConfig } from '@auction/config';
 import { createRedisClient } from '@auction/db';
 import { metricsRegistry } from '@auction/observability';
 import { RealtimePublisher } from '@auction/realtime';
-import { TEST_JWT_SECRET, TestRedisServer, waitFor } from '@auction/testing';
+import { TEST_JWT_SECRET, waitFor } from '@auction/testing';
 
 async function failedPublishes(): Promise<number> {
   const metric = await metricsRegistry.getSingleMetric('realtime_publish_failures_total')!.get();
@@ -11,11 +12,11 @@ async function failedPublishes(): Promise<number> {
 }
 
 describe('RealtimePublisher through the Redis emitter', () => {
-  let server: TestRedisServer;
+  let server: RedisServerHandle;
   let publisher: RealtimePublisher;
 
   beforeAll(async () => {
-    server = await TestRedisServer.start();
+    server = await startRedisServer();
     const config = loadConfig(
       { DATABASE_URL: 'postgres://localhost/unused', REDIS_URL: server.url, JWT_SECRET: TEST_JWT_SECRET },
       { mode: 'cluster', service: 'leagues' },

@@ -2,7 +2,8 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { Api, freePort, startProcess, type RunningProcess } from '@auction/testing';
+import { freePort } from '@auction/db';
+import { Api, startProcess, type RunningProcess } from '@auction/testing';
 
 const MAIN = 'apps/standalone/dist/main.js';
 

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inject } from 'vitest';
-import { Api, createTestDatabase, freePort, startProcess, TestSmtpServer, type RunningProcess, type TestDatabase } from '@auction/testing';
+import { freePort } from '@auction/db';
+import { Api, createTestDatabase, startProcess, TestSmtpServer, type RunningProcess, type TestDatabase } from '@auction/testing';
 
 /** The repository root, whatever directory vitest was started from. */
 export const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startRedisServer, type RedisServerHandle } from '@auction/cluster';
 import pg from 'pg';
 import type { AuctionCompletedEvent } from '@auction/contracts';
 import { EventBus } from '@auction/realtime';
-import { ManualClock, TestRedisServer, waitFor, type TestStack } from '@auction/testing';
+import { ManualClock, waitFor, type TestStack } from '@auction/testing';
 import { auctionStack, bid, startedAuction } from './support/world.js';
 
 /** Completion is published after the commit; if Redis is away then, the closer loop publishes it later. */
@@ -10,11 +11,11 @@ describe('auction.completed while Redis is down at the moment of completion', ()
   const clock = new ManualClock(new Date('2026-03-01T19:00:00.000Z'));
   const received: AuctionCompletedEvent[] = [];
   const listeners = new Set<(event: AuctionCompletedEvent) => void>();
-  let redis: TestRedisServer;
+  let redis: RedisServerHandle;
   let stack: TestStack;
 
   beforeAll(async () => {
-    redis = await TestRedisServer.start();
+    redis = await startRedisServer();
     stack = await auctionStack({ clock, env: { REDIS_URL: redis.url } });
     stack.app.get(EventBus, { strict: false }).subscribe('auction.completed', 'outbox-test', async (event) => {
       received.push(event);
@@ -44,7 +45,7 @@ describe('auction.completed while Redis is down at the moment of completion', ()
     await expect.poll(() => publicationOf(world.auction.id), { timeout: 10_000 }).toEqual({ status: 'completed', published: false });
     expect(received.some((e) => e.auctionId === world.auction.id)).toBe(false);
 
-    await redis.resume();
+    await redis.restart();
     const delivered = waitFor<AuctionCompletedEvent>(
       (listener) => (listeners.add(listener), () => listeners.delete(listener)),
       (event) => event.auctionId === world.auction.id,

@@ -1,17 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TestRedisServer, TestSmtpServer, startTestStack, type TestStack } from '@auction/testing';
+import { startRedisServer, type RedisServerHandle } from '@auction/cluster';
+import { TestSmtpServer, startTestStack, type TestStack } from '@auction/testing';
 import { authService } from '@auction/auth';
 import { mailedToken } from './support.js';
 
 describe('rate limits on sign-in, shared through Redis with an in-memory insurance', () => {
   const smtp = new TestSmtpServer();
-  let redis: TestRedisServer;
+  let redis: RedisServerHandle;
   let stack: TestStack;
   let nextIp = 1;
   const freshIp = () => `203.0.113.${nextIp++}`;
 
   beforeAll(async () => {
-    redis = await TestRedisServer.start();
+    redis = await startRedisServer();
     stack = await startTestStack({
       services: [authService],
       env: { SMTP_URL: await smtp.start(), REDIS_URL: redis.url, RATE_LIMITS: 'on' },
@@ -71,7 +72,7 @@ describe('rate limits on sign-in, shared through Redis with an in-memory insuran
     expect(whileDown.map((a) => a.status)).toEqual([202, 202, 202, 429]);
     expect(Math.max(...whileDown.map((a) => a.ms))).toBeLessThan(1000);
 
-    await redis.resume();
+    await redis.restart();
     redis.freeze();
     const whileFrozen = await timed('frozen@club.test');
     expect(whileFrozen.status).toBe(202);

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureDatabase } from './database.js';
 import { startNginx, type RunningNginx } from './nginx-process.js';
-import { answers, freePort, runToCompletion, spawnManaged, waitUntil, type ExitStatus, type ManagedProcess } from './processes.js';
+import { freePort } from '@auction/db';
+import { answers, runToCompletion, spawnManaged, waitUntil, type ExitStatus, type ManagedProcess } from './processes.js';
 import { SERVICES, SERVICE_URL_ENV, type ServiceName } from './routes.js';
 
 export const DEFAULT_REPLICAS: Readonly<Record<ServiceName, number>> = { auth: 2, leagues: 2, 'auction-engine': 3, scoring: 2 };

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer, connect } from 'node:net';
+import { connect } from 'node:net';
 
 export interface ExitStatus {
   code: number | null;
@@ -96,20 +96,6 @@ function installExitHook(): void {
   // Last resort against orphans: a parent that exits without stopping its children kills them.
   process.once('exit', () => {
     for (const proc of live) if (proc.running()) proc.child.kill('SIGKILL');
-  });
-}
-
-/** A TCP port that was free a moment ago. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
   });
 }
 

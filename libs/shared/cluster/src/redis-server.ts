@@ -1,4 +1,5 @@
-import { accepts, freePort, spawnManaged, waitUntil, type ManagedProcess } from './processes.js';
+import { freePort } from '@auction/db';
+import { accepts, spawnManaged, waitUntil, type ManagedProcess } from './processes.js';
 
 export interface RedisServerHandle {
   port: number;
@@ -10,6 +11,9 @@ export interface RedisServerHandle {
   kill(): Promise<void>;
   /** Stops it if running and starts it again, empty, on the same port. */
   restart(): Promise<void>;
+  /** SIGSTOP: the port stays open but nothing answers, like a hung server. */
+  freeze(): void;
+  thaw(): void;
 }
 
 /**
@@ -46,6 +50,12 @@ export async function startRedisServer(options: { port?: number; timeoutMs?: num
     restart: async () => {
       await current.stop('SIGTERM', 5000);
       await launch();
+    },
+    freeze: () => {
+      current.child.kill('SIGSTOP');
+    },
+    thaw: () => {
+      current.child.kill('SIGCONT');
     },
   };
 }

@@ -3,9 +3,9 @@ import { createServer, request, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '@auction/db';
 import {
   SERVICES,
-  freePort,
   internalTarget,
   publicTarget,
   renderWebNginxConfig,

