@@ -7,6 +7,7 @@ import type { Redis } from '@auction/db';
 import { verifyAccessToken } from '@auction/auth-guard';
 import type { Logger } from '@auction/observability';
 import { APP_CONFIG, LOGGER, REDIS } from '@auction/platform';
+import { RateLimits, type Limiter } from '@auction/rate-limit';
 import { RealtimePublisher, type RealtimeServer } from '@auction/realtime';
 import { AuctionQueries } from '../auctions/auction-queries.js';
 import { AuctionsRepository } from '../auctions/auctions.repository.js';
@@ -21,6 +22,8 @@ const auctionPayload = z.strictObject({ auctionId: z.uuid() });
 const timePayload = z.object({ clientTime: z.number().finite() });
 /** After Redis comes back, local rooms get a fresh snapshot (twice: the adapter's clients reconnect on their own). */
 const RESYNC_DELAYS_MS = [500, 2500];
+/** Room joins per socket: plenty for a client that resyncs on every gap, useless for probing rooms. */
+export const SOCKET_JOIN_RATE = { name: 'socket-joins', points: 20, durationSeconds: 10 };
 
 type Answer = { ok: true } & object;
 type Failure = { ok: false; error: ErrorBody };
@@ -36,6 +39,7 @@ export class AuctionGateway implements OnGatewayInit, OnGatewayConnection, OnGat
   private presence!: LobbyPresence;
   private readonly resyncTimers = new Set<NodeJS.Timeout>();
   private redisLost = false;
+  private readonly joins: Limiter;
 
   constructor(
     private readonly publisher: RealtimePublisher,
@@ -46,7 +50,10 @@ export class AuctionGateway implements OnGatewayInit, OnGatewayConnection, OnGat
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(LOGGER) private readonly logger: Logger,
     @Inject(REDIS) private readonly redis: Redis | null,
-  ) {}
+    rateLimits: RateLimits,
+  ) {
+    this.joins = rateLimits.limiter(SOCKET_JOIN_RATE);
+  }
 
   afterInit(server: AuctionServer): void {
     this.server = server;
@@ -97,6 +104,7 @@ export class AuctionGateway implements OnGatewayInit, OnGatewayConnection, OnGat
 
   private async joinLeague(socket: AuctionSocket, payload: unknown) {
     const { leagueId } = leaguePayload.parse(payload);
+    await this.joins.consume(socket.id);
     if (!(await this.isLeagueMember(leagueId, socket.data.userId))) {
       throw new DomainError('NOT_A_MEMBER', 'You are not a member of this league.');
     }
@@ -115,9 +123,15 @@ export class AuctionGateway implements OnGatewayInit, OnGatewayConnection, OnGat
     return { ok: true as const };
   }
 
-  /** Joins the room before reading the snapshot, so no event falls between the two. */
+  /**
+   * Membership is checked before the socket enters the room (never after: events would reach an
+   * outsider in between). The room is joined before the snapshot is read, so no event falls
+   * between the two.
+   */
   private async joinAuction(socket: AuctionSocket, payload: unknown) {
     const { auctionId } = auctionPayload.parse(payload);
+    await this.joins.consume(socket.id);
+    await this.queries.requireMember(auctionId, socket.data.userId);
     const room = rooms.auction(auctionId);
     const wasIn = socket.rooms.has(room);
     await socket.join(room);
