@@ -162,4 +162,33 @@ describe('auction engine cluster: 3 replicas, PostgreSQL, Redis', () => {
     bobSocket.close();
     expect((await onlyAnn).online).toEqual([ann.id]);
   });
+
+  it('takes a removed member out of the lobby on every replica at once', async () => {
+    const league = await createLeague(target, { managers: 2 });
+    const [stays, removed] = league.managers as [TestUser, TestUser];
+    const removedTabs = [await connectTo(0, removed), await connectTo(1, removed)];
+    const staying = await connectTo(2, stays);
+    for (const socket of [...removedTabs, staying]) {
+      expect(await socket.timeout(5000).emitWithAck('league:join', { leagueId: league.leagueId })).toMatchObject({ ok: true });
+    }
+    const gone = nextEvent(staying, 'league:presence', (p) => p.online.length === 1);
+    const removal = await target.api.delete(`/api/leagues/${league.leagueId}/members/${removed.id}`, { token: league.commissioner.token });
+    expect(removal.status).toBe(204);
+    expect((await gone).online).toEqual([stays.id]);
+
+    const heard: string[] = [];
+    for (const tab of removedTabs) tab.onAny((event: string) => heard.push(event));
+    for (const tab of removedTabs) {
+      expect(await tab.timeout(5000).emitWithAck('league:join', { leagueId: league.leagueId })).toMatchObject({
+        ok: false,
+        error: { code: 'NOT_A_MEMBER' },
+      });
+    }
+    const started = nextEvent(staying, 'auction:started');
+    expect((await target.api.post('/api/auctions', { leagueId: league.leagueId }, { token: league.commissioner.token })).status).toBe(201);
+    await started;
+    // A bounded wait for a negative: the broadcast reached replica 2; give replicas 0 and 1 as long again.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(heard).toEqual([]);
+  });
 });

@@ -1,7 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { testUser, type TestStack, type TestUser } from '@auction/testing';
+import { ACCESS_TOKEN, signAccessToken } from '@auction/auth-guard';
+import { TEST_JWT_SECRET, testUser, type TestStack, type TestUser } from '@auction/testing';
 import { SOCKET_JOIN_RATE } from '@auction/auction';
-import { connectSocket, joinAuction, type ClientSocket } from './support/sockets.js';
+import { connectSocket, joinAuction, nextEvent, type ClientSocket } from './support/sockets.js';
 import { auctionStack, bid, createLeague, startedAuction } from './support/world.js';
 
 /** Who may hear a room: members only, however hard an outsider tries. Rate limits on, as in production. */
@@ -103,5 +104,58 @@ describe('room access of the Socket.IO gateway', () => {
     });
     const fresh = await connect(manager);
     expect((await joinAuction(fresh, world.auction.id)).id).toBe(world.auction.id);
+  });
+
+  it('takes a removed member out of the lobby at once: no later event, no way back in', async () => {
+    const league = await createLeague(stack, { managers: 2 });
+    const [stays, removed] = league.managers as [TestUser, TestUser];
+    const staying = await connect(stays);
+    const leaving = await connect(removed);
+    for (const socket of [staying, leaving]) {
+      expect(await socket.timeout(5000).emitWithAck('league:join', { leagueId: league.leagueId })).toMatchObject({ ok: true });
+    }
+    await expect.poll(() => staying.timeout(5000).emitWithAck('league:join', { leagueId: league.leagueId })).toMatchObject({
+      online: expect.arrayContaining([removed.id]),
+    });
+
+    const gone = nextEvent(staying, 'league:presence', (p) => !p.online.includes(removed.id));
+    const removal = await stack.api.delete(`/api/leagues/${league.leagueId}/members/${removed.id}`, { token: league.commissioner.token });
+    expect(removal.status).toBe(204);
+    await gone;
+    const heardAfterRemoval = recordEvents(leaving);
+    expect(await leaving.timeout(5000).emitWithAck('league:join', { leagueId: league.leagueId })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_A_MEMBER' },
+    });
+
+    const started = nextEvent(staying, 'auction:started');
+    const auction = await stack.api.post('/api/auctions', { leagueId: league.leagueId }, { token: league.commissioner.token });
+    expect(auction.status).toBe(201);
+    await started;
+    expect(await leaving.timeout(5000).emitWithAck('auction:join', { auctionId: auction.body.id })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_A_MEMBER' },
+    });
+    // Same process, same room broadcast: had the removed socket still been in the room, it would have heard it by now.
+    expect(heardAfterRemoval).toEqual([]);
+  });
+
+  it('ends a socket when its access token expires; the old token is then refused with TOKEN_EXPIRED, a refreshed one admitted', async () => {
+    const league = await createLeague(stack, { managers: 1 });
+    const member = league.managers[0]!;
+    const expiresSoon = signAccessToken(TEST_JWT_SECRET, member, new Date(Date.now() - (ACCESS_TOKEN.ttlSeconds - 2) * 1000));
+    const socket = await connectSocket(stack.url, expiresSoon);
+    open.push(socket);
+    expect(await socket.timeout(5000).emitWithAck('league:join', { leagueId: league.leagueId })).toMatchObject({ ok: true });
+    const reason = await new Promise<string>((resolve) => socket.once('disconnect', resolve));
+    expect(reason).toBe('io server disconnect');
+
+    const refusal = await connectSocket(stack.url, expiresSoon).then(
+      () => 'connected',
+      (error: Error & { data?: { code?: string } }) => error.data?.code,
+    );
+    expect(refusal).toBe('TOKEN_EXPIRED');
+    const refreshed = await connect(member);
+    expect(await refreshed.timeout(5000).emitWithAck('league:join', { leagueId: league.leagueId })).toMatchObject({ ok: true });
   });
 });

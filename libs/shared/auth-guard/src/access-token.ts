@@ -24,15 +24,21 @@ export function signAccessToken(secret: string, user: AuthUser, now: Date): stri
   });
 }
 
+export interface VerifiedAccess {
+  user: AuthUser;
+  /** When the token stops being valid (its `exp`): a socket's rights end there. */
+  expiresAt: Date;
+}
+
 /** Verifies an access token with the algorithm, issuer and audience pinned. */
-export function verifyAccessToken(secret: string, token: string): AuthUser {
+export function verifyAccessToken(secret: string, token: string): VerifiedAccess {
   try {
     const claims = jwt.verify(token, secret, {
       algorithms: [ACCESS_TOKEN.algorithm],
       issuer: ACCESS_TOKEN.issuer,
       audience: ACCESS_TOKEN.audience,
     }) as jwt.JwtPayload & AccessClaims;
-    return userFromClaims(claims);
+    return { user: userFromClaims(claims), expiresAt: new Date((claims.exp ?? 0) * 1000) };
   } catch (error) {
     throw accessTokenError(error);
   }

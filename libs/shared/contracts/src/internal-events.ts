@@ -16,6 +16,13 @@ export interface AuctionCompletedEvent {
   }>;
 }
 
+/** A commissioner removed a member: the sockets hosting their lobby must let them go. */
+export interface MemberRemovedEvent {
+  leagueId: string;
+  userId: string;
+}
+
 export interface InternalEvents {
   'auction.completed': AuctionCompletedEvent;
+  'league.member_removed': MemberRemovedEvent;
 }

@@ -8,10 +8,11 @@ import { verifyAccessToken } from '@auction/auth-guard';
 import type { Logger } from '@auction/observability';
 import { APP_CONFIG, LOGGER, REDIS } from '@auction/platform';
 import { RateLimits, type Limiter } from '@auction/rate-limit';
-import { RealtimePublisher, type RealtimeServer } from '@auction/realtime';
+import { EventBus, RealtimePublisher, type RealtimeServer } from '@auction/realtime';
 import { AuctionQueries } from '../auctions/auction-queries.js';
 import { AuctionsRepository } from '../auctions/auctions.repository.js';
 import { PlaceBid } from '../bids/place-bid.js';
+import { auctionIdOf } from '../leagues/auction-setup.js';
 import { LeaguesClient } from '../leagues/leagues.client.js';
 import { socketsConnected } from '../metrics.js';
 import { LobbyPresence } from './presence.js';
@@ -38,6 +39,8 @@ export class AuctionGateway implements OnGatewayInit, OnGatewayConnection, OnGat
   private server!: AuctionServer;
   private presence!: LobbyPresence;
   private readonly resyncTimers = new Set<NodeJS.Timeout>();
+  /** Per socket: ends the connection when its access token expires. */
+  private readonly expiryTimers = new Map<string, NodeJS.Timeout>();
   private redisLost = false;
   private readonly joins: Limiter;
 
@@ -47,6 +50,7 @@ export class AuctionGateway implements OnGatewayInit, OnGatewayConnection, OnGat
     private readonly auctions: AuctionsRepository,
     private readonly placeBid: PlaceBid,
     private readonly leagues: LeaguesClient,
+    private readonly bus: EventBus,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(LOGGER) private readonly logger: Logger,
     @Inject(REDIS) private readonly redis: Redis | null,
@@ -62,8 +66,8 @@ export class AuctionGateway implements OnGatewayInit, OnGatewayConnection, OnGat
     server.use((socket, next) => {
       const auth = socket.handshake.auth as { token?: unknown } | undefined;
       try {
-        const user = verifyAccessToken(this.config.jwtSecret, typeof auth?.token === 'string' ? auth.token : '');
-        socket.data = { userId: user.id, displayName: user.displayName, leagues: [] };
+        const { user, expiresAt } = verifyAccessToken(this.config.jwtSecret, typeof auth?.token === 'string' ? auth.token : '');
+        socket.data = { userId: user.id, displayName: user.displayName, tokenExpiresAt: expiresAt.getTime(), leagues: [] };
         next();
       } catch (error) {
         const refusal = error instanceof DomainError ? error : new DomainError('UNAUTHORIZED', 'Sign in to continue.');
@@ -71,12 +75,14 @@ export class AuctionGateway implements OnGatewayInit, OnGatewayConnection, OnGat
       }
     });
     this.watchRedis();
+    this.bus.subscribe('league.member_removed', 'auction-engine', async ({ leagueId, userId }) => this.evict(leagueId, userId));
   }
 
   handleConnection(socket: AuctionSocket): void {
     socketsConnected.inc();
     // Other services may address a person directly (rooms.user), on every tab and replica.
     void socket.join(rooms.user(socket.data.userId));
+    this.endAtTokenExpiry(socket);
     socket.on('league:join', (payload, ack) => this.answer(ack, () => this.joinLeague(socket, payload)));
     socket.on('league:leave', (payload, ack) => this.answer(ack, () => this.leaveLeague(socket, payload)));
     socket.on('auction:join', (payload, ack) => this.answer(ack, () => this.joinAuction(socket, payload)));
@@ -94,17 +100,45 @@ export class AuctionGateway implements OnGatewayInit, OnGatewayConnection, OnGat
 
   handleDisconnect(socket: AuctionSocket): void {
     socketsConnected.dec();
+    clearTimeout(this.expiryTimers.get(socket.id));
+    this.expiryTimers.delete(socket.id);
     for (const leagueId of socket.data?.leagues ?? []) this.presence.changed(leagueId);
   }
 
   onApplicationShutdown(): void {
     this.presence?.stop();
     for (const timer of this.resyncTimers) clearTimeout(timer);
+    for (const timer of this.expiryTimers.values()) clearTimeout(timer);
+  }
+
+  /**
+   * A socket's rights last as long as its token: then the server disconnects it, and the client
+   * reconnects with a refreshed token (the handshake refuses the old one with TOKEN_EXPIRED).
+   */
+  private endAtTokenExpiry(socket: AuctionSocket): void {
+    const timer = setTimeout(() => {
+      this.expiryTimers.delete(socket.id);
+      socket.disconnect(true);
+    }, Math.max(0, socket.data.tokenExpiresAt - Date.now()));
+    timer.unref();
+    this.expiryTimers.set(socket.id, timer);
+  }
+
+  /** Every join is judged on the token's rights now, not at the handshake. */
+  private async admitJoin(socket: AuctionSocket): Promise<void> {
+    if (Date.now() >= socket.data.tokenExpiresAt) throw new DomainError('TOKEN_EXPIRED', 'Your session has expired.');
+    await this.joins.consume(socket.id);
+  }
+
+  /** A removed member's sockets leave the league's rooms on every replica (the Redis adapter relays it). */
+  private evict(leagueId: string, userId: string): void {
+    this.server.in(rooms.user(userId)).socketsLeave([rooms.league(leagueId), rooms.auction(auctionIdOf(leagueId))]);
+    this.presence.changed(leagueId);
   }
 
   private async joinLeague(socket: AuctionSocket, payload: unknown) {
     const { leagueId } = leaguePayload.parse(payload);
-    await this.joins.consume(socket.id);
+    await this.admitJoin(socket);
     if (!(await this.isLeagueMember(leagueId, socket.data.userId))) {
       throw new DomainError('NOT_A_MEMBER', 'You are not a member of this league.');
     }
@@ -130,7 +164,7 @@ export class AuctionGateway implements OnGatewayInit, OnGatewayConnection, OnGat
    */
   private async joinAuction(socket: AuctionSocket, payload: unknown) {
     const { auctionId } = auctionPayload.parse(payload);
-    await this.joins.consume(socket.id);
+    await this.admitJoin(socket);
     await this.queries.requireMember(auctionId, socket.data.userId);
     const room = rooms.auction(auctionId);
     const wasIn = socket.rooms.has(room);

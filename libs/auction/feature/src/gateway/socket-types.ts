@@ -4,6 +4,8 @@ import type { ClientToServerEvents, ServerToClientEvents } from '@auction/contra
 export interface SocketData {
   userId: string;
   displayName: string;
+  /** Epoch ms when the access token the socket connected with expires. */
+  tokenExpiresAt: number;
   /** League lobbies this socket joined (for presence when it leaves). */
   leagues: string[];
 }

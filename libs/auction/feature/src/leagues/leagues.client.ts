@@ -3,15 +3,9 @@ import { DomainError } from '@auction/contracts';
 import { ServiceClient } from '@auction/service-client';
 import type { AuctionSetup, LeagueMembership } from './auction-setup.js';
 
-const MEMBER_TTL_MS = 30_000;
-const NON_MEMBER_TTL_MS = 3_000;
-const MAX_CACHED = 10_000;
-
-/** The leagues service's internal routes, with a short cache of lobby membership checks. */
+/** The leagues service's internal routes. */
 @Injectable()
 export class LeaguesClient {
-  private readonly members = new Map<string, { value: LeagueMembership | null; expires: number }>();
-
   constructor(private readonly services: ServiceClient) {}
 
   /** Marks the league's auction as started and hands over its settings, members and assets. */
@@ -19,18 +13,11 @@ export class LeaguesClient {
     return this.services.call<AuctionSetup>('leagues', 'POST', `/internal/leagues/${leagueId}/start-auction`, { userId, auctionId });
   }
 
-  /** The membership, or null when the user is not a member (or the league does not exist). */
+  /**
+   * The membership, or null when the user is not a member (or the league does not exist).
+   * Never cached: a removed member must not get back in on a stale answer.
+   */
   async membership(leagueId: string, userId: string): Promise<LeagueMembership | null> {
-    const key = `${leagueId}:${userId}`;
-    const cached = this.members.get(key);
-    if (cached && cached.expires > Date.now()) return cached.value;
-    const value = await this.fetchMembership(leagueId, userId);
-    if (this.members.size >= MAX_CACHED) this.members.clear();
-    this.members.set(key, { value, expires: Date.now() + (value ? MEMBER_TTL_MS : NON_MEMBER_TTL_MS) });
-    return value;
-  }
-
-  private async fetchMembership(leagueId: string, userId: string): Promise<LeagueMembership | null> {
     try {
       return await this.services.call<LeagueMembership>('leagues', 'GET', `/internal/leagues/${leagueId}/members/${userId}`);
     } catch (error) {

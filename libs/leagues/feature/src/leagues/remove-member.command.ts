@@ -1,6 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DomainError } from '@auction/contracts';
 import type { AuthUser } from '@auction/auth-guard';
+import type { Logger } from '@auction/observability';
+import { LOGGER } from '@auction/platform';
+import { EventBus } from '@auction/realtime';
 import { UnitOfWork } from '../db/unit-of-work.js';
 import { LobbyEvents } from '../membership/lobby-events.js';
 import { requireCommissioner, requireLeague, requireOpen } from './league-rules.js';
@@ -9,7 +12,8 @@ import { MembersRepository } from './members.repository.js';
 
 /**
  * `DELETE /api/leagues/:id/members/:userId`: the commissioner removes a member before the
- * auction. The invite token still works for them; rotate it to keep them out.
+ * auction. The invite token still works for them; rotate it to keep them out. The auction
+ * engine hears `league.member_removed` and takes their sockets out of the league's rooms.
  */
 @Injectable()
 export class RemoveMember {
@@ -18,6 +22,8 @@ export class RemoveMember {
     private readonly leagues: LeaguesRepository,
     private readonly members: MembersRepository,
     private readonly lobby: LobbyEvents,
+    private readonly bus: EventBus,
+    @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
   async execute(actor: AuthUser, leagueId: string, userId: string): Promise<void> {
@@ -33,5 +39,9 @@ export class RemoveMember {
       }
     });
     this.lobby.memberLeft(leagueId, userId);
+    // The removal is committed either way; if Redis is away, their sockets lose the lobby at token expiry.
+    await this.bus.publish('league.member_removed', { leagueId, userId }).catch((error: Error) => {
+      this.logger.warn({ leagueId, err: error.message }, 'member removal not published');
+    });
   }
 }
