@@ -40,6 +40,11 @@ export class RefreshTokensRepository {
     return row ? { ...row.token, user: row.user } : null;
   }
 
+  async exists(db: Database, tokenHash: string): Promise<boolean> {
+    const [row] = await db.select({ id: refreshTokens.id }).from(refreshTokens).where(eq(refreshTokens.tokenHash, tokenHash));
+    return row !== undefined;
+  }
+
   async markUsed(db: Database, id: string, now: Date): Promise<void> {
     await db.update(refreshTokens).set({ usedAt: now }).where(eq(refreshTokens.id, id));
   }

@@ -5,12 +5,12 @@ import type { AppConfig } from '@auction/config';
 import type { Database } from '@auction/db';
 import { ACCESS_TOKEN, signAccessToken } from '@auction/auth-guard';
 import { APP_CONFIG, CLOCK, type Clock } from '@auction/platform';
-import { newSecretToken, sha256 } from '../crypto-tokens.js';
+import { newSecretToken, sha256, successorToken } from '../crypto-tokens.js';
 import { toUser } from '../users/users.repository.js';
 import { RefreshTokensRepository } from './refresh-tokens.repository.js';
 
 export const REFRESH_FAMILY_LIFETIME_MS = 30 * 24 * 3600 * 1000;
-/** Two tabs refreshing with the same token at once both succeed within this window. */
+/** Two tabs refreshing with the same token at once both succeed within this window, with the same successor. */
 export const REFRESH_REUSE_GRACE_MS = 10_000;
 
 @Injectable()
@@ -24,7 +24,7 @@ export class SessionService {
   /** Starts a new refresh-token family for a fresh sign-in. */
   async start(db: Database, user: User): Promise<TokenPair> {
     const now = this.clock.now();
-    return this.issue(db, user, randomUUID(), new Date(now.getTime() + REFRESH_FAMILY_LIFETIME_MS));
+    return this.issue(db, user, newSecretToken(), randomUUID(), new Date(now.getTime() + REFRESH_FAMILY_LIFETIME_MS));
   }
 
   async refresh(refreshToken: string): Promise<TokenPair & { user: User }> {
@@ -38,9 +38,13 @@ export class SessionService {
         await this.tokens.revokeFamily(db, stored.familyId, now);
         return refusal('TOKEN_REVOKED', 'This session was used elsewhere and has been ended; please sign in again.');
       }
-      if (!stored.usedAt) await this.tokens.markUsed(db, stored.id, now);
       const user = toUser(stored.user);
-      return { user, ...(await this.issue(db, user, stored.familyId, stored.familyExpiresAt)) };
+      const successor = successorToken(this.config.jwtSecret, refreshToken);
+      if (stored.usedAt && (await this.tokens.exists(db, sha256(successor)))) {
+        return { user, ...this.pair(user, successor) };
+      }
+      if (!stored.usedAt) await this.tokens.markUsed(db, stored.id, now);
+      return { user, ...(await this.issue(db, user, successor, stored.familyId, stored.familyExpiresAt)) };
     });
     // A reuse must commit its revocation before refusing, so the error is thrown outside the transaction.
     if (outcome instanceof DomainError) throw outcome;
@@ -55,9 +59,12 @@ export class SessionService {
     });
   }
 
-  private async issue(db: Database, user: User, familyId: string, familyExpiresAt: Date): Promise<TokenPair> {
-    const refreshToken = newSecretToken();
+  private async issue(db: Database, user: User, refreshToken: string, familyId: string, familyExpiresAt: Date): Promise<TokenPair> {
     await this.tokens.insert(db, { tokenHash: sha256(refreshToken), familyId, userId: user.id, familyExpiresAt });
+    return this.pair(user, refreshToken);
+  }
+
+  private pair(user: User, refreshToken: string): TokenPair {
     return {
       accessToken: signAccessToken(this.config.jwtSecret, user, this.clock.now()),
       refreshToken,
