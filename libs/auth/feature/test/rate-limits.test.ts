@@ -59,6 +59,25 @@ describe('rate limits on sign-in, shared through Redis with an in-memory insuran
     expect(elsewhere.status).toBe(200);
   });
 
+  it('counts failed verifications before judging them: of 60 concurrent wrong tokens from one address, 10 are judged, 50 get 429', async () => {
+    const ip = freshIp();
+    const answers = await Promise.all(
+      Array.from({ length: 60 }, (_, i) =>
+        stack.api.post('/api/auth/verify-magic-link', { token: `burst-${i}-${'x'.repeat(30)}` }, { headers: { 'x-forwarded-for': ip } }),
+      ),
+    );
+    expect(answers.filter((a) => a.status === 401).map((a) => a.body.code)).toEqual(Array(10).fill('TOKEN_INVALID'));
+    expect(answers.filter((a) => a.status === 429).map((a) => a.body.code)).toEqual(Array(50).fill('RATE_LIMITED'));
+  });
+
+  it('gives the point back on a successful sign-in, so members sharing an address are not locked out', async () => {
+    const ip = freshIp();
+    for (let i = 0; i < 12; i++) {
+      const token = await mailedToken(stack, smtp, `sharer${i}@club.test`, freshIp());
+      expect((await stack.api.post('/api/auth/verify-magic-link', { token }, { headers: { 'x-forwarded-for': ip } })).status).toBe(200);
+    }
+  });
+
   it('keeps answering within a second, with limits, while Redis is stopped or frozen', async () => {
     await redis.stop();
     const ip = freshIp();

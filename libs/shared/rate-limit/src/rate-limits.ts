@@ -38,6 +38,12 @@ export class Limiter {
     if (state && state.consumedPoints >= this.rule.points) throw this.refusal(state);
   }
 
+  /** Gives back a point spent by `consume` (an attempt that turned out not to count). */
+  async refund(key: string, points = 1): Promise<void> {
+    if (!this.limiter) return;
+    await this.limiter.reward(key, points).catch(() => undefined);
+  }
+
   /** Spends a point without refusing (for counting failures). */
   async penalise(key: string): Promise<void> {
     if (!this.limiter) return;

@@ -58,8 +58,12 @@ export class MagicLinkService {
     void this.mailer.send(signInMail(email, link, purpose));
   }
 
+  /**
+   * Every attempt spends a point of the failure limit before it is judged (so a concurrent burst
+   * cannot outrun the count); a successful sign-in gives it back.
+   */
   async verify(token: string, ip: string): Promise<SignInResult> {
-    await this.failedVerificationsPerIp.assertNotExhausted(ip);
+    await this.failedVerificationsPerIp.consume(ip);
     const tokenHash = sha256(token);
     const signedIn = await this.users.transaction(async (db) => {
       const link = await this.links.consume(db, tokenHash, this.clock.now());
@@ -67,10 +71,8 @@ export class MagicLinkService {
       const user = await this.users.upsertByEmail(link.email, db);
       return { user, purpose: link.purpose, ...(await this.sessions.start(db, user)) };
     });
-    if (!signedIn) {
-      await this.failedVerificationsPerIp.penalise(ip);
-      throw await this.verificationRefusal(tokenHash);
-    }
+    if (!signedIn) throw await this.verificationRefusal(tokenHash);
+    await this.failedVerificationsPerIp.refund(ip);
     signIns.inc({ outcome: 'ok' });
     const { purpose, ...result } = signedIn;
     return { ...result, ...(await this.hooks.afterSignIn(result.user, purpose)) };
