@@ -27,7 +27,13 @@ describe('loadConfig', () => {
       rateLimits: true,
       corsOrigins: [],
       sportsEnabled: ['football', 'cricket'],
+      trustedProxies: ['127.0.0.1/8', '::1/128'],
     });
+  });
+
+  it('reads TRUSTED_PROXIES as a list of addresses and CIDR ranges', () => {
+    const config = loadConfig({ ...cluster, TRUSTED_PROXIES: '10.42.0.0/16, 192.0.2.7,fd00::/8' }, { mode: 'cluster', service: 'auth' });
+    expect(config.trustedProxies).toEqual(['10.42.0.0/16', '192.0.2.7', 'fd00::/8']);
   });
 
   it('binds containers to every interface', () => {
@@ -47,6 +53,9 @@ describe('loadConfig', () => {
     ['PUBLIC_URL', 'not a url'],
     ['SPORTS_ENABLED', 'football,golf'],
     ['MAIL_FROM', 'nobody'],
+    ['TRUSTED_PROXIES', 'loopback'],
+    ['TRUSTED_PROXIES', '10.0.0.0/33'],
+    ['TRUSTED_PROXIES', '127.0.0.1,nginx'],
   ])('names %s when its value %s is bad', (name, value) => {
     const problems = problemsOf({ ...cluster, [name]: value });
     expect(problems.some((p) => p.startsWith(`${name}:`))).toBe(true);

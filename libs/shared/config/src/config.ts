@@ -19,6 +19,11 @@ const optionalUrl = (protocols: string[]) =>
     }, `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`)
     .optional();
 
+/** The addresses whose X-Forwarded-For is believed when unset: this host only (a proxy beside the process). */
+export const DEFAULT_TRUSTED_PROXIES = ['127.0.0.1/8', '::1/128'];
+
+const proxyAddress = z.union([z.cidrv4(), z.cidrv6(), z.ipv4(), z.ipv6()], { error: 'must be a comma-separated list of IP addresses or CIDR ranges' });
+
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).optional(),
   HOST: z.string().trim().min(1).optional(),
@@ -42,6 +47,11 @@ const envSchema = z.object({
     .default(SPORTS.join(','))
     .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
     .pipe(z.array(z.enum(SPORTS)).min(1)),
+  TRUSTED_PROXIES: z
+    .string()
+    .default(DEFAULT_TRUSTED_PROXIES.join(','))
+    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+    .pipe(z.array(proxyAddress).min(1)),
   AUTH_URL: optionalUrl(['http:', 'https:']),
   LEAGUES_URL: optionalUrl(['http:', 'https:']),
   AUCTIONS_URL: optionalUrl(['http:', 'https:']),
@@ -73,6 +83,8 @@ export interface AppConfig {
   dataDir: string;
   rateLimits: boolean;
   sportsEnabled: Array<(typeof SPORTS)[number]>;
+  /** Peers whose X-Forwarded-For names the client (Express `trust proxy`). */
+  trustedProxies: string[];
   serviceUrls: ServiceUrls;
 }
 
@@ -123,6 +135,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: LoadOptions): AppCon
     dataDir: e.DATA_DIR,
     rateLimits: e.RATE_LIMITS === 'on',
     sportsEnabled: e.SPORTS_ENABLED,
+    trustedProxies: e.TRUSTED_PROXIES,
     serviceUrls: {
       auth: e.AUTH_URL ?? self,
       leagues: e.LEAGUES_URL ?? self,

@@ -53,7 +53,8 @@ export async function createHttpApp(
     bodyParser: false,
     logger: nestLogger(runtime.logger),
   });
-  app.set('trust proxy', ['loopback', 'uniquelocal']);
+  // X-Forwarded-For only from the configured proxies: any other peer could name itself any client.
+  app.set('trust proxy', runtime.config.trustedProxies);
   app.disable('x-powered-by');
   app.use(requestContext(runtime.config.service, runtime.logger));
   app.useBodyParser('json', { limit: '1mb' });
