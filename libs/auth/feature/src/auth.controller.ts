@@ -74,7 +74,8 @@ export class AuthController {
   }
 
   private found(user: User | null): User {
-    if (!user) throw new DomainError('NOT_FOUND', 'This account no longer exists.');
+    // A valid token of a user who no longer exists is refused like any other bad token.
+    if (!user) throw new DomainError('UNAUTHORIZED', 'This account no longer exists.');
     return user;
   }
 }

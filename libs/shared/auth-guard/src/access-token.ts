@@ -1,4 +1,5 @@
 import jwt from 'jsonwebtoken';
+import { z } from 'zod';
 import { DomainError, type AccessClaims } from '@auction/contracts';
 
 export const ACCESS_TOKEN = {
@@ -44,11 +45,15 @@ export function verifyAccessToken(secret: string, token: string): VerifiedAccess
   }
 }
 
+/** What a signature alone does not prove: the claims every access token we issue carries. */
+const requiredClaims = z.object({ sub: z.uuid(), email: z.string(), name: z.string().optional(), exp: z.number().int() });
+
+/** Refuses (401 TOKEN_INVALID) a token without `exp` or whose `sub` is not a user id, before any query sees it. */
 export function userFromClaims(claims: AccessClaims): AuthUser {
-  if (typeof claims.sub !== 'string' || typeof claims.email !== 'string') {
-    throw new DomainError('TOKEN_INVALID', 'The access token is not valid.');
-  }
-  return { id: claims.sub, email: claims.email, displayName: claims.name ?? claims.email };
+  const parsed = requiredClaims.safeParse(claims);
+  if (!parsed.success) throw new DomainError('TOKEN_INVALID', 'The access token is not valid.');
+  const { sub, email, name } = parsed.data;
+  return { id: sub, email, displayName: name ?? email };
 }
 
 export function accessTokenError(error: unknown): DomainError {
