@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -36,10 +36,11 @@ export async function startStandalone(env: NodeJS.ProcessEnv = process.env): Pro
   return { url, close: () => shutdown(app, runtime.database.pool, embedded) };
 }
 
-/** A key made once and kept in DATA_DIR, so sessions survive restarts. */
+/** A key made once and kept in DATA_DIR (owner-only, even if a copy loosened it), so sessions survive restarts. */
 function standaloneSecret(dataDir: string): string {
   const file = join(dataDir, 'jwt-secret');
   if (!existsSync(file)) writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600 });
+  chmodSync(file, 0o600);
   return readFileSync(file, 'utf8').trim();
 }
 

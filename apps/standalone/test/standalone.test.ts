@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -43,6 +43,8 @@ describe('standalone mode', () => {
     const outbox = readdirSync(join(dataDir, 'outbox'));
     expect(outbox.some((f) => f.endsWith('.eml'))).toBe(true);
     expect(readFileSync(join(dataDir, 'outbox', outbox[0]!), 'utf8')).toContain('/auth/callback?token=');
+    expect(modeOf(join(dataDir, 'outbox', outbox[0]!))).toBe(0o600);
+    expect(modeOf(join(dataDir, 'jwt-secret'))).toBe(0o600);
 
     firstSession = { accessToken: session.accessToken, userId: session.user.id };
 
@@ -61,14 +63,21 @@ describe('standalone mode', () => {
   });
 
   it('boots again from the existing DATA_DIR with its data and signing key', async () => {
+    // A copied or restored DATA_DIR may have loosened the key file: start tightens it again.
+    chmodSync(join(dataDir, 'jwt-secret'), 0o644);
     const api = await boot(await freePort());
     const me = await api.get('/api/auth/me', { token: firstSession!.accessToken });
     expect(me.status).toBe(200);
     expect(me.body.id).toBe(firstSession!.userId);
     const again = await signInFromConsole(api, 'first@club.test');
     expect(again.user.id).toBe(firstSession!.userId);
+    expect(modeOf(join(dataDir, 'jwt-secret'))).toBe(0o600);
   });
 });
+
+function modeOf(file: string): number {
+  return statSync(file).mode & 0o777;
+}
 
 function waitForConsoleLink(running: RunningProcess, email: string, timeoutMs = 10_000): Promise<string> {
   const pattern = new RegExp(`Sign-in link for ${email.replace('.', '\\.')}:\\s+(\\S+)`, 'g');

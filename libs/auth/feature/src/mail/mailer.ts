@@ -17,17 +17,23 @@ export interface Mail {
 
 const mailsSent = counter('mails_sent_total', 'Mails handed to SMTP or the outbox', ['result']);
 
-/** Sends through SMTP_URL, or writes `.eml` files to DATA_DIR/outbox and prints the link. */
+/**
+ * Sends through SMTP_URL, or writes `.eml` files (owner-only) to DATA_DIR/outbox and prints the
+ * link, except in production, where a console is a log that others read.
+ */
 @Injectable()
 export class Mailer {
   private readonly transport: Transporter;
   private readonly outbox: string | null;
+  private readonly printLinks: boolean;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {
     this.outbox = config.smtpUrl ? null : join(config.dataDir, 'outbox');
+    this.printLinks = config.nodeEnv !== 'production';
+    if (this.outbox && !this.printLinks) logger.warn({ outbox: this.outbox }, 'SMTP_URL is not set: mail is kept in the outbox and links are not printed');
     this.transport = config.smtpUrl
       ? nodemailer.createTransport(config.smtpUrl)
       : nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
@@ -52,9 +58,11 @@ export class Mailer {
   }
 
   private async writeToOutbox(message: Buffer, mail: Mail): Promise<void> {
-    await mkdir(this.outbox!, { recursive: true });
+    await mkdir(this.outbox!, { recursive: true, mode: 0o700 });
     const file = join(this.outbox!, `${new Date().toISOString().replace(/[:.]/g, '-')}-${mail.to.replace(/[^a-z0-9@.-]/gi, '_')}.eml`);
-    await writeFile(file, message);
+    // A sign-in link is a password for 15 minutes: only the owner may read it.
+    await writeFile(file, message, { mode: 0o600 });
+    if (!this.printLinks) return;
     // Standalone mode's console is the inbox: the link is meant to be read here.
     process.stdout.write(`\n  Sign-in link for ${mail.to}:\n  ${mail.link}\n\n`);
   }
