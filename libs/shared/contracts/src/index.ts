@@ -8,3 +8,4 @@ export * from './auctions.js';
 export * from './scoring.js';
 export * from './events.js';
 export * from './internal-events.js';
+export * from './security-headers.js';

@@ -7,3 +7,4 @@ export * from './core.module.js';
 export * from './bootstrap.js';
 export * from './csv-body.js';
 export * from './content-type.guard.js';
+export * from './security-headers.js';
