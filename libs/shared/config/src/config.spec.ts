@@ -27,6 +27,7 @@ describe('loadConfig', () => {
       rateLimits: true,
       corsOrigins: [],
       sportsEnabled: ['football', 'cricket'],
+      invitationsPerLeaguePerDay: 200,
     });
   });
 
@@ -47,6 +48,9 @@ describe('loadConfig', () => {
     ['PUBLIC_URL', 'not a url'],
     ['SPORTS_ENABLED', 'football,golf'],
     ['MAIL_FROM', 'nobody'],
+    ['INVITATIONS_PER_LEAGUE_PER_DAY', '0'],
+    ['INVITATIONS_PER_LEAGUE_PER_DAY', 'lots'],
+    ['INVITATIONS_PER_LEAGUE_PER_DAY', '2.5'],
   ])('names %s when its value %s is bad', (name, value) => {
     const problems = problemsOf({ ...cluster, [name]: value });
     expect(problems.some((p) => p.startsWith(`${name}:`))).toBe(true);

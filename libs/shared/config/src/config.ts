@@ -37,6 +37,7 @@ const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   DATA_DIR: z.string().trim().min(1).default('./.data'),
   RATE_LIMITS: z.enum(['on', 'off']).default('on'),
+  INVITATIONS_PER_LEAGUE_PER_DAY: z.coerce.number().int().min(1).max(100_000).default(200),
   SPORTS_ENABLED: z
     .string()
     .default(SPORTS.join(','))
@@ -72,6 +73,8 @@ export interface AppConfig {
   nodeEnv: 'development' | 'production' | 'test';
   dataDir: string;
   rateLimits: boolean;
+  /** Invitation mails one league may send per rolling day. */
+  invitationsPerLeaguePerDay: number;
   sportsEnabled: Array<(typeof SPORTS)[number]>;
   serviceUrls: ServiceUrls;
 }
@@ -122,6 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: LoadOptions): AppCon
     nodeEnv: e.NODE_ENV,
     dataDir: e.DATA_DIR,
     rateLimits: e.RATE_LIMITS === 'on',
+    invitationsPerLeaguePerDay: e.INVITATIONS_PER_LEAGUE_PER_DAY,
     sportsEnabled: e.SPORTS_ENABLED,
     serviceUrls: {
       auth: e.AUTH_URL ?? self,
