@@ -40,6 +40,21 @@ export default tseslint.config(
     },
   },
   {
+    // Every string a request carries is `text()` from @auction/contracts: one definition of the
+    // characters we accept (docs/security.md), so a NUL byte cannot come back field by field.
+    files: ['libs/**/src/**/*.ts'],
+    ignores: ['libs/shared/contracts/src/text.ts', 'libs/shared/config/src/**', '**/*.spec.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.object.name='z'][callee.property.name='string']",
+          message: 'Use text({ max }) from @auction/contracts for strings from requests.',
+        },
+      ],
+    },
+  },
+  {
     files: ['apps/web/**/*.ts', 'apps/web/**/*.tsx'],
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
+import { ASSET_CACHE_CONTROL, PAGE_CACHE_CONTROL } from '@auction/contracts';
 import { setUpData, startEmbeddedPostgres, type EmbeddedDatabase } from '@auction/db';
 import { createRuntime, listen } from '@auction/platform';
 import { hostServices, loadConfigOrExit } from '@auction/runtime';
@@ -46,10 +47,14 @@ function standaloneSecret(dataDir: string): string {
 
 function serveWebClient(app: NestExpressApplication): void {
   if (!existsSync(join(WEB_DIST, 'index.html'))) return;
-  app.useStaticAssets(WEB_DIST, { index: false, maxAge: '1h' });
+  // The same caching as the web image's nginx: hashed assets forever, the page revalidated.
+  app.useStaticAssets(WEB_DIST, {
+    index: false,
+    setHeaders: (res, path) => res.setHeader('Cache-Control', path.includes(`${sep}assets${sep}`) ? ASSET_CACHE_CONTROL : PAGE_CACHE_CONTROL),
+  });
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (req.method !== 'GET' || NOT_WEB.test(req.path) || !req.accepts('html')) return next();
-    res.sendFile(join(WEB_DIST, 'index.html'));
+    res.sendFile(join(WEB_DIST, 'index.html'), { headers: { 'Cache-Control': PAGE_CACHE_CONTROL } });
   });
 }
 

@@ -1,4 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import type { AppConfig } from '@auction/config';
+import { APP_CONFIG } from '@auction/platform';
 import { RateLimits, type Limiter, type LimitRule } from '@auction/rate-limit';
 
 /**
@@ -8,6 +10,8 @@ import { RateLimits, type Limiter, type LimitRule } from '@auction/rate-limit';
  *   token, full, started). Joining a league one is already in is free, so retries and double
  *   clicks never lock anyone out.
  * - invitations: 2,000 addresses mailed per hour, so an account cannot be used to spam.
+ * - leagueMail: invitation mails per league per rolling day (`INVITATIONS_PER_LEAGUE_PER_DAY`,
+ *   200 by default); an upload that would go over sends nothing.
  */
 export const LEAGUE_LIMIT_RULES = {
   creations: { name: 'league-create', points: 5, durationSeconds: 5 * 60 },
@@ -20,10 +24,12 @@ export class LeagueLimits {
   readonly creations: Limiter;
   readonly joins: Limiter;
   readonly invitations: Limiter;
+  readonly leagueMail: Limiter;
 
-  constructor(rateLimits: RateLimits) {
+  constructor(rateLimits: RateLimits, @Inject(APP_CONFIG) config: AppConfig) {
     this.creations = rateLimits.limiter(LEAGUE_LIMIT_RULES.creations);
     this.joins = rateLimits.limiter(LEAGUE_LIMIT_RULES.joins);
     this.invitations = rateLimits.limiter(LEAGUE_LIMIT_RULES.invitations);
+    this.leagueMail = rateLimits.limiter({ name: 'league-invitation-mail', points: config.invitationsPerLeaguePerDay, durationSeconds: 24 * 60 * 60 });
   }
 }

@@ -1,3 +1,4 @@
+import { ASSET_CACHE_CONTROL, PAGE_CACHE_CONTROL, SECURITY_HEADERS, STRICT_TRANSPORT_SECURITY } from '@auction/contracts';
 import { INTERNAL_ROUTES, PRIVATE_PREFIXES, PUBLIC_ROUTES, SERVICES, type Route, type RouteTarget, type ServiceName } from './routes.js';
 
 interface BaseOptions {
@@ -181,6 +182,11 @@ function frame(options: BaseOptions, body: string[]): string {
     '    default upgrade;',
     '    "" close;',
     '  }',
+    '  # HSTS only for requests that came over TLS (the ingress terminates it and says so); an empty value sends no header.',
+    '  map $forwarded_proto $strict_transport_security {',
+    `    https "${STRICT_TRANSPORT_SECURITY}";`,
+    '    default "";',
+    '  }',
     '',
     '  # One JSON line per request; the path only, never the query string (it may carry tokens).',
     "  log_format json escape=json '{\"time\":\"$time_iso8601\",\"remote\":\"$remote_addr\",\"method\":\"$request_method\",'",
@@ -270,6 +276,12 @@ function publicLocation(route: Route, webRoot: string): string[] {
   return [`    ${head}`, `      proxy_pass http://${upstreamName(route.target as Exclude<RouteTarget, 'web'>)};`, '    }'];
 }
 
+/** The services send these themselves; nginx adds them to the files it serves (add_header in a location replaces inherited ones). */
+const SECURITY_HEADER_LINES = [
+  ...Object.entries(SECURITY_HEADERS).map(([name, value]) => `add_header ${name} "${value}" always;`),
+  'add_header Strict-Transport-Security $strict_transport_security always;',
+];
+
 function webLocations(webRoot: string): string[] {
   const root = webRoot.replace(/\/+$/, '');
   return [
@@ -277,13 +289,15 @@ function webLocations(webRoot: string): string[] {
     '    location ^~ /assets/ {',
     `      root ${root};`,
     '      try_files $uri =404;',
-    '      add_header Cache-Control "public, max-age=31536000, immutable";',
+    `      add_header Cache-Control "${ASSET_CACHE_CONTROL}" always;`,
+    ...indent(SECURITY_HEADER_LINES, 6),
     '    }',
     '    location / {',
     `      root ${root};`,
     '      index index.html;',
     '      try_files $uri /index.html;',
-    '      add_header Cache-Control "no-cache";',
+    `      add_header Cache-Control "${PAGE_CACHE_CONTROL}" always;`,
+    ...indent(SECURITY_HEADER_LINES, 6),
     '    }',
   ];
 }

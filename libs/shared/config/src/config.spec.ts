@@ -28,6 +28,7 @@ describe('loadConfig', () => {
       corsOrigins: [],
       sportsEnabled: ['football', 'cricket'],
       trustedProxies: ['127.0.0.1/8', '::1/128'],
+      invitationsPerLeaguePerDay: 200,
     });
   });
 
@@ -56,6 +57,9 @@ describe('loadConfig', () => {
     ['TRUSTED_PROXIES', 'loopback'],
     ['TRUSTED_PROXIES', '10.0.0.0/33'],
     ['TRUSTED_PROXIES', '127.0.0.1,nginx'],
+    ['INVITATIONS_PER_LEAGUE_PER_DAY', '0'],
+    ['INVITATIONS_PER_LEAGUE_PER_DAY', 'lots'],
+    ['INVITATIONS_PER_LEAGUE_PER_DAY', '2.5'],
   ])('names %s when its value %s is bad', (name, value) => {
     const problems = problemsOf({ ...cluster, [name]: value });
     expect(problems.some((p) => p.startsWith(`${name}:`))).toBe(true);

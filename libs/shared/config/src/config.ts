@@ -42,6 +42,7 @@ const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   DATA_DIR: z.string().trim().min(1).default('./.data'),
   RATE_LIMITS: z.enum(['on', 'off']).default('on'),
+  INVITATIONS_PER_LEAGUE_PER_DAY: z.coerce.number().int().min(1).max(100_000).default(200),
   SPORTS_ENABLED: z
     .string()
     .default(SPORTS.join(','))
@@ -82,6 +83,8 @@ export interface AppConfig {
   nodeEnv: 'development' | 'production' | 'test';
   dataDir: string;
   rateLimits: boolean;
+  /** Invitation mails one league may send per rolling day. */
+  invitationsPerLeaguePerDay: number;
   sportsEnabled: Array<(typeof SPORTS)[number]>;
   /** Peers whose X-Forwarded-For names the client (Express `trust proxy`). */
   trustedProxies: string[];
@@ -134,6 +137,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: LoadOptions): AppCon
     nodeEnv: e.NODE_ENV,
     dataDir: e.DATA_DIR,
     rateLimits: e.RATE_LIMITS === 'on',
+    invitationsPerLeaguePerDay: e.INVITATIONS_PER_LEAGUE_PER_DAY,
     sportsEnabled: e.SPORTS_ENABLED,
     trustedProxies: e.TRUSTED_PROXIES,
     serviceUrls: {

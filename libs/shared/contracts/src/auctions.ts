@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import type { Asset } from './sports.js';
+import { seqCursor, text } from './text.js';
 
 export const createAuctionRequest = z.strictObject({ leagueId: z.uuid() });
 
 export const placeBidRequest = z.strictObject({
   lotId: z.uuid(),
   amount: z.number().int().min(1).max(1_000_000),
-  clientBidId: z.string().min(1).max(100),
+  clientBidId: text({ min: 1, max: 100 }),
 });
 export type PlaceBidRequest = z.infer<typeof placeBidRequest>;
 
@@ -81,6 +82,6 @@ export interface AuctionResults {
 export const bidHistoryQuery = z.strictObject({
   lotId: z.uuid().optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(200).optional(),
+  cursor: seqCursor.optional(),
 });
 export type BidHistoryQuery = z.infer<typeof bidHistoryQuery>;

@@ -1,20 +1,16 @@
 import { z } from 'zod';
+import { text } from './text.js';
 
-export const emailSchema = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .max(254)
-  .pipe(z.email());
+export const emailSchema = text({ max: 254, trim: true }).toLowerCase().pipe(z.email());
 
 export const magicLinkRequest = z.strictObject({ email: emailSchema });
 export type MagicLinkRequest = z.infer<typeof magicLinkRequest>;
 
-export const verifyMagicLinkRequest = z.strictObject({ token: z.string().min(16).max(200) });
-export const refreshRequest = z.strictObject({ refreshToken: z.string().min(16).max(300) });
+export const verifyMagicLinkRequest = z.strictObject({ token: text({ min: 16, max: 200 }) });
+export const refreshRequest = z.strictObject({ refreshToken: text({ min: 16, max: 300 }) });
 export const logoutRequest = refreshRequest;
 export const updateMeRequest = z.strictObject({
-  displayName: z.string().trim().min(1).max(60),
+  displayName: text({ min: 1, max: 60, trim: true }),
 });
 
 export interface User {

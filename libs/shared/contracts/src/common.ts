@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { opaqueCursor } from './text.js';
 
 export const uuid = z.uuid();
 
@@ -9,5 +10,5 @@ export interface Page<T> {
 
 export const pageQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(200).optional(),
+  cursor: opaqueCursor.optional(),
 });

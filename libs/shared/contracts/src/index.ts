@@ -1,5 +1,6 @@
 export * from './errors.js';
 export * from './common.js';
+export * from './text.js';
 export * from './auth.js';
 export * from './sports.js';
 export * from './leagues.js';
@@ -7,3 +8,4 @@ export * from './auctions.js';
 export * from './scoring.js';
 export * from './events.js';
 export * from './internal-events.js';
+export * from './security-headers.js';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { emailSchema } from './auth.js';
+import { opaqueCursor, text } from './text.js';
 import { sportKey, footballRules, cricketRules, type ScoringRules, type SportKey } from './sports.js';
 
 export const LEAGUE_LIMITS = {
@@ -14,9 +15,9 @@ const int = (min: number, max: number) => z.number().int().min(min).max(max);
 
 /** Create body: flat settings; omitted fields take the sport's defaults. */
 export const leagueSettingsFields = {
-  name: z.string().trim().min(1).max(80),
+  name: text({ min: 1, max: 80, trim: true }),
   sport: sportKey,
-  competition: z.string().min(1).max(40).optional(),
+  competition: text({ min: 1, max: 40 }).optional(),
   assetIds: z.array(z.uuid()).min(1).max(1000).optional(),
   budget: int(LEAGUE_LIMITS.budget.min, LEAGUE_LIMITS.budget.max).optional(),
   rosterSize: int(LEAGUE_LIMITS.rosterSize.min, LEAGUE_LIMITS.rosterSize.max).optional(),
@@ -40,7 +41,7 @@ export const updateLeagueRequest = z.strictObject({
 });
 export type UpdateLeagueRequest = z.infer<typeof updateLeagueRequest>;
 
-export const joinLeagueRequest = z.strictObject({ inviteToken: z.string().min(16).max(100) });
+export const joinLeagueRequest = z.strictObject({ inviteToken: text({ min: 16, max: 100 }) });
 
 export type LeagueStatus = 'open' | 'auction' | 'completed';
 export type MemberRole = 'commissioner' | 'manager';
@@ -124,10 +125,10 @@ export interface MyCompetition {
 /** `GET /api/assets` query: the catalogue, filtered, in name order, keyset-paginated. */
 export const assetsQuery = z.strictObject({
   sport: sportKey.optional(),
-  competition: z.string().min(1).max(40).optional(),
-  q: z.string().trim().max(80).optional(),
+  competition: text({ min: 1, max: 40 }).optional(),
+  q: text({ max: 80, trim: true }).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(200).optional(),
+  cursor: opaqueCursor.optional(),
 });
 export type AssetsQuery = z.infer<typeof assetsQuery>;
 
@@ -145,7 +146,7 @@ export interface InviteTokenAnswer {
 export const invitedMemberRequest = z.strictObject({
   userId: z.uuid(),
   email: emailSchema,
-  displayName: z.string().trim().min(1).max(60),
+  displayName: text({ min: 1, max: 60, trim: true }),
 });
 export type InvitedMemberRequest = z.infer<typeof invitedMemberRequest>;
 

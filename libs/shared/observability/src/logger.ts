@@ -1,4 +1,5 @@
-import { pino, type Logger } from 'pino';
+import { pino, type DestinationStream, type Logger } from 'pino';
+import { scrubError, scrubText } from './scrub.js';
 
 export type { Logger } from 'pino';
 
@@ -19,14 +20,23 @@ const REDACT = [
   'auth',
 ];
 
-export function createLogger(service: string, level: string): Logger {
-  return pino({
+/** `destination` is stdout unless given (tests capture the lines). */
+export function createLogger(service: string, level: string, destination?: DestinationStream): Logger {
+  const options = {
     level,
     base: { service },
     timestamp: pino.stdTimeFunctions.isoTime,
     redact: { paths: REDACT, censor: '[redacted]' },
-    formatters: { level: (label) => ({ level: label }) },
-  });
+    formatters: { level: (label: string) => ({ level: label }) },
+    // Database errors quote their bound parameters (tokens, emails): scrubbed wherever they appear.
+    serializers: { err: scrubError },
+    hooks: {
+      logMethod(this: Logger, args: unknown[], method: (...args: unknown[]) => void) {
+        method.apply(this, args.map((arg) => (typeof arg === 'string' ? scrubText(arg) : arg)));
+      },
+    },
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 /** Removes query strings (they may hold sign-in tokens) before a URL is logged. */

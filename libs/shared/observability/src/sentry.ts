@@ -1,4 +1,5 @@
 import * as Sentry from '@sentry/node';
+import { safeErrorCopy } from './scrub.js';
 
 let enabled = false;
 
@@ -13,6 +14,6 @@ export function captureError(error: unknown, requestId?: string): void {
   if (!enabled) return;
   Sentry.withScope((scope) => {
     if (requestId) scope.setTag('request_id', requestId);
-    Sentry.captureException(error);
+    Sentry.captureException(safeErrorCopy(error));
   });
 }

@@ -11,6 +11,7 @@ import { ProblemFilter } from './problem.filter.js';
 import { requestContext } from './request-context.js';
 import { CSV_MAX_BYTES } from './csv-body.js';
 import type { Runtime } from './tokens.js';
+import { securityHeaders } from './security-headers.js';
 
 /** A service as the process hosts it: its Nest module and the prefix of its OpenAPI document. */
 export interface ServiceDefinition {
@@ -57,6 +58,7 @@ export async function createHttpApp(
   app.set('trust proxy', runtime.config.trustedProxies);
   app.disable('x-powered-by');
   app.use(requestContext(runtime.config.service, runtime.logger));
+  app.use(...securityHeaders());
   app.useBodyParser('json', { limit: '1mb' });
   app.useBodyParser('text', { type: ['text/csv', 'text/plain'], limit: CSV_MAX_BYTES });
   app.useGlobalFilters(new ProblemFilter(runtime.logger));

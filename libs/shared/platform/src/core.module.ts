@@ -1,4 +1,6 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { ContentTypeGuard } from './content-type.guard.js';
 import { APP_CONFIG, CLOCK, DATABASE, LOGGER, REDIS, systemClock, type Runtime } from './tokens.js';
 import { HealthController } from './health.controller.js';
 
@@ -16,6 +18,7 @@ export class CoreModule {
         { provide: DATABASE, useValue: runtime.database },
         { provide: REDIS, useValue: runtime.redis },
         { provide: CLOCK, useValue: runtime.clock ?? systemClock },
+        { provide: APP_GUARD, useClass: ContentTypeGuard },
       ],
       exports: [APP_CONFIG, LOGGER, DATABASE, REDIS, CLOCK],
     };

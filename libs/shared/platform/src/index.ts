@@ -6,3 +6,5 @@ export * from './health.controller.js';
 export * from './core.module.js';
 export * from './bootstrap.js';
 export * from './csv-body.js';
+export * from './content-type.guard.js';
+export * from './security-headers.js';

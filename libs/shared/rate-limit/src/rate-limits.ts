@@ -31,6 +31,17 @@ export class Limiter {
     }
   }
 
+  /** Spends `points` only if all of them fit; a refusal gives back what the attempt took. */
+  async consumeAll(key: string, points: number): Promise<void> {
+    if (!this.limiter) return;
+    try {
+      await this.limiter.consume(key, points);
+    } catch (rejection) {
+      if (rejection instanceof RateLimiterRes) await this.limiter.reward(key, points).catch(() => undefined);
+      throw this.refusal(rejection);
+    }
+  }
+
   /** Refuses when the key has already used its points, without spending one. */
   async assertNotExhausted(key: string): Promise<void> {
     if (!this.limiter) return;

@@ -8,6 +8,10 @@ export interface CapturedMail {
   text: string;
   link: string | null;
   token: string | null;
+  /** Every header line as received (`Key: value`, folded lines joined). */
+  headerLines: string[];
+  /** RCPT TO addresses of the SMTP envelope: who actually receives the mail. */
+  envelopeTo: string[];
 }
 
 /** A real SMTP server that keeps every mail it receives, for tests to read. */
@@ -18,9 +22,10 @@ export class TestSmtpServer {
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
-    onData: (stream, _session, callback) => {
+    onData: (stream, session, callback) => {
+      const envelopeTo = session.envelope.rcptTo.map((r) => r.address.toLowerCase());
       simpleParser(stream)
-        .then((parsed) => this.receive(parsed))
+        .then((parsed) => this.receive(parsed, envelopeTo))
         .then(() => callback(), callback);
     },
   });
@@ -45,11 +50,12 @@ export class TestSmtpServer {
     return new Promise((resolve) => this.server.close(() => resolve()));
   }
 
-  private receive(parsed: ParsedMail): void {
+  private receive(parsed: ParsedMail, envelopeTo: string[]): void {
     const to = addressOf(parsed);
     const text = parsed.text ?? '';
     const link = text.match(/https?:\/\/\S+\/auth\/callback\?token=[A-Za-z0-9_-]+/)?.[0] ?? null;
-    const mail = { to, subject: parsed.subject ?? '', text, link, token: link ? new URL(link).searchParams.get('token') : null };
+    const headerLines = parsed.headerLines.map((h) => h.line.replace(/\r?\n[ \t]+/g, ' '));
+    const mail = { to, subject: parsed.subject ?? '', text, link, token: link ? new URL(link).searchParams.get('token') : null, headerLines, envelopeTo };
     const waiter = this.waiters.findIndex((w) => w.to === to);
     if (waiter >= 0) this.waiters.splice(waiter, 1)[0]!.resolve(mail);
     else this.mails.push(mail);

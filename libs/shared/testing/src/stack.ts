@@ -7,6 +7,7 @@ import { freePort } from '@auction/db';
 import { createRuntime, listen, type Clock, type HostedService, type Runtime } from '@auction/platform';
 import { hostServices } from '@auction/runtime';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { Logger } from '@auction/observability';
 import { createTestDatabase, testRedisUrl, type TestDatabase } from './databases.js';
 import { Api } from './http.js';
 import { TEST_JWT_SECRET } from './tokens.js';
@@ -33,6 +34,8 @@ export interface StackOptions {
   /** Cluster mode on the machine's Redis instead of standalone in-memory adapters. */
   redis?: boolean;
   clock?: Clock;
+  /** The process logger (tests that read log lines pass one writing to memory). */
+  logger?: Logger;
 }
 
 /** Hosts the given services in this process on a fresh database copied from the migrated template. */
@@ -50,7 +53,7 @@ export async function startTestStack(options: StackOptions): Promise<TestStack> 
     ...options.env,
   };
   const config = loadConfig(env, { mode: env.REDIS_URL ? 'cluster' : 'standalone', service: 'standalone' });
-  const runtime = createRuntime(config, { clock: options.clock });
+  const runtime = createRuntime(config, { clock: options.clock, logger: options.logger });
   const app = await hostServices(runtime, options.services);
   const url = await listen(app, runtime);
   return {

@@ -27,11 +27,7 @@ export class AuctionQueries {
 
   async bidHistory(auctionId: string, userId: string, query: BidHistoryQuery): Promise<Page<AcceptedBid>> {
     await this.requireMember(auctionId, userId);
-    const beforeSeq = query.cursor === undefined ? undefined : Number(query.cursor);
-    if (beforeSeq !== undefined && !Number.isSafeInteger(beforeSeq)) {
-      throw new DomainError('VALIDATION_FAILED', 'The cursor is not valid.', { errors: [{ path: 'cursor', message: 'not a cursor from this list' }] });
-    }
-    const items = await this.bids.history(auctionId, { lotId: query.lotId, limit: query.limit + 1, beforeSeq });
+    const items = await this.bids.history(auctionId, { lotId: query.lotId, limit: query.limit + 1, beforeSeq: query.cursor });
     const page = items.slice(0, query.limit);
     return { items: page, nextCursor: items.length > query.limit ? String(page.at(-1)!.seq) : null };
   }

@@ -1,14 +1,14 @@
 import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { z } from 'zod';
-import { emailSchema } from '@auction/contracts';
+import { emailSchema, text } from '@auction/contracts';
 import { ServiceGuard } from '@auction/auth-guard';
 import { ZodPipe } from '@auction/platform';
 import { MagicLinkService } from '../magic-link/magic-link.service.js';
 
 export const invitationLinksRequest = z.strictObject({
   leagueId: z.uuid(),
-  leagueName: z.string().min(1).max(80),
+  leagueName: text({ min: 1, max: 80 }),
   emails: z.array(emailSchema).min(1).max(500),
 });
 

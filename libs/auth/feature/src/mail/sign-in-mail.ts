@@ -1,10 +1,11 @@
+import { plainText } from '@auction/contracts';
 import type { SignInPurpose } from '../db/schema/index.js';
 import type { Mail } from './mailer.js';
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export function signInMail(to: string, link: string, purpose: SignInPurpose | null): Mail {
-  const invitation = purpose?.kind === 'league-invite' ? purpose.leagueName : null;
+  const invitation = purpose?.kind === 'league-invite' ? plainText(purpose.leagueName) : null;
   const subject = invitation ? `You're invited to ${invitation}` : 'Your sign-in link';
   const intro = invitation
     ? `You have been invited to join "${invitation}". Open this link to sign in and join:`

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { DomainError } from '@auction/contracts';
+import { DomainError, text } from '@auction/contracts';
 
 export interface AssetCursor {
   name: string;
   id: string;
 }
 
-const cursorShape = z.tuple([z.string().max(200), z.uuid()]);
+const cursorShape = z.tuple([text({ max: 200 }), z.uuid()]);
 
 /** Opaque to clients: the (name, id) of the last asset of a page. */
 export function encodeAssetCursor(cursor: AssetCursor): string {

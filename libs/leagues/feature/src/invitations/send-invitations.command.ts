@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DomainError, type InvitationReport, type InvitationRow } from '@auction/contracts';
+import { DomainError, plainText, type InvitationReport, type InvitationRow } from '@auction/contracts';
 import type { AuthUser } from '@auction/auth-guard';
 import { parseInvitationsCsv, type InvitationCsvRow } from '@auction/leagues-domain';
 import { counter, type Logger } from '@auction/observability';
@@ -50,8 +50,10 @@ export class SendInvitations {
       const memberEmails = await this.members.emailsIn(leagueId, emails, db);
       const sent = await this.invitations.insertNew(db, leagueId, emails.filter((email) => !memberEmails.has(email)), actor.id);
       if (sent.size > 0) {
+        await this.limits.leagueMail.consumeAll(leagueId, sent.size);
         await this.limits.invitations.consume(actor.id, sent.size);
-        await this.mail(leagueId, league.name, [...sent]);
+        // A name stored before the text rules cannot shape the mail: one plain line.
+        await this.mail(leagueId, plainText(league.name), [...sent]);
       }
       return reportOf(rows, memberEmails, sent);
     });

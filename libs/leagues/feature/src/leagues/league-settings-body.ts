@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { sportKey, type CreateLeagueRequest, type UpdateLeagueRequest } from '@auction/contracts';
+import { sportKey, text, type CreateLeagueRequest, type UpdateLeagueRequest } from '@auction/contracts';
 
 /**
  * The create/edit body as the server reads it: the contract's fields and types, strict about
@@ -9,9 +9,9 @@ import { sportKey, type CreateLeagueRequest, type UpdateLeagueRequest } from '@a
  * "Too small". The OpenAPI document shows the contract's schema with its ranges.
  */
 const fields = {
-  name: z.string().max(1000),
+  name: text({ max: 1000 }),
   sport: sportKey,
-  competition: z.string().min(1).max(100).optional(),
+  competition: text({ min: 1, max: 100 }).optional(),
   assetIds: z.array(z.uuid()).max(1000).optional(),
   budget: z.number().optional(),
   rosterSize: z.number().optional(),
@@ -22,7 +22,7 @@ const fields = {
   bidTimerSeconds: z.number().optional(),
   antiSnipeSeconds: z.number().optional(),
   nominationOrder: z.enum(['random', 'fixed']).optional(),
-  scoringRules: z.record(z.string().max(40), z.unknown()).optional(),
+  scoringRules: z.record(text({ max: 40 }), z.unknown()).optional(),
 };
 
 const createBody = z.strictObject(fields);
