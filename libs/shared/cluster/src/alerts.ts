@@ -3,10 +3,9 @@
  * list). Every alert has a runbook at `docs/runbooks/<runbook>.md`; a unit test holds both to
  * each other and to the metric names the services register.
  *
- * Metrics come from the services' `/metrics` (job `auction-platform`, with a `service` label
- * from the scrape config), the blackbox exporter probing the health endpoints (jobs
- * `auction-health-redis` / `auction-health-database`), and optionally redis_exporter
- * (`redis_up`) and postgres_exporter (`pg_up`).
+ * Every metric comes from the services' `/metrics` (job `auction-platform`, with a `service`
+ * label from the scrape config or the chart's ServiceMonitor); `dependency_up` is each
+ * replica's own check of PostgreSQL and Redis, so no exporter is needed.
  */
 export interface AlertRule {
   alert: string;
@@ -45,21 +44,21 @@ export const ALERT_GROUPS: Array<{ name: string; rules: AlertRule[] }> = [
       },
       {
         alert: 'AuctionRedisDown',
-        expr: 'min by (instance) (probe_success{job="auction-health-redis"}) == 0 or max(redis_up) == 0',
+        expr: 'max(dependency_up{job="auction-platform", dependency="redis"}) == 0',
         for: '1m',
         severity: 'critical',
-        summary: 'Redis is down (health check reports "redis":"down")',
+        summary: 'Redis is down (no replica reaches it; health check reports "redis":"down")',
         description:
-          'The health endpoint reports Redis down for 1 minute. Rate limits fall back to per-process memory, Socket.IO rooms no longer span replicas and internal events queue up.',
+          'No replica has reached Redis for 1 minute (dependency_up, checked on every scrape). Rate limits fall back to per-process memory, Socket.IO rooms no longer span replicas and internal events queue up.',
         runbook: 'redis-down',
       },
       {
         alert: 'AuctionDatabaseDown',
-        expr: 'min by (instance) (probe_success{job="auction-health-database"}) == 0 or max(pg_up) == 0',
+        expr: 'max(dependency_up{job="auction-platform", dependency="database"}) == 0',
         for: '1m',
         severity: 'critical',
         summary: 'PostgreSQL is unreachable (health check reports "database":"down")',
-        description: 'The health endpoint reports the database down for 1 minute; every write (bids, sign-ins, imports) fails.',
+        description: 'No replica has reached PostgreSQL for 1 minute (dependency_up, checked on every scrape); every write (bids, sign-ins, imports) fails.',
         runbook: 'database-down',
       },
     ],
@@ -70,7 +69,8 @@ export const ALERT_GROUPS: Array<{ name: string; rules: AlertRule[] }> = [
       {
         alert: 'AuctionHigh5xxRate',
         expr:
-          'sum by (service) (rate(http_request_duration_seconds_count{status=~"5.."}[5m]))\n' +
+          // `or … * 0`: a service without any 5xx has ratio 0, not no data.
+          '(sum by (service) (rate(http_request_duration_seconds_count{status=~"5.."}[5m])) or sum by (service) (rate(http_request_duration_seconds_count[5m])) * 0)\n' +
           '  / sum by (service) (rate(http_request_duration_seconds_count[5m])) > 0.02\n' +
           'and sum by (service) (rate(http_request_duration_seconds_count[5m])) > 0.1',
         for: '5m',
@@ -127,16 +127,17 @@ export const ALERT_GROUPS: Array<{ name: string; rules: AlertRule[] }> = [
       },
       {
         alert: 'AuctionSocketDisconnectStorm',
-        expr: 'sum(sockets_connected) < 0.6 * sum(sockets_connected offset 2m)\nand sum(sockets_connected offset 2m) > 20',
+        // Against the peak of the last 2 minutes (a subquery), so a drop in steps is caught too.
+        expr: 'sum(sockets_connected) < 0.6 * max_over_time(sum(sockets_connected)[2m:15s])\nand max_over_time(sum(sockets_connected)[2m:15s]) > 20',
         for: '1m',
         severity: 'warning',
         summary: 'More than 40% of Socket.IO connections dropped within 2 minutes',
-        description: 'Open sockets fell from a level above 20 to {{ $value | humanize }}; clients are reconnecting or failing to.',
+        description: 'Open sockets fell from a peak above 20 in the last 2 minutes to {{ $value | humanize }}; clients are reconnecting or failing to.',
         runbook: 'socket-disconnect-storm',
       },
       {
         alert: 'AuctionEventBusFailures',
-        expr: 'sum by (topic) (rate(event_bus_messages_total{result="failed"}[5m])) > 0',
+        expr: '(sum by (topic) (rate(event_bus_messages_total{result="failed"}[5m])) or sum by (topic) (rate(event_bus_messages_total[5m])) * 0) > 0',
         for: '5m',
         severity: 'warning',
         summary: 'Internal events on {{ $labels.topic }} keep failing',
@@ -145,7 +146,7 @@ export const ALERT_GROUPS: Array<{ name: string; rules: AlertRule[] }> = [
       },
       {
         alert: 'AuctionMailFailures',
-        expr: 'sum(rate(mails_sent_total{result="failed"}[10m])) > 0',
+        expr: 'sum(rate(mails_sent_total{result="failed"}[10m]) or rate(mails_sent_total[10m]) * 0) > 0',
         for: '10m',
         severity: 'warning',
         summary: 'Mails (sign-in links, invitations) are failing',

@@ -120,6 +120,11 @@ export function renderDashboard(spec: DashboardSpec): Record<string, unknown> {
 }
 
 const HTTP = 'http_request_duration_seconds';
+
+/** `part`, or 0 for every series of `whole` that has no `part` yet (a ratio of 0, not "no data"). */
+function orZero(part: string, whole: string): string {
+  return `(${part} or ${whole} * 0)`;
+}
 const SEL = 'service=~"$service", route=~"$route", route!~"/health.*|/metrics"';
 
 export const DASHBOARDS: Record<string, DashboardSpec> = {
@@ -143,7 +148,7 @@ export const DASHBOARDS: Record<string, DashboardSpec> = {
             type: 'stat',
             width: 6,
             unit: 'percentunit',
-            targets: [{ expr: `sum(rate(${HTTP}_count{${SEL}, status=~"5.."}[5m])) / sum(rate(${HTTP}_count{${SEL}}[5m]))`, legend: '5xx' }],
+            targets: [{ expr: `${orZero(`sum(rate(${HTTP}_count{${SEL}, status=~"5.."}[5m]))`, `sum(rate(${HTTP}_count{${SEL}}[5m]))`)} / sum(rate(${HTTP}_count{${SEL}}[5m]))`, legend: '5xx' }],
           },
           {
             title: 'p99 latency',
@@ -169,7 +174,7 @@ export const DASHBOARDS: Record<string, DashboardSpec> = {
             unit: 'percentunit',
             targets: [
               {
-                expr: `sum by (service, method, route) (rate(${HTTP}_count{${SEL}, status=~"5.."}[5m])) / sum by (service, method, route) (rate(${HTTP}_count{${SEL}}[5m]))`,
+                expr: `${orZero(`sum by (service, method, route) (rate(${HTTP}_count{${SEL}, status=~"5.."}[5m]))`, `sum by (service, method, route) (rate(${HTTP}_count{${SEL}}[5m]))`)} / sum by (service, method, route) (rate(${HTTP}_count{${SEL}}[5m]))`,
                 legend: '{{service}} {{method}} {{route}}',
               },
             ],
