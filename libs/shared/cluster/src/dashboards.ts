@@ -160,6 +160,18 @@ export const DASHBOARDS: Record<string, DashboardSpec> = {
         ],
       },
       {
+        title: 'Dependencies',
+        panels: [
+          {
+            title: 'Replicas reaching PostgreSQL and Redis',
+            description: 'dependency_up: each replica checks the database and Redis on every scrape (as /health/ready does).',
+            type: 'stat',
+            width: 24,
+            targets: [{ expr: 'sum by (dependency) (dependency_up{job="auction-platform", service=~"$service"})', legend: '{{dependency}}' }],
+          },
+        ],
+      },
+      {
         title: 'Rate',
         panels: [
           { title: 'Requests/s by route', unit: 'reqps', stacked: true, targets: [{ expr: `sum by (service, method, route) (rate(${HTTP}_count{${SEL}}[5m]))`, legend: '{{service}} {{method}} {{route}}' }] },
@@ -326,6 +338,20 @@ export function metricNamesIn(expr: string): string[] {
     .replace(/\boffset\s+\w+/g, ' ');
   const names = (cleaned.match(/\b[a-zA-Z_:][a-zA-Z0-9_:]*\b(?!\s*\()/g) ?? []).filter((n) => !PROMQL_KEYWORDS.has(n));
   return [...new Set(names.map((n) => n.replace(/_(bucket|count|sum)$/, '')))];
+}
+
+/** Where a panel is: its dashboard's file, uid and title, and the panel's id (Grafana: `/d/<uid>?viewPanel=<id>`). */
+export interface PanelLink {
+  dashboard: string;
+  title: string;
+}
+
+export function locatePanel(link: PanelLink): { file: string; uid: string; dashboardTitle: string; id: number; url: string } {
+  const spec = DASHBOARDS[link.dashboard];
+  if (!spec) throw new Error(`no dashboard ${link.dashboard}`);
+  const panel = (renderDashboard(spec).panels as Array<{ id: number; title: string; type: string }>).find((p) => p.type !== 'row' && p.title === link.title);
+  if (!panel) throw new Error(`no panel "${link.title}" on dashboard ${link.dashboard}`);
+  return { file: `ops/grafana/${link.dashboard}.json`, uid: spec.uid, dashboardTitle: spec.title, id: panel.id, url: `/d/${spec.uid}?viewPanel=${panel.id}` };
 }
 
 /** Every PromQL expression of every dashboard. */
