@@ -25,7 +25,7 @@ const depConstraints = [
 ];
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', '**/migrations/**', 'test-results/**', '.data/**', '.cluster/**', 'coverage/**'] },
+  { ignores: ['**/dist/**', '**/node_modules/**', '**/migrations/**', 'test-results/**', '.data/**', '.cluster/**', '.tools/**', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

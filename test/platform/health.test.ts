@@ -22,6 +22,12 @@ describe('health endpoints', () => {
     expect(health.body).toEqual({ status: 'ok', checks: { database: 'ok', redis: 'ok' } });
   });
 
+  it('exports each dependency check on every scrape as dependency_up', async () => {
+    const metrics = await fetch(`${stack.url}/metrics`).then((r) => r.text());
+    expect(metrics).toMatch(/^dependency_up\{dependency="database"\} 1$/m);
+    expect(metrics).toMatch(/^dependency_up\{dependency="redis"\} 1$/m);
+  });
+
   it('answers 503 degraded while Redis is down, yet stays ready for traffic, and recovers', async () => {
     await redis.stop();
     const health = await stack.api.get('/api/health');
@@ -29,6 +35,9 @@ describe('health endpoints', () => {
     expect(health.body).toEqual({ status: 'degraded', checks: { database: 'ok', redis: 'down' } });
     expect((await stack.api.get('/health/ready')).status).toBe(200);
     expect((await stack.api.get('/health/live')).status).toBe(200);
+    const metrics = await fetch(`${stack.url}/metrics`).then((r) => r.text());
+    expect(metrics).toMatch(/^dependency_up\{dependency="redis"\} 0$/m);
+    expect(metrics).toMatch(/^dependency_up\{dependency="database"\} 1$/m);
 
     await redis.restart();
     await expect.poll(async () => (await stack.api.get('/api/health')).status, { timeout: 5000 }).toBe(200);

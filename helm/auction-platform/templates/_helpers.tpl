@@ -4,11 +4,11 @@
 
 {{- define "auction.fullname" -}}
 {{- if .Values.fullnameOverride -}}
-{{- .Values.fullnameOverride | trunc 50 | trimSuffix "-" -}}
+{{- .Values.fullnameOverride | trunc 40 | trimSuffix "-" -}}
 {{- else if contains (include "auction.name" .) .Release.Name -}}
-{{- .Release.Name | trunc 50 | trimSuffix "-" -}}
+{{- .Release.Name | trunc 40 | trimSuffix "-" -}}
 {{- else -}}
-{{- printf "%s-%s" .Release.Name (include "auction.name" .) | trunc 50 | trimSuffix "-" -}}
+{{- printf "%s-%s" .Release.Name (include "auction.name" .) | trunc 40 | trimSuffix "-" -}}
 {{- end -}}
 {{- end -}}
 
@@ -24,6 +24,21 @@ app.kubernetes.io/version: {{ .Values.image.tag | quote }}
 {{- define "auction.selector" -}}
 app.kubernetes.io/instance: {{ .root.Release.Name }}
 app.kubernetes.io/name: {{ .name }}
+{{- end -}}
+
+{{- /* Every Deployment of the chart: the four services and web, as YAML (use with fromYaml). */ -}}
+{{- define "auction.deployments" -}}
+{{- $all := dict -}}
+{{- range $name, $svc := .Values.services -}}
+{{- $_ := set $all $name (dict "spec" $svc "component" "service") -}}
+{{- end -}}
+{{- $_ := set $all "web" (dict "spec" .Values.web "component" "web") -}}
+{{- toYaml $all -}}
+{{- end -}}
+
+{{- /* The route table's fragment (files/routes.yaml, generated from libs/shared/cluster/src/routes.ts). */ -}}
+{{- define "auction.routes" -}}
+{{- .Files.Get "files/routes.yaml" -}}
 {{- end -}}
 
 {{- define "auction.publicUrl" -}}
@@ -56,8 +71,27 @@ seccompProfile:
 {{- end -}}
 
 {{- define "auction.containerSecurity" -}}
+runAsNonRoot: true
 allowPrivilegeEscalation: false
 readOnlyRootFilesystem: true
+privileged: false
 capabilities:
   drop: ["ALL"]
+{{- end -}}
+
+{{- /* Pod spread over nodes: pass (dict "root" $ "name" "auth") */ -}}
+{{- define "auction.topologySpread" -}}
+- maxSkew: 1
+  topologyKey: {{ .root.Values.topologySpread.topologyKey }}
+  whenUnsatisfiable: {{ .root.Values.topologySpread.whenUnsatisfiable }}
+  labelSelector:
+    matchLabels:
+      {{- include "auction.selector" . | nindent 6 }}
+{{- end -}}
+
+{{- /* The pre-stop pause that lets the endpoints controller drain a pod before SIGTERM. */ -}}
+{{- define "auction.preStop" -}}
+preStop:
+  exec:
+    command: ["sleep", "{{ .Values.preStopSleepSeconds }}"]
 {{- end -}}

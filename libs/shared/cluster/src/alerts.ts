@@ -3,11 +3,12 @@
  * list). Every alert has a runbook at `docs/runbooks/<runbook>.md`; a unit test holds both to
  * each other and to the metric names the services register.
  *
- * Metrics come from the services' `/metrics` (job `auction-platform`, with a `service` label
- * from the scrape config), the blackbox exporter probing the health endpoints (jobs
- * `auction-health-redis` / `auction-health-database`), and optionally redis_exporter
- * (`redis_up`) and postgres_exporter (`pg_up`).
+ * Every metric comes from the services' `/metrics` (job `auction-platform`, with a `service`
+ * label from the scrape config or the chart's ServiceMonitor); `dependency_up` is each
+ * replica's own check of PostgreSQL and Redis, so no exporter is needed.
  */
+import { locatePanel, type PanelLink } from './dashboards.js';
+
 export interface AlertRule {
   alert: string;
   expr: string;
@@ -17,6 +18,8 @@ export interface AlertRule {
   description: string;
   /** File name under docs/runbooks, without `.md`. */
   runbook: string;
+  /** The dashboard panel to look at first (the runbook links it; the alert carries its Grafana path). */
+  panel: PanelLink;
 }
 
 export const RUNBOOK_BASE = 'docs/runbooks';
@@ -33,6 +36,7 @@ export const ALERT_GROUPS: Array<{ name: string; rules: AlertRule[] }> = [
         summary: 'No replica of {{ $labels.service }} is up',
         description: 'Prometheus cannot scrape any replica of {{ $labels.service }} for 1 minute; its routes answer 502/503.',
         runbook: 'service-down',
+        panel: { dashboard: 'red-per-route', title: 'Replicas up' },
       },
       {
         alert: 'AuctionReplicaDown',
@@ -42,25 +46,28 @@ export const ALERT_GROUPS: Array<{ name: string; rules: AlertRule[] }> = [
         summary: 'Replica {{ $labels.instance }} of {{ $labels.service }} is down',
         description: 'One replica has not answered /metrics for 5 minutes; the others carry its traffic.',
         runbook: 'replica-down',
+        panel: { dashboard: 'red-per-route', title: 'Replicas up' },
       },
       {
         alert: 'AuctionRedisDown',
-        expr: 'min by (instance) (probe_success{job="auction-health-redis"}) == 0 or max(redis_up) == 0',
+        expr: 'max(dependency_up{job="auction-platform", dependency="redis"}) == 0',
         for: '1m',
         severity: 'critical',
-        summary: 'Redis is down (health check reports "redis":"down")',
+        summary: 'Redis is down (no replica reaches it; health check reports "redis":"down")',
         description:
-          'The health endpoint reports Redis down for 1 minute. Rate limits fall back to per-process memory, Socket.IO rooms no longer span replicas and internal events queue up.',
+          'No replica has reached Redis for 1 minute (dependency_up, checked on every scrape). Rate limits fall back to per-process memory, Socket.IO rooms no longer span replicas and internal events queue up.',
         runbook: 'redis-down',
+        panel: { dashboard: 'red-per-route', title: 'Replicas reaching PostgreSQL and Redis' },
       },
       {
         alert: 'AuctionDatabaseDown',
-        expr: 'min by (instance) (probe_success{job="auction-health-database"}) == 0 or max(pg_up) == 0',
+        expr: 'max(dependency_up{job="auction-platform", dependency="database"}) == 0',
         for: '1m',
         severity: 'critical',
         summary: 'PostgreSQL is unreachable (health check reports "database":"down")',
-        description: 'The health endpoint reports the database down for 1 minute; every write (bids, sign-ins, imports) fails.',
+        description: 'No replica has reached PostgreSQL for 1 minute (dependency_up, checked on every scrape); every write (bids, sign-ins, imports) fails.',
         runbook: 'database-down',
+        panel: { dashboard: 'red-per-route', title: 'Replicas reaching PostgreSQL and Redis' },
       },
     ],
   },
@@ -70,7 +77,8 @@ export const ALERT_GROUPS: Array<{ name: string; rules: AlertRule[] }> = [
       {
         alert: 'AuctionHigh5xxRate',
         expr:
-          'sum by (service) (rate(http_request_duration_seconds_count{status=~"5.."}[5m]))\n' +
+          // `or … * 0`: a service without any 5xx has ratio 0, not no data.
+          '(sum by (service) (rate(http_request_duration_seconds_count{status=~"5.."}[5m])) or sum by (service) (rate(http_request_duration_seconds_count[5m])) * 0)\n' +
           '  / sum by (service) (rate(http_request_duration_seconds_count[5m])) > 0.02\n' +
           'and sum by (service) (rate(http_request_duration_seconds_count[5m])) > 0.1',
         for: '5m',
@@ -78,6 +86,7 @@ export const ALERT_GROUPS: Array<{ name: string; rules: AlertRule[] }> = [
         summary: '{{ $labels.service }} answers more than 2% of requests with 5xx',
         description: '{{ $value | humanizePercentage }} of {{ $labels.service }} requests failed with a 5xx status over 5 minutes.',
         runbook: 'high-5xx-rate',
+        panel: { dashboard: 'red-per-route', title: '5xx ratio by route' },
       },
       {
         alert: 'AuctionHighLatencyP99',
@@ -89,6 +98,7 @@ export const ALERT_GROUPS: Array<{ name: string; rules: AlertRule[] }> = [
         summary: 'p99 latency of {{ $labels.route }} ({{ $labels.service }}) is above 1 s',
         description: 'The slowest 1% of requests to {{ $labels.route }} took more than {{ $value | humanizeDuration }} for 10 minutes.',
         runbook: 'high-latency-p99',
+        panel: { dashboard: 'red-per-route', title: 'p99 by route' },
       },
       {
         alert: 'AuctionRateLimitRefusalSpike',
@@ -98,6 +108,7 @@ export const ALERT_GROUPS: Array<{ name: string; rules: AlertRule[] }> = [
         summary: 'Rate limit {{ $labels.rule }} refuses more than 0.5 requests/s',
         description: 'Rule {{ $labels.rule }} refused {{ $value | humanize }} requests per second for 10 minutes: an attack, a misbehaving client, or a limit too tight for a club sharing one IP.',
         runbook: 'rate-limit-refusals-spike',
+        panel: { dashboard: 'auth', title: 'Refusals/s by rule' },
       },
     ],
   },
@@ -115,6 +126,7 @@ export const ALERT_GROUPS: Array<{ name: string; rules: AlertRule[] }> = [
         summary: 'Bids refused with {{ $labels.result }} make up more than 25% of bids',
         description: '{{ $value | humanizePercentage }} of all bids were refused with {{ $labels.result }} over 5 minutes (BID_TOO_LOW, normal in races, is not counted).',
         runbook: 'bid-refusal-spike',
+        panel: { dashboard: 'auction', title: 'Refusals/s by code' },
       },
       {
         alert: 'AuctionLotCloseLag',
@@ -124,33 +136,38 @@ export const ALERT_GROUPS: Array<{ name: string; rules: AlertRule[] }> = [
         summary: 'A lot closed more than 1 s after its deadline',
         description: '{{ $value | humanize }} lot(s) closed more than 1 second late in the last 5 minutes (invariant: within 1 s of the deadline).',
         runbook: 'lot-close-lag',
+        panel: { dashboard: 'auction', title: 'Lot close lag (deadline → closed)' },
       },
       {
         alert: 'AuctionSocketDisconnectStorm',
-        expr: 'sum(sockets_connected) < 0.6 * sum(sockets_connected offset 2m)\nand sum(sockets_connected offset 2m) > 20',
+        // Against the peak of the last 2 minutes (a subquery), so a drop in steps is caught too.
+        expr: 'sum(sockets_connected) < 0.6 * max_over_time(sum(sockets_connected)[2m:15s])\nand max_over_time(sum(sockets_connected)[2m:15s]) > 20',
         for: '1m',
         severity: 'warning',
         summary: 'More than 40% of Socket.IO connections dropped within 2 minutes',
-        description: 'Open sockets fell from a level above 20 to {{ $value | humanize }}; clients are reconnecting or failing to.',
+        description: 'Open sockets fell from a peak above 20 in the last 2 minutes to {{ $value | humanize }}; clients are reconnecting or failing to.',
         runbook: 'socket-disconnect-storm',
+        panel: { dashboard: 'auction', title: 'Sockets connected' },
       },
       {
         alert: 'AuctionEventBusFailures',
-        expr: 'sum by (topic) (rate(event_bus_messages_total{result="failed"}[5m])) > 0',
+        expr: '(sum by (topic) (rate(event_bus_messages_total{result="failed"}[5m])) or sum by (topic) (rate(event_bus_messages_total[5m])) * 0) > 0',
         for: '5m',
         severity: 'warning',
         summary: 'Internal events on {{ $labels.topic }} keep failing',
         description: 'Handlers of {{ $labels.topic }} failed for 5 minutes; the events stay pending in the Redis stream and are retried.',
         runbook: 'event-bus-failures',
+        panel: { dashboard: 'auction', title: 'Internal events/s by topic and result' },
       },
       {
         alert: 'AuctionMailFailures',
-        expr: 'sum(rate(mails_sent_total{result="failed"}[10m])) > 0',
+        expr: 'sum(rate(mails_sent_total{result="failed"}[10m]) or rate(mails_sent_total[10m]) * 0) > 0',
         for: '10m',
         severity: 'warning',
         summary: 'Mails (sign-in links, invitations) are failing',
         description: 'The auth service could not hand mail to SMTP for 10 minutes; nobody new can sign in.',
         runbook: 'mail-failures',
+        panel: { dashboard: 'auth', title: 'Mails/min by result' },
       },
     ],
   },
@@ -170,6 +187,7 @@ export function renderAlertRules(): unknown {
           summary: rule.summary,
           description: rule.description,
           runbook_url: `${RUNBOOK_BASE}/${rule.runbook}.md`,
+          dashboard: locatePanel(rule.panel).url,
         },
       })),
     })),

@@ -120,6 +120,11 @@ export function renderDashboard(spec: DashboardSpec): Record<string, unknown> {
 }
 
 const HTTP = 'http_request_duration_seconds';
+
+/** `part`, or 0 for every series of `whole` that has no `part` yet (a ratio of 0, not "no data"). */
+function orZero(part: string, whole: string): string {
+  return `(${part} or ${whole} * 0)`;
+}
 const SEL = 'service=~"$service", route=~"$route", route!~"/health.*|/metrics"';
 
 export const DASHBOARDS: Record<string, DashboardSpec> = {
@@ -143,7 +148,7 @@ export const DASHBOARDS: Record<string, DashboardSpec> = {
             type: 'stat',
             width: 6,
             unit: 'percentunit',
-            targets: [{ expr: `sum(rate(${HTTP}_count{${SEL}, status=~"5.."}[5m])) / sum(rate(${HTTP}_count{${SEL}}[5m]))`, legend: '5xx' }],
+            targets: [{ expr: `${orZero(`sum(rate(${HTTP}_count{${SEL}, status=~"5.."}[5m]))`, `sum(rate(${HTTP}_count{${SEL}}[5m]))`)} / sum(rate(${HTTP}_count{${SEL}}[5m]))`, legend: '5xx' }],
           },
           {
             title: 'p99 latency',
@@ -151,6 +156,18 @@ export const DASHBOARDS: Record<string, DashboardSpec> = {
             width: 6,
             unit: 's',
             targets: [{ expr: `histogram_quantile(0.99, sum by (le) (rate(${HTTP}_bucket{${SEL}}[5m])))`, legend: 'p99' }],
+          },
+        ],
+      },
+      {
+        title: 'Dependencies',
+        panels: [
+          {
+            title: 'Replicas reaching PostgreSQL and Redis',
+            description: 'dependency_up: each replica checks the database and Redis on every scrape (as /health/ready does).',
+            type: 'stat',
+            width: 24,
+            targets: [{ expr: 'sum by (dependency) (dependency_up{job="auction-platform", service=~"$service"})', legend: '{{dependency}}' }],
           },
         ],
       },
@@ -169,7 +186,7 @@ export const DASHBOARDS: Record<string, DashboardSpec> = {
             unit: 'percentunit',
             targets: [
               {
-                expr: `sum by (service, method, route) (rate(${HTTP}_count{${SEL}, status=~"5.."}[5m])) / sum by (service, method, route) (rate(${HTTP}_count{${SEL}}[5m]))`,
+                expr: `${orZero(`sum by (service, method, route) (rate(${HTTP}_count{${SEL}, status=~"5.."}[5m]))`, `sum by (service, method, route) (rate(${HTTP}_count{${SEL}}[5m]))`)} / sum by (service, method, route) (rate(${HTTP}_count{${SEL}}[5m]))`,
                 legend: '{{service}} {{method}} {{route}}',
               },
             ],
@@ -321,6 +338,20 @@ export function metricNamesIn(expr: string): string[] {
     .replace(/\boffset\s+\w+/g, ' ');
   const names = (cleaned.match(/\b[a-zA-Z_:][a-zA-Z0-9_:]*\b(?!\s*\()/g) ?? []).filter((n) => !PROMQL_KEYWORDS.has(n));
   return [...new Set(names.map((n) => n.replace(/_(bucket|count|sum)$/, '')))];
+}
+
+/** Where a panel is: its dashboard's file, uid and title, and the panel's id (Grafana: `/d/<uid>?viewPanel=<id>`). */
+export interface PanelLink {
+  dashboard: string;
+  title: string;
+}
+
+export function locatePanel(link: PanelLink): { file: string; uid: string; dashboardTitle: string; id: number; url: string } {
+  const spec = DASHBOARDS[link.dashboard];
+  if (!spec) throw new Error(`no dashboard ${link.dashboard}`);
+  const panel = (renderDashboard(spec).panels as Array<{ id: number; title: string; type: string }>).find((p) => p.type !== 'row' && p.title === link.title);
+  if (!panel) throw new Error(`no panel "${link.title}" on dashboard ${link.dashboard}`);
+  return { file: `ops/grafana/${link.dashboard}.json`, uid: spec.uid, dashboardTitle: spec.title, id: panel.id, url: `/d/${spec.uid}?viewPanel=${panel.id}` };
 }
 
 /** Every PromQL expression of every dashboard. */

@@ -5,7 +5,6 @@ export * from './processes.js';
 export * from './redis-server.js';
 export * from './database.js';
 export * from './launcher.js';
-export * from './k8s.js';
 export * from './generated.js';
 export * from './alerts.js';
 export * from './dashboards.js';

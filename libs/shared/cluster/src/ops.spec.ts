@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { ALERT_GROUPS, RUNBOOK_BASE } from './alerts.js';
-import { DASHBOARDS, dashboardExpressions, metricNamesIn } from './dashboards.js';
+import { DASHBOARDS, dashboardExpressions, locatePanel, metricNamesIn } from './dashboards.js';
 
 /** Alerts, runbooks and dashboards held to each other and to the metrics the services register. */
 const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
@@ -31,7 +31,7 @@ function registeredMetrics(): Set<string> {
 }
 
 /** Series that do not come from our code: Prometheus itself, prom-client's defaults, exporters. */
-const EXTERNAL = new Set(['up', 'probe_success', 'redis_up', 'pg_up', 'process_resident_memory_bytes', 'nodejs_eventloop_lag_p99_seconds']);
+const EXTERNAL = new Set(['up', 'process_resident_memory_bytes', 'nodejs_eventloop_lag_p99_seconds']);
 
 describe('alert rules', () => {
   it('cover what operators asked for, with unique names', () => {
@@ -86,6 +86,17 @@ describe('runbooks', () => {
     const text = read(path);
     expect(text.split('\n')[0]).toContain(alert);
     for (const section of ['## What it means', '## How to check', '## How to fix']) expect(text, `${path}: ${section}`).toContain(section);
+  });
+
+  it.each(rules.map((r) => [r.alert, r]))('%s: the runbook and the alert point at the dashboard panel to look at first', (_alert, rule) => {
+    const panel = locatePanel(rule.panel);
+    const line = `**Look first:** [${panel.dashboardTitle} › ${rule.panel.title}](../../${panel.file}) — in Grafana \`${panel.url}\`.`;
+    expect(read(`${RUNBOOK_BASE}/${rule.runbook}.md`)).toContain(line);
+    const dashboard = JSON.parse(read(panel.file));
+    expect(dashboard.uid).toBe(panel.uid);
+    expect(dashboard.panels.find((p: any) => p.id === panel.id).title).toBe(rule.panel.title);
+    const fromFile = parse(read('ops/prometheus/alerts.yml')).groups.flatMap((g: any) => g.rules).find((r: any) => r.alert === rule.alert);
+    expect(fromFile.annotations.dashboard).toBe(panel.url);
   });
 
   it('has no page without an alert, and an index listing every alert', () => {

@@ -2,10 +2,13 @@ import { Controller, Get, Header, Inject, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { pingDatabase, pingRedis, type DatabaseHandle, type Redis } from '@auction/db';
-import { metricsRegistry } from '@auction/observability';
+import { gauge, metricsRegistry } from '@auction/observability';
 import { DATABASE, REDIS } from './tokens.js';
 
 type CheckValue = 'ok' | 'down' | 'disabled';
+
+/** Each scrape checks the dependencies, so alerts need no exporter and see what a replica sees. */
+const dependencyUp = gauge('dependency_up', 'Whether this process reaches a dependency (1) or not (0), checked on each scrape', ['dependency']);
 
 export interface HealthReport {
   status: 'ok' | 'degraded';
@@ -43,7 +46,11 @@ export class HealthController {
 
   @Get('metrics')
   @Header('Content-Type', metricsRegistry.contentType)
-  metrics(): Promise<string> {
+  async metrics(): Promise<string> {
+    const { checks } = await this.report();
+    for (const [dependency, check] of Object.entries(checks)) {
+      if (check !== 'disabled') dependencyUp.set({ dependency }, check === 'ok' ? 1 : 0);
+    }
     return metricsRegistry.metrics();
   }
 
