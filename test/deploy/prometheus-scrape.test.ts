@@ -62,7 +62,7 @@ describe('dashboards and alerts on a real Prometheus scraping cluster mode', () 
       databaseUrl: database.url,
       redisUrl: redis.url,
       env: { JWT_SECRET: SECRET, SMTP_URL: await smtp.start(), MAIL_FROM: 'auction@club.test' },
-      readyTimeoutMs: 90_000,
+      readyTimeoutMs: 120_000,
     });
     prometheus = await startPrometheus(cluster.replicas);
     await drive(new Api(cluster.url));
@@ -73,7 +73,7 @@ describe('dashboards and alerts on a real Prometheus scraping cluster mode', () 
       },
       { timeoutMs: 30_000, what: `Prometheus has scraped ${DRIVEN.join(', ')}` },
     );
-  }, 240_000);
+  }, 300_000);
 
   afterAll(async () => {
     for (const socket of sockets) socket.close();
