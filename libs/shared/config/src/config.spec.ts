@@ -27,7 +27,12 @@ describe('loadConfig', () => {
       rateLimits: true,
       corsOrigins: [],
       sportsEnabled: ['football', 'cricket'],
+      invitationTtlMs: 7 * 24 * 60 * 60 * 1000,
     });
+  });
+
+  it('reads INVITATION_TTL_HOURS in hours', () => {
+    expect(loadConfig({ ...cluster, INVITATION_TTL_HOURS: '48' }, { mode: 'cluster', service: 'leagues' }).invitationTtlMs).toBe(48 * 3600_000);
   });
 
   it('binds containers to every interface', () => {
@@ -47,6 +52,10 @@ describe('loadConfig', () => {
     ['PUBLIC_URL', 'not a url'],
     ['SPORTS_ENABLED', 'football,golf'],
     ['MAIL_FROM', 'nobody'],
+    ['INVITATION_TTL_HOURS', 'a week'],
+    ['INVITATION_TTL_HOURS', '0'],
+    ['INVITATION_TTL_HOURS', '1.5'],
+    ['INVITATION_TTL_HOURS', '1441'],
   ])('names %s when its value %s is bad', (name, value) => {
     const problems = problemsOf({ ...cluster, [name]: value });
     expect(problems.some((p) => p.startsWith(`${name}:`))).toBe(true);

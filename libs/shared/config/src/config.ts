@@ -46,6 +46,12 @@ const envSchema = z.object({
   LEAGUES_URL: optionalUrl(['http:', 'https:']),
   AUCTIONS_URL: optionalUrl(['http:', 'https:']),
   SCORING_URL: optionalUrl(['http:', 'https:']),
+  INVITATION_TTL_HOURS: z.coerce
+    .number()
+    .int('must be a whole number of hours')
+    .min(1, 'must be at least 1 hour')
+    .max(24 * 60, 'must be at most 1440 hours (60 days)')
+    .default(168),
 });
 
 export interface ServiceUrls {
@@ -74,6 +80,8 @@ export interface AppConfig {
   rateLimits: boolean;
   sportsEnabled: Array<(typeof SPORTS)[number]>;
   serviceUrls: ServiceUrls;
+  /** How long a mailed league invitation (and its sign-in link) stays usable. */
+  invitationTtlMs: number;
 }
 
 export class ConfigError extends Error {
@@ -129,6 +137,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: LoadOptions): AppCon
       auctions: e.AUCTIONS_URL ?? self,
       scoring: e.SCORING_URL ?? self,
     },
+    invitationTtlMs: e.INVITATION_TTL_HOURS * 60 * 60 * 1000,
   };
 }
 
