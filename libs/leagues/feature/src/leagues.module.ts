@@ -32,6 +32,7 @@ import { AcceptInvitations } from './membership/accept-invitations.command.js';
 import { AdmitMember } from './membership/admit-member.js';
 import { JoinLeague } from './membership/join-league.command.js';
 import { LobbyEvents } from './membership/lobby-events.js';
+import { MemberRenamedListener } from './membership/member-renamed.listener.js';
 
 /**
  * Sports catalogue, leagues, memberships, invitations and the lobby's join events.
@@ -55,6 +56,7 @@ import { LobbyEvents } from './membership/lobby-events.js';
     RemoveMember,
     RotateInviteToken,
     LobbyEvents,
+    MemberRenamedListener,
     AdmitMember,
     JoinLeague,
     AcceptInvitations,

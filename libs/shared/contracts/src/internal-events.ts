@@ -16,6 +16,14 @@ export interface AuctionCompletedEvent {
   }>;
 }
 
+/** A member changed their display name (`PATCH /api/auth/me`); every service's copy follows. */
+export interface UserRenamedEvent {
+  userId: string;
+  displayName: string;
+  renamedAt: string;
+}
+
 export interface InternalEvents {
   'auction.completed': AuctionCompletedEvent;
+  'user.renamed': UserRenamedEvent;
 }
