@@ -75,11 +75,54 @@ describe('invitations in real Chromium: a CSV invitee who opens the mail late st
     await list.getByTestId(`invitation-${lapsed}`).getByText('Invited').waitFor();
     const again = await app.smtp.nextMail(lapsed);
     expect(again.link).toBeTruthy();
+  });
 
-    // Someone handed the invite link who is not signed in is told what it is for.
+  it('the commissioner shares the invite link natively, replaces it, and edits settings until the start', async () => {
+    const commissioner = users[0]!;
+    const c = commissioner.page;
+    // Chromium on Linux has no share sheet: stand in for the phone's, to see what the page hands it.
+    await commissioner.context.addInitScript(() => {
+      Object.defineProperty(navigator, 'share', {
+        value: async (data: ShareData) => {
+          (window as unknown as { __shared?: ShareData }).__shared = data;
+        },
+      });
+    });
+    await c.reload();
+    const oldUrl = await byTestId(c, 'invite-link').inputValue();
+    await byTestId(c, 'invite-link-share').click();
+    await c.waitForFunction(() => Boolean((window as unknown as { __shared?: ShareData }).__shared));
+    expect(await c.evaluate(() => (window as unknown as { __shared: ShareData }).__shared.url)).toBe(oldUrl);
+
+    c.once('dialog', (dialog) => void dialog.accept());
+    await byTestId(c, 'invite-link-rotate').click();
+    await c.getByText('New link ready — the old one no longer works.').waitFor();
+    const newUrl = await byTestId(c, 'invite-link').inputValue();
+    expect(newUrl).not.toBe(oldUrl);
+    expect((await app.api.get(`/api/leagues/invites/${oldUrl.split('/').pop()}`)).status).toBe(404);
+    expect((await app.api.get(`/api/leagues/invites/${newUrl.split('/').pop()}`)).body.name).toBe('Riverside Sunday League');
+
+    await byTestId(c, 'settings-edit').click();
+    await byTestId(c, 'setting-bidTimerSeconds').fill('5');
+    await byTestId(c, 'setting-antiSnipeSeconds').fill('8');
+    await byTestId(c, 'settings-save').click();
+    await c.getByText('Keep it no longer than the bid timer.').waitFor();
+    await byTestId(c, 'setting-bidTimerSeconds').fill('20');
+    await byTestId(c, 'settings-save').click();
+    await byTestId(c, 'league-settings').getByText('20 s').waitFor();
+    const { accessToken } = await sessionOf(c);
+    const leagueId = new URL(c.url()).pathname.split('/').pop()!;
+    const stored = await app.api.get(`/api/leagues/${leagueId}`, { token: accessToken });
+    expect([stored.body.bidTimerSeconds, stored.body.antiSnipeSeconds]).toEqual([20, 8]);
+  });
+
+  it('someone handed the invite link who is not signed in is told what it is for', async () => {
+    const { rows } = await db.query<{ invite_token: string }>('select invite_token from leagues.leagues where name = $1', ['Riverside Sunday League']);
+    const inviteToken = rows[0]!.invite_token;
+
     const visitor = await openUser(browser, app, 'visitor@club.test', PHONE);
     users.push(visitor);
-    await visitor.page.goto(`/join/${league.inviteToken}`);
+    await visitor.page.goto(`/join/${inviteToken}`);
     await visitor.page.getByRole('heading', { name: 'You’re invited to Riverside Sunday League' }).waitFor();
     expect(await textOf(visitor.page, 'invite-preview')).toContain('captain');
     await screenshot(visitor.page, 'invite-signed-out');

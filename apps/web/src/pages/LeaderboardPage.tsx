@@ -117,7 +117,7 @@ export default function LeaderboardPage() {
           )}
         </div>
         <Link className="button" to={`/leagues/${leagueId}/scoring`}>
-          Fixtures
+          Fixtures and results
         </Link>
       </div>
       {leaderboard.status === 'error' && <ErrorNotice error={leaderboard.error} onRetry={leaderboard.reload} />}
