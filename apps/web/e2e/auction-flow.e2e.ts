@@ -114,9 +114,12 @@ describe('web client in real Chromium: a league from mail link to auction result
     member = await openUser(browser, app, 'member@club.test');
     const m = member.page;
     await m.goto(inviteUrl);
+    await m.getByRole('heading', { name: 'You’re invited to Saturday Club Auction' }).waitFor();
+    await byTestId(m, 'invite-sign-in').click();
     await m.waitForURL('**/sign-in');
     await signIn(member, app);
-    await m.waitForURL(`**/leagues/${leagueId}`);
+    await m.waitForURL(`**/leagues/${leagueId}?joined=1`);
+    await byTestId(m, 'joined-confirmation').getByText('You joined Saturday Club Auction').waitFor();
     expect(await textOf(m, 'league-title')).toBe('Saturday Club Auction');
     await markDocument(m, 'member');
     const { userId: memberId } = await sessionOf(m);

@@ -69,7 +69,7 @@ function AppRoutes() {
             <Route path="/auth/callback" element={<AuthCallbackPage />} />
             <Route path="/help" element={<HelpPage />} />
             <Route path="/competitions" element={guard(<MyCompetitionsPage />)} />
-            <Route path="/join/:inviteToken" element={guard(<JoinLeaguePage />)} />
+            <Route path="/join/:inviteToken" element={<JoinLeaguePage />} />
             <Route path="/leagues/new" element={guard(<CreateLeaguePage />)} />
             <Route path="/leagues/:leagueId" element={guard(<LeaguePage />)} />
             <Route path="/leagues/:leagueId/scoring" element={guard(<ScoringPage />)} />

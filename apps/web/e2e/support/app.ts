@@ -18,6 +18,8 @@ export interface RunningApp {
   api: Api;
   /** Every mail the product sends is captured here (sign-in links, invitations). */
   smtp: TestSmtpServer;
+  /** The process's own database, for a test to age stored times as if a mail had waited unread. */
+  databaseUrl: string;
   process: RunningProcess;
   stop(): Promise<void>;
 }
@@ -65,6 +67,7 @@ export async function startApp(extraEnv: Record<string, string> = {}): Promise<R
       url,
       api: new Api(url),
       smtp,
+      databaseUrl: database.url,
       process: process_,
       stop: async () => {
         await process_.kill('SIGTERM').catch(() => undefined);

@@ -7,7 +7,10 @@ import type {
   CreateLeagueRequest,
   CsvImportReport,
   Fixture,
+  Invitation,
   InvitationReport,
+  InvitePreview,
+  InviteTokenAnswer,
   League,
   Leaderboard,
   Membership,
@@ -16,6 +19,7 @@ import type {
   SignInResult,
   Sport,
   SportKey,
+  UpdateLeagueRequest,
   User,
 } from '@auction/contracts';
 import { api } from './client';
@@ -57,8 +61,15 @@ export const leaguesApi = {
   join: (inviteToken: string) => api.post<Membership>('/api/leagues/join', { inviteToken }),
   removeMember: (leagueId: string, userId: string) =>
     api.delete<void>(`/api/leagues/${enc(leagueId)}/members/${enc(userId)}`),
+  update: (leagueId: string, body: UpdateLeagueRequest) => api.patch<League>(`/api/leagues/${enc(leagueId)}`, body),
+  rotateInviteToken: (leagueId: string) => api.post<InviteTokenAnswer>(`/api/leagues/${enc(leagueId)}/invite-token`),
+  invitePreview: (inviteToken: string) => api.request<InvitePreview>(`/api/leagues/invites/${enc(inviteToken)}`, { auth: false }),
   invite: (leagueId: string, csv: string) =>
     api.postCsv<InvitationReport>(`/api/leagues/${enc(leagueId)}/invitations`, csv),
+  invitations: (leagueId: string, cursor: string | null) =>
+    api.get<Page<Invitation>>(`/api/leagues/${enc(leagueId)}/invitations`, { limit: 100, cursor }),
+  resendInvitations: (leagueId: string, emails: string[]) =>
+    api.post<{ items: Invitation[] }>(`/api/leagues/${enc(leagueId)}/invitations/resend`, { emails }),
 };
 
 export const auctionsApi = {

@@ -3,7 +3,7 @@ import { connectionStore, type ConnectionState } from '../realtime/socket';
 
 const TEXT: Record<ConnectionState, string> = {
   connecting: 'Connecting…',
-  connected: 'Live',
+  connected: 'Connected',
   reconnecting: 'Reconnecting…',
   offline: 'Offline — waiting for network',
 };

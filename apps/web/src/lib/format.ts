@@ -42,6 +42,9 @@ export function formatCountdown(ms: number): string {
   return `${minutes}:${seconds.toString().padStart(2, '0')}`;
 }
 
+const pluralRules = new Intl.PluralRules('en-GB');
+
+/** "1 win", "2 wins", "0 wins": the form English's plural rules pick for the count. */
 export function plural(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`;
+  return `${count.toLocaleString('en-GB')} ${pluralRules.select(count) === 'one' ? one : many}`;
 }

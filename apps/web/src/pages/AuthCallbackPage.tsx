@@ -3,7 +3,8 @@ import { useEffect, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { authApi } from '../api/endpoints';
 import { setTokens, takeNextPath } from '../api/session';
-import { ErrorNotice, Loading } from '../components/Status';
+import { Loading } from '../components/Status';
+import { signInLinkProblem } from '../lib/linkProblems';
 
 /** A link works once: remember the verification so a re-render never spends it twice. */
 const verifications = new Map<string, Promise<SignInResult>>();
@@ -31,7 +32,7 @@ export default function AuthCallbackPage() {
         if (!live) return;
         setTokens(result, result.user);
         const next = takeNextPath();
-        const target = result.joinedLeagueId ? `/leagues/${result.joinedLeagueId}` : (next ?? '/competitions');
+        const target = result.joinedLeagueId ? `/leagues/${result.joinedLeagueId}?joined=1` : (next ?? '/competitions');
         navigate(target, { replace: true });
       },
       (e: unknown) => live && setError(e),
@@ -45,7 +46,9 @@ export default function AuthCallbackPage() {
     return (
       <section className="panel narrow" data-testid="auth-callback-error">
         <h1>That link didn’t work</h1>
-        {token ? <ErrorNotice error={error} /> : <p>The sign-in link is incomplete — open it straight from the email.</p>}
+        <p className="notice error" role="alert" data-testid="link-problem">
+          {token ? signInLinkProblem(error) : 'This sign-in link is incomplete — open it straight from the email.'}
+        </p>
         <Link className="button primary" to="/sign-in">
           Get a new sign-in link
         </Link>

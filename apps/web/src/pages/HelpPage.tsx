@@ -129,7 +129,7 @@ export default function HelpPage() {
           <li>Create a league: pick the sport, the competition (or choose the lots yourself), budget, squad size and timers.</li>
           <li>Share the invite link, or upload a CSV of emails (header <code>email</code>) to send everyone a sign-in link that also joins the league.</li>
           <li>Start the auction once enough managers have joined. You can pause, resume or end it from the auction room.</li>
-          <li>Upload fixtures and results as CSV from the league’s “Fixtures” page. A file with a bad line saves nothing and shows every line to fix.</li>
+          <li>Upload fixtures and results as CSV from the league’s “Fixtures and results” page. A file with a bad line saves nothing and shows every line to fix.</li>
         </ol>
       </section>
 

@@ -1,19 +1,14 @@
-import type { Breakdown, LeaderboardEntry, Tiebreaks } from '@auction/contracts';
+import type { Breakdown, LeaderboardEntry } from '@auction/contracts';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { leaguesApi, scoringApi } from '../api/endpoints';
 import { currentUserId } from '../api/session';
 import { useSession } from '../api/useSession';
 import { ErrorNotice, Loading } from '../components/Status';
-import { formatMoney } from '../lib/format';
+import { Points, Rank, tiebreakText } from '../components/LeaderboardWords';
+import { formatMoney, plural } from '../lib/format';
 import { useAsync } from '../lib/useAsync';
 import { useLeagueRoom } from '../realtime/useLeagueRoom';
-
-function tiebreakText(t: Tiebreaks): string {
-  return 'goals' in t
-    ? `${t.goals} goals · ${t.wins} wins`
-    : `${t.catches} catches · ${t.stumpings} stumpings · ${t.runOuts} run-outs`;
-}
 
 type MatchNames = ReadonlyMap<string, string>;
 
@@ -30,20 +25,20 @@ function BreakdownView({ leagueId, userId, matchNames }: { leagueId: string; use
         <div key={match.externalMatchId} className="breakdown-match">
           <p className="breakdown-head">
             <span>{matchNames.get(match.externalMatchId) ?? `Match ${match.externalMatchId}`}</span>
-            <strong>{match.points} pts</strong>
+            <strong>{plural(match.points, 'pt', 'pts')}</strong>
           </p>
           <ul>
             {match.assets.map((a) => (
               <li key={a.assetId}>
                 <span>{a.name}</span>
-                <span>{a.points}</span>
+                <span>{plural(a.points, 'pt', 'pts')}</span>
               </li>
             ))}
           </ul>
         </div>
       ))}
       <p className="breakdown-total">
-        Total <strong>{b.total}</strong> points
+        Total <Points points={b.total} />
       </p>
     </div>
   );
@@ -54,20 +49,21 @@ function EntryRow({
   leagueId,
   me,
   matchNames,
+  scored,
 }: {
   entry: LeaderboardEntry;
   leagueId: string;
   me: boolean;
   matchNames: MatchNames;
+  /** False until a match has a result: every rank would be a meaningless tie-break order. */
+  scored: boolean;
 }) {
   const [open, setOpen] = useState(false);
   const panelId = `breakdown-panel-${entry.userId}`;
   return (
     <li className={`leader${me ? ' me' : ''}`} data-testid={`leader-${entry.userId}`}>
       <div className="leader-row">
-        <span className="rank" aria-label={`Rank ${entry.rank}`}>
-          {entry.rank}
-        </span>
+        <Rank rank={entry.rank} scored={scored} testId={`rank-${entry.userId}`} />
         <span className="leader-name">
           {entry.displayName}
           {me && ' (you)'}
@@ -76,7 +72,7 @@ function EntryRow({
           </span>
         </span>
         <span className="points">
-          <strong>{entry.points}</strong> pts
+          <Points points={entry.points} />
         </span>
       </div>
       <button type="button" className="link-button" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen(!open)}>
@@ -101,7 +97,13 @@ export default function LeaderboardPage() {
   const matchNames: MatchNames = new Map(
     (fixtures.data ?? []).map((f) => [f.externalMatchId, `${f.homeTeam} v ${f.awayTeam}`] as const),
   );
-  useLeagueRoom(leagueId, { onLeaderboardUpdated: leaderboard.reload });
+  const scored = (fixtures.data ?? []).some((f) => f.status === 'completed');
+  useLeagueRoom(leagueId, {
+    onLeaderboardUpdated: () => {
+      leaderboard.reload();
+      fixtures.reload();
+    },
+  });
 
   return (
     <section className="stack">
@@ -115,7 +117,7 @@ export default function LeaderboardPage() {
           )}
         </div>
         <Link className="button" to={`/leagues/${leagueId}/scoring`}>
-          Fixtures
+          Fixtures and results
         </Link>
       </div>
       {leaderboard.status === 'error' && <ErrorNotice error={leaderboard.error} onRetry={leaderboard.reload} />}
@@ -123,10 +125,11 @@ export default function LeaderboardPage() {
       {leaderboard.data && (
         <ol className="leaderboard panel" data-testid="leaderboard">
           {leaderboard.data.entries.map((entry) => (
-            <EntryRow key={entry.userId} entry={entry} leagueId={leagueId} me={entry.userId === myId} matchNames={matchNames} />
+            <EntryRow key={entry.userId} entry={entry} leagueId={leagueId} me={entry.userId === myId} matchNames={matchNames} scored={scored} />
           ))}
         </ol>
       )}
+      {leaderboard.data && !scored && <p className="hint">Ranks appear once the first match has a result.</p>}
       <p className="hint">Ties are broken by the sport’s tie-breaks shown under each name, then by less money spent, then by who joined first.</p>
     </section>
   );

@@ -1,18 +1,21 @@
 import type { InvitationReport, League, LeagueMember, SportWords } from '@auction/contracts';
 import { useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { auctionsApi, leaguesApi } from '../api/endpoints';
 import { describeError } from '../api/errors';
 import { currentUserId } from '../api/session';
 import { useSession } from '../api/useSession';
 import { ConnectionBadge } from '../components/ConnectionBadge';
-import { CopyField } from '../components/CopyField';
 import { CsvUpload } from '../components/CsvUpload';
 import { ErrorNotice, Loading } from '../components/Status';
 import { formatMoney, plural } from '../lib/format';
 import { sportName, useSports, wordsFor } from '../lib/sports';
 import { useAsync } from '../lib/useAsync';
 import { useLeagueRoom } from '../realtime/useLeagueRoom';
+import { InvitationsPanel } from './league/InvitationsPanel';
+import { InvitePanel } from './league/InvitePanel';
+import { LobbyNext } from './league/LobbyNext';
+import { SettingsEditor } from './league/SettingsEditor';
 
 const INVITE_STATUS: Record<InvitationReport['rows'][number]['status'], string> = {
   sent: 'Invitation sent',
@@ -138,6 +141,10 @@ export default function LeaguePage() {
   const { sports } = useSports();
   const [starting, setStarting] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
+  const [editing, setEditing] = useState(false);
+  const [invitationsVersion, setInvitationsVersion] = useState(0);
+  const [params, setParams] = useSearchParams();
+  const justJoined = params.get('joined') === '1';
 
   const { online, startedAuctionId } = useLeagueRoom(leagueId, {
     onMemberJoined: (member) =>
@@ -156,7 +163,6 @@ export default function LeaguePage() {
   const words = wordsFor(l.sport, sports);
   const isCommissioner = !!myId && l.commissionerId === myId;
   const auctionId = startedAuctionId ?? l.auctionId;
-  const inviteUrl = l.inviteToken ? `${window.location.origin}/join/${l.inviteToken}` : null;
   const enoughManagers = l.members.length >= l.minManagers;
 
   async function startAuction() {
@@ -192,6 +198,18 @@ export default function LeaguePage() {
         </div>
         <ConnectionBadge />
       </div>
+
+      {justJoined && (
+        <div className="panel highlight" role="status" data-testid="joined-confirmation">
+          <h2>You joined {l.name}</h2>
+          <p>
+            You’re one of {plural(l.members.length, 'manager', 'managers')}. {l.status === 'open' ? 'The auction room opens here when the commissioner starts it.' : ''}
+          </p>
+          <button type="button" className="link-button" onClick={() => setParams({}, { replace: true })}>
+            Dismiss
+          </button>
+        </div>
+      )}
 
       {auctionId && l.status !== 'completed' && (
         <div className="panel highlight" role="status" aria-live="polite">
@@ -245,11 +263,15 @@ export default function LeaguePage() {
         </p>
       )}
 
-      {inviteUrl && l.status === 'open' && (
-        <div className="panel">
-          <h2>Invite members</h2>
-          <CopyField label="Invite link" value={inviteUrl} testId="invite-link" />
-        </div>
+      {!isCommissioner && l.status === 'open' && <LobbyNext league={l} words={words} />}
+
+      {l.inviteToken && l.status === 'open' && (
+        <InvitePanel
+          leagueId={leagueId}
+          leagueName={l.name}
+          inviteToken={l.inviteToken}
+          onRotated={(inviteToken) => league.setData((current) => ({ ...current, inviteToken }))}
+        />
       )}
 
       <div className="panel">
@@ -265,18 +287,37 @@ export default function LeaguePage() {
       </div>
 
       <div className="panel">
-        <h2>Settings</h2>
-        <Settings league={l} words={words} />
+        <div className="panel-head">
+          <h2>Settings</h2>
+          {isCommissioner && l.status === 'open' && !editing && (
+            <button type="button" className="button small" onClick={() => setEditing(true)} data-testid="settings-edit">
+              Edit
+            </button>
+          )}
+        </div>
+        {editing ? (
+          <SettingsEditor
+            league={l}
+            onSaved={(saved) => {
+              league.setData(() => saved);
+              setEditing(false);
+            }}
+            onCancel={() => setEditing(false)}
+          />
+        ) : (
+          <Settings league={l} words={words} />
+        )}
+        {isCommissioner && l.status === 'open' && !editing && <p className="hint">You can change these until the auction starts.</p>}
       </div>
 
       <div className="actions">
-        {l.status !== 'open' && (
+        {l.status === 'auction' && (
           <Link className="button" to={`/leagues/${leagueId}/leaderboard`}>
             Leaderboard
           </Link>
         )}
         <Link className="button" to={`/leagues/${leagueId}/scoring`} data-testid="scoring-link">
-          Fixtures{isCommissioner ? ' and results upload' : ''}
+          Fixtures and results
         </Link>
       </div>
 
@@ -285,11 +326,16 @@ export default function LeaguePage() {
           title="Invite by email (CSV)"
           header="email"
           hint={<p className="hint">One email address per line. Each person gets a link that signs them in and joins this league.</p>}
-          upload={(csv) => leaguesApi.invite(leagueId, csv)}
+          upload={async (csv) => {
+            const report = await leaguesApi.invite(leagueId, csv);
+            setInvitationsVersion((v) => v + 1);
+            return report;
+          }}
           renderReport={(report) => <InvitationResult report={report} />}
           testId="invitations-upload"
         />
       )}
+      {isCommissioner && <InvitationsPanel leagueId={leagueId} version={invitationsVersion} canResend={l.status === 'open'} />}
     </section>
   );
 }

@@ -14,6 +14,8 @@ import { LeaguesClient } from './leagues/leagues.client.js';
 import { CloseLot } from './lots/close-lot.js';
 import { LotCloser } from './lots/lot-closer.js';
 import { LotSettlement } from './lots/lot-settlement.js';
+import { ManagerNamesRepository } from './managers/manager-names.repository.js';
+import { ManagerRenamedListener } from './managers/manager-renamed.listener.js';
 
 /** Live auctions: bids, lot timers, commissioner controls and the Socket.IO gateway. */
 @Module({
@@ -32,6 +34,8 @@ import { LotSettlement } from './lots/lot-settlement.js';
     CloseLot,
     LotCloser,
     AuctionGateway,
+    ManagerNamesRepository,
+    ManagerRenamedListener,
   ],
 })
 export class AuctionModule {}

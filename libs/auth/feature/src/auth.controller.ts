@@ -15,6 +15,7 @@ import { AccessGuard, CurrentUser, type AuthUser } from '@auction/auth-guard';
 import { ApiZodBody, ZodPipe } from '@auction/platform';
 import { MagicLinkService } from './magic-link/magic-link.service.js';
 import { SessionService } from './session/session.service.js';
+import { RenameUser } from './users/rename-user.command.js';
 import { UsersRepository } from './users/users.repository.js';
 import type { z } from 'zod';
 
@@ -25,6 +26,7 @@ export class AuthController {
     private readonly magicLinks: MagicLinkService,
     private readonly sessions: SessionService,
     private readonly users: UsersRepository,
+    private readonly renameUser: RenameUser,
   ) {}
 
   @Post('magic-link')
@@ -70,7 +72,7 @@ export class AuthController {
   @ApiBearerAuth()
   @ApiZodBody(updateMeRequest)
   async rename(@Body(new ZodPipe(updateMeRequest)) body: z.infer<typeof updateMeRequest>, @CurrentUser() user: AuthUser): Promise<User> {
-    return this.found(await this.users.rename(user.id, body.displayName));
+    return this.found(await this.renameUser.execute(user.id, body.displayName));
   }
 
   private found(user: User | null): User {

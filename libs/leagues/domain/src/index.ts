@@ -21,3 +21,4 @@ export {
   type InvitationCsvRow,
   type InvitationsCsv,
 } from './invitations/invitations-csv.js';
+export { invitationStatus } from './invitations/invitation-status.js';

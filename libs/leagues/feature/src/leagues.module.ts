@@ -12,6 +12,11 @@ import { InternalLeaguesQuery } from './internal/internal-leagues.query.js';
 import { StartAuction } from './internal/start-auction.command.js';
 import { InvitationsController } from './invitations/invitations.controller.js';
 import { InvitationsRepository } from './invitations/invitations.repository.js';
+import { InvitationMail } from './invitations/invitation-mail.js';
+import { InvitationsQuery } from './invitations/invitations.query.js';
+import { InvitePreviewController } from './invitations/invite-preview.controller.js';
+import { InvitePreviewQuery } from './invitations/invite-preview.query.js';
+import { ResendInvitations } from './invitations/resend-invitations.command.js';
 import { SendInvitations } from './invitations/send-invitations.command.js';
 import { LeagueLimits } from './league-limits.js';
 import { CreateLeague } from './leagues/create-league.command.js';
@@ -23,17 +28,18 @@ import { RemoveMember } from './leagues/remove-member.command.js';
 import { RotateInviteToken } from './leagues/rotate-invite-token.command.js';
 import { SettingsCatalogue } from './leagues/settings-catalogue.js';
 import { UpdateLeague } from './leagues/update-league.command.js';
-import { AddInvitedMember } from './membership/add-invited-member.command.js';
+import { AcceptInvitations } from './membership/accept-invitations.command.js';
 import { AdmitMember } from './membership/admit-member.js';
 import { JoinLeague } from './membership/join-league.command.js';
 import { LobbyEvents } from './membership/lobby-events.js';
+import { MemberRenamedListener } from './membership/member-renamed.listener.js';
 
 /**
  * Sports catalogue, leagues, memberships, invitations and the lobby's join events.
  * Needs the shared core, guards, limits, service client and realtime modules.
  */
 @Module({
-  controllers: [CatalogueController, LeaguesController, InvitationsController, MyCompetitionsController, InternalLeaguesController],
+  controllers: [CatalogueController, InvitePreviewController, LeaguesController, InvitationsController, MyCompetitionsController, InternalLeaguesController],
   providers: [
     UnitOfWork,
     SportsConfig,
@@ -50,10 +56,15 @@ import { LobbyEvents } from './membership/lobby-events.js';
     RemoveMember,
     RotateInviteToken,
     LobbyEvents,
+    MemberRenamedListener,
     AdmitMember,
     JoinLeague,
-    AddInvitedMember,
+    AcceptInvitations,
     SendInvitations,
+    ResendInvitations,
+    InvitationsQuery,
+    InvitationMail,
+    InvitePreviewQuery,
     MyCompetitionsQuery,
     InternalLeaguesQuery,
     StartAuction,

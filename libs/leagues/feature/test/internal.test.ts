@@ -65,7 +65,7 @@ describe('internal routes of the leagues service', () => {
       ['GET', `/internal/leagues/${league.id}/members/${commissioner.id}`],
       ['GET', `/internal/leagues/${league.id}/scoring-context`],
       ['POST', `/internal/leagues/${league.id}/start-auction`, { userId: commissioner.id, auctionId: crypto.randomUUID() }],
-      ['POST', `/internal/leagues/${league.id}/invited-members`, { userId: commissioner.id, email: commissioner.email, displayName: 'x' }],
+      ['POST', `/internal/leagues/invited-members`, { userId: commissioner.id, email: commissioner.email, displayName: 'x' }],
     ];
     for (const [method, path, body] of routes) {
       expectProblem(await stack.api.request(method, path, body), 403, 'FORBIDDEN');
@@ -89,6 +89,8 @@ describe('internal routes of the leagues service', () => {
         '/api/leagues/{id}/members/{userId}',
         '/api/leagues/{id}/invite-token',
         '/api/leagues/{id}/invitations',
+        '/api/leagues/{id}/invitations/resend',
+        '/api/leagues/invites/{inviteToken}',
         '/api/me/competitions',
       ]),
     );

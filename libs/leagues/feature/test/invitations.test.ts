@@ -129,27 +129,32 @@ describe('invitations by CSV, mailed by auth, joining on sign-in', () => {
     expectProblem(await stack.api.get(`/api/leagues/${league.id}`, { token: signIn.body.accessToken }), 403, 'NOT_A_MEMBER');
   });
 
-  describe('POST /internal/leagues/:id/invited-members', () => {
-    const addInvited = (leagueId: string, body: object) =>
-      stack.api.post(`/internal/leagues/${leagueId}/invited-members`, body, { token: serviceToken('auth') });
+  describe('POST /internal/leagues/invited-members', () => {
+    const acceptFor = (body: object) => stack.api.post('/internal/leagues/invited-members', body, { token: serviceToken('auth') });
 
-    it('adds an invited address once, and refuses one that was not invited', async () => {
-      const { league, commissioner } = await leagueWithMembers(stack, 0);
-      const email = `invited-${league.id.slice(0, 8)}@club.test`;
-      await upload(league.id, commissioner, `email\n${email}\n`);
+    it('joins an invited address to each league that invited it, once, and nobody else anywhere', async () => {
+      const first = await leagueWithMembers(stack, 0, { name: 'First Club' });
+      const second = await leagueWithMembers(stack, 0, { name: 'Second Club' });
+      const email = `invited-${first.league.id.slice(0, 8)}@club.test`;
+      await upload(first.league.id, first.commissioner, `email\n${email}\n`);
+      await upload(second.league.id, second.commissioner, `email\n${email}\n`);
       const userId = crypto.randomUUID();
 
-      const answers = await Promise.all(Array.from({ length: 5 }, () => addInvited(league.id, { userId, email: email.toUpperCase(), displayName: 'Invitee' })));
+      const answers = await Promise.all(Array.from({ length: 5 }, () => acceptFor({ userId, email: email.toUpperCase(), displayName: 'Invitee' })));
       expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200]);
-      expect(answers[0]!.body).toEqual({ leagueId: league.id, userId, displayName: 'Invitee', role: 'manager', joinedAt: expect.any(String) });
-      expect(new Set(answers.map((a) => a.body.joinedAt)).size).toBe(1);
-      expect(await sqlRows(stack, 'select 1 from leagues.league_members where league_id = $1 and user_id = $2', [league.id, userId])).toHaveLength(1);
+      // Of concurrent sign-ins, exactly one reports each league joined.
+      const joinedIds = answers.flatMap((a) => a.body.joined.map((j: { leagueId: string }) => j.leagueId));
+      expect(joinedIds.sort()).toEqual([first.league.id, second.league.id].sort());
+      expect(answers.flatMap((a) => a.body.joined)).toContainEqual({ leagueId: first.league.id, name: 'First Club' });
+      for (const { league } of [first, second]) {
+        expect(await sqlRows(stack, 'select 1 from leagues.league_members where league_id = $1 and user_id = $2', [league.id, userId])).toHaveLength(1);
+      }
 
-      const stranger = await addInvited(league.id, { userId: crypto.randomUUID(), email: 'uninvited@club.test', displayName: 'Nope' });
-      expectProblem(stranger, 403, 'FORBIDDEN');
-      expectProblem(await addInvited(UNKNOWN_ID, { userId, email, displayName: 'Invitee' }), 404, 'NOT_FOUND');
-      expectProblem(await addInvited(league.id, { userId, email, displayName: 'Invitee', role: 'commissioner' }), 422, 'VALIDATION_FAILED');
-      expect(await sqlRows(stack, 'select 1 from leagues.league_members where league_id = $1', [league.id])).toHaveLength(2);
+      const stranger = await acceptFor({ userId: crypto.randomUUID(), email: 'uninvited@club.test', displayName: 'Nope' });
+      expect(stranger.status).toBe(200);
+      expect(stranger.body).toEqual({ joined: [] });
+      expectProblem(await acceptFor({ userId, email, displayName: 'Invitee', role: 'commissioner' }), 422, 'VALIDATION_FAILED');
+      expect(await sqlRows(stack, 'select 1 from leagues.league_members where league_id = $1', [first.league.id])).toHaveLength(2);
     });
   });
 });

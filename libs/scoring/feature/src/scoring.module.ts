@@ -9,6 +9,7 @@ import { LeagueContexts } from './league-context/league-contexts.js';
 import { ImportResults } from './results/import-results.js';
 import { PlayerStatsRepository } from './results/player-stats.repository.js';
 import { ResultsController } from './results/results.controller.js';
+import { ManagerRenamedListener } from './rosters/manager-renamed.listener.js';
 import { AuctionCompletedListener } from './rosters/auction-completed.listener.js';
 import { RebuildRosters } from './rosters/rebuild-rosters.js';
 import { RostersController } from './rosters/rosters.controller.js';
@@ -48,6 +49,7 @@ import { StandingsService } from './standings/standings.service.js';
     StoreRosters,
     RebuildRosters,
     AuctionCompletedListener,
+    ManagerRenamedListener,
   ],
 })
 export class ScoringModule {}

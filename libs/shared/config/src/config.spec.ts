@@ -35,6 +35,12 @@ describe('loadConfig', () => {
   it('reads TRUSTED_PROXIES as a list of addresses and CIDR ranges', () => {
     const config = loadConfig({ ...cluster, TRUSTED_PROXIES: '10.42.0.0/16, 192.0.2.7,fd00::/8' }, { mode: 'cluster', service: 'auth' });
     expect(config.trustedProxies).toEqual(['10.42.0.0/16', '192.0.2.7', 'fd00::/8']);
+      invitationTtlMs: 7 * 24 * 60 * 60 * 1000,
+    });
+  });
+
+  it('reads INVITATION_TTL_HOURS in hours', () => {
+    expect(loadConfig({ ...cluster, INVITATION_TTL_HOURS: '48' }, { mode: 'cluster', service: 'leagues' }).invitationTtlMs).toBe(48 * 3600_000);
   });
 
   it('binds containers to every interface', () => {
@@ -60,6 +66,10 @@ describe('loadConfig', () => {
     ['INVITATIONS_PER_LEAGUE_PER_DAY', '0'],
     ['INVITATIONS_PER_LEAGUE_PER_DAY', 'lots'],
     ['INVITATIONS_PER_LEAGUE_PER_DAY', '2.5'],
+    ['INVITATION_TTL_HOURS', 'a week'],
+    ['INVITATION_TTL_HOURS', '0'],
+    ['INVITATION_TTL_HOURS', '1.5'],
+    ['INVITATION_TTL_HOURS', '1441'],
   ])('names %s when its value %s is bad', (name, value) => {
     const problems = problemsOf({ ...cluster, [name]: value });
     expect(problems.some((p) => p.startsWith(`${name}:`))).toBe(true);

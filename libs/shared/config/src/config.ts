@@ -57,6 +57,12 @@ const envSchema = z.object({
   LEAGUES_URL: optionalUrl(['http:', 'https:']),
   AUCTIONS_URL: optionalUrl(['http:', 'https:']),
   SCORING_URL: optionalUrl(['http:', 'https:']),
+  INVITATION_TTL_HOURS: z.coerce
+    .number()
+    .int('must be a whole number of hours')
+    .min(1, 'must be at least 1 hour')
+    .max(24 * 60, 'must be at most 1440 hours (60 days)')
+    .default(168),
 });
 
 export interface ServiceUrls {
@@ -89,6 +95,8 @@ export interface AppConfig {
   /** Peers whose X-Forwarded-For names the client (Express `trust proxy`). */
   trustedProxies: string[];
   serviceUrls: ServiceUrls;
+  /** How long a mailed league invitation (and its sign-in link) stays usable. */
+  invitationTtlMs: number;
 }
 
 export class ConfigError extends Error {
@@ -146,6 +154,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: LoadOptions): AppCon
       auctions: e.AUCTIONS_URL ?? self,
       scoring: e.SCORING_URL ?? self,
     },
+    invitationTtlMs: e.INVITATION_TTL_HOURS * 60 * 60 * 1000,
   };
 }
 

@@ -29,8 +29,10 @@ export interface TokenPair {
 
 export interface SignInResult extends TokenPair {
   user: User;
-  /** League joined through an invitation link, if the link carried one. */
+  /** The first league this sign-in joined through an invitation to the address, if any. */
   joinedLeagueId?: string;
+  /** Every league this sign-in joined through invitations to the address (by any sign-in link). */
+  joinedLeagues?: Array<{ leagueId: string; name: string }>;
 }
 
 /** Claims of an access token (HS256, iss/aud pinned). */

@@ -22,7 +22,15 @@ export interface MemberRemovedEvent {
   userId: string;
 }
 
+/** A member changed their display name (`PATCH /api/auth/me`); every service's copy follows. */
+export interface UserRenamedEvent {
+  userId: string;
+  displayName: string;
+  renamedAt: string;
+}
+
 export interface InternalEvents {
   'auction.completed': AuctionCompletedEvent;
   'league.member_removed': MemberRemovedEvent;
+  'user.renamed': UserRenamedEvent;
 }

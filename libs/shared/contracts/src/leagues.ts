@@ -109,6 +109,30 @@ export interface InvitationReport {
   rows: InvitationRow[];
 }
 
+/** `GET /api/leagues/:id/invitations` (commissioner), ordered by address. */
+export interface Invitation {
+  email: string;
+  /** When the latest invitation mail went out. */
+  invitedAt: string;
+  expiresAt: string;
+  status: 'pending' | 'joined' | 'expired';
+}
+
+/** `POST /api/leagues/:id/invitations/resend` (commissioner): a fresh link to each address not yet joined. */
+export const resendInvitationsRequest = z.strictObject({ emails: z.array(emailSchema).min(1).max(500) });
+export type ResendInvitationsRequest = z.infer<typeof resendInvitationsRequest>;
+
+/** `GET /api/leagues/invites/:inviteToken` (anyone holding the link): what the invitation is for. */
+export interface InvitePreview {
+  leagueId: string;
+  name: string;
+  sport: z.infer<typeof sportKey>;
+  commissionerName: string;
+  status: LeagueStatus;
+  managers: number;
+  maxManagers: number;
+}
+
 export interface MyCompetition {
   leagueId: string;
   name: string;
@@ -142,13 +166,21 @@ export interface InviteTokenAnswer {
 // Internal API of the leagues service (`/internal/leagues/...`, service tokens only).
 // ---------------------------------------------------------------------------------------
 
-/** `POST /internal/leagues/:id/invited-members`: auth adds someone who signed in through an invitation. */
+/**
+ * `POST /internal/leagues/invited-members`: after every sign-in, auth asks the leagues service to
+ * join the person to each league whose live invitation names their address.
+ */
 export const invitedMemberRequest = z.strictObject({
   userId: z.uuid(),
   email: emailSchema,
   displayName: text({ min: 1, max: 60, trim: true }),
 });
 export type InvitedMemberRequest = z.infer<typeof invitedMemberRequest>;
+
+/** The leagues whose invitations this sign-in accepted (empty when none). */
+export interface AcceptedInvitations {
+  joined: Array<{ leagueId: string; name: string }>;
+}
 
 /** `GET /internal/leagues/:id/members/:userId` (404 `NOT_A_MEMBER` when not a member). */
 export interface LeagueMembership extends LeagueMember {

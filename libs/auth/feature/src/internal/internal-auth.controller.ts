@@ -9,6 +9,9 @@ import { MagicLinkService } from '../magic-link/magic-link.service.js';
 export const invitationLinksRequest = z.strictObject({
   leagueId: z.uuid(),
   leagueName: text({ min: 1, max: 80 }),
+  commissionerName: text({ min: 1, max: 60 }),
+  /** The invitations' expiry as the leagues service recorded it; the links expire with them. */
+  expiresAt: z.iso.datetime({ offset: true }).transform((value) => new Date(value)),
   emails: z.array(emailSchema).min(1).max(500),
 });
 
@@ -22,8 +25,8 @@ export class InternalAuthController {
   @Post('invitation-links')
   @HttpCode(200)
   async sendInvitationLinks(@Body(new ZodPipe(invitationLinksRequest)) body: z.infer<typeof invitationLinksRequest>) {
-    const purpose = { kind: 'league-invite' as const, leagueId: body.leagueId, leagueName: body.leagueName };
-    await Promise.all(body.emails.map((email) => this.magicLinks.issue(email, purpose)));
+    const purpose = { kind: 'league-invite' as const, leagueId: body.leagueId, leagueName: body.leagueName, commissionerName: body.commissionerName };
+    await this.magicLinks.issueInvitations(body.emails, purpose, body.expiresAt);
     return { sent: body.emails.length };
   }
 }

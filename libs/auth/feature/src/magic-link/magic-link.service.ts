@@ -14,6 +14,8 @@ import { MagicLinksRepository } from './magic-links.repository.js';
 import { SignInHooks } from './sign-in-hooks.js';
 
 export const MAGIC_LINK_TTL_MS = 15 * 60 * 1000;
+/** Leagues and auth replicas read different clocks; an expiry this far past the window is still taken. */
+const MAX_CLOCK_SKEW_MS = 60 * 1000;
 
 const signIns = counter('auth_sign_ins_total', 'Magic-link verifications by outcome', ['outcome']);
 
@@ -42,20 +44,26 @@ export class MagicLinkService {
   async request(email: string, ip: string): Promise<void> {
     await this.linksPerIp.consume(ip);
     await this.linksPerEmail.consume(email);
-    await this.issue(email, null);
+    await this.issue(email, null, new Date(this.clock.now().getTime() + MAGIC_LINK_TTL_MS));
+  }
+
+  /** Invitation links last as long as their invitations (INVITATION_TTL_HOURS, decided by the leagues service). */
+  async issueInvitations(emails: readonly string[], purpose: SignInPurpose, expiresAt: Date): Promise<void> {
+    const now = this.clock.now().getTime();
+    if (expiresAt.getTime() <= now || expiresAt.getTime() > now + this.config.invitationTtlMs + MAX_CLOCK_SKEW_MS) {
+      throw new DomainError('VALIDATION_FAILED', 'An invitation must expire in the future and within INVITATION_TTL_HOURS.', {
+        errors: [{ path: 'expiresAt', message: 'outside the invitation window' }],
+      });
+    }
+    await Promise.all(emails.map((email) => this.issue(email, purpose, expiresAt)));
   }
 
   /** Issues and mails a link; the mail is sent in the background so the answer does not wait on SMTP. */
-  async issue(email: string, purpose: SignInPurpose | null): Promise<void> {
+  private async issue(email: string, purpose: SignInPurpose | null, expiresAt: Date): Promise<void> {
     const token = newSecretToken();
-    await this.links.create({
-      tokenHash: sha256(token),
-      email,
-      purpose,
-      expiresAt: new Date(this.clock.now().getTime() + MAGIC_LINK_TTL_MS),
-    });
+    await this.links.create({ tokenHash: sha256(token), email, purpose, expiresAt });
     const link = `${this.config.publicUrl}/auth/callback?token=${token}`;
-    void this.mailer.send(signInMail(email, link, purpose));
+    void this.mailer.send(signInMail(email, link, purpose, expiresAt));
   }
 
   /**
@@ -69,13 +77,12 @@ export class MagicLinkService {
       const link = await this.links.consume(db, tokenHash, this.clock.now());
       if (!link) return null;
       const user = await this.users.upsertByEmail(link.email, db);
-      return { user, purpose: link.purpose, ...(await this.sessions.start(db, user)) };
+      return { user, ...(await this.sessions.start(db, user)) };
     });
     if (!signedIn) throw await this.verificationRefusal(tokenHash);
     await this.failedVerificationsPerIp.refund(ip);
     signIns.inc({ outcome: 'ok' });
-    const { purpose, ...result } = signedIn;
-    return { ...result, ...(await this.hooks.afterSignIn(result.user, purpose)) };
+    return { ...signedIn, ...(await this.hooks.afterSignIn(signedIn.user)) };
   }
 
   private async verificationRefusal(tokenHash: string): Promise<DomainError> {

@@ -1,13 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { User } from '@auction/contracts';
+import type { AcceptedInvitations, SignInResult, User } from '@auction/contracts';
 import type { Logger } from '@auction/observability';
 import { LOGGER } from '@auction/platform';
 import { ServiceClient } from '@auction/service-client';
-import type { SignInPurpose } from '../db/schema/index.js';
 
 /**
- * Carries out what an invitation link promises: the leagues service adds the member.
- * A failure here never fails the sign-in; the member can still join with the invite link.
+ * Carries out what an invitation promises, whichever link the person signs in with: the leagues
+ * service joins them to every league with a live invitation of their address. A failure here never
+ * fails the sign-in; the member can still join with the invite link.
  */
 @Injectable()
 export class SignInHooks {
@@ -16,17 +16,16 @@ export class SignInHooks {
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
-  async afterSignIn(user: User, purpose: SignInPurpose | null): Promise<{ joinedLeagueId?: string }> {
-    if (purpose?.kind !== 'league-invite') return {};
+  async afterSignIn(user: User): Promise<Pick<SignInResult, 'joinedLeagueId' | 'joinedLeagues'>> {
     try {
-      await this.services.call('leagues', 'POST', `/internal/leagues/${purpose.leagueId}/invited-members`, {
+      const { joined } = await this.services.call<AcceptedInvitations>('leagues', 'POST', '/internal/leagues/invited-members', {
         userId: user.id,
         email: user.email,
         displayName: user.displayName,
       });
-      return { joinedLeagueId: purpose.leagueId };
+      return joined.length > 0 ? { joinedLeagueId: joined[0]!.leagueId, joinedLeagues: joined } : {};
     } catch (error) {
-      this.logger.warn({ leagueId: purpose.leagueId, err: (error as Error).message }, 'invitation join failed');
+      this.logger.warn({ userId: user.id, err: (error as Error).message }, 'invitations not accepted at sign-in');
       return {};
     }
   }

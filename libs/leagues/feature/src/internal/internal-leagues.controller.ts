@@ -3,6 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import {
   invitedMemberRequest,
   startAuctionRequest,
+  type AcceptedInvitations,
   type AuctionSetup,
   type InvitedMemberRequest,
   type LeagueMembership,
@@ -12,7 +13,7 @@ import {
 import { ServiceGuard } from '@auction/auth-guard';
 import { ZodPipe } from '@auction/platform';
 import { UuidParam } from '../http/uuid-param.pipe.js';
-import { AddInvitedMember } from '../membership/add-invited-member.command.js';
+import { AcceptInvitations } from '../membership/accept-invitations.command.js';
 import { InternalLeaguesQuery } from './internal-leagues.query.js';
 import { StartAuction } from './start-auction.command.js';
 
@@ -22,18 +23,15 @@ import { StartAuction } from './start-auction.command.js';
 @UseGuards(ServiceGuard)
 export class InternalLeaguesController {
   constructor(
-    private readonly addInvitedMember: AddInvitedMember,
+    private readonly acceptInvitations: AcceptInvitations,
     private readonly startAuction: StartAuction,
     private readonly query: InternalLeaguesQuery,
   ) {}
 
-  @Post(':id/invited-members')
+  @Post('invited-members')
   @HttpCode(200)
-  invitedMember(
-    @Param('id', UuidParam) id: string,
-    @Body(new ZodPipe(invitedMemberRequest)) body: InvitedMemberRequest,
-  ): Promise<LeagueMembership> {
-    return this.addInvitedMember.execute(id, body);
+  invitedMember(@Body(new ZodPipe(invitedMemberRequest)) body: InvitedMemberRequest): Promise<AcceptedInvitations> {
+    return this.acceptInvitations.execute(body);
   }
 
   @Get(':id/members/:userId')

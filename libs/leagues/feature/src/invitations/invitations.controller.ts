@@ -1,9 +1,19 @@
-import { Controller, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
-import type { InvitationReport } from '@auction/contracts';
+import {
+  pageQuery,
+  resendInvitationsRequest,
+  type Invitation,
+  type InvitationReport,
+  type Page,
+  type ResendInvitationsRequest,
+} from '@auction/contracts';
 import { AccessGuard, CurrentUser, type AuthUser } from '@auction/auth-guard';
-import { CsvBody } from '@auction/platform';
+import { ApiZodBody, ApiZodQuery, CsvBody, ZodPipe } from '@auction/platform';
+import type { z } from 'zod';
 import { UuidParam } from '../http/uuid-param.pipe.js';
+import { InvitationsQuery } from './invitations.query.js';
+import { ResendInvitations } from './resend-invitations.command.js';
 import { SendInvitations } from './send-invitations.command.js';
 
 @ApiTags('leagues')
@@ -11,7 +21,11 @@ import { SendInvitations } from './send-invitations.command.js';
 @UseGuards(AccessGuard)
 @Controller('api/leagues')
 export class InvitationsController {
-  constructor(private readonly sendInvitations: SendInvitations) {}
+  constructor(
+    private readonly sendInvitations: SendInvitations,
+    private readonly resendInvitations: ResendInvitations,
+    private readonly query: InvitationsQuery,
+  ) {}
 
   /** text/csv with the header `email`, then up to 500 addresses; one report entry per row. */
   @Post(':id/invitations')
@@ -20,5 +34,26 @@ export class InvitationsController {
   @ApiBody({ schema: { type: 'string', example: 'email\nann@club.example\nbob@club.example\n' } })
   invite(@Param('id', UuidParam) id: string, @CsvBody() csv: string, @CurrentUser() user: AuthUser): Promise<InvitationReport> {
     return this.sendInvitations.execute(user, id, csv);
+  }
+
+  @Get(':id/invitations')
+  @ApiZodQuery(pageQuery)
+  list(
+    @Param('id', UuidParam) id: string,
+    @Query(new ZodPipe(pageQuery)) query: z.infer<typeof pageQuery>,
+    @CurrentUser() user: AuthUser,
+  ): Promise<Page<Invitation>> {
+    return this.query.list(user, id, query);
+  }
+
+  @Post(':id/invitations/resend')
+  @HttpCode(200)
+  @ApiZodBody(resendInvitationsRequest)
+  resend(
+    @Param('id', UuidParam) id: string,
+    @Body(new ZodPipe(resendInvitationsRequest)) body: ResendInvitationsRequest,
+    @CurrentUser() user: AuthUser,
+  ): Promise<{ items: Invitation[] }> {
+    return this.resendInvitations.execute(user, id, body);
   }
 }

@@ -1,25 +1,21 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { DomainError, plainText, type InvitationReport, type InvitationRow } from '@auction/contracts';
+import { Injectable } from '@nestjs/common';
+import { DomainError, type InvitationReport, type InvitationRow } from '@auction/contracts';
 import type { AuthUser } from '@auction/auth-guard';
 import { parseInvitationsCsv, type InvitationCsvRow } from '@auction/leagues-domain';
-import { counter, type Logger } from '@auction/observability';
-import { LOGGER } from '@auction/platform';
-import { ServiceClient } from '@auction/service-client';
 import { UnitOfWork } from '../db/unit-of-work.js';
 import { requireCommissioner, requireLeague, requireOpen } from '../leagues/league-rules.js';
 import { LeaguesRepository } from '../leagues/leagues.repository.js';
 import { MembersRepository } from '../leagues/members.repository.js';
 import { LeagueLimits } from '../league-limits.js';
+import { InvitationMail } from './invitation-mail.js';
 import { InvitationsRepository } from './invitations.repository.js';
-
-const invitationsSent = counter('league_invitations_sent_total', 'Invitation mails requested from auth');
 
 /**
  * `POST /api/leagues/:id/invitations` (text/csv, header `email`). All or nothing: a file with
  * any bad line sends nothing and lists every bad line. Otherwise each address not yet invited
  * and not yet a member gets a sign-in link that also joins the league (mailed by auth); the
  * invitations are recorded in the same transaction as the call, so a failed call records none
- * and a re-upload never mails anyone twice.
+ * and a re-upload never mails anyone twice (sending again is `.../invitations/resend`).
  */
 @Injectable()
 export class SendInvitations {
@@ -28,14 +24,13 @@ export class SendInvitations {
     private readonly leagues: LeaguesRepository,
     private readonly members: MembersRepository,
     private readonly invitations: InvitationsRepository,
-    private readonly services: ServiceClient,
+    private readonly mail: InvitationMail,
     private readonly limits: LeagueLimits,
-    @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
   async execute(actor: AuthUser, leagueId: string, csv: string): Promise<InvitationReport> {
     const league = requireLeague(await this.leagues.findById(leagueId));
-    requireCommissioner(league, await this.members.find(leagueId, actor.id));
+    const commissioner = requireCommissioner(league, await this.members.find(leagueId, actor.id));
     requireOpen(league);
 
     const { rows, errors } = parseInvitationsCsv(csv);
@@ -45,29 +40,18 @@ export class SendInvitations {
       });
     }
 
-    const report = await this.uow.run(async (db) => {
+    return this.uow.run(async (db) => {
       const emails = rows.map((row) => row.email);
       const memberEmails = await this.members.emailsIn(leagueId, emails, db);
-      const sent = await this.invitations.insertNew(db, leagueId, emails.filter((email) => !memberEmails.has(email)), actor.id);
+      const window = this.mail.newWindow();
+      const sent = await this.invitations.insertNew(db, leagueId, emails.filter((email) => !memberEmails.has(email)), actor.id, window);
       if (sent.size > 0) {
         await this.limits.leagueMail.consumeAll(leagueId, sent.size);
         await this.limits.invitations.consume(actor.id, sent.size);
-        // A name stored before the text rules cannot shape the mail: one plain line.
-        await this.mail(leagueId, plainText(league.name), [...sent]);
+        await this.mail.send({ league, commissionerName: commissioner.displayName, emails: [...sent], window });
       }
       return reportOf(rows, memberEmails, sent);
     });
-    invitationsSent.inc(report.sent);
-    return report;
-  }
-
-  private async mail(leagueId: string, leagueName: string, emails: string[]): Promise<void> {
-    try {
-      await this.services.call('auth', 'POST', '/internal/auth/invitation-links', { leagueId, leagueName, emails });
-    } catch (error) {
-      this.logger.error({ leagueId, err: (error as Error).message }, 'invitation links not sent');
-      throw new DomainError('SERVICE_UNAVAILABLE', 'The invitations could not be sent just now, and nobody was invited. Please try again.');
-    }
   }
 }
 

@@ -32,6 +32,11 @@ export class MembersRepository {
       .orderBy(asc(leagueMembers.joinedAt), asc(leagueMembers.userId));
   }
 
+  /** Every membership of this user takes their new display name. */
+  async rename(userId: string, displayName: string): Promise<void> {
+    await this.database.db.update(leagueMembers).set({ displayName }).where(eq(leagueMembers.userId, userId));
+  }
+
   async count(leagueId: string, db: Database = this.database.db): Promise<number> {
     const [row] = await db.select({ n: count() }).from(leagueMembers).where(eq(leagueMembers.leagueId, leagueId));
     return row?.n ?? 0;

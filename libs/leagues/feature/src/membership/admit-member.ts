@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DomainError, type LeagueMembership } from '@auction/contracts';
 import type { Database } from '@auction/db';
 import { counter } from '@auction/observability';
+import { CLOCK, type Clock } from '@auction/platform';
 import { UnitOfWork } from '../db/unit-of-work.js';
 import { toMember, toMembership, type StoredLeague } from '../leagues/league.js';
 import { requireLeague, requireOpen } from '../leagues/league-rules.js';
@@ -28,8 +29,10 @@ export interface AdmitMemberInput {
 
 export interface Admission {
   membership: LeagueMembership;
-  /** False when they were already a member: nothing changed. */
+  /** False when they were already a member: no membership was added. */
   created: boolean;
+  /** True when this admission accepted a mailed invitation of their address. */
+  acceptedInvitation: boolean;
 }
 
 /**
@@ -45,6 +48,7 @@ export class AdmitMember {
     private readonly members: MembersRepository,
     private readonly invitations: InvitationsRepository,
     private readonly lobby: LobbyEvents,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async execute(input: AdmitMemberInput): Promise<Admission> {
@@ -69,18 +73,22 @@ export class AdmitMember {
     if (via.kind === 'invite-token' && found?.inviteToken !== via.inviteToken) throw unknownInvite();
     const league = requireLeague(found);
     const existing = await this.members.find(leagueId, newcomer.userId, db);
-    if (existing) return { membership: toMembership(existing), created: false };
+    if (existing) {
+      const acceptedInvitation = await this.invitations.markAccepted(db, leagueId, newcomer.email, newcomer.userId, this.clock.now());
+      return { membership: toMembership(existing), created: false, acceptedInvitation };
+    }
     requireOpen(league);
     await this.assertRoom(db, league);
     const added = await this.members.add(db, { leagueId, ...newcomer, role: 'manager' });
     if (!added) {
       // Cannot happen under the league lock; if it ever does, the membership exists and that is the answer.
       const racer = await this.members.find(leagueId, newcomer.userId, db);
-      if (racer) return { membership: toMembership(racer), created: false };
+      if (racer) return { membership: toMembership(racer), created: false, acceptedInvitation: false };
       throw new Error(`membership of ${newcomer.userId} in ${leagueId} neither inserted nor found`);
     }
-    if (via.kind === 'invitation') await this.invitations.markAccepted(db, leagueId, via.email, newcomer.userId);
-    return { membership: { leagueId, ...toMember(added) }, created: true };
+    // Whichever way they came in (the invite link or a mailed invitation), their invitation is accepted.
+    const acceptedInvitation = await this.invitations.markAccepted(db, leagueId, newcomer.email, newcomer.userId, this.clock.now());
+    return { membership: { leagueId, ...toMember(added) }, created: true, acceptedInvitation };
   }
 
   private async assertRoom(db: Database, league: StoredLeague): Promise<void> {

@@ -19,6 +19,11 @@ export class LeagueTransactions {
     });
   }
 
+  /** A write that spans leagues (one member's rows everywhere); touches no league's scores, so takes no league lock. */
+  acrossLeagues<T>(work: (db: Database) => Promise<T>): Promise<T> {
+    return this.database.db.transaction(work);
+  }
+
   /** One consistent snapshot for reads that combine several tables. */
   snapshot<T>(work: (db: Database) => Promise<T>): Promise<T> {
     return this.database.db.transaction(work, { isolationLevel: 'repeatable read', accessMode: 'read only' });

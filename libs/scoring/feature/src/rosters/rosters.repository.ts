@@ -54,6 +54,11 @@ export class RostersRepository {
     return { managers: managers.length, assets: assets.length };
   }
 
+  /** The user's name as a manager of every league's stored auction. */
+  async renameManager(db: Database, userId: string, displayName: string): Promise<void> {
+    await db.update(leagueManagers).set({ displayName }).where(eq(leagueManagers.userId, userId));
+  }
+
   async managers(db: Database, leagueId: string): Promise<RosterManager[]> {
     const [managerRows, assetRows] = await Promise.all([
       db.select().from(leagueManagers).where(eq(leagueManagers.leagueId, leagueId)),

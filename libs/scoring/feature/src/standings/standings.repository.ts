@@ -19,6 +19,10 @@ export class StandingsRepository {
     for (const chunk of chunks(entries)) await db.insert(standings).values(chunk.map((entry) => ({ leagueId, ...entry })));
   }
 
+  async rename(db: Database, userId: string, displayName: string): Promise<void> {
+    await db.update(standings).set({ displayName }).where(eq(standings.userId, userId));
+  }
+
   async ofLeague(leagueId: string): Promise<StoredStanding[]> {
     const rows = await this.database.db.select().from(standings).where(eq(standings.leagueId, leagueId)).orderBy(asc(standings.rank));
     return rows.map(({ leagueId: _league, ...entry }) => entry);

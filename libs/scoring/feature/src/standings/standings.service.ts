@@ -31,12 +31,8 @@ export class StandingsService {
 
   async leaderboard(context: ScoringContext): Promise<Leaderboard> {
     await this.ensureFresh(context);
-    const names = new Map(context.members.map((member) => [member.userId, member.displayName]));
-    const entries = (await this.standings.ofLeague(context.leagueId)).map(({ joinedAt: _joinedAt, ...entry }) => ({
-      ...entry,
-      // Members may rename themselves after the auction; show today's name.
-      displayName: names.get(entry.userId) ?? entry.displayName,
-    }));
+    // Stored names follow renames through `user.renamed` (ManagerRenamedListener).
+    const entries = (await this.standings.ofLeague(context.leagueId)).map(({ joinedAt: _joinedAt, ...entry }) => entry);
     return { leagueId: context.leagueId, entries };
   }
 

@@ -16,5 +16,5 @@ export const magicLinks = authSchema.table(
   (t) => [index('magic_links_expires_at_idx').on(t.expiresAt)],
 );
 
-/** What signing in through the link also does, beyond signing in. */
-export type SignInPurpose = { kind: 'league-invite'; leagueId: string; leagueName: string };
+/** What the link's mail was for, beyond signing in (sign-ins join invited leagues whatever the link). */
+export type SignInPurpose = { kind: 'league-invite'; leagueId: string; leagueName: string; commissionerName?: string };
