@@ -47,6 +47,8 @@ describe('loadConfig', () => {
     ['PUBLIC_URL', 'not a url'],
     ['SPORTS_ENABLED', 'football,golf'],
     ['MAIL_FROM', 'nobody'],
+    ['AUCTION_REMINDER_MINUTES', '0'],
+    ['AUCTION_REMINDER_MINUTES', 'soon'],
   ])('names %s when its value %s is bad', (name, value) => {
     const problems = problemsOf({ ...cluster, [name]: value });
     expect(problems.some((p) => p.startsWith(`${name}:`))).toBe(true);

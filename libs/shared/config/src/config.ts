@@ -42,6 +42,7 @@ const envSchema = z.object({
     .default(SPORTS.join(','))
     .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
     .pipe(z.array(z.enum(SPORTS)).min(1)),
+  AUCTION_REMINDER_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   AUTH_URL: optionalUrl(['http:', 'https:']),
   LEAGUES_URL: optionalUrl(['http:', 'https:']),
   AUCTIONS_URL: optionalUrl(['http:', 'https:']),
@@ -73,6 +74,8 @@ export interface AppConfig {
   dataDir: string;
   rateLimits: boolean;
   sportsEnabled: Array<(typeof SPORTS)[number]>;
+  /** How long before a scheduled auction's start its members are reminded by mail. */
+  auctionReminderMinutes: number;
   serviceUrls: ServiceUrls;
 }
 
@@ -123,6 +126,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: LoadOptions): AppCon
     dataDir: e.DATA_DIR,
     rateLimits: e.RATE_LIMITS === 'on',
     sportsEnabled: e.SPORTS_ENABLED,
+    auctionReminderMinutes: e.AUCTION_REMINDER_MINUTES,
     serviceUrls: {
       auth: e.AUTH_URL ?? self,
       leagues: e.LEAGUES_URL ?? self,

@@ -1,0 +1,2 @@
+ALTER TABLE "leagues"."leagues" ADD COLUMN "lot_gap_seconds" integer DEFAULT 3 NOT NULL;--> statement-breakpoint
+ALTER TABLE "leagues"."leagues" ADD COLUMN "lead_in_seconds" integer DEFAULT 10 NOT NULL;
