@@ -74,6 +74,17 @@ export async function startAuction(stack: Target, league: League): Promise<World
   return { ...league, auction: started.body };
 }
 
+/** `POST /api/auctions {leagueId, startsAt}`: a scheduled auction (201, status `scheduled`). */
+export async function scheduleAuction(stack: Target, league: League, startsAt: Date): Promise<World> {
+  const scheduled = await stack.api.post<AuctionSnapshot>(
+    '/api/auctions',
+    { leagueId: league.leagueId, startsAt: startsAt.toISOString() },
+    { token: league.commissioner.token },
+  );
+  expect(scheduled.status, JSON.stringify(scheduled.body)).toBe(201);
+  return { ...league, auction: scheduled.body };
+}
+
 export async function startedAuction(
   stack: Target,
   options: { managers?: number; assets?: number; settings?: LeagueOptions } = {},
