@@ -42,7 +42,7 @@ export function formatCountdown(ms: number): string {
   return `${minutes}:${seconds.toString().padStart(2, '0')}`;
 }
 
-/** A wait until a start or the next lot: "2 d 3 h", "1:05:03", "4:05" or "9.4". */
+/** A wait until a start or the next lot: "2 d 3 h", "1:05:03", "4:05" or "9 s". */
 export function formatWait(ms: number): string {
   const clamped = Math.max(0, ms);
   const totalSeconds = Math.ceil(clamped / 1000);
@@ -53,7 +53,8 @@ export function formatWait(ms: number): string {
     const minutes = Math.floor((totalSeconds % 3600) / 60);
     return `${hours}:${minutes.toString().padStart(2, '0')}:${(totalSeconds % 60).toString().padStart(2, '0')}`;
   }
-  return formatCountdown(clamped);
+  if (totalSeconds < 60) return `${totalSeconds} s`;
+  return `${Math.floor(totalSeconds / 60)}:${(totalSeconds % 60).toString().padStart(2, '0')}`;
 }
 
 export function plural(count: number, one: string, many: string): string {
