@@ -78,10 +78,28 @@ describe('the auction room people trust: gap, lead-in, schedule, outbid, extensi
   });
 
   it('shows a scheduled auction as a lobby countdown, then the lead-in, then the first lot', async () => {
+    // Bob waits on My competitions: its league card listens to the lobby (league:join acknowledged).
+    const lobbyJoined = new Promise<void>((resolve) => {
+      bob.page.on('websocket', (socket) => {
+        let asked = false;
+        socket.on('framesent', (frame) => {
+          if (String(frame.payload).includes('"league:join"')) asked = true;
+        });
+        socket.on('framereceived', (frame) => {
+          if (asked && /^43\d*\[\{"ok":true,"online"/.test(String(frame.payload))) resolve();
+        });
+      });
+    });
+    await bob.page.goto('/competitions');
+    await lobbyJoined;
+    expect(await byTestId(bob.page, 'enter-auction').count()).toBe(0);
     const startsAt = new Date(Date.now() + 9_000);
     const scheduled = await app.api.post('/api/auctions', { leagueId, startsAt: startsAt.toISOString() }, { token: chairToken });
     expect(scheduled.status, JSON.stringify(scheduled.body)).toBe(201);
     auctionId = scheduled.body.id;
+    // The button appears live, without a reload.
+    await byTestId(bob.page, 'enter-auction').waitFor({ timeout: 3000 });
+    expect(await byTestId(bob.page, 'enter-auction').getAttribute('href')).toBe(`/auctions/${auctionId}`);
     await ann.page.goto(`/leagues/${leagueId}`);
     await byTestId(ann.page, 'lobby-countdown').waitFor();
     await byTestId(ann.page, 'enter-auction').tap();
