@@ -120,7 +120,7 @@ async function setUpLeague(api: Api, bidders: number): Promise<{ leagueId: strin
   const commissioner = mint('commissioner');
   const league = await api.post(
     '/api/leagues',
-    { name: `Bench ${randomUUID().slice(0, 6)}`, sport: 'football', budget: 100_000, rosterSize: 3, bidTimerSeconds: 8, antiSnipeSeconds: 4 },
+    { name: `Bench ${randomUUID().slice(0, 6)}`, sport: 'football', budget: 100_000, rosterSize: 3, bidTimerSeconds: 8, antiSnipeSeconds: 4, lotGapSeconds: 0, leadInSeconds: 0 },
     { token: commissioner.token },
   );
   if (league.status !== 201) throw new Error(`create league: ${league.status} ${JSON.stringify(league.body)}`);

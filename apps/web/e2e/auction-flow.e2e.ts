@@ -92,6 +92,9 @@ describe('web client in real Chromium: a league from mail link to auction result
       minIncrement: 1,
       bidTimerSeconds: BID_TIMER_S,
       antiSnipeSeconds: ANTI_SNIPE_S,
+      // Short pauses: this flow is about the whole journey, not the pauses' length.
+      lotGapSeconds: 1,
+      leadInSeconds: 1,
     };
     for (const [field, value] of Object.entries(numbers)) await byTestId(c, `league-${field}`).fill(String(value));
     await screenshot(c, 'create-league');
@@ -136,6 +139,9 @@ describe('web client in real Chromium: a league from mail link to auction result
 
     // --- Start: the member is offered the room at once (auction:started to the league room).
     await byTestId(c, 'start-auction').click();
+    await byTestId(c, 'start-confirm').waitFor();
+    expect(c.url()).toMatch(/\/leagues\//); // nothing starts before the confirmation
+    await byTestId(c, 'start-confirm-now').click();
     const startedAt = Date.now();
     await byTestId(m, 'enter-auction').waitFor({ timeout: 3000 });
     const offeredAfterMs = Date.now() - startedAt;

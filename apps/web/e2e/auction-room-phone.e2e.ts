@@ -105,6 +105,8 @@ describe('auction room on a phone: 375 px and a connection that drops', () => {
       minIncrement: 1,
       bidTimerSeconds: 600,
       antiSnipeSeconds: 10,
+      lotGapSeconds: 0,
+      leadInSeconds: 0,
     });
 
     // A member on a phone opens the invite link, signs in from the mail and joins.

@@ -73,7 +73,9 @@ export const leaguesApi = {
 };
 
 export const auctionsApi = {
-  start: (leagueId: string) => api.post<AuctionSnapshot>('/api/auctions', { leagueId }),
+  start: (leagueId: string, startsAt?: string) => api.post<AuctionSnapshot>('/api/auctions', startsAt ? { leagueId, startsAt } : { leagueId }),
+  startNow: (auctionId: string) => api.post<AuctionSnapshot>(`/api/auctions/${enc(auctionId)}/start`),
+  reschedule: (auctionId: string, startsAt: string) => api.patch<AuctionSnapshot>(`/api/auctions/${enc(auctionId)}`, { startsAt }),
   get: (auctionId: string) => api.get<AuctionSnapshot>(`/api/auctions/${enc(auctionId)}`),
   bids: (auctionId: string, lotId: string, signal?: AbortSignal) =>
     api.get<Page<AcceptedBid>>(`/api/auctions/${enc(auctionId)}/bids`, { lotId, limit: 50 }, signal),

@@ -56,6 +56,7 @@ export const ERROR_MESSAGES: Record<AppErrorCode, MessageFor> = {
   LOT_CLOSED: ({ asset }) => `Bidding on this ${lower(asset, 'lot')} has closed.`,
   AUCTION_PAUSED: () => 'The auction is paused — bidding opens again when it resumes.',
   AUCTION_NOT_LIVE: () => 'The auction isn’t running right now.',
+  AUCTION_NOT_STARTED: () => 'The auction hasn’t started yet — bidding opens with the first lot.',
   AUCTION_COMPLETED: () => 'The auction has finished.',
   BUDGET_EXCEEDED: ({ maxBid }) =>
     maxBid !== undefined

@@ -3,15 +3,30 @@ import { formatMoney, formatServerTime } from '../lib/format';
 import { biddingBlock, checkBid, findManager, quickBids, type BidContext } from './bidRules';
 import type { BidStatus } from './useAuctionRoom';
 
+/** The lot moved on from my bid: someone else leads it now. */
+export interface Outbid {
+  by: string;
+  amount: number;
+}
+
 interface Props {
   ctx: BidContext;
   status: BidStatus;
-  onBid: (amount: number) => void;
+  outbid: Outbid | null;
+  /** `lotId` is the lot this panel was showing when the bid was pressed. */
+  onBid: (amount: number, lotId: string) => void;
 }
 
 const TEST_IDS = { min: 'bid-min', plus5: 'bid-plus-5', plus10: 'bid-plus-10' } as const;
 
-function StatusLine({ status }: { status: BidStatus }) {
+function StatusLine({ status, outbid }: { status: BidStatus; outbid: Outbid | null }) {
+  if (outbid && status.state !== 'sending') {
+    return (
+      <p className="bid-status warning" role="alert" data-testid="bid-status" data-state="outbid">
+        <strong>Outbid</strong> — {outbid.by} bid {formatMoney(outbid.amount)}
+      </p>
+    );
+  }
   let text = '';
   let tone = '';
   switch (status.state) {
@@ -40,8 +55,12 @@ function StatusLine({ status }: { status: BidStatus }) {
   );
 }
 
-/** Quick bids, a custom amount, and the reason in plain words when bidding isn't possible. */
-export function BidPanel({ ctx, status, onBid }: Props) {
+/**
+ * Quick bids with the result of my bid right under them, a custom amount, and the reason in
+ * plain words when bidding isn't possible. Mounted per lot (keyed by its id), so an amount typed
+ * for one lot never carries over to the next.
+ */
+export function BidPanel({ ctx, status, outbid, onBid }: Props) {
   const id = useId();
   const [custom, setCustom] = useState('');
   const [touched, setTouched] = useState(false);
@@ -52,12 +71,16 @@ export function BidPanel({ ctx, status, onBid }: Props) {
   const customAmount = Number(custom);
   const customBlock = custom.trim() === '' ? null : checkBid(ctx, customAmount);
   const firstQuickReason = block ? null : quick.find((q) => q.block)?.block?.reason;
+  const lotId = ctx.snapshot?.currentLot?.id ?? null;
+  const bid = (amount: number) => {
+    if (lotId) onBid(amount, lotId);
+  };
 
   function submitCustom(event: FormEvent) {
     event.preventDefault();
     setTouched(true);
     if (custom.trim() === '' || customBlock || sending) return;
-    onBid(customAmount);
+    bid(customAmount);
     setCustom('');
     setTouched(false);
   }
@@ -93,7 +116,7 @@ export function BidPanel({ ctx, status, onBid }: Props) {
             type="button"
             className={`button bid-button${q.key === 'min' ? ' primary' : ''}`}
             disabled={!!q.block || sending}
-            onClick={() => onBid(q.amount)}
+            onClick={() => bid(q.amount)}
             aria-describedby={q.block ? `${id}-reason` : undefined}
             data-testid={TEST_IDS[q.key]}
             data-amount={q.amount || undefined}
@@ -103,6 +126,7 @@ export function BidPanel({ ctx, status, onBid }: Props) {
           </button>
         ))}
       </div>
+      <StatusLine status={status} outbid={outbid} />
       <p id={`${id}-reason`} className="bid-reason" data-testid="bid-disabled-reason" aria-live="polite">
         {block?.reason ?? firstQuickReason ?? ''}
       </p>
@@ -136,7 +160,6 @@ export function BidPanel({ ctx, status, onBid }: Props) {
           {!block && custom.trim() !== '' && customBlock ? customBlock.reason : ''}
         </p>
       </form>
-      <StatusLine status={status} />
     </section>
   );
 }

@@ -8,14 +8,15 @@ interface Props {
   onSnapshot: (snapshot: AuctionSnapshot) => void;
 }
 
-/** Pause, resume and end the auction (commissioner only). */
+/** Start a scheduled auction now; pause, resume and end a running one (commissioner only). */
 export function CommissionerControls({ snapshot, onSnapshot }: Props) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   if (snapshot.status === 'completed') return null;
 
-  async function run(action: 'pause' | 'resume' | 'end') {
+  async function run(action: 'pause' | 'resume' | 'end' | 'startNow') {
     if (action === 'end' && !window.confirm('End the auction now? Lots not yet sold stay unsold. This can’t be undone.')) return;
+    if (action === 'startNow' && !window.confirm('Start the auction now, before its scheduled time? Everyone in the room sees it go live.')) return;
     setBusy(true);
     setError(null);
     try {
@@ -32,7 +33,11 @@ export function CommissionerControls({ snapshot, onSnapshot }: Props) {
     <section className="panel controls" aria-labelledby="controls-title">
       <h2 id="controls-title">Commissioner</h2>
       <div className="actions">
-        {snapshot.status === 'live' ? (
+        {snapshot.status === 'scheduled' ? (
+          <button type="button" className="button primary" disabled={busy} onClick={() => run('startNow')} data-testid="auction-start-now">
+            Start now
+          </button>
+        ) : snapshot.status === 'live' ? (
           <button type="button" className="button" disabled={busy} onClick={() => run('pause')} data-testid="auction-pause">
             Pause
           </button>
@@ -41,9 +46,11 @@ export function CommissionerControls({ snapshot, onSnapshot }: Props) {
             Resume
           </button>
         )}
-        <button type="button" className="button danger" disabled={busy} onClick={() => run('end')} data-testid="auction-end">
-          End auction
-        </button>
+        {snapshot.status !== 'scheduled' && (
+          <button type="button" className="button danger" disabled={busy} onClick={() => run('end')} data-testid="auction-end">
+            End auction
+          </button>
+        )}
       </div>
       {error && (
         <p className="notice error" role="alert">

@@ -5,6 +5,37 @@ import type { ServerClock } from './clock';
 import { useRemaining } from './countdown';
 
 const THRESHOLDS_S = [30, 10, 5];
+/** How long the "+8 s" flash of an extension stays up. */
+const FLASH_MS = 2000;
+/** The auctioneer's cues in the last seconds of a lot. */
+const GOING_ONCE_MS = 5000;
+const GOING_TWICE_MS = 2500;
+
+/** "+8 s" each time the deadline of the same lot moves later (an anti-snipe extension). */
+function useExtensionFlash(lotId: string | undefined, endsAt: string | null | undefined): { text: string; id: number } | null {
+  const previous = useRef<{ lotId: string | undefined; endsAt: number | null }>({ lotId, endsAt: null });
+  const [flash, setFlash] = useState<{ text: string; id: number } | null>(null);
+  useEffect(() => {
+    const at = endsAt ? Date.parse(endsAt) : null;
+    const before = previous.current;
+    previous.current = { lotId, endsAt: at };
+    if (before.lotId !== lotId || before.endsAt === null || at === null || at - before.endsAt < 500) return;
+    setFlash((f) => ({ text: `+${Math.round((at - before.endsAt!) / 1000)} s`, id: (f?.id ?? 0) + 1 }));
+  }, [lotId, endsAt]);
+  useEffect(() => {
+    if (!flash) return;
+    const timer = setTimeout(() => setFlash(null), FLASH_MS);
+    return () => clearTimeout(timer);
+  }, [flash]);
+  return flash;
+}
+
+function cueFor(left: number, status: AuctionStatus | undefined): string {
+  if (status !== 'live' || left <= 0) return '';
+  if (left <= GOING_TWICE_MS) return 'Going twice…';
+  if (left <= GOING_ONCE_MS) return 'Going once…';
+  return '';
+}
 
 interface Props {
   lot: Pick<CurrentLot, 'id' | 'endsAt' | 'remainingMs'> | null;
@@ -17,6 +48,7 @@ interface Props {
 /** The lot's countdown by the server clock, with spoken warnings at 30, 10 and 5 seconds. */
 export function Countdown({ lot, status, clock, timerSeconds }: Props) {
   const left = useRemaining(lot, status, clock);
+  const flash = useExtensionFlash(lot?.id, lot?.endsAt);
   const [warning, setWarning] = useState('');
   const announced = useRef<{ key: string; threshold: number }>({ key: '', threshold: Infinity });
 
@@ -46,6 +78,7 @@ export function Countdown({ lot, status, clock, timerSeconds }: Props) {
   }
 
   const urgent = status === 'live' && left < 10_000;
+  const cue = cueFor(left, status);
   const fraction = timerSeconds ? Math.min(1, left / (timerSeconds * 1000)) : null;
   return (
     <div
@@ -57,6 +90,14 @@ export function Countdown({ lot, status, clock, timerSeconds }: Props) {
       <span className="countdown-label">{status === 'paused' ? 'Paused' : left <= 0 ? 'Closing' : 'Time left'}</span>
       <span className="countdown-value" role="timer" aria-label={`${Math.ceil(left / 1000)} seconds left`}>
         {formatCountdown(left)}
+      </span>
+      {flash && (
+        <span key={flash.id} className="extension-flash" data-testid="extension-flash" aria-hidden="true">
+          {flash.text}
+        </span>
+      )}
+      <span className="going-cue" data-testid="going-cue" aria-hidden="true">
+        {cue}
       </span>
       {fraction !== null && (
         <span className="countdown-bar" aria-hidden="true">

@@ -1,8 +1,9 @@
-import type { AuctionSnapshot, SportWords } from '@auction/contracts';
-import { formatMoney } from '../lib/format';
+import type { AuctionSnapshot, ClosedLot, SportWords } from '@auction/contracts';
+import { formatDateTime, formatMoney } from '../lib/format';
 import type { ServerClock } from './clock';
 import { Countdown } from './Countdown';
 import type { LotMoment } from './reducer';
+import { WaitCountdown } from './WaitCountdown';
 
 interface Props {
   snapshot: AuctionSnapshot;
@@ -11,6 +12,11 @@ interface Props {
   nameOf: (userId: string | null) => string;
   timerSeconds?: number;
   lastMoment: LotMoment | null;
+}
+
+/** "Sold to Bob for £12m" / "Unsold", the way the room reads a closed lot. */
+export function resultText(lot: Pick<ClosedLot, 'status' | 'winnerId' | 'price'>, nameOf: Props['nameOf']): string {
+  return lot.status === 'unsold' ? 'Unsold' : `Sold to ${nameOf(lot.winnerId)} for ${formatMoney(lot.price)}`;
 }
 
 function MomentText({ moment, nameOf }: { moment: LotMoment; nameOf: Props['nameOf'] }) {
@@ -25,27 +31,65 @@ function MomentText({ moment, nameOf }: { moment: LotMoment; nameOf: Props['name
   );
 }
 
-/** The lot on the block: name, price to beat, who leads, and the countdown. */
-export function LotCard({ snapshot, clock, words, nameOf, timerSeconds, lastMoment }: Props) {
-  const lot = snapshot.currentLot;
-  if (!lot) {
+/** Before the first lot: the scheduled start or the lead-in; between lots: the result and the gap. */
+function Waiting({ snapshot, clock, words, nameOf, lastMoment }: Props) {
+  const asset = words.asset.toLowerCase();
+  if (snapshot.status === 'scheduled' && snapshot.startsAt) {
     return (
-      <section className="panel lot-card empty" aria-labelledby="lot-title" data-testid="lot-card">
-        {lastMoment ? (
-          <p className={`moment ${lastMoment.kind}`} data-testid="lot-result" data-kind={lastMoment.kind}>
-            <MomentText moment={lastMoment} nameOf={nameOf} />
-          </p>
-        ) : null}
-        <h2 id="lot-title" data-testid="lot-name">
-          {snapshot.status === 'completed'
-            ? 'The auction is over'
-            : snapshot.lotsRemaining > 0
-              ? `Next ${words.asset.toLowerCase()} coming up…`
-              : 'No lot open'}
+      <section className="panel lot-card empty waiting" aria-labelledby="lot-title" data-testid="lot-card" data-state="scheduled">
+        <p className="eyebrow">Scheduled</p>
+        <h2 id="lot-title" data-testid="scheduled-lobby">
+          The auction starts in <WaitCountdown until={snapshot.startsAt} clock={clock} testId="starts-in" />
         </h2>
+        <p className="meta" data-testid="starts-at">
+          {formatDateTime(snapshot.startsAt)} · the first {asset} opens {snapshot.settings?.leadInSeconds ?? 0} s later
+        </p>
       </section>
     );
   }
+  const closed = snapshot.lots.at(-1) ?? null;
+  if (snapshot.nextLotAt && snapshot.status === 'live') {
+    return (
+      <section className="panel lot-card empty waiting" aria-labelledby="lot-title" data-testid="lot-card" data-state={closed ? 'gap' : 'lead-in'}>
+        {closed ? (
+          <>
+            <p className="eyebrow">{closed.asset.name}</p>
+            <h2 id="lot-title" className={`result ${closed.status}`} data-testid="lot-gap-result" data-kind={closed.status}>
+              {resultText(closed, nameOf)}
+            </h2>
+          </>
+        ) : (
+          <h2 id="lot-title" data-testid="lead-in">
+            Get ready
+          </h2>
+        )}
+        <p className="next-lot" data-testid="next-lot-in">
+          {closed ? `Next ${asset} in ` : `First ${asset} in `}
+          <WaitCountdown until={snapshot.nextLotAt} clock={clock} testId="next-lot-countdown" />
+        </p>
+        <p className="meta">Bidding is off until it opens.</p>
+      </section>
+    );
+  }
+  return (
+    <section className="panel lot-card empty" aria-labelledby="lot-title" data-testid="lot-card">
+      {lastMoment ? (
+        <p className={`moment ${lastMoment.kind}`} data-testid="lot-result" data-kind={lastMoment.kind}>
+          <MomentText moment={lastMoment} nameOf={nameOf} />
+        </p>
+      ) : null}
+      <h2 id="lot-title" data-testid="lot-name">
+        {snapshot.status === 'completed' ? 'The auction is over' : snapshot.lotsRemaining > 0 ? `Next ${asset} coming up…` : 'No lot open'}
+      </h2>
+    </section>
+  );
+}
+
+/** The lot on the block: name, price to beat, who leads, and the countdown. */
+export function LotCard(props: Props) {
+  const { snapshot, clock, nameOf, timerSeconds, lastMoment } = props;
+  const lot = snapshot.currentLot;
+  if (!lot) return <Waiting {...props} />;
   const details = [lot.asset.team, lot.asset.role].filter(Boolean).join(' · ');
   return (
     <section className="panel lot-card" aria-labelledby="lot-title" data-testid="lot-card" data-lot-id={lot.id}>

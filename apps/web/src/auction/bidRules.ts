@@ -17,6 +17,7 @@ export type BlockCode =
   | 'offline'
   | 'loading'
   | 'completed'
+  | 'scheduled'
   | 'paused'
   | 'not-manager'
   | 'no-lot'
@@ -52,6 +53,7 @@ export function biddingBlock(ctx: BidContext): BidBlock | null {
   const asset = ctx.assetWord.toLowerCase();
   if (!snapshot) return { code: 'loading', reason: 'Loading the auction…' };
   if (snapshot.status === 'completed') return { code: 'completed', reason: 'The auction has finished.' };
+  if (snapshot.status === 'scheduled') return { code: 'scheduled', reason: 'The auction hasn’t started yet — bidding opens with the first lot.' };
   if (!ctx.connected) return { code: 'offline', reason: 'You’re offline — bidding comes back when you reconnect.' };
   const me = findManager(snapshot, ctx.myUserId);
   if (!me) return { code: 'not-manager', reason: 'You’re watching — only managers in this league can bid.' };

@@ -1,5 +1,7 @@
 import type {
+  AuctionLive,
   AuctionSnapshot,
+  ClosedLot,
   BidAccepted,
   LotAsset,
   LotOpened,
@@ -17,6 +19,7 @@ export type SeqEvent =
   | { type: 'bid:accepted'; payload: BidAccepted }
   | { type: 'lot:sold'; payload: LotSold }
   | { type: 'lot:unsold'; payload: LotUnsold }
+  | { type: 'auction:live'; payload: AuctionLive }
   | { type: 'auction:paused'; payload: PayloadOf<'auction:paused'> }
   | { type: 'auction:resumed'; payload: PayloadOf<'auction:resumed'> }
   | { type: 'auction:completed'; payload: PayloadOf<'auction:completed'> };
@@ -110,6 +113,11 @@ function afterPurchase(
   return { ...manager, roster, budgetRemaining, maxBid: Math.max(0, Math.min(maxBid, budgetRemaining)) };
 }
 
+function withClosedLot(lots: ClosedLot[] | undefined, closed: ClosedLot): ClosedLot[] {
+  const known = lots ?? [];
+  return known.some((lot) => lot.lotId === closed.lotId) ? known : [...known, closed];
+}
+
 /** Apply one event that is exactly `snapshot.seq + 1`. */
 function applyEvent(state: AuctionState, event: SeqEvent): AuctionState {
   const snap = state.snapshot!;
@@ -120,7 +128,7 @@ function applyEvent(state: AuctionState, event: SeqEvent): AuctionState {
       const { lot: opened, lotsRemaining } = event.payload;
       return {
         ...state,
-        snapshot: { ...snap, seq, currentLot: opened, lotsRemaining: lotsRemaining ?? snap.lotsRemaining },
+        snapshot: { ...snap, seq, currentLot: opened, nextLotAt: null, lotsRemaining: lotsRemaining ?? snap.lotsRemaining },
         liveBids: [],
       };
     }
@@ -154,6 +162,8 @@ function applyEvent(state: AuctionState, event: SeqEvent): AuctionState {
           ...snap,
           seq,
           currentLot: lot && lot.id !== sale.lotId ? lot : null,
+          nextLotAt: sale.nextLotAt ?? null,
+          lots: withClosedLot(snap.lots, { lotId: sale.lotId, asset: sale.asset, status: 'sold', winnerId: sale.winnerId, price: sale.price, seq }),
           managers: snap.managers.map((m) => (m.userId === sale.winnerId ? afterPurchase(m, sale, rules, fallbackOpening) : m)),
         },
         lastMoment: { kind: 'sold', lotId: sale.lotId, asset: sale.asset, winnerId: sale.winnerId, price: sale.price, seq },
@@ -163,10 +173,18 @@ function applyEvent(state: AuctionState, event: SeqEvent): AuctionState {
       const { lotId, asset } = event.payload;
       return {
         ...state,
-        snapshot: { ...snap, seq, currentLot: lot && lot.id !== lotId ? lot : null },
+        snapshot: {
+          ...snap,
+          seq,
+          currentLot: lot && lot.id !== lotId ? lot : null,
+          nextLotAt: event.payload.nextLotAt ?? null,
+          lots: withClosedLot(snap.lots, { lotId, asset, status: 'unsold', winnerId: null, price: null, seq }),
+        },
         lastMoment: { kind: 'unsold', lotId, asset, winnerId: null, price: null, seq },
       };
     }
+    case 'auction:live':
+      return { ...state, snapshot: { ...snap, seq, status: 'live', nextLotAt: event.payload.nextLotAt } };
     case 'auction:paused':
       return {
         ...state,
@@ -174,6 +192,7 @@ function applyEvent(state: AuctionState, event: SeqEvent): AuctionState {
           ...snap,
           seq,
           status: 'paused',
+          nextLotAt: null,
           currentLot: lot ? { ...lot, remainingMs: event.payload.remainingMs } : null,
         },
       };
@@ -184,11 +203,12 @@ function applyEvent(state: AuctionState, event: SeqEvent): AuctionState {
           ...snap,
           seq,
           status: 'live',
+          nextLotAt: event.payload.nextLotAt ?? null,
           currentLot: lot ? { ...lot, endsAt: event.payload.endsAt } : null,
         },
       };
     case 'auction:completed':
-      return { ...state, snapshot: { ...snap, seq, status: 'completed', currentLot: null } };
+      return { ...state, snapshot: { ...snap, seq, status: 'completed', currentLot: null, nextLotAt: null } };
   }
 }
 

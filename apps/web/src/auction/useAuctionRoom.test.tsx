@@ -125,7 +125,7 @@ describe('useAuctionRoom', () => {
     };
     let done!: Promise<void>;
     act(() => {
-      done = result.current.placeBid(2, 'Club');
+      done = result.current.placeBid(2, 'lot-1', 'Club');
     });
     expect(result.current.bidStatus).toMatchObject({ state: 'sending', attempt: 1 });
     await act(async () => {
@@ -156,12 +156,26 @@ describe('useAuctionRoom', () => {
     );
     socket.responders['bid:place'] = () => ({ ok: false, error: { code: 'BID_TOO_LOW', message: 'amount < 8' } });
     await act(async () => {
-      await result.current.placeBid(7, 'Club');
+      await result.current.placeBid(7, 'lot-1', 'Club');
     });
     expect(result.current.bidStatus).toEqual({
       state: 'refused',
       amount: 7,
       message: 'Someone bid that already — the next bid must be at least £8m.',
     });
+  });
+
+  it('never sends a bid pressed for a lot that has closed to the lot that opened since', async () => {
+    const { result } = await mount();
+    await act(async () => {
+      socket.fire('lot:unsold', { auctionId: AUCTION_ID, lotId: 'lot-1', asset: lot().asset, seq: 11, nextLotAt: null });
+      socket.fire('lot:opened', { auctionId: AUCTION_ID, lot: lot({ id: 'lot-2' }), seq: 12, lotsRemaining: 4, serverTime: '2026-01-01T12:00:02.000Z' });
+    });
+    expect(result.current.state.snapshot?.currentLot?.id).toBe('lot-2');
+    await act(async () => {
+      await result.current.placeBid(5, 'lot-1', 'Club');
+    });
+    expect(socket.sent('bid:place')).toEqual([]);
+    expect(result.current.bidStatus).toEqual({ state: 'idle' });
   });
 });

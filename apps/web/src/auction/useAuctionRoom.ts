@@ -15,7 +15,7 @@ import { auctionReducer, initialAuctionState, rulesOf, type AuctionRules, type S
 export type BidStatus =
   | { state: 'idle' }
   | { state: 'sending'; amount: number; attempt: number }
-  | { state: 'accepted'; amount: number; serverTime: string; seq: number }
+  | { state: 'accepted'; amount: number; serverTime: string; seq: number; lotId: string }
   | { state: 'refused'; amount: number; message: string }
   | { state: 'unconfirmed'; amount: number; message: string };
 
@@ -51,6 +51,8 @@ export function describeEvent(event: SeqEvent, snapshot: AuctionSnapshot | null)
       return `Sold! ${event.payload.asset.name} to ${nameOf(snapshot, event.payload.winnerId)} for ${formatMoney(event.payload.price)}.`;
     case 'lot:unsold':
       return `${event.payload.asset.name} went unsold.`;
+    case 'auction:live':
+      return 'The auction is live.';
     case 'auction:paused':
       return 'The auction is paused.';
     case 'auction:resumed':
@@ -65,6 +67,7 @@ const SEQ_EVENTS = [
   'bid:accepted',
   'lot:sold',
   'lot:unsold',
+  'auction:live',
   'auction:paused',
   'auction:resumed',
   'auction:completed',
@@ -205,12 +208,13 @@ export function useAuctionRoom(auctionId: string) {
   }, [currentLotId]);
 
   const placeBid = useCallback(
-    async (amount: number, assetWord: string) => {
+    /** `lotId` is the lot on screen when the bid was pressed: a bid is never moved to a lot that opened since. */
+    async (amount: number, lotId: string, assetWord: string) => {
       const socket = socketRef.current;
       const lot = stateRef.current.snapshot?.currentLot;
-      if (!socket || !lot) return;
+      if (!socket || !lot || lot.id !== lotId) return;
       const clientBidId = newId();
-      const payload = { auctionId, lotId: lot.id, amount, clientBidId };
+      const payload = { auctionId, lotId, amount, clientBidId };
       const started = Date.now();
       for (let attempt = 1; Date.now() - started < BID_RETRY_WINDOW_MS; attempt++) {
         if (!mounted.current) return;
@@ -232,7 +236,7 @@ export function useAuctionRoom(auctionId: string) {
                 serverTime: bid.serverTime,
               },
             });
-            setBidStatus({ state: 'accepted', amount: bid.amount, serverTime: bid.serverTime, seq: bid.seq });
+            setBidStatus({ state: 'accepted', amount: bid.amount, serverTime: bid.serverTime, seq: bid.seq, lotId: bid.lotId });
           } else {
             const now = stateRef.current.snapshot;
             const rules = rulesOf(stateRef.current);

@@ -31,7 +31,7 @@ export function Layout({ children }: { children: ReactNode }) {
           <span aria-hidden="true" className="brand-mark">
             £
           </span>
-          Club Auction
+          <span className="brand-name">Club Auction</span>
         </Link>
         <nav aria-label="Main">
           <ul>

@@ -28,6 +28,8 @@ describe('results CSV', () => {
           },
           { userId: 'u2', displayName: 'Bob', budgetRemaining: 500, spent: 0, roster: [] },
         ],
+        unsold: [],
+        neverOffered: [],
       },
       { asset: 'Club', assets: 'Clubs' },
     );

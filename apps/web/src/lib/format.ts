@@ -42,6 +42,21 @@ export function formatCountdown(ms: number): string {
   return `${minutes}:${seconds.toString().padStart(2, '0')}`;
 }
 
+/** A wait until a start or the next lot: "2 d 3 h", "1:05:03", "4:05" or "9 s". */
+export function formatWait(ms: number): string {
+  const clamped = Math.max(0, ms);
+  const totalSeconds = Math.ceil(clamped / 1000);
+  const days = Math.floor(totalSeconds / 86_400);
+  const hours = Math.floor((totalSeconds % 86_400) / 3600);
+  if (days > 0) return `${days} d ${hours} h`;
+  if (hours > 0) {
+    const minutes = Math.floor((totalSeconds % 3600) / 60);
+    return `${hours}:${minutes.toString().padStart(2, '0')}:${(totalSeconds % 60).toString().padStart(2, '0')}`;
+  }
+  if (totalSeconds < 60) return `${totalSeconds} s`;
+  return `${Math.floor(totalSeconds / 60)}:${(totalSeconds % 60).toString().padStart(2, '0')}`;
+}
+
 const pluralRules = new Intl.PluralRules('en-GB');
 
 /** "1 win", "2 wins", "0 wins": the form English's plural rules pick for the count. */

@@ -16,6 +16,8 @@ const football: Sport = {
     minIncrement: 1,
     bidTimerSeconds: 30,
     antiSnipeSeconds: 10,
+    lotGapSeconds: 3,
+    leadInSeconds: 10,
     nominationOrder: 'random',
     scoringRules: { win: 3, draw: 1, goal: 1 },
   },
@@ -35,6 +37,8 @@ describe('league form', () => {
       rosterSize: 3,
       bidTimerSeconds: 30,
       antiSnipeSeconds: 10,
+      lotGapSeconds: 3,
+      leadInSeconds: 10,
       nominationOrder: 'random',
       scoringRules: { win: 3, draw: 1, goal: 1 },
     });

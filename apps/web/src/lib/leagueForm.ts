@@ -9,6 +9,8 @@ export const NUMBER_FIELDS = [
   'minIncrement',
   'bidTimerSeconds',
   'antiSnipeSeconds',
+  'lotGapSeconds',
+  'leadInSeconds',
 ] as const;
 export type NumberField = (typeof NUMBER_FIELDS)[number];
 
@@ -43,6 +45,8 @@ export function formFromSport(sport: Sport, previous?: Pick<LeagueForm, 'name'>)
       minIncrement: String(d.minIncrement),
       bidTimerSeconds: String(d.bidTimerSeconds),
       antiSnipeSeconds: String(d.antiSnipeSeconds),
+      lotGapSeconds: String(d.lotGapSeconds),
+      leadInSeconds: String(d.leadInSeconds),
     },
     scoring: Object.fromEntries(Object.entries(d.scoringRules).map(([k, v]) => [k, String(v)])),
   };
@@ -57,6 +61,8 @@ export const RANGES: Record<NumberField, { min: number; max: number }> = {
   minIncrement: { min: 1, max: LEAGUE_LIMITS.budget.max },
   bidTimerSeconds: LEAGUE_LIMITS.bidTimerSeconds,
   antiSnipeSeconds: LEAGUE_LIMITS.antiSnipeSeconds,
+  lotGapSeconds: LEAGUE_LIMITS.lotGapSeconds,
+  leadInSeconds: LEAGUE_LIMITS.leadInSeconds,
 };
 
 const toInt = (text: string): number => (/^\s*-?\d+\s*$/.test(text) ? Number(text) : Number.NaN);

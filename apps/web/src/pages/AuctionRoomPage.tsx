@@ -5,6 +5,8 @@ import { currentUserId } from '../api/session';
 import { useSession } from '../api/useSession';
 import { BidHistory } from '../auction/BidHistory';
 import { BidPanel } from '../auction/BidPanel';
+import { ClosedLots } from '../auction/ClosedLots';
+import { outbidOf, useOutbidAlert, useOutbidSound } from '../auction/cues';
 import { CommissionerControls } from '../auction/CommissionerControls';
 import { useDeadlinePassed } from '../auction/countdown';
 import { LotCard } from '../auction/LotCard';
@@ -45,6 +47,9 @@ export default function AuctionRoomPage() {
     },
     [snapshot?.managers, myUserId],
   );
+  const outbid = outbidOf(lot, myUserId, room.bidStatus, state.liveBids, nameOf);
+  const [soundOn, setSoundOn] = useOutbidSound();
+  useOutbidAlert(outbid, soundOn);
 
   if (!snapshot) {
     return room.joinError ? (
@@ -84,7 +89,18 @@ export default function AuctionRoomPage() {
             {plural(snapshot.lotsRemaining, `${words.asset.toLowerCase()} still to come`, `${words.assets.toLowerCase()} still to come`)}
           </p>
         </div>
-        <ConnectionBadge />
+        <div className="room-head-tools">
+          <button
+            type="button"
+            className="link-button"
+            aria-pressed={soundOn}
+            onClick={() => setSoundOn(!soundOn)}
+            data-testid="outbid-sound"
+          >
+            {soundOn ? 'Outbid sound: on' : 'Outbid sound: off'}
+          </button>
+          <ConnectionBadge />
+        </div>
       </div>
 
       {snapshot.status === 'paused' && (
@@ -113,7 +129,13 @@ export default function AuctionRoomPage() {
             lastMoment={state.lastMoment}
           />
           {snapshot.status !== 'completed' && (
-            <BidPanel ctx={ctx} status={room.bidStatus} onBid={(amount) => void room.placeBid(amount, words.asset)} />
+            <BidPanel
+              key={lot?.id ?? 'no-lot'}
+              ctx={ctx}
+              status={room.bidStatus}
+              outbid={outbid}
+              onBid={(amount, lotId) => void room.placeBid(amount, lotId, words.asset)}
+            />
           )}
           {isCommissioner && <CommissionerControls snapshot={snapshot} onSnapshot={room.applySnapshot} />}
           <BidHistory
@@ -126,6 +148,7 @@ export default function AuctionRoomPage() {
           />
         </div>
         <div className="room-side">
+          <ClosedLots lots={snapshot.lots ?? []} nameOf={nameOf} assetsWord={words.assets} />
           <Managers
             managers={snapshot.managers}
             myUserId={myUserId}

@@ -1,7 +1,7 @@
 import type { InvitationReport, League, LeagueMember, SportWords } from '@auction/contracts';
 import { useState } from 'react';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
-import { auctionsApi, leaguesApi } from '../api/endpoints';
+import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { leaguesApi } from '../api/endpoints';
 import { describeError } from '../api/errors';
 import { currentUserId } from '../api/session';
 import { useSession } from '../api/useSession';
@@ -12,6 +12,8 @@ import { formatMoney, plural } from '../lib/format';
 import { sportName, useSports, wordsFor } from '../lib/sports';
 import { useAsync } from '../lib/useAsync';
 import { useLeagueRoom } from '../realtime/useLeagueRoom';
+import { AuctionLobbyBanner } from '../auction/AuctionLobbyBanner';
+import { StartAuctionPanel } from '../auction/StartAuctionPanel';
 import { InvitationsPanel } from './league/InvitationsPanel';
 import { InvitePanel } from './league/InvitePanel';
 import { LobbyNext } from './league/LobbyNext';
@@ -134,12 +136,10 @@ function Members({
 
 export default function LeaguePage() {
   const { leagueId = '' } = useParams();
-  const navigate = useNavigate();
   const session = useSession();
   const myId = currentUserId(session);
   const league = useAsync(() => leaguesApi.get(leagueId), [leagueId]);
   const { sports } = useSports();
-  const [starting, setStarting] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);
   const [invitationsVersion, setInvitationsVersion] = useState(0);
@@ -163,19 +163,6 @@ export default function LeaguePage() {
   const words = wordsFor(l.sport, sports);
   const isCommissioner = !!myId && l.commissionerId === myId;
   const auctionId = startedAuctionId ?? l.auctionId;
-  const enoughManagers = l.members.length >= l.minManagers;
-
-  async function startAuction() {
-    setStarting(true);
-    setActionError(null);
-    try {
-      const auction = await auctionsApi.start(leagueId);
-      navigate(`/auctions/${auction.id}`);
-    } catch (e) {
-      setActionError(describeError(e));
-      setStarting(false);
-    }
-  }
 
   async function removeMember(member: LeagueMember) {
     if (!window.confirm(`Remove ${member.displayName} from the league?`)) return;
@@ -211,14 +198,7 @@ export default function LeaguePage() {
         </div>
       )}
 
-      {auctionId && l.status !== 'completed' && (
-        <div className="panel highlight" role="status" aria-live="polite">
-          <p>The auction is on!</p>
-          <Link className="button primary wide" to={`/auctions/${auctionId}`} data-testid="enter-auction">
-            Enter auction room
-          </Link>
-        </div>
-      )}
+      {auctionId && l.status !== 'completed' && <AuctionLobbyBanner auctionId={auctionId} />}
       {l.status === 'completed' && (
         <div className="actions">
           <Link className="button primary" to={`/leagues/${leagueId}/leaderboard`} data-testid="leaderboard-link">
@@ -232,31 +212,7 @@ export default function LeaguePage() {
         </div>
       )}
 
-      {isCommissioner && l.status === 'open' && !auctionId && (
-        <div className="panel">
-          <h2>Start the auction</h2>
-          <p>
-            {enoughManagers
-              ? `Everyone in the league can bid as soon as it starts.`
-              : `At least ${l.minManagers} managers must join first — ${plural(l.members.length, 'has', 'have')} joined so far.`}
-          </p>
-          <button
-            type="button"
-            className="button primary wide"
-            onClick={startAuction}
-            disabled={starting || !enoughManagers}
-            aria-describedby={!enoughManagers ? 'start-reason' : undefined}
-            data-testid="start-auction"
-          >
-            {starting ? 'Starting…' : 'Start auction'}
-          </button>
-          {!enoughManagers && (
-            <p id="start-reason" className="hint">
-              Share the invite link below to get more managers in.
-            </p>
-          )}
-        </div>
-      )}
+      {isCommissioner && l.status === 'open' && !auctionId && <StartAuctionPanel league={l} assetWord={words.asset} />}
       {actionError && (
         <p className="notice error" role="alert" data-testid="league-action-error">
           {actionError}

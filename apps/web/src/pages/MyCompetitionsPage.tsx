@@ -5,6 +5,7 @@ import { ErrorNotice, Loading } from '../components/Status';
 import { formatDateTime, plural } from '../lib/format';
 import { sportName, useSports } from '../lib/sports';
 import { useAsync } from '../lib/useAsync';
+import { useLeagueRoom } from '../realtime/useLeagueRoom';
 
 const STATUS_TEXT: Record<MyCompetition['status'], string> = {
   open: 'Waiting for the auction',
@@ -13,7 +14,9 @@ const STATUS_TEXT: Record<MyCompetition['status'], string> = {
 };
 
 function CompetitionCard({ competition, sportLabel }: { competition: MyCompetition; sportLabel: string }) {
-  const c = competition;
+  // A league still waiting listens to its lobby, so "Enter auction room" appears the moment it starts.
+  const { startedAuctionId } = useLeagueRoom(competition.status === 'open' ? competition.leagueId : undefined);
+  const c: MyCompetition = startedAuctionId ? { ...competition, status: 'auction', auctionId: startedAuctionId } : competition;
   return (
     <li className="card" data-testid={`competition-${c.leagueId}`}>
       <div className="card-head">

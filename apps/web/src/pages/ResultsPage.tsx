@@ -75,6 +75,29 @@ export default function ResultsPage() {
           </li>
         ))}
       </ul>
+      <section className="panel" aria-labelledby="unsold-title" data-testid="results-unsold">
+        <h2 id="unsold-title">Unsold</h2>
+        {(r.unsold ?? []).length === 0 ? (
+          <p className="meta">Every {words.asset.toLowerCase()} offered was sold.</p>
+        ) : (
+          <ul className="plain-list">
+            {r.unsold.map((lot) => (
+              <li key={lot.lotId}>{lot.asset.name}</li>
+            ))}
+          </ul>
+        )}
+      </section>
+      {(r.neverOffered ?? []).length > 0 && (
+        <section className="panel" aria-labelledby="never-offered-title" data-testid="results-never-offered">
+          <h2 id="never-offered-title">Never offered</h2>
+          <p className="meta">The auction ended before these came up.</p>
+          <ul className="plain-list">
+            {r.neverOffered.map((asset) => (
+              <li key={asset.id}>{asset.name}</li>
+            ))}
+          </ul>
+        </section>
+      )}
       {league.data && (
         <Link className="button" to={`/leagues/${league.data.id}/leaderboard`}>
           Leaderboard

@@ -43,7 +43,10 @@ export function snapshot(overrides: Partial<AuctionSnapshot> = {}): AuctionSnaps
     currentLot: lot(),
     managers: [manager(ANN), manager(BOB)],
     lotsRemaining: 5,
-    settings: { minIncrement: 1, openingBid: 1, rosterSize: 3, budget: 500, antiSnipeSeconds: 10, bidTimerSeconds: 30, sport: 'football' },
+    startsAt: null,
+    nextLotAt: null,
+    lots: [],
+    settings: { minIncrement: 1, openingBid: 1, rosterSize: 3, budget: 500, antiSnipeSeconds: 10, bidTimerSeconds: 30, lotGapSeconds: 3, leadInSeconds: 10, sport: 'football' },
     ...overrides,
   };
 }

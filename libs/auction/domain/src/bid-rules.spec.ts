@@ -74,6 +74,12 @@ describe('checkBid', () => {
     );
   });
 
+  it('refuses on a scheduled auction as not started', () => {
+    expect(refusalCode(bid({ auctionStatus: 'scheduled', lot: { status: 'pending', endsAt: null, highBid: null } }))).toBe(
+      'AUCTION_NOT_STARTED',
+    );
+  });
+
   it.each(['pending', 'sold', 'unsold'] as const)('refuses a %s lot as closed', (status) => {
     expect(refusalCode(bid({ lot: { status, endsAt: inTenSeconds, highBid: null } }))).toBe('LOT_CLOSED');
   });

@@ -1,6 +1,6 @@
 import type { ErrorCode } from '@auction/contracts';
 
-export type AuctionStatus = 'live' | 'paused' | 'completed';
+export type AuctionStatus = 'scheduled' | 'live' | 'paused' | 'completed';
 export type LotStatus = 'pending' | 'open' | 'sold' | 'unsold';
 
 export interface BidSettings {
@@ -36,6 +36,7 @@ export type BidRefusalCode = Extract<
   | 'NOT_A_MANAGER'
   | 'AUCTION_COMPLETED'
   | 'AUCTION_PAUSED'
+  | 'AUCTION_NOT_STARTED'
   | 'LOT_CLOSED'
   | 'ROSTER_FULL'
   | 'BID_TOO_LOW'
@@ -100,6 +101,7 @@ function checkBidder(bidder: Bidder): BidCheck | undefined {
 function checkAuctionStatus(status: AuctionStatus): BidCheck | undefined {
   if (status === 'completed') return refuse('AUCTION_COMPLETED', 'The auction has ended');
   if (status === 'paused') return refuse('AUCTION_PAUSED', 'The auction is paused');
+  if (status === 'scheduled') return refuse('AUCTION_NOT_STARTED', 'The auction has not started yet');
   return undefined;
 }
 

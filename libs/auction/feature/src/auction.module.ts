@@ -16,8 +16,14 @@ import { LotCloser } from './lots/lot-closer.js';
 import { LotSettlement } from './lots/lot-settlement.js';
 import { ManagerNamesRepository } from './managers/manager-names.repository.js';
 import { ManagerRenamedListener } from './managers/manager-renamed.listener.js';
+import { OpenNextLot } from './lots/open-next-lot.js';
+import { GoLive } from './schedule/go-live.js';
+import { RescheduleAuction } from './schedule/reschedule-auction.js';
+import { ScheduleMails } from './schedule/schedule-mails.js';
+import { ScheduledStarts } from './schedule/scheduled-starts.js';
+import { Mailer } from '@auction/platform';
 
-/** Live auctions: bids, lot timers, commissioner controls and the Socket.IO gateway. */
+/** Auctions: scheduled starts, bids, lot timers and gaps, commissioner controls and the Socket.IO gateway. */
 @Module({
   controllers: [AuctionsController, InternalAuctionsController],
   providers: [
@@ -32,7 +38,13 @@ import { ManagerRenamedListener } from './managers/manager-renamed.listener.js';
     ControlAuction,
     LotSettlement,
     CloseLot,
+    OpenNextLot,
     LotCloser,
+    Mailer,
+    ScheduleMails,
+    GoLive,
+    ScheduledStarts,
+    RescheduleAuction,
     AuctionGateway,
     ManagerNamesRepository,
     ManagerRenamedListener,

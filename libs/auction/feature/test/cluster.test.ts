@@ -4,9 +4,9 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startCluster, startRedisServer, type ClusterHandle, type RedisServerHandle } from '@auction/cluster';
 import type { AcceptedBid, ErrorBody } from '@auction/contracts';
 import { Api, createTestDatabase, TEST_JWT_SECRET, type TestDatabase, type TestUser } from '@auction/testing';
-import { expectAuctionInvariants } from './support/invariants.js';
-import { connectSocket, nextEvent, RoomClient, type ClientSocket } from './support/sockets.js';
-import { bid, createLeague, snapshot, startAuction, type Target, type World } from './support/world.js';
+import { expectAuctionInvariants, readAuctionState } from './support/invariants.js';
+import { connectSocket, joinAuction, nextEvent, RoomClient, type ClientSocket } from './support/sockets.js';
+import { bid, createLeague, scheduleAuction, snapshot, startAuction, type League, type Target, type World } from './support/world.js';
 
 type BidAck = { ok: true; bid: AcceptedBid } | { ok: false; error: ErrorBody };
 
@@ -112,6 +112,56 @@ describe('auction engine cluster: 3 replicas, PostgreSQL, Redis', () => {
     await new Promise((resolve) => setTimeout(resolve, 500));
     for (const room of rooms) expect(room.sold.get(world.auction.currentLot!.id)).toBe(1);
     await expectAuctionInvariants(database.url, world.auction.id);
+    await cluster.restart('auction-engine', 0);
+  });
+
+  /** Every `auction:live` and `lot:opened` each socket hears, to count them. */
+  function heard(socket: ClientSocket, auctionId: string): { live: number[]; opened: number[] } {
+    const log = { live: [] as number[], opened: [] as number[] };
+    socket.on('auction:live', (e) => e.auctionId === auctionId && log.live.push(e.seq));
+    socket.on('lot:opened', (e) => e.auctionId === auctionId && log.opened.push(e.seq));
+    return log;
+  }
+
+  /** Schedules through replica 0's own port, so replica 0 holds the precise timer for the start. */
+  async function scheduleOnReplica0(league: League, startsAt: Date): Promise<World> {
+    return scheduleAuction({ api: new Api(replicaUrl(0)) }, league, startsAt);
+  }
+
+  async function expectLiveOnce(world: World, logs: Array<{ live: number[]; opened: number[] }>, startsAt: Date): Promise<void> {
+    await expect.poll(() => logs.every((log) => log.opened.length > 0), { timeout: 5000, interval: 50 }).toBe(true);
+    const liveAt = Date.now();
+    expect(liveAt - startsAt.getTime()).toBeLessThan(1500);
+    // A short bounded wait: a second go-live by another replica would be heard by now.
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    for (const log of logs) expect(log).toEqual({ live: [1], opened: [2] });
+    const now = await snapshot(target, world);
+    expect(now).toMatchObject({ status: 'live', seq: 2, currentLot: { asset: { id: world.assets[0]!.id } } });
+    const rows = await readAuctionState(database.url, world.auction.id);
+    expect(rows.lots.filter((lot) => lot.status === 'open')).toHaveLength(1);
+    await expectAuctionInvariants(database.url, world.auction.id);
+  }
+
+  it('takes a scheduled auction live at its start exactly once with every replica up', async () => {
+    const league = await createLeague(target, { managers: 3 });
+    const startsAt = new Date(Date.now() + 2500);
+    const world = await scheduleOnReplica0(league, startsAt);
+    const watchers = await Promise.all(league.managers.map((user, i) => connectTo(i, user)));
+    await Promise.all(watchers.map((socket) => joinAuction(socket, world.auction.id)));
+    const logs = watchers.map((socket) => heard(socket, world.auction.id));
+    await expectLiveOnce(world, logs, startsAt);
+  });
+
+  it('takes a scheduled auction live exactly once when the replica holding its timer is killed -9', async () => {
+    const league = await createLeague(target, { managers: 2 });
+    const startsAt = new Date(Date.now() + 3000);
+    const world = await scheduleOnReplica0(league, startsAt);
+    const watchers = [await connectTo(1, league.managers[0]!), await connectTo(2, league.managers[1]!)];
+    await Promise.all(watchers.map((socket) => joinAuction(socket, world.auction.id)));
+    const logs = watchers.map((socket) => heard(socket, world.auction.id));
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, startsAt.getTime() - Date.now() - 300)));
+    await cluster.kill('auction-engine', 0, 'SIGKILL');
+    await expectLiveOnce(world, logs, startsAt);
     await cluster.restart('auction-engine', 0);
   });
 

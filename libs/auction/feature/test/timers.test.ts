@@ -73,7 +73,7 @@ describe('lot deadlines, anti-snipe, pause/resume, completion (manual clock)', (
     const socket = await watch(world);
     const unsold = nextEvent(socket, 'lot:unsold', (e) => e.auctionId === world.auction.id);
     clock.advance(30_000);
-    expect(await unsold).toEqual({ auctionId: world.auction.id, lotId: world.auction.currentLot!.id, asset: world.auction.currentLot!.asset, seq: 2 });
+    expect(await unsold).toEqual({ auctionId: world.auction.id, lotId: world.auction.currentLot!.id, asset: world.auction.currentLot!.asset, seq: 2, nextLotAt: null });
     expect((await bid(stack, world, world.managers[0]!, 5)).body.code).toBe('LOT_CLOSED');
     await expectAuctionInvariants(stack.database.url, world.auction.id);
   });
@@ -97,7 +97,7 @@ describe('lot deadlines, anti-snipe, pause/resume, completion (manual clock)', (
     const resume = await stack.api.post(`/api/auctions/${world.auction.id}/resume`, undefined, token);
     const endsAt = new Date(clock.now().getTime() + 50_000).toISOString();
     expect(resume.body).toMatchObject({ status: 'live', seq: 3, currentLot: { endsAt, remainingMs: 50_000 } });
-    expect(await resumed).toEqual({ auctionId: world.auction.id, seq: 3, endsAt });
+    expect(await resumed).toEqual({ auctionId: world.auction.id, seq: 3, endsAt, nextLotAt: null });
 
     const closed = nextEvent(socket, 'lot:unsold', (e) => e.auctionId === world.auction.id);
     clock.advance(50_000);

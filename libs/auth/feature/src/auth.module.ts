@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
+import { Mailer } from '@auction/platform';
 import { AuthController } from './auth.controller.js';
 import { InternalAuthController } from './internal/internal-auth.controller.js';
-import { Mailer } from './mail/mailer.js';
 import { MagicLinkService } from './magic-link/magic-link.service.js';
 import { MagicLinksRepository } from './magic-link/magic-links.repository.js';
 import { SignInHooks } from './magic-link/sign-in-hooks.js';

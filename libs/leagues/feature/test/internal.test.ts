@@ -64,6 +64,7 @@ describe('internal routes of the leagues service', () => {
     const routes: Array<[string, string, unknown?]> = [
       ['GET', `/internal/leagues/${league.id}/members/${commissioner.id}`],
       ['GET', `/internal/leagues/${league.id}/scoring-context`],
+      ['GET', `/internal/leagues/${league.id}/mail-recipients`],
       ['POST', `/internal/leagues/${league.id}/start-auction`, { userId: commissioner.id, auctionId: crypto.randomUUID() }],
       ['POST', `/internal/leagues/invited-members`, { userId: commissioner.id, email: commissioner.email, displayName: 'x' }],
     ];
@@ -125,6 +126,8 @@ describe('internal routes of the leagues service', () => {
         minIncrement: 2,
         bidTimerSeconds: 20,
         antiSnipeSeconds: 5,
+        lotGapSeconds: 0,
+        leadInSeconds: 30,
         scoringRules: { win: 4, draw: 2, goal: 1 },
       });
       const auctionId = crypto.randomUUID();
@@ -143,6 +146,8 @@ describe('internal routes of the leagues service', () => {
           minIncrement: 2,
           bidTimerSeconds: 20,
           antiSnipeSeconds: 5,
+          lotGapSeconds: 0,
+          leadInSeconds: 30,
           nominationOrder: 'fixed',
           scoringRules: { win: 4, draw: 2, goal: 1 },
         },
@@ -198,6 +203,21 @@ describe('internal routes of the leagues service', () => {
       const stored = await sqlRows<{ user_id: string }>(stack, 'select user_id from leagues.league_members where league_id = $1', [league.id]);
       expect(start!.body.members.map((m: { userId: string }) => m.userId).sort()).toEqual(stored.map((r) => r.user_id).sort());
       expect(stored).toHaveLength(2 + joins.filter((a) => a.status === 200).length);
+    });
+  });
+
+  describe('GET /internal/leagues/:id/mail-recipients', () => {
+    it('answers every member with their address, for the auction engine’s mails only', async () => {
+      const { league, commissioner, members } = await leagueWithMembers(stack, 1, { name: 'Mail League' });
+      const answer = await stack.api.get(`/internal/leagues/${league.id}/mail-recipients`, internal);
+      expect(answer.status).toBe(200);
+      expect(answer.body).toEqual({
+        leagueId: league.id,
+        name: 'Mail League',
+        commissionerId: commissioner.id,
+        members: [commissioner, members[0]!].map((user) => ({ userId: user.id, displayName: user.displayName, email: user.email })),
+      });
+      expectProblem(await stack.api.get(`/internal/leagues/${UNKNOWN_ID}/mail-recipients`, internal), 404, 'NOT_FOUND');
     });
   });
 

@@ -70,6 +70,8 @@ describe('loadConfig', () => {
     ['INVITATION_TTL_HOURS', '0'],
     ['INVITATION_TTL_HOURS', '1.5'],
     ['INVITATION_TTL_HOURS', '1441'],
+    ['AUCTION_REMINDER_MINUTES', '0'],
+    ['AUCTION_REMINDER_MINUTES', 'soon'],
   ])('names %s when its value %s is bad', (name, value) => {
     const problems = problemsOf({ ...cluster, [name]: value });
     expect(problems.some((p) => p.startsWith(`${name}:`))).toBe(true);

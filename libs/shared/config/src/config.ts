@@ -53,6 +53,7 @@ const envSchema = z.object({
     .default(DEFAULT_TRUSTED_PROXIES.join(','))
     .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
     .pipe(z.array(proxyAddress).min(1)),
+  AUCTION_REMINDER_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   AUTH_URL: optionalUrl(['http:', 'https:']),
   LEAGUES_URL: optionalUrl(['http:', 'https:']),
   AUCTIONS_URL: optionalUrl(['http:', 'https:']),
@@ -94,6 +95,8 @@ export interface AppConfig {
   sportsEnabled: Array<(typeof SPORTS)[number]>;
   /** Peers whose X-Forwarded-For names the client (Express `trust proxy`). */
   trustedProxies: string[];
+  /** How long before a scheduled auction's start its members are reminded by mail. */
+  auctionReminderMinutes: number;
   serviceUrls: ServiceUrls;
   /** How long a mailed league invitation (and its sign-in link) stays usable. */
   invitationTtlMs: number;
@@ -148,6 +151,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: LoadOptions): AppCon
     invitationsPerLeaguePerDay: e.INVITATIONS_PER_LEAGUE_PER_DAY,
     sportsEnabled: e.SPORTS_ENABLED,
     trustedProxies: e.TRUSTED_PROXIES,
+    auctionReminderMinutes: e.AUCTION_REMINDER_MINUTES,
     serviceUrls: {
       auth: e.AUTH_URL ?? self,
       leagues: e.LEAGUES_URL ?? self,

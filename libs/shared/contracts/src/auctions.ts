@@ -2,7 +2,18 @@ import { z } from 'zod';
 import type { Asset } from './sports.js';
 import { seqCursor, text } from './text.js';
 
-export const createAuctionRequest = z.strictObject({ leagueId: z.uuid() });
+/** How far ahead an auction may be scheduled (SPEC §8). */
+export const MAX_SCHEDULE_DAYS = 60;
+
+const startsAt = z.iso.datetime({ offset: true });
+
+/** Without `startsAt` the auction goes live at once; with a future one it is `scheduled`. */
+export const createAuctionRequest = z.strictObject({ leagueId: z.uuid(), startsAt: startsAt.optional() });
+export type CreateAuctionRequest = z.infer<typeof createAuctionRequest>;
+
+/** `PATCH /api/auctions/:id`: the commissioner moves a scheduled auction. */
+export const rescheduleAuctionRequest = z.strictObject({ startsAt });
+export type RescheduleAuctionRequest = z.infer<typeof rescheduleAuctionRequest>;
 
 export const placeBidRequest = z.strictObject({
   lotId: z.uuid(),
@@ -13,7 +24,7 @@ export type PlaceBidRequest = z.infer<typeof placeBidRequest>;
 
 export const socketPlaceBid = placeBidRequest.extend({ auctionId: z.uuid() });
 
-export type AuctionStatus = 'live' | 'paused' | 'completed';
+export type AuctionStatus = 'scheduled' | 'live' | 'paused' | 'completed';
 
 export type LotAsset = Pick<Asset, 'id' | 'externalId' | 'name' | 'shortName' | 'team' | 'role'>;
 
@@ -41,6 +52,28 @@ export interface SnapshotManager {
   roster: RosterEntry[];
 }
 
+/** A lot that has closed, in the order lots closed (`seq` is the seq of its `lot:sold` / `lot:unsold`). */
+export interface ClosedLot {
+  lotId: string;
+  asset: LotAsset;
+  status: 'sold' | 'unsold';
+  winnerId: string | null;
+  price: number | null;
+  seq: number;
+}
+
+export interface SnapshotSettings {
+  minIncrement: number;
+  openingBid: number;
+  rosterSize: number;
+  budget: number;
+  antiSnipeSeconds: number;
+  bidTimerSeconds: number;
+  lotGapSeconds: number;
+  leadInSeconds: number;
+  sport: string;
+}
+
 export interface AuctionSnapshot {
   id: string;
   leagueId: string;
@@ -50,7 +83,12 @@ export interface AuctionSnapshot {
   currentLot: CurrentLot | null;
   managers: SnapshotManager[];
   lotsRemaining: number;
-  settings?: { minIncrement: number; openingBid: number; rosterSize: number; budget: number; antiSnipeSeconds: number; bidTimerSeconds: number; sport: string };
+  /** When a scheduled auction goes live (null once it went live without a schedule). */
+  startsAt: string | null;
+  /** When the gap or lead-in ends and the next lot opens; null while a lot is open or none is due. */
+  nextLotAt: string | null;
+  lots: ClosedLot[];
+  settings?: SnapshotSettings;
   commissionerId?: string;
 }
 
@@ -76,6 +114,10 @@ export interface AuctionResults {
     spent: number;
     roster: Array<{ asset: LotAsset; price: number; lotId: string }>;
   }>;
+  /** Lots that closed without a bid, in the order they closed. */
+  unsold: Array<{ asset: LotAsset; lotId: string }>;
+  /** Assets of the pool never put up for sale (the auction ended first). */
+  neverOffered: LotAsset[];
 }
 
 /** `GET /api/auctions/:id/bids?lotId=&limit=&cursor=`: newest first. */

@@ -38,11 +38,20 @@ export interface LotSold {
   winnerId: string;
   price: number;
   seq: number;
+  /** When the next lot opens (end of the gap); null when it opened at once or none follows. */
+  nextLotAt?: string | null;
 }
 export interface LotUnsold {
   auctionId: string;
   lotId: string;
   asset: LotAsset;
+  seq: number;
+  nextLotAt?: string | null;
+}
+export interface AuctionLive {
+  auctionId: string;
+  /** When the first lot opens (end of the lead-in); null when it opened at once. */
+  nextLotAt: string | null;
   seq: number;
 }
 
@@ -52,12 +61,13 @@ export interface ServerToClientEvents {
   'league:member_left': (payload: { leagueId: string; userId: string }) => void;
   'auction:started': (payload: { leagueId: string; auctionId: string }) => void;
   'auction:snapshot': (payload: AuctionSnapshot) => void;
+  'auction:live': (payload: AuctionLive) => void;
   'lot:opened': (payload: LotOpened) => void;
   'bid:accepted': (payload: BidAccepted) => void;
   'lot:sold': (payload: LotSold) => void;
   'lot:unsold': (payload: LotUnsold) => void;
   'auction:paused': (payload: { auctionId: string; seq: number; remainingMs: number }) => void;
-  'auction:resumed': (payload: { auctionId: string; seq: number; endsAt: string }) => void;
+  'auction:resumed': (payload: { auctionId: string; seq: number; endsAt: string; nextLotAt?: string | null }) => void;
   'auction:completed': (payload: { auctionId: string; seq: number }) => void;
   'leaderboard:updated': (payload: { leagueId: string }) => void;
 }

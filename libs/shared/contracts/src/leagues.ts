@@ -9,6 +9,8 @@ export const LEAGUE_LIMITS = {
   managers: { min: 2, max: 500 },
   bidTimerSeconds: { min: 3, max: 600 },
   antiSnipeSeconds: { min: 0, max: 60 },
+  lotGapSeconds: { min: 0, max: 30 },
+  leadInSeconds: { min: 0, max: 120 },
 } as const;
 
 const int = (min: number, max: number) => z.number().int().min(min).max(max);
@@ -27,6 +29,8 @@ export const leagueSettingsFields = {
   minIncrement: int(1, LEAGUE_LIMITS.budget.max).optional(),
   bidTimerSeconds: int(LEAGUE_LIMITS.bidTimerSeconds.min, LEAGUE_LIMITS.bidTimerSeconds.max).optional(),
   antiSnipeSeconds: int(LEAGUE_LIMITS.antiSnipeSeconds.min, LEAGUE_LIMITS.antiSnipeSeconds.max).optional(),
+  lotGapSeconds: int(LEAGUE_LIMITS.lotGapSeconds.min, LEAGUE_LIMITS.lotGapSeconds.max).optional(),
+  leadInSeconds: int(LEAGUE_LIMITS.leadInSeconds.min, LEAGUE_LIMITS.leadInSeconds.max).optional(),
   nominationOrder: z.enum(['random', 'fixed']).optional(),
   scoringRules: z.union([footballRules, cricketRules]).optional(),
 };
@@ -68,6 +72,10 @@ export interface LeagueSettings {
   minIncrement: number;
   bidTimerSeconds: number;
   antiSnipeSeconds: number;
+  /** The pause after a lot closes before the next one opens (SPEC §8). */
+  lotGapSeconds: number;
+  /** The pause after the auction goes live before the first lot opens (SPEC §8). */
+  leadInSeconds: number;
   nominationOrder: 'random' | 'fixed';
   scoringRules: ScoringRules;
 }
@@ -75,7 +83,16 @@ export interface LeagueSettings {
 /** The settings an auction copies at its start. */
 export type AuctionSettings = Pick<
   LeagueSettings,
-  'budget' | 'rosterSize' | 'openingBid' | 'minIncrement' | 'bidTimerSeconds' | 'antiSnipeSeconds' | 'nominationOrder' | 'scoringRules'
+  | 'budget'
+  | 'rosterSize'
+  | 'openingBid'
+  | 'minIncrement'
+  | 'bidTimerSeconds'
+  | 'antiSnipeSeconds'
+  | 'lotGapSeconds'
+  | 'leadInSeconds'
+  | 'nominationOrder'
+  | 'scoringRules'
 >;
 
 export interface League extends LeagueSettings {
@@ -210,6 +227,14 @@ export interface AuctionSetup {
   settings: AuctionSettings;
   members: LeagueMember[];
   assets: AuctionSetupAsset[];
+}
+
+/** `GET /internal/leagues/:id/mail-recipients`: who the auction engine mails about the league's auction. */
+export interface LeagueMailRecipients {
+  leagueId: string;
+  name: string;
+  commissionerId: string;
+  members: Array<{ userId: string; displayName: string; email: string }>;
 }
 
 /** `GET /internal/leagues/:id/scoring-context`: what scoring needs to score a league and read its CSVs. */

@@ -42,6 +42,8 @@ export interface LeagueDefaults {
   minIncrement: number;
   bidTimerSeconds: number;
   antiSnipeSeconds: number;
+  lotGapSeconds: number;
+  leadInSeconds: number;
   nominationOrder: 'random' | 'fixed';
   scoringRules: ScoringRules;
 }

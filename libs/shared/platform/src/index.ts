@@ -8,3 +8,4 @@ export * from './bootstrap.js';
 export * from './csv-body.js';
 export * from './content-type.guard.js';
 export * from './security-headers.js';
+export * from './mailer.js';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { rooms, type AcceptedBid, type AuctionStatus, type LotSold, type LotUnsold } from '@auction/contracts';
+import { rooms, type AcceptedBid, type AuctionSnapshot, type AuctionStatus, type LotSold, type LotUnsold } from '@auction/contracts';
 import { RealtimePublisher } from '@auction/realtime';
 import { currentLotView, type Lot } from './auction-state.js';
 
@@ -34,24 +34,39 @@ export class AuctionBroadcaster {
     });
   }
 
-  lotClosed(lot: Lot, seq: number): void {
+  lotClosed(lot: Lot, seq: number, nextLotAt: Date | null): void {
     const room = rooms.auction(lot.auctionId);
+    const next = nextLotAt?.toISOString() ?? null;
     if (lot.status === 'sold') {
-      const payload: LotSold = { auctionId: lot.auctionId, lotId: lot.id, asset: lot.asset, winnerId: lot.winnerId!, price: lot.price!, seq };
+      const payload: LotSold = { auctionId: lot.auctionId, lotId: lot.id, asset: lot.asset, winnerId: lot.winnerId!, price: lot.price!, seq, nextLotAt: next };
       this.publisher.emit(room, 'lot:sold', payload);
     } else {
-      const payload: LotUnsold = { auctionId: lot.auctionId, lotId: lot.id, asset: lot.asset, seq };
+      const payload: LotUnsold = { auctionId: lot.auctionId, lotId: lot.id, asset: lot.asset, seq, nextLotAt: next };
       this.publisher.emit(room, 'lot:unsold', payload);
     }
+  }
+
+  live(auctionId: string, seq: number, nextLotAt: Date | null): void {
+    this.publisher.emit(rooms.auction(auctionId), 'auction:live', { auctionId, seq, nextLotAt: nextLotAt?.toISOString() ?? null });
+  }
+
+  /** A resync for everyone in the room (a reschedule changes what the lobby shows). */
+  snapshot(snapshot: AuctionSnapshot): void {
+    this.publisher.emit(rooms.auction(snapshot.id), 'auction:snapshot', snapshot);
   }
 
   paused(auctionId: string, seq: number, remainingMs: number): void {
     this.publisher.emit(rooms.auction(auctionId), 'auction:paused', { auctionId, seq, remainingMs });
   }
 
-  resumed(auctionId: string, seq: number, endsAt: Date | null): void {
-    // A resume with no open lot has no deadline; the epoch is never sent in practice.
-    this.publisher.emit(rooms.auction(auctionId), 'auction:resumed', { auctionId, seq, endsAt: (endsAt ?? new Date(0)).toISOString() });
+  resumed(auctionId: string, seq: number, endsAt: Date | null, nextLotAt: Date | null): void {
+    // A resume in a gap has no lot deadline: the epoch, with the gap's new end in nextLotAt.
+    this.publisher.emit(rooms.auction(auctionId), 'auction:resumed', {
+      auctionId,
+      seq,
+      endsAt: (endsAt ?? new Date(0)).toISOString(),
+      nextLotAt: nextLotAt?.toISOString() ?? null,
+    });
   }
 
   completed(auctionId: string, seq: number): void {

@@ -41,10 +41,12 @@ export class AuctionQueries {
         displayName: manager.displayName,
         budgetRemaining: manager.budgetRemaining,
         spent: manager.spent,
-        roster: view.soldLots
-          .filter((lot) => lot.winnerId === manager.userId)
+        roster: view.closedLots
+          .filter((lot) => lot.status === 'sold' && lot.winnerId === manager.userId)
           .map((lot) => ({ asset: lot.asset, price: lot.price!, lotId: lot.id })),
       })),
+      unsold: view.closedLots.filter((lot) => lot.status === 'unsold').map((lot) => ({ asset: lot.asset, lotId: lot.id })),
+      neverOffered: (await this.auctions.pendingLotList(auctionId)).map((lot) => lot.asset),
     };
   }
 

@@ -1,4 +1,4 @@
-import type { AuctionSnapshot, AuctionStatus, CurrentLot, LotAsset, SportKey } from '@auction/contracts';
+import type { AuctionSnapshot, AuctionStatus, ClosedLot, CurrentLot, LotAsset, SportKey } from '@auction/contracts';
 import { bidderMaxBid, remainingMs, type LotStatus } from '@auction/auction-domain';
 
 import type { AuctionSettings } from '@auction/contracts';
@@ -16,6 +16,12 @@ export interface Auction {
   settings: AuctionSettings;
   createdAt: Date;
   completedAt: Date | null;
+  /** When a scheduled auction goes live. */
+  startsAt: Date | null;
+  /** End of the gap or lead-in: when the next lot opens (null while a lot is open). */
+  nextLotAt: Date | null;
+  /** What a pause left of the gap or lead-in. */
+  pausedGapMs: number | null;
 }
 
 export interface Manager {
@@ -42,6 +48,7 @@ export interface Lot {
   winnerId: string | null;
   price: number | null;
   closedAt: Date | null;
+  closedSeq: number | null;
 }
 
 /** Everything a snapshot is made of, read in one statement (one consistent view). */
@@ -50,8 +57,8 @@ export interface AuctionView {
   managers: Manager[];
   /** The open lot (live or paused), if any. */
   currentLot: Lot | null;
-  /** Sold lots in the order they sold. */
-  soldLots: Lot[];
+  /** Sold and unsold lots in the order they closed. */
+  closedLots: Lot[];
   /** Lots not yet opened. */
   lotsRemaining: number;
 }
@@ -73,7 +80,8 @@ export function currentLotView(lot: Lot, status: AuctionStatus, now: Date): Curr
 export function buildSnapshot(view: AuctionView, now: Date): AuctionSnapshot {
   const { auction } = view;
   const rosters = new Map<string, Lot[]>();
-  for (const lot of view.soldLots) {
+  for (const lot of view.closedLots) {
+    if (lot.status !== 'sold') continue;
     const owner = lot.winnerId ?? '';
     rosters.set(owner, [...(rosters.get(owner) ?? []), lot]);
   }
@@ -92,6 +100,9 @@ export function buildSnapshot(view: AuctionView, now: Date): AuctionSnapshot {
       roster: (rosters.get(manager.userId) ?? []).map((lot) => ({ asset: lot.asset, price: lot.price ?? 0, lotId: lot.id })),
     })),
     lotsRemaining: view.lotsRemaining,
+    startsAt: auction.startsAt?.toISOString() ?? null,
+    nextLotAt: nextLotAtOf(auction),
+    lots: view.closedLots.map(closedLotView),
     settings: {
       minIncrement: auction.settings.minIncrement,
       openingBid: auction.settings.openingBid,
@@ -99,8 +110,27 @@ export function buildSnapshot(view: AuctionView, now: Date): AuctionSnapshot {
       budget: auction.settings.budget,
       antiSnipeSeconds: auction.settings.antiSnipeSeconds,
       bidTimerSeconds: auction.settings.bidTimerSeconds,
+      lotGapSeconds: auction.settings.lotGapSeconds,
+      leadInSeconds: auction.settings.leadInSeconds,
       sport: auction.sport,
     },
     commissionerId: auction.commissionerId,
+  };
+}
+
+/** While paused in a gap the next lot has no time yet; it is frozen in `pausedGapMs`. */
+function nextLotAtOf(auction: Auction): string | null {
+  if (auction.status === 'completed' || !auction.nextLotAt) return null;
+  return auction.nextLotAt.toISOString();
+}
+
+export function closedLotView(lot: Lot): ClosedLot {
+  return {
+    lotId: lot.id,
+    asset: lot.asset,
+    status: lot.status === 'sold' ? 'sold' : 'unsold',
+    winnerId: lot.winnerId,
+    price: lot.price,
+    seq: lot.closedSeq ?? 0,
   };
 }

@@ -42,7 +42,12 @@ export class AuctionsRepository {
     return row ? toAuction(row) : null;
   }
 
-  async setSeq(db: Database, auctionId: string, seq: number, patch: Partial<Pick<NewAuction, 'status' | 'completedAt'>> = {}): Promise<void> {
+  async setSeq(
+    db: Database,
+    auctionId: string,
+    seq: number,
+    patch: Partial<Pick<NewAuction, 'status' | 'completedAt' | 'nextLotAt' | 'pausedGapMs' | 'startsAt' | 'reminderSentAt'>> = {},
+  ): Promise<void> {
     await db.update(auctions).set({ seq, ...patch }).where(eq(auctions.id, auctionId));
   }
 
@@ -71,7 +76,7 @@ export class AuctionsRepository {
    * sold to the high bidder or unsold without bids. Null when someone else closed it, a bid
    * moved its deadline, or the auction is paused (no deadline).
    */
-  async closeDueLot(db: Database, lotId: string, now: Date): Promise<Lot | null> {
+  async closeDueLot(db: Database, lotId: string, now: Date, closedSeq: number): Promise<Lot | null> {
     const [row] = await db
       .update(lots)
       .set({
@@ -79,6 +84,7 @@ export class AuctionsRepository {
         winnerId: sql`${lots.highBidderId}`,
         price: sql`${lots.highBid}`,
         closedAt: now,
+        closedSeq,
       })
       .where(and(eq(lots.id, lotId), eq(lots.status, 'open'), sql`${lots.endsAt} <= ${now}`))
       .returning();
@@ -86,7 +92,7 @@ export class AuctionsRepository {
   }
 
   /** Closes the open lot at once (end early): sold to the high bidder if there is one. */
-  async closeNow(db: Database, lotId: string, now: Date): Promise<Lot> {
+  async closeNow(db: Database, lotId: string, now: Date, closedSeq: number): Promise<Lot> {
     const [row] = await db
       .update(lots)
       .set({
@@ -96,6 +102,7 @@ export class AuctionsRepository {
         endsAt: sql`coalesce(${lots.endsAt}, ${now})`,
         pausedRemainingMs: null,
         closedAt: now,
+        closedSeq,
       })
       .where(and(eq(lots.id, lotId), eq(lots.status, 'open')))
       .returning();
@@ -131,7 +138,7 @@ export class AuctionsRepository {
     await db.update(lots).set({ endsAt, pausedRemainingMs: null }).where(eq(lots.id, lotId));
   }
 
-  /** Auction, managers, open lot, sold lots and pending count, from one statement (one consistent view). */
+  /** Auction, managers, open lot, closed lots and pending count, from one statement (one consistent view). */
   async view(auctionId: string): Promise<AuctionView | null> {
     const result = await this.database.db.execute<{
       auction: Record<string, unknown>;
@@ -141,7 +148,7 @@ export class AuctionsRepository {
     }>(sql`
       select row_to_json(a) as auction,
         (select json_agg(m order by m.joined_at, m.user_id) from ${managers} m where m.auction_id = a.id) as managers,
-        (select json_agg(l order by l.closed_at, l.position) from ${lots} l where l.auction_id = a.id and l.status in ('open', 'sold')) as lots,
+        (select json_agg(l order by l.closed_at, l.position) from ${lots} l where l.auction_id = a.id and l.status <> 'pending') as lots,
         (select count(*) from ${lots} l where l.auction_id = a.id and l.status = 'pending') as pending
       from ${auctions} a where a.id = ${auctionId}`);
     const row = result.rows[0];
@@ -151,7 +158,7 @@ export class AuctionsRepository {
       auction: auctionFromJson(row.auction),
       managers: (row.managers ?? []).map(managerFromJson),
       currentLot: lotList.find((lot) => lot.status === 'open') ?? null,
-      soldLots: lotList.filter((lot) => lot.status === 'sold'),
+      closedLots: lotList.filter((lot) => lot.status === 'sold' || lot.status === 'unsold'),
       lotsRemaining: Number(row.pending),
     };
   }
@@ -190,6 +197,51 @@ export class AuctionsRepository {
       .where(and(eq(lots.auctionId, auctionId), eq(lots.status, 'sold')))
       .orderBy(asc(lots.closedAt), asc(lots.position));
     return rows.map(toLot);
+  }
+
+  /** Lots never opened, in nomination order. */
+  async pendingLotList(auctionId: string): Promise<Lot[]> {
+    const rows = await this.database.db
+      .select()
+      .from(lots)
+      .where(and(eq(lots.auctionId, auctionId), eq(lots.status, 'pending')))
+      .orderBy(asc(lots.position));
+    return rows.map(toLot);
+  }
+
+  /** Live auctions waiting for their next lot (gap or lead-in), soonest first. */
+  async auctionsAwaitingLot(limit: number): Promise<Array<{ id: string; nextLotAt: Date }>> {
+    const rows = await this.database.db
+      .select({ id: auctions.id, nextLotAt: auctions.nextLotAt })
+      .from(auctions)
+      .where(and(isNotNull(auctions.nextLotAt), eq(auctions.status, 'live')))
+      .orderBy(asc(auctions.nextLotAt))
+      .limit(limit);
+    return rows.map((r) => ({ id: r.id, nextLotAt: r.nextLotAt! }));
+  }
+
+  /** Scheduled auctions starting by `horizon`, soonest first (served by the partial index on scheduled auctions). */
+  async scheduledBy(horizon: Date, limit: number): Promise<Array<{ id: string; startsAt: Date; reminderSentAt: Date | null }>> {
+    const rows = await this.database.db
+      .select({ id: auctions.id, startsAt: auctions.startsAt, reminderSentAt: auctions.reminderSentAt })
+      .from(auctions)
+      .where(and(eq(auctions.status, 'scheduled'), sql`${auctions.startsAt} <= ${horizon}`))
+      .orderBy(asc(auctions.startsAt))
+      .limit(limit);
+    return rows.map((r) => ({ id: r.id, startsAt: r.startsAt!, reminderSentAt: r.reminderSentAt }));
+  }
+
+  /**
+   * Claims the reminder of a scheduled auction: true for exactly one caller (the WHERE is the
+   * fence), and only while the auction is still scheduled to start at `startsAt`.
+   */
+  async claimReminder(auctionId: string, startsAt: Date, now: Date): Promise<boolean> {
+    const rows = await this.database.db
+      .update(auctions)
+      .set({ reminderSentAt: now })
+      .where(and(eq(auctions.id, auctionId), eq(auctions.status, 'scheduled'), eq(auctions.startsAt, startsAt), sql`${auctions.reminderSentAt} is null`))
+      .returning({ id: auctions.id });
+    return rows.length > 0;
   }
 
   /** Open lots with a deadline, soonest first (served by the partial index on open lots). */

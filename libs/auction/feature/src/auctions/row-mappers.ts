@@ -22,11 +22,16 @@ export function toAuction(row: AuctionRow): Auction {
       minIncrement: row.minIncrement,
       bidTimerSeconds: row.bidTimerSeconds,
       antiSnipeSeconds: row.antiSnipeSeconds,
+      lotGapSeconds: row.lotGapSeconds,
+      leadInSeconds: row.leadInSeconds,
       nominationOrder: row.nominationOrder === 'fixed' ? 'fixed' : 'random',
       scoringRules: row.scoringRules,
     },
     createdAt: row.createdAt,
     completedAt: row.completedAt,
+    startsAt: row.startsAt,
+    nextLotAt: row.nextLotAt,
+    pausedGapMs: row.pausedGapMs,
   };
 }
 
@@ -65,6 +70,7 @@ export function toLot(row: LotRow): Lot {
     winnerId: row.winnerId,
     price: row.price,
     closedAt: row.closedAt,
+    closedSeq: row.closedSeq,
   };
 }
 
@@ -90,6 +96,7 @@ export function lotFromJson(json: Record<string, unknown>): Lot {
     price: (json.price as number | null) ?? null,
     openedAt: dateOrNull(json.opened_at),
     closedAt: dateOrNull(json.closed_at),
+    closedSeq: (json.closed_seq as number | null) ?? null,
   });
 }
 
@@ -121,11 +128,17 @@ export function auctionFromJson(json: Record<string, unknown>): Auction {
     minIncrement: json.min_increment as number,
     bidTimerSeconds: json.bid_timer_seconds as number,
     antiSnipeSeconds: json.anti_snipe_seconds as number,
+    lotGapSeconds: json.lot_gap_seconds as number,
+    leadInSeconds: json.lead_in_seconds as number,
     nominationOrder: json.nomination_order as string,
     scoringRules: json.scoring_rules as ScoringRules,
     createdAt: new Date(json.created_at as string),
     completedAt: dateOrNull(json.completed_at),
     completionPublishedAt: dateOrNull(json.completion_published_at),
+    startsAt: dateOrNull(json.starts_at),
+    reminderSentAt: dateOrNull(json.reminder_sent_at),
+    nextLotAt: dateOrNull(json.next_lot_at),
+    pausedGapMs: (json.paused_gap_ms as number | null) ?? null,
   });
 }
 

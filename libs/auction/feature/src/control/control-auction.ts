@@ -13,12 +13,13 @@ export type ControlAction = 'pause' | 'resume' | 'end';
 
 type Announcement =
   | { kind: 'paused'; seq: number; remainingMs: number }
-  | { kind: 'resumed'; seq: number; endsAt: Date | null }
+  | { kind: 'resumed'; seq: number; endsAt: Date | null; nextLotAt: Date | null }
   | { kind: 'ended'; settlement: Settlement | null; seq: number };
 
 /**
  * Commissioner controls. Pause freezes the open lot's remaining time (its deadline is cleared,
- * so no replica closes it); resume gives it a fresh deadline of now + that time; end early
+ * so no replica closes it), or in a gap or lead-in what is left of it; resume gives it a fresh
+ * deadline (or gap end) of now + that time; end early
  * settles the open lot as if its time had run out (sold to the high bidder, if any) and
  * completes the auction, leaving never-opened lots unsold-by-default (pending).
  */
@@ -37,6 +38,7 @@ export class ControlAuction {
       const auction = await this.auctions.lockAuction(db, auctionId);
       if (!auction) throw new DomainError('NOT_FOUND', 'There is no such auction.');
       if (auction.commissionerId !== userId) throw new DomainError('NOT_COMMISSIONER', 'Only the commissioner can control the auction.');
+      if (auction.status === 'scheduled') throw new DomainError('AUCTION_NOT_STARTED', 'The auction has not started yet.');
       const now = this.clock.now();
       if (action === 'pause') return this.pause(db, auction, now);
       if (action === 'resume') return this.resume(db, auction, now);
@@ -52,8 +54,9 @@ export class ControlAuction {
     const lot = await this.auctions.openLot(db, auction.id);
     const remainingMs = lot?.endsAt ? pausedRemainingMs(lot.endsAt, now) : 0;
     if (lot) await this.auctions.pauseLot(db, lot.id, remainingMs);
-    await this.auctions.setSeq(db, auction.id, auction.seq + 1, { status: 'paused' });
-    return { kind: 'paused', seq: auction.seq + 1, remainingMs };
+    const pausedGapMs = auction.nextLotAt ? pausedRemainingMs(auction.nextLotAt, now) : null;
+    await this.auctions.setSeq(db, auction.id, auction.seq + 1, { status: 'paused', nextLotAt: null, pausedGapMs });
+    return { kind: 'paused', seq: auction.seq + 1, remainingMs: lot ? remainingMs : (pausedGapMs ?? 0) };
   }
 
   private async resume(db: Database, auction: Auction, now: Date): Promise<Announcement> {
@@ -61,19 +64,20 @@ export class ControlAuction {
     const lot = await this.auctions.openLot(db, auction.id);
     const endsAt = lot ? resumedDeadline(lot.pausedRemainingMs ?? 0, now) : null;
     if (lot && endsAt) await this.auctions.resumeLot(db, lot.id, endsAt);
-    await this.auctions.setSeq(db, auction.id, auction.seq + 1, { status: 'live' });
-    return { kind: 'resumed', seq: auction.seq + 1, endsAt };
+    const nextLotAt = auction.pausedGapMs === null ? null : resumedDeadline(auction.pausedGapMs, now);
+    await this.auctions.setSeq(db, auction.id, auction.seq + 1, { status: 'live', nextLotAt, pausedGapMs: null });
+    return { kind: 'resumed', seq: auction.seq + 1, endsAt, nextLotAt };
   }
 
   private async end(db: Database, auction: Auction, now: Date): Promise<Announcement> {
     if (auction.status === 'completed') throw new DomainError('AUCTION_COMPLETED', 'The auction has already ended.');
     const lot = await this.auctions.openLot(db, auction.id);
     if (lot) {
-      const closed = await this.auctions.closeNow(db, lot.id, now);
+      const closed = await this.auctions.closeNow(db, lot.id, now, auction.seq + 1);
       const settlement = await this.settlement.settle(db, auction, closed, now, true);
       return { kind: 'ended', settlement, seq: settlement.completedSeq! };
     }
-    await this.auctions.setSeq(db, auction.id, auction.seq + 1, { status: 'completed', completedAt: now });
+    await this.auctions.setSeq(db, auction.id, auction.seq + 1, { status: 'completed', completedAt: now, nextLotAt: null, pausedGapMs: null });
     return { kind: 'ended', settlement: null, seq: auction.seq + 1 };
   }
 
@@ -86,8 +90,8 @@ export class ControlAuction {
   private announce(auctionId: string, announcement: Announcement): void {
     if (announcement.kind === 'paused') this.broadcaster.paused(auctionId, announcement.seq, announcement.remainingMs);
     else if (announcement.kind === 'resumed') {
-      this.broadcaster.resumed(auctionId, announcement.seq, announcement.endsAt);
-      this.closer.watch(announcement.endsAt);
+      this.broadcaster.resumed(auctionId, announcement.seq, announcement.endsAt, announcement.nextLotAt);
+      this.closer.watch(announcement.endsAt ?? announcement.nextLotAt);
     } else if (announcement.settlement) this.settlement.announce(announcement.settlement);
     else this.settlement.announceCompleted(auctionId, announcement.seq);
   }

@@ -1,9 +1,12 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
   bidHistoryQuery,
   createAuctionRequest,
   placeBidRequest,
+  rescheduleAuctionRequest,
+  type CreateAuctionRequest,
+  type RescheduleAuctionRequest,
   type AcceptedBid,
   type AuctionResults,
   type AuctionSnapshot,
@@ -17,6 +20,8 @@ import { AuctionQueries } from '../auctions/auction-queries.js';
 import { StartAuction } from '../auctions/start-auction.js';
 import { PlaceBid } from '../bids/place-bid.js';
 import { ControlAuction } from '../control/control-auction.js';
+import { GoLive } from '../schedule/go-live.js';
+import { RescheduleAuction } from '../schedule/reschedule-auction.js';
 import { UuidParam } from './uuid-param.pipe.js';
 
 type StartedAuction = AuctionSnapshot & { id: string; leagueId: string; status: AuctionSnapshot['status'] };
@@ -31,13 +36,31 @@ export class AuctionsController {
     private readonly placeBid: PlaceBid,
     private readonly control: ControlAuction,
     private readonly queries: AuctionQueries,
+    private readonly goLive: GoLive,
+    private readonly reschedule: RescheduleAuction,
   ) {}
 
   @Post()
   @HttpCode(201)
   @ApiZodBody(createAuctionRequest)
-  start(@Body(new ZodPipe(createAuctionRequest)) body: { leagueId: string }, @CurrentUser() user: AuthUser): Promise<StartedAuction> {
-    return this.startAuction.execute(body.leagueId, user.id);
+  start(@Body(new ZodPipe(createAuctionRequest)) body: CreateAuctionRequest, @CurrentUser() user: AuthUser): Promise<StartedAuction> {
+    return this.startAuction.execute(body.leagueId, user.id, body.startsAt ? new Date(body.startsAt) : undefined);
+  }
+
+  @Post(':id/start')
+  @HttpCode(200)
+  startNow(@Param('id', UuidParam) id: string, @CurrentUser() user: AuthUser): Promise<AuctionSnapshot> {
+    return this.goLive.now(id, user.id);
+  }
+
+  @Patch(':id')
+  @ApiZodBody(rescheduleAuctionRequest)
+  move(
+    @Param('id', UuidParam) id: string,
+    @Body(new ZodPipe(rescheduleAuctionRequest)) body: RescheduleAuctionRequest,
+    @CurrentUser() user: AuthUser,
+  ): Promise<AuctionSnapshot> {
+    return this.reschedule.execute(id, user.id, new Date(body.startsAt));
   }
 
   @Get(':id')

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '@auction/contracts';
 import { ServiceClient } from '@auction/service-client';
+import type { LeagueMailRecipients } from '@auction/contracts';
 import type { AuctionSetup, LeagueMembership } from './auction-setup.js';
 
 /** The leagues service's internal routes. */
@@ -11,6 +12,11 @@ export class LeaguesClient {
   /** Marks the league's auction as started and hands over its settings, members and assets. */
   startAuction(leagueId: string, userId: string, auctionId: string): Promise<AuctionSetup> {
     return this.services.call<AuctionSetup>('leagues', 'POST', `/internal/leagues/${leagueId}/start-auction`, { userId, auctionId });
+  }
+
+  /** Every member with their address, for mails about the auction (read when sending, never stored here). */
+  mailRecipients(leagueId: string): Promise<LeagueMailRecipients> {
+    return this.services.call<LeagueMailRecipients>('leagues', 'GET', `/internal/leagues/${leagueId}/mail-recipients`);
   }
 
   /**

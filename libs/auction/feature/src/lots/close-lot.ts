@@ -21,7 +21,7 @@ export class CloseLot {
       const auction = await this.auctions.lockAuction(db, auctionId);
       if (!auction || auction.status !== 'live') return null;
       const now = this.clock.now();
-      const closed = await this.auctions.closeDueLot(db, lotId, now);
+      const closed = await this.auctions.closeDueLot(db, lotId, now, auction.seq + 1);
       if (!closed) return null;
       return this.settlement.settle(db, auction, closed, now, false);
     });

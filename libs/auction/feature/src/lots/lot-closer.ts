@@ -4,22 +4,24 @@ import { CLOCK, LOGGER, type Clock } from '@auction/platform';
 import { AuctionsRepository } from '../auctions/auctions.repository.js';
 import { CompletionPublisher } from '../auctions/completion-publisher.js';
 import { CloseLot } from './close-lot.js';
+import { DueTimer } from './due-timer.js';
+import { OpenNextLot } from './open-next-lot.js';
 
 export const CLOSER_POLL_MS = 200;
 const OUTBOX_POLL_MS = 5_000;
 const OUTBOX_GRACE_MS = 10_000;
 
 /**
- * Every replica runs this loop: a timer to the nearest deadline it knows, plus a poll of open
- * lots every 200 ms, so a lot whose replica died still closes well within a second of its
- * deadline. Closing is idempotent (see CloseLot); PostgreSQL is the only fence.
+ * Every replica runs this loop: a timer to the nearest deadline or end of a gap it knows, plus
+ * a poll of open lots and of auctions waiting for their next lot every 200 ms, so a lot whose
+ * replica died still closes (and the next one opens) well within a second of its time. Closing
+ * and opening are idempotent (see CloseLot, OpenNextLot); PostgreSQL is the only fence.
  */
 @Injectable()
 export class LotCloser implements OnApplicationBootstrap, OnApplicationShutdown {
   private poll: NodeJS.Timeout | undefined;
   private outbox: NodeJS.Timeout | undefined;
-  private deadlineTimer: NodeJS.Timeout | undefined;
-  private deadlineAt: number | null = null;
+  private readonly timer: DueTimer;
   private sweeping = false;
   private sweepAgain = false;
   private stopped = false;
@@ -27,10 +29,13 @@ export class LotCloser implements OnApplicationBootstrap, OnApplicationShutdown 
   constructor(
     private readonly auctions: AuctionsRepository,
     private readonly closeLot: CloseLot,
+    private readonly openNextLot: OpenNextLot,
     private readonly completions: CompletionPublisher,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(LOGGER) private readonly logger: Logger,
-  ) {}
+  ) {
+    this.timer = new DueTimer(clock, () => void this.sweep());
+  }
 
   onApplicationBootstrap(): void {
     this.poll = setInterval(() => void this.sweep(), CLOSER_POLL_MS);
@@ -41,24 +46,15 @@ export class LotCloser implements OnApplicationBootstrap, OnApplicationShutdown 
     this.stopped = true;
     clearInterval(this.poll);
     clearInterval(this.outbox);
-    clearTimeout(this.deadlineTimer);
+    this.timer.stop();
   }
 
-  /** A deadline this replica just set or learnt: close right at it rather than at the next poll. */
-  watch(endsAt: Date | null): void {
-    if (!endsAt || this.stopped) return;
-    const at = endsAt.getTime();
-    if (this.deadlineAt !== null && this.deadlineAt <= at) return;
-    clearTimeout(this.deadlineTimer);
-    this.deadlineAt = at;
-    const delay = Math.max(0, at - this.clock.now().getTime()) + 2;
-    this.deadlineTimer = setTimeout(() => {
-      this.deadlineAt = null;
-      void this.sweep();
-    }, delay);
+  /** A deadline or end of a gap this replica just set or learnt: act right at it rather than at the next poll. */
+  watch(at: Date | null): void {
+    this.timer.watch(at);
   }
 
-  /** Closes every due lot, then arms the timer for the nearest deadline still ahead. */
+  /** Closes every due lot and opens every lot whose gap is over, then arms the timer for the nearest time still ahead. */
   async sweep(): Promise<void> {
     if (this.stopped) return;
     if (this.sweeping) {
@@ -70,6 +66,7 @@ export class LotCloser implements OnApplicationBootstrap, OnApplicationShutdown 
       do {
         this.sweepAgain = false;
         await this.closeDue();
+        await this.openDue();
       } while (this.sweepAgain && !this.stopped);
     } catch (error) {
       if (!this.stopped) this.logger.warn({ err: (error as Error).message }, 'lot closer sweep failed; retrying');
@@ -90,6 +87,23 @@ export class LotCloser implements OnApplicationBootstrap, OnApplicationShutdown 
       ),
     );
     this.watch(open.find((lot) => lot.endsAt.getTime() > now.getTime())?.endsAt ?? null);
+  }
+
+  private async openDue(): Promise<void> {
+    const now = this.clock.now();
+    const waiting = await this.auctions.auctionsAwaitingLot(50);
+    const due = waiting.filter((auction) => auction.nextLotAt.getTime() <= now.getTime());
+    await Promise.all(
+      due.map((auction) =>
+        this.openNextLot
+          .execute(auction.id)
+          .then((lot) => this.watch(lot?.endsAt ?? null))
+          .catch((error: Error) => {
+            if (!this.stopped) this.logger.warn({ auctionId: auction.id, err: error.message }, 'opening the next lot failed; retrying');
+          }),
+      ),
+    );
+    this.watch(waiting.find((auction) => auction.nextLotAt.getTime() > now.getTime())?.nextLotAt ?? null);
   }
 
   private async retryCompletions(): Promise<void> {

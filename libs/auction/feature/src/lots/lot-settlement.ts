@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Database } from '@auction/db';
-import { isAuctionComplete } from '@auction/auction-domain';
+import { isAuctionComplete, pauseEnd } from '@auction/auction-domain';
 import { type Logger } from '@auction/observability';
 import { CLOCK, LOGGER, type Clock } from '@auction/platform';
 import { AuctionBroadcaster } from '../auctions/auction-broadcaster.js';
@@ -15,14 +15,17 @@ export interface Settlement {
   closed: Lot;
   closedSeq: number;
   opened: { lot: Lot; seq: number; lotsRemaining: number } | null;
+  /** The end of the gap when the next lot waits for it (`lotGapSeconds` > 0). */
+  nextLotAt: Date | null;
   completedSeq: number | null;
   now: Date;
 }
 
 /**
  * The part of closing a lot that a timed close and an early end share: charge the winner,
- * then open the next lot or complete the auction, with one seq per event. Runs inside the
- * caller's transaction, with the auction row locked and the lot already marked sold/unsold.
+ * then complete the auction, start the gap before the next lot (`next_lot_at`, opened later by
+ * `OpenNextLot`) or, without a gap, open it at once; one seq per event. Runs inside the caller's
+ * transaction, with the auction row locked and the lot already marked sold/unsold (at seq + 1).
  */
 @Injectable()
 export class LotSettlement {
@@ -41,20 +44,25 @@ export class LotSettlement {
     const rosterCounts = await this.auctions.rosterCounts(db, auction.id);
     const complete = endEarly || isAuctionComplete({ rosterSize: auction.settings.rosterSize, rosterCounts, lotsRemaining });
     if (complete) {
-      await this.auctions.setSeq(db, auction.id, closedSeq + 1, { status: 'completed', completedAt: now });
-      return { auctionId: auction.id, closed, closedSeq, opened: null, completedSeq: closedSeq + 1, now };
+      await this.auctions.setSeq(db, auction.id, closedSeq + 1, { status: 'completed', completedAt: now, nextLotAt: null });
+      return { auctionId: auction.id, closed, closedSeq, opened: null, nextLotAt: null, completedSeq: closedSeq + 1, now };
+    }
+    const gapEnd = pauseEnd(now, auction.settings.lotGapSeconds);
+    if (gapEnd) {
+      await this.auctions.setSeq(db, auction.id, closedSeq, { nextLotAt: gapEnd });
+      return { auctionId: auction.id, closed, closedSeq, opened: null, nextLotAt: gapEnd, completedSeq: null, now };
     }
     const endsAt = new Date(now.getTime() + auction.settings.bidTimerSeconds * 1000);
     const next = await this.auctions.openNextLot(db, auction.id, now, endsAt);
     await this.auctions.setSeq(db, auction.id, closedSeq + 1);
-    return { auctionId: auction.id, closed, closedSeq, opened: { lot: next!, seq: closedSeq + 1, lotsRemaining: lotsRemaining - 1 }, completedSeq: null, now };
+    return { auctionId: auction.id, closed, closedSeq, opened: { lot: next!, seq: closedSeq + 1, lotsRemaining: lotsRemaining - 1 }, nextLotAt: null, completedSeq: null, now };
   }
 
   /** After COMMIT: tell the room, count, and hand the completion to the event bus. */
   announce(settlement: Settlement): void {
     const { closed, auctionId } = settlement;
     lotsClosedTotal.inc({ outcome: closed.status });
-    this.broadcaster.lotClosed(closed, settlement.closedSeq);
+    this.broadcaster.lotClosed(closed, settlement.closedSeq, settlement.nextLotAt);
     if (settlement.opened) {
       const { lot, seq, lotsRemaining } = settlement.opened;
       this.broadcaster.lotOpened(auctionId, lot, seq, lotsRemaining, 'live', this.clock.now());

@@ -50,6 +50,9 @@ export async function createLeague(
     minIncrement: 1,
     bidTimerSeconds: 60,
     antiSnipeSeconds: 10,
+    // Tests about something else see the next lot open at once (their timing is not the point).
+    lotGapSeconds: 0,
+    leadInSeconds: 0,
     nominationOrder: 'fixed',
     ...options.settings,
   };
@@ -69,6 +72,17 @@ export async function startAuction(stack: Target, league: League): Promise<World
   const started = await stack.api.post<AuctionSnapshot>('/api/auctions', { leagueId: league.leagueId }, { token: league.commissioner.token });
   expect(started.status, JSON.stringify(started.body)).toBe(201);
   return { ...league, auction: started.body };
+}
+
+/** `POST /api/auctions {leagueId, startsAt}`: a scheduled auction (201, status `scheduled`). */
+export async function scheduleAuction(stack: Target, league: League, startsAt: Date): Promise<World> {
+  const scheduled = await stack.api.post<AuctionSnapshot>(
+    '/api/auctions',
+    { leagueId: league.leagueId, startsAt: startsAt.toISOString() },
+    { token: league.commissioner.token },
+  );
+  expect(scheduled.status, JSON.stringify(scheduled.body)).toBe(201);
+  return { ...league, auction: scheduled.body };
 }
 
 export async function startedAuction(

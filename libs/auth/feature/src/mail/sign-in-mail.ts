@@ -1,6 +1,6 @@
 import { plainText } from '@auction/contracts';
 import type { SignInPurpose } from '../db/schema/index.js';
-import type { Mail } from './mailer.js';
+import type { Mail } from '@auction/platform';
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 

@@ -10,7 +10,9 @@ type NumberField =
   | 'openingBid'
   | 'minIncrement'
   | 'bidTimerSeconds'
-  | 'antiSnipeSeconds';
+  | 'antiSnipeSeconds'
+  | 'lotGapSeconds'
+  | 'leadInSeconds';
 
 export type NumberSettings = Pick<LeagueSettings, NumberField>;
 
@@ -33,6 +35,8 @@ function rangesFor(sport: Sport): Range[] {
     { field: 'minIncrement', label: 'The minimum bid increment', min: 1, max: LEAGUE_LIMITS.budget.max, unit: '' },
     { field: 'bidTimerSeconds', label: 'The bid timer', ...LEAGUE_LIMITS.bidTimerSeconds, unit: seconds },
     { field: 'antiSnipeSeconds', label: 'The anti-snipe time', ...LEAGUE_LIMITS.antiSnipeSeconds, unit: seconds },
+    { field: 'lotGapSeconds', label: 'The pause between lots', ...LEAGUE_LIMITS.lotGapSeconds, unit: seconds },
+    { field: 'leadInSeconds', label: 'The lead-in before the first lot', ...LEAGUE_LIMITS.leadInSeconds, unit: seconds },
   ];
 }
 

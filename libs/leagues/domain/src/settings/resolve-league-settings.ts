@@ -23,6 +23,8 @@ function withDefaults(input: CreateLeagueRequest, sport: Sport): SettingsWithout
     minIncrement: input.minIncrement ?? defaults.minIncrement,
     bidTimerSeconds: input.bidTimerSeconds ?? defaults.bidTimerSeconds,
     antiSnipeSeconds: input.antiSnipeSeconds ?? defaults.antiSnipeSeconds,
+    lotGapSeconds: input.lotGapSeconds ?? defaults.lotGapSeconds,
+    leadInSeconds: input.leadInSeconds ?? defaults.leadInSeconds,
     nominationOrder: input.nominationOrder ?? defaults.nominationOrder,
     scoringRules: { ...(input.scoringRules ?? defaults.scoringRules) },
   };

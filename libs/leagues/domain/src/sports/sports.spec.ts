@@ -16,6 +16,8 @@ describe('SPORTS', () => {
       minIncrement: 1,
       bidTimerSeconds: 30,
       antiSnipeSeconds: 10,
+      lotGapSeconds: 3,
+      leadInSeconds: 10,
       nominationOrder: 'random',
     };
     expect(SPORTS.football.defaults).toEqual({ ...common, rosterSize: 3, scoringRules: { win: 3, draw: 1, goal: 1 } });

@@ -15,6 +15,8 @@ const COMMON_DEFAULTS = {
   minIncrement: 1,
   bidTimerSeconds: 30,
   antiSnipeSeconds: 10,
+  lotGapSeconds: 3,
+  leadInSeconds: 10,
   nominationOrder: 'random',
 } as const;
 

@@ -6,6 +6,7 @@ import {
   type AcceptedInvitations,
   type AuctionSetup,
   type InvitedMemberRequest,
+  type LeagueMailRecipients,
   type LeagueMembership,
   type ScoringContext,
   type StartAuctionRequest,
@@ -43,6 +44,11 @@ export class InternalLeaguesController {
   @HttpCode(200)
   start(@Param('id', UuidParam) id: string, @Body(new ZodPipe(startAuctionRequest)) body: StartAuctionRequest): Promise<AuctionSetup> {
     return this.startAuction.execute(id, body);
+  }
+
+  @Get(':id/mail-recipients')
+  mailRecipients(@Param('id', UuidParam) id: string): Promise<LeagueMailRecipients> {
+    return this.query.mailRecipients(id);
   }
 
   @Get(':id/scoring-context')

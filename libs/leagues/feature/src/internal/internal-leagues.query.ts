@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, type LeagueMembership, type ScoringContext } from '@auction/contracts';
+import { DomainError, type LeagueMailRecipients, type LeagueMembership, type ScoringContext } from '@auction/contracts';
 import { AssetsRepository } from '../catalogue/assets.repository.js';
 import { toMembership } from '../leagues/league.js';
 import { requireLeague } from '../leagues/league-rules.js';
@@ -21,6 +21,18 @@ export class InternalLeaguesQuery {
     if (member) return toMembership(member);
     requireLeague(await this.leagues.findById(leagueId));
     throw new NotAMember();
+  }
+
+  /** Members with their addresses, for the auction engine's schedule and reminder mails (never shown to users). */
+  async mailRecipients(leagueId: string): Promise<LeagueMailRecipients> {
+    const league = requireLeague(await this.leagues.findById(leagueId));
+    const members = await this.members.listOf(leagueId);
+    return {
+      leagueId: league.id,
+      name: league.name,
+      commissionerId: league.commissionerId,
+      members: members.map((m) => ({ userId: m.userId, displayName: m.displayName, email: m.email })),
+    };
   }
 
   async scoringContext(leagueId: string): Promise<ScoringContext> {

@@ -56,6 +56,8 @@ export class StartAuction {
         minIncrement: league.minIncrement,
         bidTimerSeconds: league.bidTimerSeconds,
         antiSnipeSeconds: league.antiSnipeSeconds,
+        lotGapSeconds: league.lotGapSeconds,
+        leadInSeconds: league.leadInSeconds,
         nominationOrder: league.nominationOrder,
         scoringRules: { ...league.scoringRules },
       },

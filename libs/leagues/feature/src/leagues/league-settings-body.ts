@@ -21,6 +21,8 @@ const fields = {
   minIncrement: z.number().optional(),
   bidTimerSeconds: z.number().optional(),
   antiSnipeSeconds: z.number().optional(),
+  lotGapSeconds: z.number().optional(),
+  leadInSeconds: z.number().optional(),
   nominationOrder: z.enum(['random', 'fixed']).optional(),
   scoringRules: z.record(text({ max: 40 }), z.unknown()).optional(),
 };

@@ -34,6 +34,8 @@ export function settingsOf(league: StoredLeague, assetIds: string[]): LeagueSett
     minIncrement: league.minIncrement,
     bidTimerSeconds: league.bidTimerSeconds,
     antiSnipeSeconds: league.antiSnipeSeconds,
+    lotGapSeconds: league.lotGapSeconds,
+    leadInSeconds: league.leadInSeconds,
     nominationOrder: league.nominationOrder,
     scoringRules: league.scoringRules,
   };

@@ -132,6 +132,8 @@ function toStored(row: Row): StoredLeague {
     minIncrement: row.minIncrement,
     bidTimerSeconds: row.bidTimerSeconds,
     antiSnipeSeconds: row.antiSnipeSeconds,
+    lotGapSeconds: row.lotGapSeconds,
+    leadInSeconds: row.leadInSeconds,
     nominationOrder: row.nominationOrder,
     scoringRules: row.scoringRules,
     status: row.status as LeagueStatus,

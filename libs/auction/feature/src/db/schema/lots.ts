@@ -32,6 +32,8 @@ export const lots = auctionSchema.table(
     price: integer('price'),
     openedAt: timestamp('opened_at', { withTimezone: true, mode: 'date' }),
     closedAt: timestamp('closed_at', { withTimezone: true, mode: 'date' }),
+    /** The seq of the lot's `lot:sold` / `lot:unsold`. */
+    closedSeq: integer('closed_seq'),
   },
   (t) => [
     unique('lots_auction_position_unique').on(t.auctionId, t.position),

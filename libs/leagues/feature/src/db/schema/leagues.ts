@@ -19,6 +19,8 @@ export const leagues = leaguesSchema.table(
     minIncrement: integer('min_increment').notNull(),
     bidTimerSeconds: integer('bid_timer_seconds').notNull(),
     antiSnipeSeconds: integer('anti_snipe_seconds').notNull(),
+    lotGapSeconds: integer('lot_gap_seconds').notNull().default(3),
+    leadInSeconds: integer('lead_in_seconds').notNull().default(10),
     nominationOrder: text('nomination_order').$type<'random' | 'fixed'>().notNull(),
     scoringRules: jsonb('scoring_rules').$type<ScoringRules>().notNull(),
     status: text('status').$type<LeagueStatus>().notNull().default('open'),

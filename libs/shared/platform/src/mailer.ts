@@ -4,22 +4,31 @@ import { Inject, Injectable } from '@nestjs/common';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { AppConfig } from '@auction/config';
 import { counter, type Logger } from '@auction/observability';
-import { APP_CONFIG, LOGGER } from '@auction/platform';
+import { APP_CONFIG, LOGGER } from './tokens.js';
 
 export interface Mail {
   to: string;
   subject: string;
   text: string;
   html: string;
-  /** The sign-in link, printed on the console when mail goes to the local outbox. */
+  /** A link printed on the console when mail goes to the local outbox (standalone mode's inbox). */
   link: string;
+  /** How the console names the link; "Sign-in link" unless given. */
+  linkLabel?: string;
+  attachments?: MailAttachment[];
+}
+
+export interface MailAttachment {
+  filename: string;
+  content: string;
+  contentType: string;
 }
 
 const mailsSent = counter('mails_sent_total', 'Mails handed to SMTP or the outbox', ['result']);
 
 /**
- * Sends through SMTP_URL, or writes `.eml` files (owner-only) to DATA_DIR/outbox and prints the
- * link, except in production, where a console is a log that others read.
+ * Every service's mail: sends through SMTP_URL, or writes `.eml` files (owner-only) to
+ * DATA_DIR/outbox and prints the link, except in production, where a console is a log that others read.
  */
 @Injectable()
 export class Mailer {
@@ -48,6 +57,7 @@ export class Mailer {
         subject: mail.subject,
         text: mail.text,
         html: mail.html,
+        attachments: mail.attachments,
       });
       if (this.outbox) await this.writeToOutbox(info.message as Buffer, mail);
       mailsSent.inc({ result: 'sent' });
@@ -64,6 +74,6 @@ export class Mailer {
     await writeFile(file, message, { mode: 0o600 });
     if (!this.printLinks) return;
     // Standalone mode's console is the inbox: the link is meant to be read here.
-    process.stdout.write(`\n  Sign-in link for ${mail.to}:\n  ${mail.link}\n\n`);
+    process.stdout.write(`\n  ${mail.linkLabel ?? 'Sign-in link'} for ${mail.to}:\n  ${mail.link}\n\n`);
   }
 }
