@@ -97,6 +97,9 @@ async function run(app: Awaited<ReturnType<typeof hostServices>>, api: Api): Pro
     externalId: `bench-player-${String(i + 1).padStart(5, '0')}`,
     name: `Player ${i + 1}`,
     shortName: null,
+    team: null,
+    aliases: [],
+    registryId: null,
   }));
   const context: ScoringContext = {
     leagueId: randomUUID(),
@@ -106,6 +109,7 @@ async function run(app: Awaited<ReturnType<typeof hostServices>>, api: Api): Pro
     status: 'completed',
     members: members.map((m, i) => ({ userId: m.id, displayName: m.displayName, joinedAt: new Date(Date.UTC(2025, 6, 1, 0, i)).toISOString() })),
     catalogue: players,
+    poolAssetIds: players.map((p) => p.id),
   };
   contexts.set(context.leagueId, context);
   const token = members[0]!.token;

@@ -15,6 +15,7 @@ export { resolveLeagueSettings } from './settings/resolve-league-settings.js';
 export { applyLeagueUpdate } from './settings/apply-league-update.js';
 export { newInviteToken } from './invitations/invite-token.js';
 export {
+  INVITATIONS_CSV_MAX_BYTES,
   INVITATIONS_CSV_MAX_ROWS,
   parseInvitationsCsv,
   type CsvLineError,

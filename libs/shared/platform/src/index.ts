@@ -5,4 +5,4 @@ export * from './request-context.js';
 export * from './health.controller.js';
 export * from './core.module.js';
 export * from './bootstrap.js';
-export * from './csv-body.js';
+export * from './upload.js';
