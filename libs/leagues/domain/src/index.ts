@@ -9,6 +9,7 @@ export {
   playerToAsset,
   type AssetCatalogue,
 } from './catalogue/catalogue-assets.js';
+export { poolCsv } from './catalogue/pool-csv.js';
 export { SPORTS, enabledSports, isSportKey } from './sports/sports.js';
 export type { LeagueSettings, SettingsIssue, SettingsResult } from './settings/league-settings.js';
 export { resolveLeagueSettings } from './settings/resolve-league-settings.js';

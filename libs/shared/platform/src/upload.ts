@@ -1,6 +1,6 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import { DomainError } from '@auction/contracts';
 
 /** No upload route takes more than this, whatever its format; each format has its own, lower cap. */
@@ -82,7 +82,8 @@ export class Upload {
   private async *chunks(): AsyncGenerator<Buffer> {
     const declared = Number(this.request.headers['content-length']);
     if (Number.isFinite(declared) && declared > this.cap) this.refuse();
-    for await (const chunk of this.request as AsyncIterable<Buffer>) {
+    // Not destroyed when reading stops early, so the answer still reaches the client (see `UploadBody`).
+    for await (const chunk of this.request.iterator({ destroyOnReturn: false }) as AsyncIterable<Buffer>) {
       this.received += chunk.length;
       if (this.received > this.cap) this.refuse();
       yield chunk;
@@ -90,8 +91,6 @@ export class Upload {
   }
 
   private refuse(): never {
-    // The rest of the body is read and dropped so the answer reaches the client on the same connection.
-    this.request.resume();
     const mb = (this.cap / 1024 / 1024).toLocaleString('en-GB', { maximumFractionDigits: 2 });
     throw new DomainError('PAYLOAD_TOO_LARGE', `This file is larger than ${mb} MB, the most ${this.what} may be. Split it and upload each part.`, {
       errors: [{ message: `more than ${this.cap} bytes` }],
@@ -99,9 +98,17 @@ export class Upload {
   }
 }
 
-/** The request body of an upload route, to be read by the route (see `Upload`). */
+/**
+ * The request body of an upload route, to be read by the route (see `Upload`). Whatever the route
+ * left unread when it answered (a refused header, a file over its cap) is read and dropped, so the
+ * connection stays usable for the client's next request.
+ */
 export const UploadBody = createParamDecorator((_: unknown, context: ExecutionContext): Upload => {
-  return new Upload(context.switchToHttp().getRequest<Request>());
+  const request = context.switchToHttp().getRequest<Request>();
+  context.switchToHttp().getResponse<Response>().once('finish', () => {
+    if (!request.readableEnded) request.resume();
+  });
+  return new Upload(request);
 });
 
 /** An upload that must be CSV: 415 for any other content type. */

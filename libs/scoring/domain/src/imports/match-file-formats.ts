@@ -8,15 +8,15 @@ const MiB = 1024 * 1024;
 
 /**
  * The most one upload of each format may hold (docs/match-data.md "Limits"): well above any real
- * file (a Premier League season is 380 rows and ~200 KB; a five-day Test on Cricsheet ~1 MB and
- * ~2,800 deliveries), low enough that eight at once leave the process responsive. `rows` counts
+ * file (a Premier League season is 380 rows and ~200 KB; a cricket league of 500 managers has
+ * 5,500 stat lines a match; a five-day Test on Cricsheet ~1 MB and ~2,800 deliveries), low enough that eight at once leave the process responsive. `rows` counts
  * data rows of a CSV, deliveries of a Cricsheet file.
  */
 export const UPLOAD_LIMITS: Readonly<Record<MatchFileFormat, { bytes: number; rows: number }>> = {
-  'fixtures-csv': { bytes: 2 * MiB, rows: 10_000 },
-  'football-results-csv': { bytes: 1 * MiB, rows: 10_000 },
-  'cricket-stats-csv': { bytes: 2 * MiB, rows: 20_000 },
-  'football-data-csv': { bytes: 2 * MiB, rows: 5_000 },
+  'fixtures-csv': { bytes: MiB / 2, rows: 2_000 },
+  'football-results-csv': { bytes: MiB / 4, rows: 2_000 },
+  'cricket-stats-csv': { bytes: 1 * MiB, rows: 10_000 },
+  'football-data-csv': { bytes: 1 * MiB, rows: 2_000 },
   'cricsheet-json': { bytes: 4 * MiB, rows: 10_000 },
 };
 
