@@ -7,7 +7,7 @@ import { DomainError } from '@auction/contracts';
 export const UPLOAD_MAX_BYTES = 4 * 1024 * 1024;
 
 /** How long an upload's reading may hold the event loop before it lets other work run. */
-const TURN_MS = 10;
+const TURN_MS = 5;
 
 /**
  * A request body read as it arrives: the body parsers leave upload routes alone (see

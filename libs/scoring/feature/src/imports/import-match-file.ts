@@ -12,6 +12,7 @@ import { AssetPointsRepository } from '../standings/asset-points.repository.js';
 import { LeaderboardEvents } from '../standings/leaderboard-events.js';
 import { RecomputeStandings } from '../standings/recompute-standings.js';
 import { assignCricsheetPlayers } from './cricsheet-players.js';
+import { ImportSlots } from './import-slots.js';
 import { readMatchFile, type ImportRoute, type MatchFile } from './read-match-file.js';
 
 export const csvImports = counter('scoring_csv_imports_total', 'Match file imports by format and outcome', ['kind', 'result']);
@@ -33,6 +34,8 @@ const DAY_MS = 86_400_000;
  */
 @Injectable()
 export class ImportMatchFile {
+  private readonly slots = new ImportSlots();
+
   constructor(
     private readonly transactions: LeagueTransactions,
     private readonly fixtures: FixturesRepository,
@@ -42,7 +45,11 @@ export class ImportMatchFile {
     private readonly events: LeaderboardEvents,
   ) {}
 
-  async run(context: ScoringContext, upload: Upload, route: ImportRoute, options: { dryRun: boolean }): Promise<MatchImportReport> {
+  run(context: ScoringContext, upload: Upload, route: ImportRoute, options: { dryRun: boolean }): Promise<MatchImportReport> {
+    return this.slots.run(() => this.import(context, upload, route, options));
+  }
+
+  private async import(context: ScoringContext, upload: Upload, route: ImportRoute, options: { dryRun: boolean }): Promise<MatchImportReport> {
     let kind = `${route}-upload`;
     try {
       const known = await this.fixtures.knownMatchIds(context.leagueId);
