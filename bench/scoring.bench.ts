@@ -3,7 +3,8 @@
  * (209,000 stat lines), against the scoring service hosted in this process on a fresh database
  * of the machine's PostgreSQL, with a stand-in leagues service answering the league's context.
  * Measures the CSV import of each match (5,500 lines, recompute included), the recompute of the
- * standings alone and with every match scored again (the rules changed), and the reads.
+ * standings alone and with every match scored again (the rules changed), and the reads. Then the
+ * match files of SPEC §9: a 380-match football-data.co.uk season file and a 1 MB Cricsheet file.
  */
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
@@ -82,6 +83,7 @@ async function main(): Promise<void> {
   try {
     const figures = await run(app, api);
     report(figures);
+    reportMatchFiles(await matchFiles(api));
   } finally {
     await app.close();
     await runtime.database.pool.end();
@@ -97,6 +99,9 @@ async function run(app: Awaited<ReturnType<typeof hostServices>>, api: Api): Pro
     externalId: `bench-player-${String(i + 1).padStart(5, '0')}`,
     name: `Player ${i + 1}`,
     shortName: null,
+    team: null,
+    aliases: [],
+    registryId: null,
   }));
   const context: ScoringContext = {
     leagueId: randomUUID(),
@@ -106,6 +111,7 @@ async function run(app: Awaited<ReturnType<typeof hostServices>>, api: Api): Pro
     status: 'completed',
     members: members.map((m, i) => ({ userId: m.id, displayName: m.displayName, joinedAt: new Date(Date.UTC(2025, 6, 1, 0, i)).toISOString() })),
     catalogue: players,
+    poolAssetIds: players.map((p) => p.id),
   };
   contexts.set(context.leagueId, context);
   const token = members[0]!.token;
@@ -248,6 +254,155 @@ can change only before the auction starts, so normally before any result). Every
 checked equal to its leaderboard points (top score ${f.topPoints}).`;
   process.stdout.write(`${table}\n`);
   writeSection('Scoring', body);
+}
+
+const MATCH_FILE_RUNS = 10;
+
+interface MatchFileFigures {
+  seasonBytes: number;
+  seasonMs: Summary;
+  cricsheetBytes: number;
+  deliveries: number;
+  cricsheetMs: Summary;
+}
+
+/** Imports of the published formats, each file uploaded `MATCH_FILE_RUNS` times (the first stores, the rest update). */
+async function matchFiles(api: Api): Promise<MatchFileFigures> {
+  const commissioner = testUser('commissioner');
+  const league = (sport: ScoringContext['sport'], catalogue: ScoringContext['catalogue'], scoringRules: ScoringContext['scoringRules']): ScoringContext => {
+    const context: ScoringContext = {
+      leagueId: randomUUID(),
+      sport,
+      scoringRules,
+      commissionerId: commissioner.id,
+      status: 'completed',
+      members: [{ userId: commissioner.id, displayName: commissioner.displayName, joinedAt: new Date().toISOString() }],
+      catalogue,
+      poolAssetIds: catalogue.map((asset) => asset.id),
+    };
+    contexts.set(context.leagueId, context);
+    return context;
+  };
+  const clubs = Array.from({ length: 20 }, (_, i) => ({
+    id: randomUUID(),
+    externalId: `bench-club-${i + 1}`,
+    name: `Bench Club ${i + 1}`,
+    shortName: `B${String(i + 1).padStart(2, '0')}`,
+    team: 'England',
+    aliases: [`Club ${i + 1}`],
+    registryId: null,
+  }));
+  const football = league('football', clubs, { win: 3, draw: 1, goal: 1 });
+  const season = seasonFile(clubs.map((club) => club.aliases[0]!));
+  const seasonMs: number[] = [];
+  for (let i = 0; i < MATCH_FILE_RUNS; i++) {
+    seasonMs.push(await timed(async () => expectOk(await post(api, football.leagueId, 'results', 'text/csv', season, commissioner.token))));
+  }
+
+  const people = Array.from({ length: 22 }, (_, i) => ({ team: i < 11 ? 'Home XI' : 'Away XI', name: `P${i < 11 ? 'H' : 'A'} Player${i + 1}` }));
+  const players = people.map((person, i) => ({
+    id: randomUUID(),
+    externalId: `bench-cricketer-${i + 1}`,
+    name: `Pat Player${i + 1}`,
+    shortName: null,
+    team: person.team,
+    aliases: [],
+    registryId: `r${i + 1}`,
+  }));
+  const cricket = league('cricket', players, { run: 1, wicket: 20, catch: 10, stumping: 25, runOut: 20 });
+  const { text: sheet, deliveries } = cricsheetFile(people, 1024 * 1024);
+  const cricsheetMs: number[] = [];
+  for (let i = 0; i < MATCH_FILE_RUNS; i++) {
+    cricsheetMs.push(await timed(async () => expectOk(await post(api, cricket.leagueId, 'results', 'application/json', sheet, commissioner.token))));
+  }
+  return {
+    seasonBytes: Buffer.byteLength(season),
+    seasonMs: summarise(seasonMs),
+    cricsheetBytes: Buffer.byteLength(sheet),
+    deliveries,
+    cricsheetMs: summarise(cricsheetMs),
+  };
+}
+
+function post(api: Api, leagueId: string, route: string, contentType: string, body: string, token: string) {
+  return api.post(`/api/scoring/leagues/${leagueId}/${route}`, undefined, { token, raw: { contentType, body } });
+}
+
+/** A double round robin of 20 clubs (380 matches) in football-data.co.uk's layout, with 100 odds columns after the results. */
+function seasonFile(names: string[]): string {
+  const odds = Array.from({ length: 100 }, (_, i) => `ODD${i}`);
+  const lines = [['Div', 'Date', 'Time', 'HomeTeam', 'AwayTeam', 'FTHG', 'FTAG', 'FTR', ...odds].join(',')];
+  let n = 0;
+  for (const home of names) {
+    for (const away of names) {
+      if (home === away) continue;
+      const day = new Date(Date.UTC(2025, 7, 16 + Math.floor(n / 10)));
+      const date = `${String(day.getUTCDate()).padStart(2, '0')}/${String(day.getUTCMonth() + 1).padStart(2, '0')}/${day.getUTCFullYear()}`;
+      const [hg, ag] = [n % 4, (n * 7) % 3];
+      lines.push([`E0`, date, n % 2 ? '15:00' : '17:30', home, away, hg, ag, hg > ag ? 'H' : hg < ag ? 'A' : 'D', ...odds.map((_, i) => (1 + ((n + i) % 90) / 10).toFixed(2))].join(','));
+      n += 1;
+    }
+  }
+  return lines.join('\n');
+}
+
+/** A Cricsheet match file of at least `bytes`, pretty-printed as Cricsheet publishes it: deliveries with dismissals of every common kind. */
+function cricsheetFile(people: Array<{ team: string; name: string }>, bytes: number): { text: string; deliveries: number } {
+  const home = people.filter((p) => p.team === 'Home XI').map((p) => p.name);
+  const away = people.filter((p) => p.team === 'Away XI').map((p) => p.name);
+  const kinds = ['bowled', 'caught', 'lbw', 'stumped', 'run out', 'caught and bowled'];
+  const innings: Array<{ team: string; overs: Array<{ over: number; deliveries: unknown[] }> }> = [];
+  let deliveries = 0;
+  const file = () => ({
+    meta: { data_version: '1.1.0', created: '2025-11-01', revision: 1 },
+    info: {
+      dates: ['2025-10-26', '2025-10-27', '2025-10-28', '2025-10-29', '2025-10-30'],
+      teams: ['Home XI', 'Away XI'],
+      match_type: 'Test',
+      players: { 'Home XI': home, 'Away XI': away },
+      registry: { people: Object.fromEntries(people.map((p, i) => [p.name, `r${i + 1}`])) },
+    },
+    innings,
+  });
+  for (let i = 0; JSON.stringify(file(), null, 2).length < bytes; i++) {
+    const [batting, fielding] = i % 2 === 0 ? [home, away] : [away, home];
+    const overs = Array.from({ length: 50 }, (_, over) => ({
+      over,
+      deliveries: Array.from({ length: 6 }, (_, ball) => {
+        deliveries += 1;
+        const n = over * 6 + ball;
+        const batter = batting[n % 11]!;
+        const bowler = fielding[(over % 5) + 6]!;
+        const out = n % 29 === 0 ? [{ player_out: batter, kind: kinds[n % kinds.length]!, fielders: [{ name: fielding[n % 6]! }] }] : undefined;
+        return { batter, bowler, non_striker: batting[(n + 1) % 11]!, runs: { batter: n % 5, extras: 0, total: n % 5 }, ...(out ? { wickets: out } : {}) };
+      }),
+    }));
+    innings.push({ team: i % 2 === 0 ? 'Home XI' : 'Away XI', overs });
+  }
+  return { text: JSON.stringify(file(), null, 2), deliveries };
+}
+
+function reportMatchFiles(f: MatchFileFigures): void {
+  const row = (what: string, s: Summary) => `| ${what} | ${s.count} | ${s.p50} | ${s.p95} | ${s.max} |`;
+  const kb = (n: number) => `${Math.round(n / 1024)} KB`;
+  const table = [
+    '| import (HTTP, recompute included) | runs | p50 ms | p95 ms | max ms |',
+    '|---|---|---|---|---|',
+    row(`football-data.co.uk season file: 380 matches, ${kb(f.seasonBytes)}`, f.seasonMs),
+    row(`Cricsheet match file: ${f.deliveries.toLocaleString('en')} deliveries, ${kb(f.cricsheetBytes)}`, f.cricsheetMs),
+  ].join('\n');
+  const body = `\`npm run bench:scoring\`, second part — the published match-data formats of SPEC §9 through the same
+HTTP imports (streamed read and checks, one transaction with the recompute), each file uploaded
+${MATCH_FILE_RUNS} times to its own league (the first run stores, the others update the same fixtures and lines).
+The season file has 100 odds columns after the results, as football-data.co.uk's files do; the
+Cricsheet file is pretty-printed like the published ones. Machine: ${machine()}; load average
+${Math.round(loadavg()[0]! * 10) / 10} at the end (shared machine).
+
+${table}
+
+Target (issue 12): each well under a second.`;
+  process.stdout.write(`${table}\n`);
+  writeSection('Scoring: match files', body);
 }
 
 await main();

@@ -41,7 +41,7 @@ describe('a season: auction → rosters in scoring → fixtures and results → 
 
     const fixtures = `externalMatchId,startsAt,homeTeam,awayTeam,competition\nM1,2026-08-15T14:00:00Z,${home!.name},${away!.shortName},EPL\n`;
     const imported = await stack.api.post(scoring('/fixtures'), undefined, { token, raw: { contentType: 'text/csv', body: fixtures } });
-    expect(imported.body).toEqual({ inserted: 1, updated: 0, errors: [] });
+    expect(imported.body).toEqual({ format: 'fixtures-csv', dryRun: false, inserted: 1, updated: 0, errors: [] });
     const results = await stack.api.post(scoring('/results'), undefined, {
       token,
       raw: { contentType: 'text/csv', body: 'externalMatchId,homeGoals,awayGoals\nM1,2,1\n' },

@@ -10,6 +10,8 @@ export interface RequestOptions {
   json?: unknown;
   /** CSV text body, sent as `text/csv`. */
   csv?: string;
+  /** A file's text with its content type (a match file: CSV or Cricsheet JSON). */
+  file?: { text: string; contentType: string };
   query?: Query;
   /** Send the bearer token and refresh it on 401 (default true). */
   auth?: boolean;
@@ -132,6 +134,9 @@ export function createApiClient(deps: ApiClientDeps = {}) {
     if (options.csv !== undefined) {
       headers['content-type'] = 'text/csv';
       body = options.csv;
+    } else if (options.file !== undefined) {
+      headers['content-type'] = options.file.contentType;
+      body = options.file.text;
     } else if (options.json !== undefined) {
       headers['content-type'] = 'application/json';
       body = JSON.stringify(options.json);
@@ -206,6 +211,8 @@ export function createApiClient(deps: ApiClientDeps = {}) {
     patch: <T>(path: string, json: unknown) => request<T>(path, { method: 'PATCH', json }),
     delete: <T>(path: string) => request<T>(path, { method: 'DELETE' }),
     postCsv: <T>(path: string, csv: string) => request<T>(path, { method: 'POST', csv }),
+    postFile: <T>(path: string, file: { text: string; contentType: string }, query?: Record<string, string>) =>
+      request<T>(path, { method: 'POST', file, query }),
     /** Refresh now (the socket uses this when its token is refused). */
     refresh: async (): Promise<boolean> => {
       const ok = await refreshOnce();

@@ -5,7 +5,6 @@ import type {
   AuctionSnapshot,
   Breakdown,
   CreateLeagueRequest,
-  CsvImportReport,
   Fixture,
   Invitation,
   InvitationReport,
@@ -13,6 +12,7 @@ import type {
   InviteTokenAnswer,
   League,
   Leaderboard,
+  MatchImportReport,
   Membership,
   MyCompetition,
   Page,
@@ -85,11 +85,12 @@ export const auctionsApi = {
   results: (auctionId: string) => api.get<AuctionResults>(`/api/auctions/${enc(auctionId)}/results`),
 };
 
+export type MatchFileRoute = 'fixtures' | 'results';
+
 export const scoringApi = {
-  uploadFixtures: (leagueId: string, csv: string) =>
-    api.postCsv<CsvImportReport>(`/api/scoring/leagues/${enc(leagueId)}/fixtures`, csv),
-  uploadResults: (leagueId: string, csv: string) =>
-    api.postCsv<CsvImportReport>(`/api/scoring/leagues/${enc(leagueId)}/results`, csv),
+  /** A match file to the fixtures or results import; `dryRun` answers what it would change and stores nothing. */
+  importMatchFile: (leagueId: string, route: MatchFileRoute, file: { text: string; contentType: string }, dryRun: boolean) =>
+    api.postFile<MatchImportReport>(`/api/scoring/leagues/${enc(leagueId)}/${route}`, file, dryRun ? { dryRun: 'true' } : undefined),
   /** Every fixture of the league, following `nextCursor` (a season can exceed one page). */
   fixtures: async (leagueId: string, signal?: AbortSignal) => {
     const all: Fixture[] = [];

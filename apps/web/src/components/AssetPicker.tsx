@@ -19,6 +19,16 @@ function describe(asset: Asset): string {
   return [asset.team, asset.role].filter(Boolean).join(' · ');
 }
 
+/** A cricketer's external id, which the results CSV's `playerExternalId` takes (a club is named by its name). */
+function PlayerId({ sport, asset }: { sport: Props['sport']; asset: Asset }) {
+  if (sport !== 'cricket') return null;
+  return (
+    <span className="meta block" data-testid={`asset-id-${asset.externalId}`}>
+      id <code>{asset.externalId}</code>
+    </span>
+  );
+}
+
 /** Search the catalogue and pick assets; the picked list keeps its order. */
 export function AssetPicker({ sport, competition, words, selected, onChange, ordered }: Props) {
   const id = useId();
@@ -106,6 +116,7 @@ export function AssetPicker({ sport, competition, words, selected, onChange, ord
               <span>
                 {asset.name}
                 {describe(asset) && <span className="meta"> {describe(asset)}</span>}
+                <PlayerId sport={sport} asset={asset} />
               </span>
             </label>
           </li>
@@ -125,7 +136,10 @@ export function AssetPicker({ sport, competition, words, selected, onChange, ord
         {selected.map((asset, index) => (
           <li key={asset.id}>
             <span className="position">{index + 1}.</span>
-            <span className="asset-name">{asset.name}</span>
+            <span className="asset-name">
+              {asset.name}
+              <PlayerId sport={sport} asset={asset} />
+            </span>
             <span className="row-actions">
               {ordered && (
                 <>

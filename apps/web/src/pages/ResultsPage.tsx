@@ -65,7 +65,14 @@ export default function ResultsPage() {
                 <tbody data-testid={`roster-${m.userId}`}>
                   {m.roster.map((entry) => (
                     <tr key={entry.lotId}>
-                      <td>{entry.asset.name}</td>
+                      <td>
+                        {entry.asset.name}
+                        {league.data?.sport === 'cricket' && (
+                          <span className="meta block" data-testid={`asset-id-${entry.asset.externalId}`}>
+                            id <code>{entry.asset.externalId}</code>
+                          </span>
+                        )}
+                      </td>
                       <td className="num">{formatMoney(entry.price)}</td>
                     </tr>
                   ))}

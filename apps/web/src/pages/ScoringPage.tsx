@@ -1,26 +1,12 @@
-import type { CsvImportReport, Fixture } from '@auction/contracts';
+import type { Fixture } from '@auction/contracts';
 import { Link, useParams } from 'react-router-dom';
 import { leaguesApi, scoringApi } from '../api/endpoints';
 import { currentUserId } from '../api/session';
 import { useSession } from '../api/useSession';
-import { CsvUpload } from '../components/CsvUpload';
+import { MatchFileUpload } from '../components/MatchFileUpload';
 import { ErrorNotice, Loading } from '../components/Status';
 import { formatDateTime } from '../lib/format';
 import { useAsync } from '../lib/useAsync';
-
-const FIXTURES_HEADER = 'externalMatchId,startsAt,homeTeam,awayTeam,competition';
-const RESULTS_HEADER = {
-  football: 'externalMatchId,homeGoals,awayGoals',
-  cricket: 'externalMatchId,playerExternalId,runs,wickets,catches,stumpings,runOuts',
-} as const;
-
-function ImportReport({ report }: { report: CsvImportReport }) {
-  return (
-    <p className="notice success" data-testid="csv-report">
-      Saved: {report.inserted} new, {report.updated} updated.
-    </p>
-  );
-}
 
 function FixtureList({ fixtures }: { fixtures: Fixture[] }) {
   if (fixtures.length === 0) return <p className="meta">No fixtures yet.</p>;
@@ -78,37 +64,10 @@ export default function ScoringPage() {
       </div>
 
       {isCommissioner && (
-        <>
-          <CsvUpload
-            title="Upload fixtures"
-            header={FIXTURES_HEADER}
-            hint={
-              <p className="hint">
-                Times in ISO 8601 with a zone, e.g. <code>2026-08-15T15:00:00Z</code>. Teams by name, short name or id. Uploading a
-                match again updates it.
-              </p>
-            }
-            upload={(csv) => scoringApi.uploadFixtures(leagueId, csv)}
-            renderReport={(report) => <ImportReport report={report} />}
-            onDone={fixtures.reload}
-            testId="fixtures-upload"
-          />
-          <CsvUpload
-            title={l.sport === 'cricket' ? 'Upload player stats' : 'Upload results'}
-            header={RESULTS_HEADER[l.sport]}
-            hint={
-              <p className="hint">
-                {l.sport === 'cricket'
-                  ? 'One line per player per match; players by their id.'
-                  : 'One line per match. Scores update the leaderboard at once.'}
-              </p>
-            }
-            upload={(csv) => scoringApi.uploadResults(leagueId, csv)}
-            renderReport={(report) => <ImportReport report={report} />}
-            onDone={fixtures.reload}
-            testId="results-upload"
-          />
-        </>
+        <MatchFileUpload
+          send={(file, dryRun) => scoringApi.importMatchFile(leagueId, file.route, file, dryRun)}
+          onDone={fixtures.reload}
+        />
       )}
 
       <div className="panel">

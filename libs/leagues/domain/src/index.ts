@@ -9,12 +9,14 @@ export {
   playerToAsset,
   type AssetCatalogue,
 } from './catalogue/catalogue-assets.js';
+export { poolCsv } from './catalogue/pool-csv.js';
 export { SPORTS, enabledSports, isSportKey } from './sports/sports.js';
 export type { LeagueSettings, SettingsIssue, SettingsResult } from './settings/league-settings.js';
 export { resolveLeagueSettings } from './settings/resolve-league-settings.js';
 export { applyLeagueUpdate } from './settings/apply-league-update.js';
 export { newInviteToken } from './invitations/invite-token.js';
 export {
+  INVITATIONS_CSV_MAX_BYTES,
   INVITATIONS_CSV_MAX_ROWS,
   parseInvitationsCsv,
   type CsvLineError,

@@ -239,7 +239,15 @@ describe('internal routes of the leagues service', () => {
       });
       const cricket = CATALOGUE_ASSETS.filter((a) => a.sport === 'cricket');
       expect(answer.body.catalogue).toHaveLength(cricket.length);
-      expect(answer.body.catalogue).toContainEqual({ id: assetIdFor('cricket', 'eng-joe-root'), externalId: 'eng-joe-root', name: 'Joe Root', shortName: null });
+      expect(answer.body.catalogue).toContainEqual({
+        id: assetIdFor('cricket', 'eng-joe-root'),
+        externalId: 'eng-joe-root',
+        name: 'Joe Root',
+        shortName: null,
+        team: 'England',
+        aliases: [],
+        registryId: null,
+      });
       expectProblem(await stack.api.get(`/internal/leagues/${UNKNOWN_ID}/scoring-context`, internal), 404, 'NOT_FOUND');
     });
 
@@ -247,6 +255,8 @@ describe('internal routes of the leagues service', () => {
       const { league } = await leagueWithMembers(stack, 0, { assetIds: [assetIdFor('football', 'eng-arsenal')] });
       const answer = await stack.api.get(`/internal/leagues/${league.id}/scoring-context`, internal);
       expect(answer.body.catalogue).toHaveLength(CATALOGUE_ASSETS.filter((a) => a.sport === 'football').length);
+      expect(answer.body.poolAssetIds).toEqual([assetIdFor('football', 'eng-arsenal')]);
+      expect(answer.body.catalogue).toContainEqual(expect.objectContaining({ externalId: 'eng-manchester-united', aliases: ['Man United', 'Man Utd'] }));
     });
   });
 

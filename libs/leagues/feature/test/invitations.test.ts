@@ -103,6 +103,17 @@ describe('invitations by CSV, mailed by auth, joining on sign-in', () => {
     expect(await sqlRows(stack, 'select 1 from leagues.invitations where league_id = $1', [league.id])).toHaveLength(0);
   });
 
+  it('refuses a file over 256 KiB with 413 and reads a NUL byte as a bad line', async () => {
+    const commissioner = testUser('commissioner');
+    const league = await createLeague(stack, commissioner);
+    const big = await upload(league.id, commissioner, `email\n${'x'.repeat(300 * 1024)}@club.test\n`);
+    expectProblem(big, 413, 'PAYLOAD_TOO_LARGE');
+    const nul = await upload(league.id, commissioner, 'email\nann\u0000@club.test\n');
+    expectProblem(nul, 422, 'CSV_INVALID');
+    expect(nul.body.errors).toEqual([{ line: 2, message: expect.stringContaining('is not a valid email address') }]);
+    expect(await sqlRows(stack, 'select 1 from leagues.invitations where league_id = $1', [league.id])).toHaveLength(0);
+  });
+
   it('is for the commissioner, as text/csv, before the auction', async () => {
     const { league, commissioner, members } = await leagueWithMembers(stack, 1);
     const csv = 'email\nsomeone@club.test\n';

@@ -2,11 +2,10 @@ import { Module } from '@nestjs/common';
 import { LeagueTransactions } from './db/league-transactions.js';
 import { FixturesController } from './fixtures/fixtures.controller.js';
 import { FixturesRepository } from './fixtures/fixtures.repository.js';
-import { ImportFixtures } from './fixtures/import-fixtures.js';
 import { InternalScoringController } from './internal/internal-scoring.controller.js';
 import { LeagueAccessGuard } from './league-context/league-access.guard.js';
 import { LeagueContexts } from './league-context/league-contexts.js';
-import { ImportResults } from './results/import-results.js';
+import { ImportMatchFile } from './imports/import-match-file.js';
 import { PlayerStatsRepository } from './results/player-stats.repository.js';
 import { ResultsController } from './results/results.controller.js';
 import { ManagerRenamedListener } from './rosters/manager-renamed.listener.js';
@@ -44,8 +43,7 @@ import { StandingsService } from './standings/standings.service.js';
     MatchScoring,
     RecomputeStandings,
     StandingsService,
-    ImportFixtures,
-    ImportResults,
+    ImportMatchFile,
     StoreRosters,
     RebuildRosters,
     AuctionCompletedListener,

@@ -107,8 +107,8 @@ describe('cricket scoring', () => {
 
   it('ranks by points, then catches, stumpings, run-outs, lower spend and earlier join', async () => {
     const { league, m } = await seasonLeague();
-    expect((await upload(league, 'fixtures', FIXTURES)).body).toEqual({ inserted: 3, updated: 0, errors: [] });
-    expect((await upload(league, 'results', STATS)).body).toEqual({ inserted: 13, updated: 0, removed: 0, errors: [] });
+    expect((await upload(league, 'fixtures', FIXTURES)).body).toEqual({ format: 'fixtures-csv', dryRun: false, inserted: 3, updated: 0, errors: [] });
+    expect((await upload(league, 'results', STATS)).body).toEqual({ format: 'cricket-stats-csv', dryRun: false, inserted: 13, updated: 0, removed: 0, errors: [] });
     const entry = (rank: number, name: string, points: number, spent: number, catches: number, stumpings: number, runOuts: number) => ({
       rank,
       userId: m[name]!.id,
@@ -166,11 +166,13 @@ describe('cricket scoring', () => {
     await upload(league, 'fixtures', FIXTURES);
     await upload(league, 'results', STATS);
     const before = await leaderboard(league);
-    expect((await upload(league, 'results', STATS)).body).toEqual({ inserted: 0, updated: 13, removed: 0, errors: [] });
+    expect((await upload(league, 'results', STATS)).body).toEqual({ format: 'cricket-stats-csv', dryRun: false, inserted: 0, updated: 13, removed: 0, errors: [] });
     expect(await leaderboard(league)).toEqual(before);
 
     // T10 again with one line: Buttler's 45 runs replace every T10 line uploaded before.
     expect((await upload(league, 'results', [STATS_HEADER, 'T10,eng-jos-buttler,45,0,0,0,0'])).body).toEqual({
+      format: 'cricket-stats-csv',
+      dryRun: false,
       inserted: 0,
       updated: 1,
       removed: 5,

@@ -119,8 +119,8 @@ describe('football scoring', () => {
   it('ranks every manager by points, then goals, wins, lower spend and earlier join', async () => {
     const { league, m } = await seasonLeague();
     const broadcasts = recordBroadcasts(stack);
-    expect((await upload(league, 'fixtures', FIXTURES)).body).toEqual({ inserted: 14, updated: 0, errors: [] });
-    expect((await upload(league, 'results', RESULTS)).body).toEqual({ inserted: 12, updated: 0, errors: [] });
+    expect((await upload(league, 'fixtures', FIXTURES)).body).toEqual({ format: 'fixtures-csv', dryRun: false, inserted: 14, updated: 0, errors: [] });
+    expect((await upload(league, 'results', RESULTS)).body).toEqual({ format: 'football-results-csv', dryRun: false, inserted: 12, updated: 0, errors: [] });
     expect(broadcasts.filter((b) => b.event === 'leaderboard:updated')).toEqual([
       { room: `league:${league.id}`, event: 'leaderboard:updated', payload: { leagueId: league.id } },
       { room: `league:${league.id}`, event: 'leaderboard:updated', payload: { leagueId: league.id } },
@@ -187,8 +187,8 @@ describe('football scoring', () => {
     await upload(league, 'fixtures', FIXTURES);
     await upload(league, 'results', RESULTS);
     const before = await leaderboard(league);
-    expect((await upload(league, 'fixtures', FIXTURES)).body).toEqual({ inserted: 0, updated: 14, errors: [] });
-    expect((await upload(league, 'results', RESULTS)).body).toEqual({ inserted: 0, updated: 12, errors: [] });
+    expect((await upload(league, 'fixtures', FIXTURES)).body).toEqual({ format: 'fixtures-csv', dryRun: false, inserted: 0, updated: 14, errors: [] });
+    expect((await upload(league, 'results', RESULTS)).body).toEqual({ format: 'football-results-csv', dryRun: false, inserted: 0, updated: 12, errors: [] });
     expect(await leaderboard(league)).toEqual(before);
     expect(await count(stack, 'select count(*) from scoring.fixtures where league_id = $1', [league.id])).toBe(14);
     expect(await count(stack, 'select count(*) from scoring.asset_points where league_id = $1', [league.id])).toBe(24);
@@ -200,6 +200,8 @@ describe('football scoring', () => {
     await upload(league, 'results', RESULTS);
     // ARS now lose M1 0-3: ann scores 0 and, with equal stats, ranks below ivy, who spent less.
     expect((await upload(league, 'results', ['externalMatchId,homeGoals,awayGoals', 'M1,0,3'])).body).toEqual({
+      format: 'football-results-csv',
+      dryRun: false,
       inserted: 0,
       updated: 1,
       errors: [],
@@ -301,12 +303,12 @@ describe('football scoring', () => {
       token: league.commissioner.token,
       raw: { contentType: 'text/csv; charset=utf-8', body },
     });
-    expect(answer.body).toEqual({ inserted: 14, updated: 0, errors: [] });
+    expect(answer.body).toEqual({ format: 'fixtures-csv', dryRun: false, inserted: 14, updated: 0, errors: [] });
     const results = await stack.api.post(`/api/scoring/leagues/${league.id}/results`, undefined, {
       token: league.commissioner.token,
       raw: { contentType: 'text/csv', body: `\uFEFF${RESULTS.join('\r\n')}\r\n` },
     });
-    expect(results.body).toEqual({ inserted: 12, updated: 0, errors: [] });
+    expect(results.body).toEqual({ format: 'football-results-csv', dryRun: false, inserted: 12, updated: 0, errors: [] });
   });
 
   it('refuses a fixtures file with any bad line, lists every one and stores nothing', async () => {

@@ -50,12 +50,12 @@ export const fakeServices: HostedService = {
 
 export type CatalogueAsset = ScoringContext['catalogue'][number];
 
-export function club(externalId: string, name: string, shortName: string): CatalogueAsset {
-  return { id: randomUUID(), externalId, name, shortName };
+export function club(externalId: string, name: string, shortName: string, aliases: string[] = []): CatalogueAsset {
+  return { id: randomUUID(), externalId, name, shortName, team: 'England', aliases, registryId: null };
 }
 
-export function player(externalId: string, name: string): CatalogueAsset {
-  return { id: randomUUID(), externalId, name, shortName: null };
+export function player(externalId: string, name: string, options: { team?: string; registryId?: string } = {}): CatalogueAsset {
+  return { id: randomUUID(), externalId, name, shortName: null, team: options.team ?? null, aliases: [], registryId: options.registryId ?? null };
 }
 
 export interface TestMember extends TestUser {
@@ -76,7 +76,7 @@ export function createLeague(
   sport: SportKey,
   catalogue: CatalogueAsset[],
   memberNames: string[],
-  options: { scoringRules?: PartialRules; joinDays?: number[] } = {},
+  options: { scoringRules?: PartialRules; joinDays?: number[]; pool?: string[] } = {},
 ): TestLeague {
   const members = memberNames.map((name, i) => ({ ...testUser(name), joinedAt: day(options.joinDays?.[i] ?? i + 1) }));
   const context: ScoringContext = {
@@ -88,6 +88,8 @@ export function createLeague(
     status: 'auction',
     members: members.map((m) => ({ userId: m.id, displayName: m.displayName, joinedAt: m.joinedAt })),
     catalogue,
+    // The pool by external id; the whole catalogue unless given.
+    poolAssetIds: catalogue.filter((asset) => !options.pool || options.pool.includes(asset.externalId)).map((asset) => asset.id),
   };
   world.contexts.set(context.leagueId, context);
   return { id: context.leagueId, context, commissioner: members[0]!, members };

@@ -53,12 +53,12 @@ describe('scoring with the real leagues service', () => {
         `R9-1,${year + 1}-01-10T15:00:00Z,Chelsea,Liverpool,EPL`,
       ]),
     });
-    expect(fixtures.body).toEqual({ inserted: 3, updated: 0, errors: [] });
+    expect(fixtures.body).toEqual({ format: 'fixtures-csv', dryRun: false, inserted: 3, updated: 0, errors: [] });
     const results = await stack.api.post(`/api/scoring/leagues/${league.id}/results`, undefined, {
       token: commissioner.token,
       raw: csv(['externalMatchId,homeGoals,awayGoals', 'R1-1,1,1', 'R1-2,3,0']),
     });
-    expect(results.body).toEqual({ inserted: 2, updated: 0, errors: [] });
+    expect(results.body).toEqual({ format: 'football-results-csv', dryRun: false, inserted: 2, updated: 0, errors: [] });
 
     // member: Chelsea 1 + 1, Liverpool 3 + 3 = 8; commissioner: Arsenal 1 + 1, Fulham 0 = 2.
     const board = await stack.api.get(`/api/scoring/leagues/${league.id}/leaderboard`, { token: member.token });

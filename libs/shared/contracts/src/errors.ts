@@ -44,6 +44,8 @@ export interface Problem {
   instance?: string;
   requestId?: string;
   errors?: Array<{ path?: string; line?: number; message: string }>;
+  /** How many errors there were when `errors` lists only the first of them. */
+  errorCount?: number;
 }
 
 export interface ErrorBody {
@@ -56,7 +58,7 @@ export class DomainError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly extras: { errors?: Problem['errors']; retryAfterSeconds?: number } = {},
+    readonly extras: { errors?: Problem['errors']; errorCount?: number; retryAfterSeconds?: number } = {},
   ) {
     super(message);
     this.name = 'DomainError';

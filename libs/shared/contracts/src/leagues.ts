@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { emailSchema } from './auth.js';
 import { opaqueCursor, text } from './text.js';
-import { sportKey, footballRules, cricketRules, type ScoringRules, type SportKey } from './sports.js';
+import { sportKey, footballRules, cricketRules, type Asset, type ScoringRules, type SportKey } from './sports.js';
 
 export const LEAGUE_LIMITS = {
   budget: { min: 1, max: 100_000 },
@@ -246,8 +246,12 @@ export interface ScoringContext {
   status: LeagueStatus;
   members: Array<{ userId: string; displayName: string; joinedAt: string }>;
   /** Every catalogue asset of the league's sport (not only the pool), to resolve team names in fixture CSVs. */
-  catalogue: Array<{ id: string; externalId: string; name: string; shortName: string | null }>;
+  catalogue: ScoringCatalogueAsset[];
+  /** The league's pool: the catalogue asset ids its auction sells. Match files score only these. */
+  poolAssetIds: string[];
 }
+
+export type ScoringCatalogueAsset = Pick<Asset, 'id' | 'externalId' | 'name' | 'shortName' | 'team' | 'aliases' | 'registryId'>;
 
 /** Scoring's `POST /internal/scoring/standings` body and answer, used by `GET /api/me/competitions`. */
 export interface StandingsSummaryRequest {

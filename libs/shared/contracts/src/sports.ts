@@ -66,4 +66,10 @@ export interface Asset {
   /** Country for clubs, team for players. */
   team: string | null;
   role: string | null;
+  /** 1 = strongest in the sport's catalogue. */
+  rank: number;
+  /** Other spellings match-data files use (football-data.co.uk's "Man United"). */
+  aliases: string[];
+  /** Cricsheet registry identifier of a cricket player, when known. */
+  registryId: string | null;
 }

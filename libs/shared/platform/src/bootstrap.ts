@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import { NestFactory } from '@nestjs/core';
 import type { DynamicModule, LoggerService, Type } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -9,7 +10,6 @@ import { createLogger, initSentry, type Logger } from '@auction/observability';
 import { CoreModule } from './core.module.js';
 import { ProblemFilter } from './problem.filter.js';
 import { requestContext } from './request-context.js';
-import { CSV_MAX_BYTES } from './csv-body.js';
 import type { Runtime } from './tokens.js';
 import { securityHeaders } from './security-headers.js';
 
@@ -19,6 +19,8 @@ export interface ServiceDefinition {
   docs: string;
   title: string;
   module: Type | DynamicModule;
+  /** Paths (`req.path`) whose routes read their body themselves as an `Upload`: no body parser touches them. */
+  uploadRoutes?: RegExp[];
 }
 
 /** A service as a process hosts it: its HTTP definition, its data and what it sets up before listening. */
@@ -59,8 +61,10 @@ export async function createHttpApp(
   app.disable('x-powered-by');
   app.use(requestContext(runtime.config.service, runtime.logger));
   app.use(...securityHeaders());
-  app.useBodyParser('json', { limit: '1mb' });
-  app.useBodyParser('text', { type: ['text/csv', 'text/plain'], limit: CSV_MAX_BYTES });
+  const uploadRoutes = services.flatMap((service) => service.uploadRoutes ?? []);
+  const isUpload = (request: IncomingMessage) => uploadRoutes.some((route) => route.test(new URL(request.url ?? '/', 'http://x').pathname));
+  // CSV bodies are never parsed here: upload routes stream them (`Upload`).
+  app.useBodyParser('json', { limit: '1mb', type: (request: IncomingMessage) => mediaTypeOf(request) === 'application/json' && !isUpload(request) });
   app.useGlobalFilters(new ProblemFilter(runtime.logger));
   if (runtime.config.corsOrigins.length > 0) app.enableCors({ origin: runtime.config.corsOrigins, maxAge: 600 });
   app.enableShutdownHooks();
@@ -89,6 +93,10 @@ function serveOpenApi(app: NestExpressApplication, services: ServiceDefinition[]
       res.json(document);
     });
   }
+}
+
+function mediaTypeOf(request: IncomingMessage): string {
+  return (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
 }
 
 function nestLogger(logger: Logger): LoggerService {

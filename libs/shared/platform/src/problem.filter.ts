@@ -42,7 +42,8 @@ export class ProblemFilter implements ExceptionFilter {
 
 export function toProblem(error: unknown, instance: string): Problem {
   if (error instanceof DomainError) {
-    return problem(error.code, error.status, error.message, instance, error.extras.errors);
+    const answer = problem(error.code, error.status, error.message, instance, error.extras.errors);
+    return error.extras.errorCount === undefined ? answer : { ...answer, errorCount: error.extras.errorCount };
   }
   if (error instanceof ZodError) {
     return problem('VALIDATION_FAILED', 422, 'The request is not valid.', instance, zodErrors(error));

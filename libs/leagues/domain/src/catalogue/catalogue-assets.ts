@@ -22,6 +22,9 @@ export function clubToAsset(club: FootballClub): Asset {
     competitions: [...club.competitions],
     team: club.country,
     role: null,
+    rank: club.rank,
+    aliases: [...club.aliases],
+    registryId: null,
   };
 }
 
@@ -35,6 +38,9 @@ export function playerToAsset(player: CricketPlayer): Asset {
     competitions: [...player.competitions],
     team: player.team,
     role: player.role,
+    rank: player.rank,
+    aliases: [],
+    registryId: player.registryId,
   };
 }
 

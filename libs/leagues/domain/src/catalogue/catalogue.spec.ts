@@ -118,3 +118,22 @@ describe('inMemoryCatalogue', () => {
   });
 });
 
+
+describe('catalogue ranks and aliases', () => {
+  it('ranks each sport 1..n with no gaps or ties, the 2024/25 champions first', () => {
+    for (const sport of ['football', 'cricket'] as const) {
+      const ranks = CATALOGUE_ASSETS.filter((asset) => asset.sport === sport).map((asset) => asset.rank).sort((a, b) => a - b);
+      expect(ranks, sport).toEqual(ranks.map((_, i) => i + 1));
+    }
+    expect(CATALOGUE_ASSETS.find((asset) => asset.rank === 1 && asset.sport === 'football')?.name).toBe('Liverpool');
+    expect(CATALOGUE_ASSETS.find((asset) => asset.name === 'Sunderland')?.rank).toBe(20);
+  });
+
+  it('spells clubs as football-data.co.uk does, each spelling naming one club', () => {
+    const spellings = FOOTBALL_CLUBS.flatMap((club) => [club.name, club.shortName, ...club.aliases].map((name) => name.toLowerCase()));
+    expect(duplicates(spellings)).toEqual([]);
+    for (const name of ['Man United', 'Man City', "Nott'm Forest", 'Wolves', 'Newcastle', 'Spurs', 'Tottenham']) {
+      expect(FOOTBALL_CLUBS.some((club) => club.aliases.includes(name)), name).toBe(true);
+    }
+  });
+});

@@ -1,3 +1,4 @@
+import { CRICKET_RANKING, rankIn } from './ranking.js';
 import type { Competition, CricketPlayer, CricketRole, CricketTeam } from './types.js';
 
 export const NZ_ENG_ODI = 'ODI-NZ-ENG';
@@ -7,7 +8,8 @@ export const CRICKET_COMPETITIONS: Competition[] = [
 ];
 
 function player(externalId: string, name: string, team: CricketTeam, role: CricketRole): CricketPlayer {
-  return { externalId, name, team, role, competitions: [NZ_ENG_ODI] };
+  // No registry id is seeded: see docs/match-data.md; players are matched by name.
+  return { externalId, name, team, role, competitions: [NZ_ENG_ODI], rank: rankIn(CRICKET_RANKING, externalId), registryId: null };
 }
 
 /** New Zealand's squad for the October–November 2025 ODIs v England, with Blair Tickner, called up when Kyle Jamieson was injured. */

@@ -1,3 +1,4 @@
+import { FOOTBALL_DATA_ALIASES, FOOTBALL_RANKING, rankIn } from './ranking.js';
 import type { Competition, FootballClub } from './types.js';
 
 export const FOOTBALL_COMPETITIONS: Competition[] = [
@@ -16,7 +17,15 @@ function club(
   country: string,
   competitions: string[],
 ): FootballClub {
-  return { externalId, name, shortName, country, competitions: [...competitions] };
+  return {
+    externalId,
+    name,
+    shortName,
+    country,
+    competitions: [...competitions],
+    rank: rankIn(FOOTBALL_RANKING, externalId),
+    aliases: [...(FOOTBALL_DATA_ALIASES[externalId] ?? [])],
+  };
 }
 
 /** Premier League 2025/26 clubs; the six also in the Champions League carry both keys. */

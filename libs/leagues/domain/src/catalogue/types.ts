@@ -6,6 +6,10 @@ export interface FootballClub {
   shortName: string;
   country: string;
   competitions: string[];
+  /** 1 = strongest; see `ranking.ts`. */
+  rank: number;
+  /** Other spellings match-data files use for the club, e.g. football-data.co.uk's "Man United". */
+  aliases: string[];
 }
 
 export type CricketTeam = 'New Zealand' | 'England';
@@ -18,6 +22,10 @@ export interface CricketPlayer {
   team: CricketTeam;
   role: CricketRole;
   competitions: string[];
+  /** 1 = strongest; see `ranking.ts`. */
+  rank: number;
+  /** The player's Cricsheet registry identifier, when it is known for certain; else matched by name. */
+  registryId: string | null;
 }
 
 export interface Competition {

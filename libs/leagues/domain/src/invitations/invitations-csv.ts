@@ -2,6 +2,8 @@ import { emailSchema } from '@auction/contracts';
 import { parse } from 'csv-parse/sync';
 
 export const INVITATIONS_CSV_MAX_ROWS = 500;
+/** 500 addresses of the longest kind fit in this; a larger file is refused (413) before it is read whole. */
+export const INVITATIONS_CSV_MAX_BYTES = 256 * 1024;
 const HEADER = 'email';
 const SHOWN_VALUE_MAX = 60;
 

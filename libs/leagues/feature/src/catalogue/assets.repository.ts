@@ -81,5 +81,8 @@ function toAsset(row: Row): Asset {
     competitions: row.competitions,
     team: row.team,
     role: row.role,
+    rank: row.rank,
+    aliases: row.aliases,
+    registryId: row.registryId,
   };
 }

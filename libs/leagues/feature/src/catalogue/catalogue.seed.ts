@@ -22,6 +22,9 @@ export async function seedCatalogue(db: Database): Promise<void> {
         team: asset.team,
         role: asset.role,
         competitions: asset.competitions,
+        rank: asset.rank,
+        aliases: asset.aliases,
+        registryId: asset.registryId,
       })),
     )
     .onConflictDoUpdate({
@@ -32,6 +35,9 @@ export async function seedCatalogue(db: Database): Promise<void> {
         team: sql`excluded.team`,
         role: sql`excluded.role`,
         competitions: sql`excluded.competitions`,
+        rank: sql`excluded.rank`,
+        aliases: sql`excluded.aliases`,
+        registryId: sql`excluded.registry_id`,
       },
     });
 }

@@ -37,7 +37,11 @@ export class InternalLeaguesQuery {
 
   async scoringContext(leagueId: string): Promise<ScoringContext> {
     const league = requireLeague(await this.leagues.findById(leagueId));
-    const [members, catalogue] = await Promise.all([this.members.listOf(leagueId), this.assets.ofSport(league.sport)]);
+    const [members, catalogue, pool] = await Promise.all([
+      this.members.listOf(leagueId),
+      this.assets.ofSport(league.sport),
+      this.assets.poolOf(leagueId),
+    ]);
     return {
       leagueId: league.id,
       sport: league.sport,
@@ -45,7 +49,16 @@ export class InternalLeaguesQuery {
       commissionerId: league.commissionerId,
       status: league.status,
       members: members.map((m) => ({ userId: m.userId, displayName: m.displayName, joinedAt: m.joinedAt.toISOString() })),
-      catalogue: catalogue.map(({ id, externalId, name, shortName }) => ({ id, externalId, name, shortName })),
+      catalogue: catalogue.map(({ id, externalId, name, shortName, team, aliases, registryId }) => ({
+        id,
+        externalId,
+        name,
+        shortName,
+        team,
+        aliases,
+        registryId,
+      })),
+      poolAssetIds: pool.map((asset) => asset.id),
     };
   }
 }

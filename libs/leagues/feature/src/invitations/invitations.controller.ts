@@ -9,7 +9,8 @@ import {
   type ResendInvitationsRequest,
 } from '@auction/contracts';
 import { AccessGuard, CurrentUser, type AuthUser } from '@auction/auth-guard';
-import { ApiZodBody, ApiZodQuery, CsvBody, ZodPipe } from '@auction/platform';
+import { ApiZodBody, ApiZodQuery, emptyCsvFile, requireCsv, Upload, UploadBody, ZodPipe } from '@auction/platform';
+import { INVITATIONS_CSV_MAX_BYTES } from '@auction/leagues-domain';
 import type { z } from 'zod';
 import { UuidParam } from '../http/uuid-param.pipe.js';
 import { InvitationsQuery } from './invitations.query.js';
@@ -27,12 +28,14 @@ export class InvitationsController {
     private readonly query: InvitationsQuery,
   ) {}
 
-  /** text/csv with the header `email`, then up to 500 addresses; one report entry per row. */
+  /** text/csv with the header `email`, then up to 500 addresses (256 KiB); one report entry per row. */
   @Post(':id/invitations')
   @HttpCode(200)
   @ApiConsumes('text/csv')
   @ApiBody({ schema: { type: 'string', example: 'email\nann@club.example\nbob@club.example\n' } })
-  invite(@Param('id', UuidParam) id: string, @CsvBody() csv: string, @CurrentUser() user: AuthUser): Promise<InvitationReport> {
+  async invite(@Param('id', UuidParam) id: string, @UploadBody() upload: Upload, @CurrentUser() user: AuthUser): Promise<InvitationReport> {
+    const csv = await requireCsv(upload).limitTo(INVITATIONS_CSV_MAX_BYTES, 'an invitations file').text();
+    if (csv.trim() === '') throw emptyCsvFile();
     return this.sendInvitations.execute(user, id, csv);
   }
 

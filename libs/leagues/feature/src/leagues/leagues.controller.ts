@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Header, HttpCode, Param, Patch, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
   createLeagueRequest,
@@ -48,6 +48,14 @@ export class LeaguesController {
   @ApiZodBody(joinLeagueRequest)
   join(@Body(new ZodPipe(joinLeagueRequest)) body: z.infer<typeof joinLeagueRequest>, @CurrentUser() user: AuthUser): Promise<LeagueMembership> {
     return this.joinLeague.execute(user, body.inviteToken);
+  }
+
+  /** The league's pool as `assetId,externalId,name,rank` and the sport's columns, for filling a CSV by hand. */
+  @Get(':id/assets.csv')
+  @Header('Content-Type', 'text/csv; charset=utf-8')
+  @Header('Content-Disposition', 'attachment; filename="assets.csv"')
+  assetsCsv(@Param('id', UuidParam) id: string, @CurrentUser() user: AuthUser): Promise<string> {
+    return this.query.poolCsv(id, user.id);
   }
 
   @Get(':id')

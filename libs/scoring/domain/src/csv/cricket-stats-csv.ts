@@ -1,7 +1,7 @@
 import { RowReader } from './fields.js';
 import { STAT_LIMITS } from './limits.js';
-import { byLine, checkFirstOccurrence, readMatchId, type MatchCsvOptions } from './row-checks.js';
-import { readCsvTable, type CsvParseResult } from './table.js';
+import { checkFirstOccurrence, readMatchId, type MatchCsvOptions } from './row-checks.js';
+import { parseCsv, type CsvFormat, type CsvParseResult } from './table.js';
 
 export const CRICKET_STAT_COLUMNS = [
   'externalMatchId',
@@ -25,39 +25,51 @@ export interface CricketStatRow<Player = unknown> {
   runOuts: number;
 }
 
+/** A name that fits more than one player; `candidates` describe each, e.g. "Jamie Smith (eng-jamie-smith)". */
+export class AmbiguousName {
+  constructor(readonly candidates: readonly string[]) {}
+}
+
+/** Finds a player by external id or name: the player, null for nobody, or the players a name fits. */
+export type PlayerLookup<Player> = (externalIdOrName: string) => Player | null | AmbiguousName;
+
 type Counts = Pick<CricketStatRow, 'runs' | 'wickets' | 'catches' | 'stumpings' | 'runOuts'>;
+
+export function cricketStatsCsvFormat<Player>(resolvePlayer: PlayerLookup<Player>, options: MatchCsvOptions = {}): CsvFormat<CricketStatRow<Player>> {
+  const firstLineOfEntry = new Map<string, number>();
+  return {
+    columns: CRICKET_STAT_COLUMNS,
+    read(row, errors) {
+      const reader = new RowReader(row, CRICKET_STAT_COLUMNS, errors);
+      const externalMatchId = readMatchId(reader, options);
+      const playerExternalId = reader.text('playerExternalId');
+      const player = playerExternalId === undefined ? undefined : readPlayer(reader, playerExternalId, resolvePlayer);
+      if (externalMatchId !== undefined && playerExternalId !== undefined) {
+        checkUniqueEntry(reader, externalMatchId, playerExternalId, firstLineOfEntry);
+      }
+      const counts = readCounts(reader);
+      if (reader.ok && externalMatchId !== undefined && playerExternalId !== undefined && player !== undefined && counts) {
+        return { line: row.line, externalMatchId, playerExternalId, player, ...counts };
+      }
+      return undefined;
+    },
+  };
+}
 
 export function parseCricketStatsCsv<Player>(
   text: string,
-  resolvePlayer: (externalId: string) => Player | null,
+  resolvePlayer: PlayerLookup<Player>,
   options: MatchCsvOptions = {},
 ): CsvParseResult<CricketStatRow<Player>> {
-  const table = readCsvTable(text, CRICKET_STAT_COLUMNS);
-  const errors = [...table.errors];
-  const firstLineOfEntry = new Map<string, number>();
-  const rows: Array<CricketStatRow<Player>> = [];
-  for (const row of table.rows) {
-    const reader = new RowReader(row, CRICKET_STAT_COLUMNS, errors);
-    const externalMatchId = readMatchId(reader, options);
-    const playerExternalId = reader.text('playerExternalId');
-    const player = playerExternalId === undefined ? undefined : readPlayer(reader, playerExternalId, resolvePlayer);
-    if (externalMatchId !== undefined && playerExternalId !== undefined) {
-      checkUniqueEntry(reader, externalMatchId, playerExternalId, firstLineOfEntry);
-    }
-    const counts = readCounts(reader);
-    if (reader.ok && externalMatchId !== undefined && playerExternalId !== undefined && player !== undefined && counts) {
-      rows.push({ line: row.line, externalMatchId, playerExternalId, player, ...counts });
-    }
-  }
-  return { rows, errors: byLine(errors) };
+  return parseCsv(text, cricketStatsCsvFormat(resolvePlayer, options));
 }
 
-function readPlayer<Player>(
-  reader: RowReader,
-  externalId: string,
-  resolvePlayer: (externalId: string) => Player | null,
-): Player | undefined {
-  return resolvePlayer(externalId) ?? reader.fail(`playerExternalId "${externalId}" is not a known player`);
+function readPlayer<Player>(reader: RowReader, value: string, resolvePlayer: PlayerLookup<Player>): Player | undefined {
+  const found = resolvePlayer(value);
+  if (found instanceof AmbiguousName) {
+    return reader.fail(`playerExternalId "${value}" fits more than one player: ${found.candidates.join(', ')}; use the external id`);
+  }
+  return found ?? reader.fail(`playerExternalId "${value}" is not a known player`);
 }
 
 function checkUniqueEntry(reader: RowReader, matchId: string, playerId: string, firstLineOf: Map<string, number>): void {

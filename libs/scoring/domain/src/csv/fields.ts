@@ -28,8 +28,13 @@ export class RowReader {
     return undefined;
   }
 
+  /** The cell as written (trimmed), blank or not. */
+  raw(column: string): string {
+    return this.row.cells[this.columns.indexOf(column)] ?? '';
+  }
+
   text(column: string): string | undefined {
-    const value = this.row.cells[this.columns.indexOf(column)] ?? '';
+    const value = this.raw(column);
     if (value === '') return this.fail(`${column} is blank`);
     if (value.length > MAX_TEXT_LENGTH) return this.fail(`${column} is longer than ${MAX_TEXT_LENGTH} characters`);
     return value;

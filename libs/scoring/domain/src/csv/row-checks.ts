@@ -28,8 +28,3 @@ export function checkUniqueMatch(reader: RowReader, externalMatchId: string, fir
     return `externalMatchId "${externalMatchId}" is already on line ${firstLine}`;
   });
 }
-
-/** Errors of the table come before those of the rows; a stable sort restores line order. */
-export function byLine<T extends { line: number }>(errors: T[]): T[] {
-  return errors.sort((a, b) => a.line - b.line);
-}

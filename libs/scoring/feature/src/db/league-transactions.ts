@@ -12,11 +12,19 @@ import { DATABASE } from '@auction/platform';
 export class LeagueTransactions {
   constructor(@Inject(DATABASE) private readonly database: DatabaseHandle) {}
 
-  inLeague<T>(leagueId: string, work: (db: Database) => Promise<T>): Promise<T> {
-    return this.database.db.transaction(async (db) => {
-      await db.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`scoring:${leagueId}`}, 0))`);
-      return work(db);
-    });
+  /** With `rollback`, the work's answer is returned but nothing it wrote is kept (a dry run). */
+  async inLeague<T>(leagueId: string, work: (db: Database) => Promise<T>, options: { rollback?: boolean } = {}): Promise<T> {
+    try {
+      return await this.database.db.transaction(async (db) => {
+        await db.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`scoring:${leagueId}`}, 0))`);
+        const answer = await work(db);
+        if (options.rollback) throw new RolledBack(answer);
+        return answer;
+      });
+    } catch (error) {
+      if (error instanceof RolledBack) return error.answer as T;
+      throw error;
+    }
   }
 
   /** A write that spans leagues (one member's rows everywhere); touches no league's scores, so takes no league lock. */
@@ -27,6 +35,12 @@ export class LeagueTransactions {
   /** One consistent snapshot for reads that combine several tables. */
   snapshot<T>(work: (db: Database) => Promise<T>): Promise<T> {
     return this.database.db.transaction(work, { isolationLevel: 'repeatable read', accessMode: 'read only' });
+  }
+}
+
+class RolledBack extends Error {
+  constructor(readonly answer: unknown) {
+    super('rolled back on purpose');
   }
 }
 

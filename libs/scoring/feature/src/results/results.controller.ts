@@ -1,28 +1,35 @@
-import { Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { Controller, HttpCode, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import type { MatchImportReport, ScoringContext } from '@auction/contracts';
 import { AccessGuard } from '@auction/auth-guard';
-import { CsvBody } from '@auction/platform';
+import { ApiZodQuery, Upload, UploadBody, ZodPipe } from '@auction/platform';
+import { ImportMatchFile } from '../imports/import-match-file.js';
+import { importQuery, type ImportQuery } from '../imports/import-query.js';
 import { LeagueAccessGuard, LeagueContext, RequireLeagueRole } from '../league-context/league-access.guard.js';
-import type { ScoringContext } from '@auction/contracts';
-import { ImportResults, type ResultsImportReport } from './import-results.js';
 
 @ApiTags('scoring')
 @ApiBearerAuth()
 @Controller('api/scoring/leagues/:leagueId/results')
 @UseGuards(AccessGuard, LeagueAccessGuard)
 export class ResultsController {
-  constructor(private readonly importResults: ImportResults) {}
+  constructor(private readonly importMatchFile: ImportMatchFile) {}
 
   /**
-   * Football: `externalMatchId,homeGoals,awayGoals`. Cricket:
-   * `externalMatchId,playerExternalId,runs,wickets,catches,stumpings,runOuts`. Recomputes the leaderboard.
+   * Football: `externalMatchId,homeGoals,awayGoals` or a football-data.co.uk season file. Cricket:
+   * `externalMatchId,playerExternalId,runs,wickets,catches,stumpings,runOuts` (text/csv) or a
+   * Cricsheet match file (application/json). Recomputes the leaderboard; `?dryRun=true` previews.
    */
   @Post()
   @HttpCode(200)
   @RequireLeagueRole('commissioner')
-  @ApiConsumes('text/csv')
+  @ApiConsumes('text/csv', 'application/json')
+  @ApiZodQuery(importQuery)
   @ApiBody({ schema: { type: 'string', example: 'externalMatchId,homeGoals,awayGoals\nEPL-1,4,2' } })
-  upload(@LeagueContext() context: ScoringContext, @CsvBody() csv: string): Promise<ResultsImportReport> {
-    return this.importResults.run(context, csv);
+  upload(
+    @LeagueContext() context: ScoringContext,
+    @UploadBody() upload: Upload,
+    @Query(new ZodPipe(importQuery)) query: ImportQuery,
+  ): Promise<MatchImportReport> {
+    return this.importMatchFile.run(context, upload, 'results', query);
   }
 }

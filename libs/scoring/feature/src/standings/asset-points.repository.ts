@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { SportKey } from '@auction/contracts';
 import type { Database } from '@auction/db';
 import type { ScoredEntry } from '@auction/scoring-domain';
@@ -130,5 +130,15 @@ export class AssetPointsRepository {
       points: row.points,
       tiebreaks: columns.map((column) => row[column]),
     }));
+  }
+
+  /** Each asset's points in each of the given matches. */
+  async ofMatches(db: Database, leagueId: string, matchIds: readonly string[]): Promise<Array<{ externalMatchId: string; assetExternalId: string; points: number }>> {
+    if (matchIds.length === 0) return [];
+    return db
+      .select({ externalMatchId: assetPoints.externalMatchId, assetExternalId: assetPoints.assetExternalId, points: assetPoints.points })
+      .from(assetPoints)
+      .where(and(eq(assetPoints.leagueId, leagueId), inArray(assetPoints.externalMatchId, [...matchIds])))
+      .orderBy(asc(assetPoints.externalMatchId), asc(assetPoints.assetExternalId));
   }
 }

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { SportKey } from '@auction/contracts';
 import { leaguesSchema } from './leagues-schema.js';
 
@@ -17,6 +17,12 @@ export const assets = leaguesSchema.table(
     team: text('team'),
     role: text('role'),
     competitions: text('competitions').array().notNull().default(sql`'{}'::text[]`),
+    /** 1 = strongest in the sport (catalogue ranking). */
+    rank: integer('rank').notNull().default(0),
+    /** Other spellings of the name in published match data. */
+    aliases: text('aliases').array().notNull().default(sql`'{}'::text[]`),
+    /** Cricsheet registry identifier (cricket players), when known. */
+    registryId: text('registry_id'),
   },
   (t) => [
     uniqueIndex('assets_sport_external_id_idx').on(t.sport, t.externalId),

@@ -1,0 +1,29 @@
+import type { Asset, SportKey } from '@auction/contracts';
+
+/** The columns after `assetId,externalId,name,rank` that each sport's commissioners need to fill a CSV by hand. */
+const EXTRA_COLUMNS: Readonly<Record<SportKey, ReadonlyArray<[string, (asset: Asset) => string]>>> = {
+  football: [
+    ['shortName', (asset) => asset.shortName ?? ''],
+    ['country', (asset) => asset.team ?? ''],
+    ['aliases', (asset) => asset.aliases.join('|')],
+  ],
+  cricket: [
+    ['team', (asset) => asset.team ?? ''],
+    ['role', (asset) => asset.role ?? ''],
+    ['registryId', (asset) => asset.registryId ?? ''],
+  ],
+};
+
+/** `GET /api/leagues/:id/assets.csv`: the pool in lot order, one row per asset, header first. */
+export function poolCsv(sport: SportKey, assets: readonly Asset[]): string {
+  const extras = EXTRA_COLUMNS[sport];
+  const header = ['assetId', 'externalId', 'name', 'rank', ...extras.map(([column]) => column)];
+  const rows = assets.map((asset) => [asset.id, asset.externalId, asset.name, String(asset.rank), ...extras.map(([, value]) => value(asset))]);
+  return [header, ...rows].map((cells) => cells.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}
+
+/** Quoted when needed; a value a spreadsheet would run as a formula gets a leading `'` (SPEC §8 "Exports"). */
+export function csvCell(value: string): string {
+  const safe = /^[=+\-@]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+}
