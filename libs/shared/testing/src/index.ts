@@ -5,3 +5,4 @@ export * from './processes.js';
 export * from './tokens.js';
 export * from './events.js';
 export * from './stack.js';
+export * from './sentry-recorder.js';
