@@ -6,3 +6,4 @@ export * from './tokens.js';
 export * from './events.js';
 export * from './stack.js';
 export * from './sentry-recorder.js';
+export * from './private-postgres.js';
