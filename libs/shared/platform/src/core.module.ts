@@ -1,5 +1,6 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { APP_CONFIG, CLOCK, DATABASE, LOGGER, REDIS, systemClock, type Runtime } from './tokens.js';
+import { Drain } from './drain.js';
 import { HealthController } from './health.controller.js';
 
 /** Process-wide dependencies every feature module may inject. */
@@ -16,8 +17,9 @@ export class CoreModule {
         { provide: DATABASE, useValue: runtime.database },
         { provide: REDIS, useValue: runtime.redis },
         { provide: CLOCK, useValue: runtime.clock ?? systemClock },
+        Drain,
       ],
-      exports: [APP_CONFIG, LOGGER, DATABASE, REDIS, CLOCK],
+      exports: [APP_CONFIG, LOGGER, DATABASE, REDIS, CLOCK, Drain],
     };
   }
 }

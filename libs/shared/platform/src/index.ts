@@ -6,3 +6,4 @@ export * from './health.controller.js';
 export * from './core.module.js';
 export * from './bootstrap.js';
 export * from './csv-body.js';
+export * from './drain.js';
