@@ -5,7 +5,9 @@ import { fileURLToPath } from 'node:url';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import { ASSET_CACHE_CONTROL, PAGE_CACHE_CONTROL } from '@auction/contracts';
+import type { AppConfig } from '@auction/config';
 import { setUpData, startEmbeddedPostgres, type EmbeddedDatabase } from '@auction/db';
+import { defaultRelease } from '@auction/observability';
 import { createRuntime, listen } from '@auction/platform';
 import { hostServices, loadConfigOrExit } from '@auction/runtime';
 import { ALL_SERVICES } from './services.js';
@@ -32,7 +34,7 @@ export async function startStandalone(env: NodeJS.ProcessEnv = process.env): Pro
   const runtime = createRuntime(config);
   await setUpData(runtime.database.db, ALL_SERVICES.map((s) => s.data));
   const app = await hostServices(runtime, ALL_SERVICES);
-  serveWebClient(app);
+  serveWebClient(app, runtime.config);
   const url = await listen(app, runtime);
   return { url, close: () => shutdown(app, runtime.database.pool, embedded) };
 }
@@ -45,8 +47,14 @@ function standaloneSecret(dataDir: string): string {
   return readFileSync(file, 'utf8').trim();
 }
 
-function serveWebClient(app: NestExpressApplication): void {
+function serveWebClient(app: NestExpressApplication, config: AppConfig): void {
   if (!existsSync(join(WEB_DIST, 'index.html'))) return;
+  const clientConfig = JSON.stringify(webClientConfig(config));
+  app.use('/config.json', (req: Request, res: Response, next: NextFunction) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+    res.setHeader('Cache-Control', 'no-cache');
+    res.type('application/json').send(clientConfig);
+  });
   // The same caching as the web image's nginx: hashed assets forever, the page revalidated.
   app.useStaticAssets(WEB_DIST, {
     index: false,
@@ -56,6 +64,15 @@ function serveWebClient(app: NestExpressApplication): void {
     if (req.method !== 'GET' || NOT_WEB.test(req.path) || !req.accepts('html')) return next();
     res.sendFile(join(WEB_DIST, 'index.html'), { headers: { 'Cache-Control': PAGE_CACHE_CONTROL } });
   });
+}
+
+/** What the browser reads at `/config.json`: where to report errors (the same DSN as the server), or nothing. */
+function webClientConfig(config: AppConfig) {
+  return {
+    sentry: config.sentryDsn
+      ? { dsn: config.sentryDsn, environment: config.sentryEnvironment, release: config.sentryRelease ?? defaultRelease() }
+      : null,
+  };
 }
 
 async function shutdown(app: NestExpressApplication, pool: { end(): Promise<void> }, embedded: EmbeddedDatabase | null): Promise<void> {

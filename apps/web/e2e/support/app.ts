@@ -16,6 +16,8 @@ export interface RunningApp {
   /** Base URL of the process, also its PUBLIC_URL (links in mails point here). */
   url: string;
   api: Api;
+  /** The process's own database (copied from the template), for tests that inspect or break it. */
+  databaseUrl: string;
   /** Every mail the product sends is captured here (sign-in links, invitations). */
   smtp: TestSmtpServer;
   /** The process's own database, for a test to age stored times as if a mail had waited unread. */
@@ -66,6 +68,7 @@ export async function startApp(extraEnv: Record<string, string> = {}): Promise<R
     return {
       url,
       api: new Api(url),
+      databaseUrl: database.url,
       smtp,
       databaseUrl: database.url,
       process: process_,

@@ -32,8 +32,8 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 /** The product and a browser, started side by side; if either fails, the other is closed again. */
-export async function startAppAndBrowser(): Promise<[RunningApp, Browser]> {
-  const [app, browser] = await Promise.allSettled([startApp(), launchBrowser()]);
+export async function startAppAndBrowser(env: Record<string, string> = {}): Promise<[RunningApp, Browser]> {
+  const [app, browser] = await Promise.allSettled([startApp(env), launchBrowser()]);
   if (app.status === 'fulfilled' && browser.status === 'fulfilled') return [app.value, browser.value];
   if (app.status === 'fulfilled') await app.value.stop();
   if (browser.status === 'fulfilled') await browser.value.close();
@@ -77,9 +77,9 @@ export const byTestId = (page: Page, id: string) => page.getByTestId(id);
 
 /**
  * Signs in as a user does: asks for a link on the sign-in page, waits for the real mail the
- * product sends, and opens the link from it. Resolves once the callback has moved on.
+ * product sends, and opens the link from it. Resolves, once the callback has moved on, with the link.
  */
-export async function signIn(user: User, app: RunningApp, options: { screenshot?: string } = {}): Promise<void> {
+export async function signIn(user: User, app: RunningApp, options: { screenshot?: string } = {}): Promise<string> {
   const { page } = user;
   if (!new URL(page.url() === 'about:blank' ? app.url : page.url()).pathname.startsWith('/sign-in')) {
     await page.goto('/sign-in');
@@ -94,6 +94,7 @@ export async function signIn(user: User, app: RunningApp, options: { screenshot?
   await page.goto(mail.link!);
   await page.waitForURL((url) => url.pathname !== '/auth/callback', { timeout: UI_TIMEOUT });
   expect(await page.evaluate(() => localStorage.getItem('auction.accessToken'))).toBeTruthy();
+  return mail.link!;
 }
 
 /** The signed-in user's id and access token, as the page keeps them. */

@@ -1,5 +1,6 @@
 import type { Problem, TokenPair } from '@auction/contracts';
 import { ApiError, codeForStatus, isAppErrorCode } from './errors';
+import { noteRequestId } from '../observability/errorReporting';
 import { clearSession, getSession, reloadSession, setTokens } from './session';
 
 export type Query = Record<string, string | number | boolean | null | undefined>;
@@ -143,12 +144,14 @@ export function createApiClient(deps: ApiClientDeps = {}) {
     }
     if (token && options.auth !== false) headers.authorization = `Bearer ${token}`;
     try {
-      return await doFetch(buildUrl(path, options.query), {
+      const response = await doFetch(buildUrl(path, options.query), {
         method: options.method ?? 'GET',
         headers,
         body,
         signal: options.signal,
       });
+      noteRequestId(response.headers.get('x-request-id'));
+      return response;
     } catch (error) {
       if (options.signal?.aborted) throw error;
       throw new ApiError('NETWORK_ERROR', 0);

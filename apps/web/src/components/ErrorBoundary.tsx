@@ -1,4 +1,5 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { reportRenderError } from '../observability/errorReporting';
 
 interface Props {
   children: ReactNode;
@@ -29,6 +30,7 @@ export class ErrorBoundary extends Component<Props, State> {
 
   override componentDidCatch(error: Error, info: ErrorInfo): void {
     console.error('Page crashed', error, info.componentStack);
+    if (!isChunkLoadError(error)) reportRenderError(error, info.componentStack);
   }
 
   override render(): ReactNode {

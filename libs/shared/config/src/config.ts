@@ -38,6 +38,8 @@ const envSchema = z.object({
     .optional(),
   CORS_ORIGINS: z.string().optional(),
   SENTRY_DSN: z.url().optional(),
+  SENTRY_ENVIRONMENT: z.string().trim().regex(/^[A-Za-z0-9._-]{1,64}$/, 'letters, digits, dot, dash or underscore (at most 64)').optional(),
+  SENTRY_RELEASE: z.string().trim().regex(/^[A-Za-z0-9@._+-]{1,200}$/, 'letters, digits and @ . _ + - (at most 200)').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   DATA_DIR: z.string().trim().min(1).default('./.data'),
@@ -86,6 +88,10 @@ export interface AppConfig {
   jwtSecret: string;
   corsOrigins: string[];
   sentryDsn: string | undefined;
+  /** `SENTRY_ENVIRONMENT`, else NODE_ENV. */
+  sentryEnvironment: string;
+  /** `SENTRY_RELEASE`; the observability lib's default (name@version) when unset. */
+  sentryRelease: string | undefined;
   logLevel: string;
   nodeEnv: 'development' | 'production' | 'test';
   dataDir: string;
@@ -144,6 +150,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: LoadOptions): AppCon
     jwtSecret: (e.JWT_SECRET ?? options.fallbackJwtSecret)!,
     corsOrigins: (e.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
     sentryDsn: e.SENTRY_DSN,
+    sentryEnvironment: e.SENTRY_ENVIRONMENT ?? e.NODE_ENV,
+    sentryRelease: e.SENTRY_RELEASE,
     logLevel: e.LOG_LEVEL,
     nodeEnv: e.NODE_ENV,
     dataDir: e.DATA_DIR,

@@ -1,4 +1,5 @@
 export * from './logger.js';
 export * from './metrics.js';
-export * from './sentry.js';
 export * from './scrub.js';
+export * from './scrub-error.js';
+export * from './sentry.js';

@@ -1,5 +1,5 @@
 import { pino, type DestinationStream, type Logger } from 'pino';
-import { scrubError, scrubText } from './scrub.js';
+import { scrubDatabaseText, scrubError } from './scrub-error.js';
 
 export type { Logger } from 'pino';
 
@@ -32,7 +32,7 @@ export function createLogger(service: string, level: string, destination?: Desti
     serializers: { err: scrubError },
     hooks: {
       logMethod(this: Logger, args: unknown[], method: (...args: unknown[]) => void) {
-        method.apply(this, args.map((arg) => (typeof arg === 'string' ? scrubText(arg) : arg)));
+        method.apply(this, args.map((arg) => (typeof arg === 'string' ? scrubDatabaseText(arg) : arg)));
       },
     },
   };

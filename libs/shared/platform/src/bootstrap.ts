@@ -32,7 +32,7 @@ export interface HostedService {
 
 export function createRuntime(config: AppConfig, overrides: Partial<Runtime> = {}): Runtime {
   const logger = overrides.logger ?? createLogger(config.service, config.logLevel);
-  initSentry(config.sentryDsn, config.service, config.nodeEnv);
+  initSentry({ dsn: config.sentryDsn, service: config.service, environment: config.sentryEnvironment, release: config.sentryRelease });
   return {
     config,
     logger,

@@ -2,6 +2,7 @@ import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ContentTypeGuard } from './content-type.guard.js';
 import { APP_CONFIG, CLOCK, DATABASE, LOGGER, REDIS, systemClock, type Runtime } from './tokens.js';
+import { Drain } from './drain.js';
 import { HealthController } from './health.controller.js';
 
 /** Process-wide dependencies every feature module may inject. */
@@ -19,8 +20,9 @@ export class CoreModule {
         { provide: REDIS, useValue: runtime.redis },
         { provide: CLOCK, useValue: runtime.clock ?? systemClock },
         { provide: APP_GUARD, useClass: ContentTypeGuard },
+        Drain,
       ],
-      exports: [APP_CONFIG, LOGGER, DATABASE, REDIS, CLOCK],
+      exports: [APP_CONFIG, LOGGER, DATABASE, REDIS, CLOCK, Drain],
     };
   }
 }

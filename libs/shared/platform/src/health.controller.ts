@@ -3,6 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { pingDatabase, pingRedis, type DatabaseHandle, type Redis } from '@auction/db';
 import { gauge, metricsRegistry } from '@auction/observability';
+import { Drain } from './drain.js';
 import { DATABASE, REDIS } from './tokens.js';
 
 type CheckValue = 'ok' | 'down' | 'disabled';
@@ -21,6 +22,7 @@ export class HealthController {
   constructor(
     @Inject(DATABASE) private readonly database: DatabaseHandle,
     @Inject(REDIS) private readonly redis: Redis | null,
+    private readonly drain: Drain,
   ) {}
 
   @Get('health/live')
@@ -28,11 +30,14 @@ export class HealthController {
     return { status: 'ok' };
   }
 
-  /** Ready to take traffic while the database answers: a Redis outage degrades, it does not stop requests. */
+  /**
+   * Ready to take traffic while the database answers and the process is not draining: a Redis
+   * outage degrades, it does not stop requests.
+   */
   @Get('health/ready')
   async ready(@Res({ passthrough: true }) res: Response): Promise<HealthReport> {
     const report = await this.report();
-    res.status(report.checks.database === 'ok' ? 200 : 503);
+    res.status(report.checks.database === 'ok' && !this.drain.isDraining ? 200 : 503);
     return report;
   }
 

@@ -9,3 +9,4 @@ export * from './content-type.guard.js';
 export * from './security-headers.js';
 export * from './mailer.js';
 export * from './upload.js';
+export * from './drain.js';

@@ -5,3 +5,5 @@ export * from './processes.js';
 export * from './tokens.js';
 export * from './events.js';
 export * from './stack.js';
+export * from './sentry-recorder.js';
+export * from './private-postgres.js';

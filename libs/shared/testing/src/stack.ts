@@ -36,11 +36,15 @@ export interface StackOptions {
   clock?: Clock;
   /** The process logger (tests that read log lines pass one writing to memory). */
   logger?: Logger;
+  /** An already migrated database to serve (kept at close) instead of a fresh copy of the template. */
+  databaseUrl?: string;
 }
 
 /** Hosts the given services in this process on a fresh database copied from the migrated template. */
 export async function startTestStack(options: StackOptions): Promise<TestStack> {
-  const database = await createTestDatabase(inject('templateDatabase'));
+  const database: TestDatabase = options.databaseUrl
+    ? { name: new URL(options.databaseUrl).pathname.slice(1), url: options.databaseUrl, drop: async () => undefined }
+    : await createTestDatabase(inject('templateDatabase'));
   const port = await freePort();
   const env: Record<string, string> = {
     PORT: String(port),

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DomainError, type AcceptedBid, type ErrorCode, type PlaceBidRequest } from '@auction/contracts';
 import { checkBid, deadlineAfterBid, type BidCheck } from '@auction/auction-domain';
-import { CLOCK, type Clock } from '@auction/platform';
+import { CLOCK, Drain, type Clock } from '@auction/platform';
 import { RateLimits, type Limiter } from '@auction/rate-limit';
 import { AuctionBroadcaster } from '../auctions/auction-broadcaster.js';
 import { LotCloser } from '../lots/lot-closer.js';
@@ -45,12 +45,18 @@ export class PlaceBid {
     private readonly broadcaster: AuctionBroadcaster,
     private readonly closer: LotCloser,
     rateLimits: RateLimits,
+    private readonly drain: Drain,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {
     this.limiter = rateLimits.limiter(BID_RATE);
   }
 
-  async execute(input: PlaceBidInput): Promise<AcceptedBid> {
+  /** A bid that started before SIGTERM is finished and answered; one that arrives after is refused (retry elsewhere). */
+  execute(input: PlaceBidInput): Promise<AcceptedBid> {
+    return this.drain.run(() => this.place(input));
+  }
+
+  private async place(input: PlaceBidInput): Promise<AcceptedBid> {
     const started = process.hrtime.bigint();
     try {
       await this.limiter.consume(input.bidderId);

@@ -6,7 +6,7 @@ import type { AppConfig } from '@auction/config';
 import type { Redis } from '@auction/db';
 import { verifyAccessToken } from '@auction/auth-guard';
 import type { Logger } from '@auction/observability';
-import { APP_CONFIG, LOGGER, REDIS } from '@auction/platform';
+import { APP_CONFIG, Drain, LOGGER, REDIS } from '@auction/platform';
 import { RateLimits, type Limiter } from '@auction/rate-limit';
 import { EventBus, RealtimePublisher, type RealtimeServer } from '@auction/realtime';
 import { AuctionQueries } from '../auctions/auction-queries.js';
@@ -51,6 +51,7 @@ export class AuctionGateway implements OnGatewayInit, OnGatewayConnection, OnGat
     private readonly placeBid: PlaceBid,
     private readonly leagues: LeaguesClient,
     private readonly bus: EventBus,
+    private readonly drain: Drain,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(LOGGER) private readonly logger: Logger,
     @Inject(REDIS) private readonly redis: Redis | null,
@@ -76,6 +77,16 @@ export class AuctionGateway implements OnGatewayInit, OnGatewayConnection, OnGat
     });
     this.watchRedis();
     this.bus.subscribe('league.member_removed', 'auction-engine', async ({ leagueId, userId }) => this.evict(leagueId, userId));
+    this.drain.onDrained(() => this.closeLocalSockets());
+  }
+
+  /**
+   * Shutdown: close this replica's connections (not `disconnectSockets`, which would reach every
+   * replica through the adapter and tell clients not to reconnect). Clients see a transport
+   * close, reconnect through the load balancer to another replica and re-join with a snapshot.
+   */
+  private closeLocalSockets(): void {
+    for (const socket of this.server.sockets.sockets.values()) socket.conn.close();
   }
 
   handleConnection(socket: AuctionSocket): void {
