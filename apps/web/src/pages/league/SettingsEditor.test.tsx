@@ -17,6 +17,8 @@ const league: League = {
   minIncrement: 1,
   bidTimerSeconds: 30,
   antiSnipeSeconds: 10,
+  lotGapSeconds: 3,
+  leadInSeconds: 10,
   nominationOrder: 'random',
   scoringRules: { win: 3, draw: 1, goal: 1 } as League['scoringRules'],
   status: 'open',

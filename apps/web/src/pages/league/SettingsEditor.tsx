@@ -13,6 +13,8 @@ const LABELS: Record<NumberField, string> = {
   minIncrement: 'Smallest raise (£m)',
   bidTimerSeconds: 'Bid timer (seconds)',
   antiSnipeSeconds: 'Anti-snipe (seconds)',
+  lotGapSeconds: 'Pause between lots (seconds)',
+  leadInSeconds: 'Lead-in before the first lot (seconds)',
 };
 
 type Errors = Partial<Record<NumberField | 'name' | 'form', string>>;
