@@ -1,6 +1,6 @@
 import jwt from 'jsonwebtoken';
 import { z } from 'zod';
-import { DomainError, type AccessClaims } from '@auction/contracts';
+import { DomainError, text, type AccessClaims } from '@auction/contracts';
 
 export const ACCESS_TOKEN = {
   algorithm: 'HS256',
@@ -46,7 +46,7 @@ export function verifyAccessToken(secret: string, token: string): VerifiedAccess
 }
 
 /** What a signature alone does not prove: the claims every access token we issue carries. */
-const requiredClaims = z.object({ sub: z.uuid(), email: z.string(), name: z.string().optional(), exp: z.number().int() });
+const requiredClaims = z.object({ sub: z.uuid(), email: text({ max: 320 }), name: text({ max: 200 }).optional(), exp: z.number().int() });
 
 /** Refuses (401 TOKEN_INVALID) a token without `exp` or whose `sub` is not a user id, before any query sees it. */
 export function userFromClaims(claims: AccessClaims): AuthUser {

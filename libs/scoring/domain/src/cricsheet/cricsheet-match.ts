@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '@auction/contracts';
 
 /** Every `kind` Cricsheet writes for a dismissal. */
 export const DISMISSAL_KINDS = [
@@ -24,7 +25,7 @@ export const DISMISSAL_KINDS = [
  */
 const NOT_THE_BOWLERS = new Set<string>(['run out', 'retired hurt', 'retired out', 'retired not out', 'obstructing the field']);
 
-const name = z.string().trim().min(1).max(100);
+const name = text({ min: 1, max: 100, trim: true });
 const count = z.number().int().min(0).max(1000);
 const fielder = z.object({ name: name.optional(), substitute: z.boolean().optional() });
 const wicket = z.object({ player_out: name, kind: z.enum(DISMISSAL_KINDS), fielders: z.array(fielder).max(10).optional() });
@@ -36,7 +37,7 @@ const delivery = z.object({
 });
 const over = z.object({ over: z.number().int().min(0), deliveries: z.array(delivery).max(100) });
 const innings = z.object({ team: name, overs: z.array(over).max(1000).optional(), super_over: z.boolean().optional() });
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written yyyy-mm-dd');
+const isoDate = text({ max: 10 }).regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written yyyy-mm-dd');
 
 /** The parts of a Cricsheet match file (JSON, https://cricsheet.org/format/json/) scoring reads; others are ignored. */
 export const cricsheetMatch = z.object({
@@ -44,9 +45,9 @@ export const cricsheetMatch = z.object({
     dates: z.array(isoDate).min(1).max(10),
     teams: z.array(name).length(2),
     players: z.record(name, z.array(name).max(30)).optional(),
-    registry: z.object({ people: z.record(name, z.string().max(40)) }).optional(),
-    match_type: z.string().max(40).optional(),
-    event: z.object({ name: z.string().max(200).optional(), match_number: z.number().optional() }).optional(),
+    registry: z.object({ people: z.record(name, text({ max: 40 })) }).optional(),
+    match_type: text({ max: 40 }).optional(),
+    event: z.object({ name: text({ max: 200 }).optional(), match_number: z.number().optional() }).optional(),
   }),
   innings: z.array(innings).max(12),
 });
