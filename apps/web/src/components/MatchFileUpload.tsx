@@ -67,6 +67,22 @@ export function MatchFileUpload({ send, onDone }: Props) {
         A fixtures or results CSV, a football-data.co.uk season file, or a Cricsheet match file (JSON). You see what it
         changes before anything is saved.
       </p>
+      <details>
+        <summary>CSV headers</summary>
+        <ul className="hint">
+          <li>
+            Fixtures: <code>externalMatchId,startsAt,homeTeam,awayTeam,competition</code> (times with a zone, e.g.{' '}
+            <code>2026-08-15T15:00:00Z</code>)
+          </li>
+          <li>
+            Football results: <code>externalMatchId,homeGoals,awayGoals</code>
+          </li>
+          <li>
+            Cricket player stats: <code>externalMatchId,playerExternalId,runs,wickets,catches,stumpings,runOuts</code> (a player by
+            id or name)
+          </li>
+        </ul>
+      </details>
       <form onSubmit={check} aria-labelledby={`${id}-title`}>
         <div className="field">
           <label htmlFor={`${id}-file`}>File</label>

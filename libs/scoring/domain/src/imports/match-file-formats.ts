@@ -29,7 +29,10 @@ export const FORMAT_NAMES: Readonly<Record<MatchFileFormat, string>> = {
   'cricsheet-json': 'a Cricsheet match file',
 };
 
-const CSV_HEADERS: ReadonlyArray<[MatchFileFormat, readonly string[], 'exact' | 'prefix']> = [
+/** The formats that are CSV files, told apart by their header. */
+export type CsvMatchFormat = Exclude<MatchFileFormat, 'cricsheet-json'>;
+
+const CSV_HEADERS: ReadonlyArray<[CsvMatchFormat, readonly string[], 'exact' | 'prefix']> = [
   ['fixtures-csv', FIXTURE_COLUMNS, 'exact'],
   ['football-results-csv', FOOTBALL_RESULT_COLUMNS, 'exact'],
   ['cricket-stats-csv', CRICKET_STAT_COLUMNS, 'exact'],
@@ -37,7 +40,7 @@ const CSV_HEADERS: ReadonlyArray<[MatchFileFormat, readonly string[], 'exact' | 
 ];
 
 /** The CSV format a header line announces, or null. */
-export function csvFormatOf(headerLine: string): MatchFileFormat | null {
+export function csvFormatOf(headerLine: string): CsvMatchFormat | null {
   const cells = headerLine.replace(/^\uFEFF/, '').split(',').map((cell) => cell.trim());
   for (const [format, columns, rule] of CSV_HEADERS) {
     const compared = rule === 'prefix' ? cells.slice(0, columns.length) : cells;

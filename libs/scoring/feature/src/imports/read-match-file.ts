@@ -108,8 +108,6 @@ async function readCsv(upload: Upload, accepted: readonly MatchFileFormat[], con
       const directory = playerDirectory(context);
       return { format, rows: await read(cricketStatsCsvFormat((value) => directory.byIdOrName(value), options), repeatsUnderAnotherName) };
     }
-    case 'cricsheet-json':
-      throw new Error('unreachable: JSON is not a CSV header');
   }
 }
 
