@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authService } from '@auction/auth';
 import { leaguesService } from '@auction/leagues';
 import { ManualClock, TestSmtpServer, startTestStack, testUser, type TestStack, type TestUser } from '@auction/testing';
-import { expectProblem, leagueWithMembers, sqlRows } from './support.js';
+import { expectProblem, leagueWithMembers, serviceToken, sqlRows } from './support.js';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -156,6 +156,23 @@ describe('invitations that last seven days, and sign-ins that join by address', 
     const signIn = await verify(mail.token);
     expect(signIn.body.joinedLeagueId).toBe(league.id);
     expect(smtp.mails.filter((m) => m.to === fay)).toEqual([]);
+  });
+
+  it('auth takes an invitation expiry only inside INVITATION_TTL_HOURS, and mails nothing otherwise', async () => {
+    const send = (expiresAt: string) =>
+      stack.api.post(
+        '/internal/auth/invitation-links',
+        { leagueId: crypto.randomUUID(), leagueName: 'Nowhere FC', commissionerName: 'Cap', expiresAt, emails: ['window@club.test'] },
+        { token: serviceToken('leagues') },
+      );
+    const now = clock.now().getTime();
+    for (const expiresAt of [new Date(now - 1), new Date(now + 8 * DAY)]) {
+      expectProblem(await send(expiresAt.toISOString()), 422, 'VALIDATION_FAILED');
+    }
+    expectProblem(await send('next week'), 422, 'VALIDATION_FAILED');
+    expect(await sqlRows(stack, 'select 1 from auth.magic_links where email = $1', ['window@club.test'])).toHaveLength(0);
+    expect((await send(new Date(now + 7 * DAY).toISOString())).status).toBe(200);
+    expect(await sqlRows(stack, 'select 1 from auth.magic_links where email = $1', ['window@club.test'])).toHaveLength(1);
   });
 
   it('shows what an invite link leads to without signing in', async () => {
