@@ -77,6 +77,19 @@ export async function fingerprint(pool: pg.Pool): Promise<Map<string, string>> {
   return new Map(result.rows.map((row) => [row.name, row.print]));
 }
 
+/** Polls until three fingerprints in a row agree (bounded: 10 s), so follow-up writes of an accepted request are in. */
+async function settledFingerprint(pool: pg.Pool, latest: Map<string, string>): Promise<Map<string, string>> {
+  let current = latest;
+  let stable = 0;
+  for (const deadline = Date.now() + 10_000; stable < 2 && Date.now() < deadline; ) {
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    const next = await fingerprint(pool);
+    stable = changedTables(current, next).length === 0 ? stable + 1 : 0;
+    current = next;
+  }
+  return current;
+}
+
 function changedTables(before: Map<string, string>, after: Map<string, string>): string[] {
   return [...after.keys()].filter((name) => before.get(name) !== after.get(name));
 }
@@ -206,12 +219,14 @@ export async function runFuzz(world: FuzzWorld, count: number, seed: number, log
         before = after;
         continue;
       }
-      // An accepted write changed state: verify this chunk's refusals one by one, each between two fingerprints.
-      before = after;
+      // An accepted write changed state, maybe with effects in other services still on their way
+      // (an ended auction reaches leagues and scoring through events): wait until the tables are
+      // still, then verify this chunk's refusals one by one, each between two fingerprints.
+      before = await settledFingerprint(world.pool, after);
       for (const [index, outcome] of outcomes.entries()) {
         if (outcome.accepted || !outcome.mutating) continue;
         const replay = await send(world, sockets, chunk[index]!, totals);
-        const again = await fingerprint(world.pool);
+        const again = replay.accepted ? await settledFingerprint(world.pool, await fingerprint(world.pool)) : await fingerprint(world.pool);
         const changed = changedTables(before, again);
         if (!replay.accepted && changed.length > 0) totals.stateChanges.push({ what: describe(chunk[index]!), tables: changed });
         if (!replay.accepted && changed.length === 0) totals.rejectedVerified++;
