@@ -212,8 +212,11 @@ export async function runFuzz(world: FuzzWorld, count: number, seed: number, log
       const outcomes = await Promise.all(chunk.map((c) => send(world, sockets, c, totals)));
       const after = await fingerprint(world.pool);
       const mutated = outcomes.some((o) => o.accepted && o.mutating);
-      if (!mutated) {
-        const changed = changedTables(before, after);
+      const changed = changedTables(before, after);
+      // A read that was answered may fill a cache (scoring computes standings on read): then the
+      // change is not pinned on a refusal until each refusal is replayed alone below.
+      const acceptedRead = outcomes.some((o) => o.accepted && !o.mutating);
+      if (!mutated && (changed.length === 0 || !acceptedRead)) {
         if (changed.length > 0) totals.stateChanges.push({ what: chunk.map(describe).join(' ; '), tables: changed });
         else totals.rejectedVerified += outcomes.filter((o) => !o.accepted).length;
         before = after;
@@ -224,7 +227,7 @@ export async function runFuzz(world: FuzzWorld, count: number, seed: number, log
       // still, then verify this chunk's refusals one by one, each between two fingerprints.
       before = await settledFingerprint(world.pool, after);
       for (const [index, outcome] of outcomes.entries()) {
-        if (outcome.accepted || !outcome.mutating) continue;
+        if (outcome.accepted) continue;
         const replay = await send(world, sockets, chunk[index]!, totals);
         const again = replay.accepted ? await settledFingerprint(world.pool, await fingerprint(world.pool)) : await fingerprint(world.pool);
         const changed = changedTables(before, again);
