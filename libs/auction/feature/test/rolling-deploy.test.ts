@@ -50,6 +50,8 @@ class Bidder {
   readonly sold: Array<{ lotId: string; winnerId: string; price: number; at: number }> = [];
   private joined: Promise<void>;
   private disconnectedAt: number | null = null;
+  /** The seq this client had seen when its connection dropped; the snapshot after re-joining must not be older. */
+  private seqAtDisconnect = 0;
 
   constructor(
     url: string,
@@ -71,6 +73,7 @@ class Bidder {
     this.socket.on('disconnect', () => {
       this.disconnects++;
       this.disconnectedAt = Date.now();
+      this.seqAtDisconnect = this.seq;
       this.joined = this.joinOnConnect();
     });
     this.socket.on('lot:sold', (e) => {
@@ -103,7 +106,7 @@ class Bidder {
     return new Promise<void>((resolve) => this.socket.once('connect', () => resolve())).then(async () => {
       const answer = await this.join();
       if (!answer.ok) throw new Error(`auction:join refused: ${answer.error.code}`);
-      if (answer.snapshot.seq < this.seq) this.staleSnapshots++;
+      if (answer.snapshot.seq < this.seqAtDisconnect) this.staleSnapshots++;
       this.seq = Math.max(this.seq, answer.snapshot.seq);
       this.high = Math.max(this.high, answer.snapshot.currentLot?.highBid ?? 0);
       if (this.disconnectedAt !== null) this.backAfterMs.push(Date.now() - this.disconnectedAt);
