@@ -60,7 +60,7 @@ export async function createHttpApp(
   app.set('trust proxy', runtime.config.trustedProxies);
   app.disable('x-powered-by');
   app.use(requestContext(runtime.config.service, runtime.logger));
-  app.use(...securityHeaders());
+  app.use(...securityHeaders(runtime.config.sentryDsn));
   const uploadRoutes = services.flatMap((service) => service.uploadRoutes ?? []);
   const isUpload = (request: IncomingMessage) => uploadRoutes.some((route) => route.test(new URL(request.url ?? '/', 'http://x').pathname));
   // CSV bodies are never parsed here: upload routes stream them (`Upload`).
