@@ -1,6 +1,6 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
-import { ContentTypeGuard } from './content-type.guard.js';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import { ContentTypeCheck } from './content-type.interceptor.js';
 import { APP_CONFIG, CLOCK, DATABASE, LOGGER, REDIS, systemClock, type Runtime } from './tokens.js';
 import { Drain } from './drain.js';
 import { HealthController } from './health.controller.js';
@@ -19,7 +19,7 @@ export class CoreModule {
         { provide: DATABASE, useValue: runtime.database },
         { provide: REDIS, useValue: runtime.redis },
         { provide: CLOCK, useValue: runtime.clock ?? systemClock },
-        { provide: APP_GUARD, useClass: ContentTypeGuard },
+        { provide: APP_INTERCEPTOR, useClass: ContentTypeCheck },
         Drain,
       ],
       exports: [APP_CONFIG, LOGGER, DATABASE, REDIS, CLOCK, Drain],

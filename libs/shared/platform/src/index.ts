@@ -5,7 +5,7 @@ export * from './request-context.js';
 export * from './health.controller.js';
 export * from './core.module.js';
 export * from './bootstrap.js';
-export * from './content-type.guard.js';
+export * from './content-type.interceptor.js';
 export * from './security-headers.js';
 export * from './mailer.js';
 export * from './upload.js';

@@ -37,7 +37,7 @@ const delivery = z.object({
 });
 const over = z.object({ over: z.number().int().min(0), deliveries: z.array(delivery).max(100) });
 const innings = z.object({ team: name, overs: z.array(over).max(1000).optional(), super_over: z.boolean().optional() });
-const isoDate = text({ max: 10 }).regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written yyyy-mm-dd');
+const isoDate = text({ max: 1000 }).regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written yyyy-mm-dd');
 
 /** The parts of a Cricsheet match file (JSON, https://cricsheet.org/format/json/) scoring reads; others are ignored. */
 export const cricsheetMatch = z.object({

@@ -1,4 +1,5 @@
-import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import type { Observable } from 'rxjs';
 import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants.js';
 import type { Request } from 'express';
 import { DomainError } from '@auction/contracts';
@@ -8,17 +9,23 @@ import { UploadBody } from './upload.js';
  * A request with a body must say what it is: `application/json` on every JSON route, `text/csv`
  * on the upload routes (`@UploadBody()`), which check their own media types. Anything else is 415 `UNSUPPORTED_MEDIA_TYPE` before a
  * pipe reads (or ignores) the body, so a form post can never pass for an empty JSON object.
+ * An interceptor, not a guard: it runs after the route's guards, so who may call the route is
+ * answered first (401 / 403) and only then what the body is.
  */
 @Injectable()
-export class ContentTypeGuard implements CanActivate {
-  canActivate(context: ExecutionContext): boolean {
-    if (context.getType() !== 'http') return true;
-    const request = context.switchToHttp().getRequest<Request>();
-    if (!hasBody(request)) return true;
-    if (readsUpload(context)) return true; // an upload route checks its formats itself
-    if (request.is('application/json')) return true;
-    throw new DomainError('UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json.');
+export class ContentTypeCheck implements NestInterceptor {
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    if (context.getType() === 'http') requireJsonBody(context);
+    return next.handle();
   }
+}
+
+function requireJsonBody(context: ExecutionContext): void {
+  const request = context.switchToHttp().getRequest<Request>();
+  if (!hasBody(request)) return;
+  if (readsUpload(context)) return; // an upload route checks its formats itself
+  if (request.is('application/json')) return;
+  throw new DomainError('UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json.');
 }
 
 /** `Content-Length: 0` (what clients send on a bodiless POST) is no body. */
