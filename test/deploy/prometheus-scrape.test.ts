@@ -96,7 +96,7 @@ describe('dashboards and alerts on a real Prometheus scraping cluster mode', () 
 
     // An auction: one accepted bid, one too low, one over budget; the lot sells; the auction ends.
     const commissioner = mint('commissioner');
-    const league = await api.post('/api/leagues', { name: `Scrape ${randomUUID().slice(0, 6)}`, sport: 'football', budget: 100, rosterSize: 1, bidTimerSeconds: 3, antiSnipeSeconds: 0 }, { token: commissioner });
+    const league = await api.post('/api/leagues', { name: `Scrape ${randomUUID().slice(0, 6)}`, sport: 'football', budget: 100, rosterSize: 1, bidTimerSeconds: 3, antiSnipeSeconds: 0, leadInSeconds: 0, lotGapSeconds: 0 }, { token: commissioner });
     expect(league.status, JSON.stringify(league.body)).toBe(201);
     const rival = mint('rival');
     expect((await api.post('/api/leagues/join', { inviteToken: league.body.inviteToken }, { token: rival })).status).toBe(200);
