@@ -246,17 +246,12 @@ describe('computeStandings: consistency and speed', () => {
     }
   });
 
-  it('ranks 500 managers × 11 players × 38 matches well under 100 ms', () => {
+  // Its speed is measured by `npm run bench:scoring` (recompute percentiles), never by a timed assertion here.
+  it('ranks 500 managers × 11 players × 38 matches, each once, ranks 1..500', () => {
     const { managers, cricket } = largeCricketLeague(500, 11, 38);
     expect(cricket).toHaveLength(209_000);
-    computeStandings({ sport: 'cricket', managers, cricket }); // warm-up
-    // The best of three runs, so a garbage collection or a busy machine does not fail the test.
-    const timings = Array.from({ length: 3 }, () => {
-      const started = performance.now();
-      const { leaderboard } = computeStandings({ sport: 'cricket', managers, cricket });
-      expect(leaderboard).toHaveLength(500);
-      return performance.now() - started;
-    });
-    expect(Math.min(...timings)).toBeLessThan(100);
+    const { leaderboard } = computeStandings({ sport: 'cricket', managers, cricket });
+    expect(leaderboard.map((entry) => entry.rank)).toEqual(Array.from({ length: 500 }, (_, i) => i + 1));
+    expect(new Set(leaderboard.map((entry) => entry.userId)).size).toBe(500);
   });
 });
