@@ -2,30 +2,23 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ACCESS_TOKEN, signAccessToken } from '@auction/auth-guard';
 import { TEST_JWT_SECRET, testUser, type TestStack, type TestUser } from '@auction/testing';
 import { SOCKET_JOIN_RATE } from '@auction/auction';
-import { connectSocket, joinAuction, nextEvent, type ClientSocket } from './support/sockets.js';
+import { connectSocket, joinAuction, nextEvent, OpenSockets, type ClientSocket } from './support/sockets.js';
 import { auctionStack, bid, createLeague, startedAuction } from './support/world.js';
 
 /** Who may hear a room: members only, however hard an outsider tries. Rate limits on, as in production. */
 describe('room access of the Socket.IO gateway', () => {
   let stack: TestStack;
-  let open: ClientSocket[] = [];
+  const open = new OpenSockets();
 
   beforeAll(async () => {
     stack = await auctionStack({ env: { RATE_LIMITS: 'on' } });
   });
-  afterEach(() => {
-    for (const socket of open) socket.close();
-    open = [];
-  });
+  afterEach(() => open.closeAll());
   afterAll(async () => {
     await stack.close();
   });
 
-  async function connect(user: TestUser): Promise<ClientSocket> {
-    const socket = await connectSocket(stack.url, user.token);
-    open.push(socket);
-    return socket;
-  }
+  const connect = (user: TestUser): Promise<ClientSocket> => open.connect(stack.url, user.token);
 
   /** Every event a socket receives, by name. */
   function recordEvents(socket: ClientSocket): string[] {
@@ -144,8 +137,7 @@ describe('room access of the Socket.IO gateway', () => {
     const league = await createLeague(stack, { managers: 1 });
     const member = league.managers[0]!;
     const expiresSoon = signAccessToken(TEST_JWT_SECRET, member, new Date(Date.now() - (ACCESS_TOKEN.ttlSeconds - 2) * 1000));
-    const socket = await connectSocket(stack.url, expiresSoon);
-    open.push(socket);
+    const socket = open.track(await connectSocket(stack.url, expiresSoon));
     expect(await socket.timeout(5000).emitWithAck('league:join', { leagueId: league.leagueId })).toMatchObject({ ok: true });
     const reason = await new Promise<string>((resolve) => socket.once('disconnect', resolve));
     expect(reason).toBe('io server disconnect');

@@ -4,31 +4,24 @@ import type { AcceptedBid, ErrorBody } from '@auction/contracts';
 import { signAccessToken } from '@auction/auth-guard';
 import { TEST_JWT_SECRET, testUser, type TestStack, type TestUser } from '@auction/testing';
 import { expectAuctionInvariants } from './support/invariants.js';
-import { connectSocket, joinAuction, nextEvent, type ClientSocket } from './support/sockets.js';
+import { connectSocket, joinAuction, nextEvent, OpenSockets, type ClientSocket } from './support/sockets.js';
 import { auctionStack, bid, createLeague, snapshot, startedAuction, type World } from './support/world.js';
 
 type BidAck = { ok: true; bid: AcceptedBid } | { ok: false; error: ErrorBody };
 
 describe('Socket.IO gateway', () => {
   let stack: TestStack;
-  let open: ClientSocket[] = [];
+  const open = new OpenSockets();
 
   beforeAll(async () => {
     stack = await auctionStack();
   });
-  afterEach(() => {
-    for (const socket of open) socket.close();
-    open = [];
-  });
+  afterEach(() => open.closeAll());
   afterAll(async () => {
     await stack.close();
   });
 
-  async function connect(user: TestUser): Promise<ClientSocket> {
-    const socket = await connectSocket(stack.url, user.token);
-    open.push(socket);
-    return socket;
-  }
+  const connect = (user: TestUser): Promise<ClientSocket> => open.connect(stack.url, user.token);
 
   function placeBid(socket: ClientSocket, world: World, amount: number, clientBidId: string = randomUUID()): Promise<BidAck> {
     return socket

@@ -25,6 +25,25 @@ export function connectSocket(url: string, token: string, options: { localAddres
   });
 }
 
+/** The sockets a test file opens, closed after each test (`afterEach(() => sockets.closeAll())`). */
+export class OpenSockets {
+  private sockets: ClientSocket[] = [];
+
+  async connect(url: string, token: string): Promise<ClientSocket> {
+    return this.track(await connectSocket(url, token));
+  }
+
+  track(socket: ClientSocket): ClientSocket {
+    this.sockets.push(socket);
+    return socket;
+  }
+
+  closeAll(): void {
+    for (const socket of this.sockets) socket.close();
+    this.sockets = [];
+  }
+}
+
 /** The next payload of a server event matching `matches`. */
 export function nextEvent<E extends keyof ServerToClientEvents>(
   socket: ClientSocket,
