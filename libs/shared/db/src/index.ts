@@ -4,3 +4,4 @@ export * from './embedded.js';
 export * from './redis.js';
 export * from './data-setup.js';
 export * from './ports.js';
+export * from './transactor.js';

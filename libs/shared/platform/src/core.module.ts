@@ -1,5 +1,6 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
+import { Transactor } from '@auction/db';
 import { ContentTypeCheck } from './content-type.interceptor.js';
 import { APP_CONFIG, CLOCK, DATABASE, LOGGER, REDIS, systemClock, type Runtime } from './tokens.js';
 import { Drain } from './drain.js';
@@ -19,10 +20,11 @@ export class CoreModule {
         { provide: DATABASE, useValue: runtime.database },
         { provide: REDIS, useValue: runtime.redis },
         { provide: CLOCK, useValue: runtime.clock ?? systemClock },
+        { provide: Transactor, useValue: new Transactor(runtime.database) },
         { provide: APP_INTERCEPTOR, useClass: ContentTypeCheck },
         Drain,
       ],
-      exports: [APP_CONFIG, LOGGER, DATABASE, REDIS, CLOCK, Drain],
+      exports: [APP_CONFIG, LOGGER, DATABASE, REDIS, CLOCK, Transactor, Drain],
     };
   }
 }
