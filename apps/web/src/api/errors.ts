@@ -148,3 +148,9 @@ export function codeForStatus(status: number): AppErrorCode {
       return status >= 500 ? 'INTERNAL' : 'UNKNOWN';
   }
 }
+
+/** The server's own sentence for one field of a refused form, else the code's sentence. */
+export function describeFieldError(error: unknown, path: string): string {
+  const field = error instanceof ApiError ? error.problem?.errors?.find((e) => e.path === path) : undefined;
+  return field?.message ?? describeError(error);
+}

@@ -2,13 +2,14 @@ import type { AuctionSnapshot } from '@auction/contracts';
 import { useState } from 'react';
 import { auctionsApi } from '../api/endpoints';
 import { describeError } from '../api/errors';
+import { RescheduleForm } from './RescheduleForm';
 
 interface Props {
   snapshot: AuctionSnapshot;
   onSnapshot: (snapshot: AuctionSnapshot) => void;
 }
 
-/** Start a scheduled auction now; pause, resume and end a running one (commissioner only). */
+/** Start a scheduled auction now or move it; pause, resume and end a running one (commissioner only). */
 export function CommissionerControls({ snapshot, onSnapshot }: Props) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -52,6 +53,7 @@ export function CommissionerControls({ snapshot, onSnapshot }: Props) {
           </button>
         )}
       </div>
+      {snapshot.status === 'scheduled' && <RescheduleForm snapshot={snapshot} onSnapshot={onSnapshot} />}
       {error && (
         <p className="notice error" role="alert">
           {error}

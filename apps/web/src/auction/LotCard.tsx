@@ -79,7 +79,7 @@ function Waiting({ snapshot, clock, words, nameOf, lastMoment }: Props) {
         </p>
       ) : null}
       <h2 id="lot-title" data-testid="lot-name">
-        {snapshot.status === 'completed' ? 'The auction is over' : snapshot.lotsRemaining > 0 ? `Next ${asset} coming up…` : 'No lot open'}
+        {snapshot.status === 'completed' ? 'Bidding has closed' : snapshot.lotsRemaining > 0 ? `Next ${asset} coming up…` : 'No lot open'}
       </h2>
     </section>
   );

@@ -2,19 +2,12 @@ import type { League } from '@auction/contracts';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { auctionsApi } from '../api/endpoints';
-import { describeError } from '../api/errors';
-import { plural } from '../lib/format';
+import { describeFieldError } from '../api/errors';
+import { plural, toLocalInputValue } from '../lib/format';
 
 interface Props {
   league: League;
   assetWord: string;
-}
-
-/** The local time a `datetime-local` input shows, for a moment `minutes` from now. */
-function localInputValue(minutesAhead: number): string {
-  const at = new Date(Date.now() + minutesAhead * 60_000);
-  at.setSeconds(0, 0);
-  return new Date(at.getTime() - at.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
 }
 
 /**
@@ -24,7 +17,7 @@ function localInputValue(minutesAhead: number): string {
 export function StartAuctionPanel({ league, assetWord }: Props) {
   const navigate = useNavigate();
   const [confirming, setConfirming] = useState(false);
-  const [startsAt, setStartsAt] = useState(() => localInputValue(60));
+  const [startsAt, setStartsAt] = useState(() => toLocalInputValue(new Date(Date.now() + 60 * 60_000)));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const enoughManagers = league.members.length >= league.minManagers;
@@ -36,7 +29,7 @@ export function StartAuctionPanel({ league, assetWord }: Props) {
       const auction = await auctionsApi.start(league.id, at);
       navigate(`/auctions/${auction.id}`);
     } catch (e) {
-      setError(describeError(e));
+      setError(describeFieldError(e, 'startsAt'));
       setBusy(false);
     }
   }

@@ -49,7 +49,7 @@ export function Layout({ children }: { children: ReactNode }) {
             </li>
             {signedIn ? (
               <>
-                <li>
+                <li className="nav-profile-item">
                   <NavLink to="/profile" data-testid="nav-profile">
                     {session.user?.displayName ?? 'Profile'}
                   </NavLink>

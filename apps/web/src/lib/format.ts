@@ -63,3 +63,10 @@ const pluralRules = new Intl.PluralRules('en-GB');
 export function plural(count: number, one: string, many: string): string {
   return `${count.toLocaleString('en-GB')} ${pluralRules.select(count) === 'one' ? one : many}`;
 }
+
+/** The value a `datetime-local` input shows for a moment, in the viewer's own time zone (to the minute). */
+export function toLocalInputValue(at: Date): string {
+  const minute = new Date(at);
+  minute.setSeconds(0, 0);
+  return new Date(minute.getTime() - minute.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+}
