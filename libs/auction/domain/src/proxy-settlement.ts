@@ -62,21 +62,19 @@ function settlementStep(state: ProxyLotState, lot: LotPosition): ProxyBid[] {
   if (rivals.length === 0) return [];
   const [winner, runnerUp] = [...rivals, ...leaderContender(state, lot)].sort(strongestFirst);
   if (runnerUp === undefined) return [{ bidderId: winner.userId, amount: next }];
-
-  const increment = state.settings.minIncrement;
-  const price = winner.capacity > runnerUp.capacity ? Math.min(winner.capacity, runnerUp.capacity + increment) : winner.capacity;
-  const bids: ProxyBid[] = [];
-  let leaderId = lot.highBidderId;
-  const runnerUpBid = Math.min(runnerUp.capacity, price - increment);
-  if (runnerUp.userId !== leaderId && runnerUpBid >= next) {
-    bids.push({ bidderId: runnerUp.userId, amount: runnerUpBid });
-    leaderId = runnerUp.userId;
-  }
-  if (winner.userId !== leaderId) bids.push({ bidderId: winner.userId, amount: price });
-  // The leader is the winner but the increment leaves it no answer to any bid a rival can make:
+  const bids = secondPriceBids(winner, runnerUp, lot.highBidderId, next, state.settings.minIncrement);
+  // The leader wins but the increment leaves it no answer to any bid a rival can make:
   // the strongest rival takes the lead with the least that leads.
-  if (bids.length === 0) bids.push({ bidderId: rivals[0].userId, amount: next });
-  return bids;
+  return bids.length > 0 ? bids : [{ bidderId: rivals[0].userId, amount: next }];
+}
+
+function secondPriceBids(winner: Contender, runnerUp: Contender, leaderId: string | null, next: number, increment: number): ProxyBid[] {
+  const price = winner.capacity > runnerUp.capacity ? Math.min(winner.capacity, runnerUp.capacity + increment) : winner.capacity;
+  const runnerUpBid = Math.min(runnerUp.capacity, price - increment);
+  const runnerUpBids = runnerUp.userId !== leaderId && runnerUpBid >= next ? [{ bidderId: runnerUp.userId, amount: runnerUpBid }] : [];
+  const leaderBeforeWinner = runnerUpBids.length > 0 ? runnerUp.userId : leaderId;
+  const winnerBids = winner.userId !== leaderBeforeWinner ? [{ bidderId: winner.userId, amount: price }] : [];
+  return [...runnerUpBids, ...winnerBids];
 }
 
 /** Every proxy with the most it may bid now: its maximum, capped by the max-bid rule (0 with a full roster). */
