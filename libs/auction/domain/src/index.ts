@@ -10,3 +10,4 @@ export * from './nominations.js';
 export * from './queue.js';
 export * from './clock-modes.js';
 export * from './proxy-settlement.js';
+export * from './corrections.js';
