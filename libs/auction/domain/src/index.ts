@@ -11,3 +11,4 @@ export * from './queue.js';
 export * from './clock-modes.js';
 export * from './proxy-settlement.js';
 export * from './corrections.js';
+export * from './format-invariants.js';
