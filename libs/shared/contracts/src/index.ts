@@ -9,3 +9,7 @@ export * from './scoring.js';
 export * from './events.js';
 export * from './internal-events.js';
 export * from './security-headers.js';
+export * from './auction-formats.js';
+export * from './proxies.js';
+export * from './corrections.js';
+export * from './format-events.js';
