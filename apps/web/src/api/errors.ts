@@ -57,6 +57,8 @@ export const ERROR_MESSAGES: Record<AppErrorCode, MessageFor> = {
   AUCTION_PAUSED: () => 'The auction is paused — bidding opens again when it resumes.',
   AUCTION_NOT_LIVE: () => 'The auction isn’t running right now.',
   AUCTION_NOT_STARTED: () => 'The auction hasn’t started yet — bidding opens with the first lot.',
+  NOT_YOUR_TURN: () => 'It isn’t your turn to nominate — wait for yours.',
+  ASSET_UNAVAILABLE: ({ asset }) => `That ${lower(asset, 'lot')} can’t be nominated — it’s sold, on sale now or not in this auction.`,
   AUCTION_COMPLETED: () => 'The auction has finished.',
   BUDGET_EXCEEDED: ({ maxBid }) =>
     maxBid !== undefined

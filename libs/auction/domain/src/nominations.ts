@@ -1,8 +1,9 @@
+import type { ErrorCode } from '@auction/contracts';
 import { checkBid, type AuctionStatus, type Bidder, type BidRefusalCode, type BidSettings } from './bid-rules.js';
 import { isAvailable, type PoolState } from './pool.js';
 
-/** Codes of SPEC §8 for nominations; they join the contract's `ErrorCode` list (409) with the engine work. */
-export type TurnRefusalCode = 'NOT_YOUR_TURN' | 'ASSET_UNAVAILABLE';
+/** The refusals of SPEC §8 that only a nomination can meet. */
+export type TurnRefusalCode = Extract<ErrorCode, 'NOT_YOUR_TURN' | 'ASSET_UNAVAILABLE'>;
 export type NominationRefusalCode = BidRefusalCode | TurnRefusalCode;
 
 export type NominationCheck = { ok: true } | { ok: false; code: NominationRefusalCode; message: string };
