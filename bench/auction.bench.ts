@@ -14,11 +14,11 @@ import pg from 'pg';
 // The cluster launcher is not part of the production build; tsx runs its sources.
 import { startCluster, startRedisServer, type ClusterHandle } from '@auction/cluster';
 import { checkAuctionInvariants } from '@auction/auction-domain';
-import { signAccessToken } from '@auction/auth-guard';
-import type { AcceptedBid, AuctionSnapshot, ErrorBody } from '@auction/contracts';
+import type { AcceptedBid, ErrorBody } from '@auction/contracts';
 import { Api, createTestDatabase } from '@auction/testing';
 import { readAuctionState } from '../libs/auction/feature/test/support/auction-state.js';
 import { connectSocket, type ClientSocket } from '../libs/auction/feature/test/support/sockets.js';
+import { inBatches, setUpLeague, sourceAddress, startAuction, type LoadUser } from '../load/population.js';
 import { machine, summarise, writeSection, type Summary } from './report.js';
 
 const SECRET = randomBytes(48).toString('base64url');
@@ -42,13 +42,8 @@ const ALL_SCENARIOS: Scenario[] = [
 const ONLY = process.env.BENCH_ONLY === undefined ? null : Number(process.env.BENCH_ONLY);
 const SCENARIOS = ONLY === null ? ALL_SCENARIOS : [ALL_SCENARIOS[ONLY]!];
 
-interface User {
-  id: string;
-  token: string;
-}
-
 interface Bidder {
-  user: User;
+  user: LoadUser;
   socket: ClientSocket | null;
   auctionId: string;
   lotId: string | null;
@@ -107,49 +102,19 @@ async function main(): Promise<void> {
   if (ONLY === null) report(outcomes);
 }
 
-function mint(name: string): User {
-  const id = randomUUID();
-  return { id, token: signAccessToken(SECRET, { id, email: `${name}-${id.slice(0, 8)}@bench.test`, displayName: name }, new Date()) };
-}
-
-async function inBatches<T>(items: T[], size: number, work: (item: T, index: number) => Promise<void>): Promise<void> {
-  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map((item, j) => work(item, i + j)));
-}
-
-async function setUpLeague(api: Api, bidders: number): Promise<{ leagueId: string; users: User[] }> {
-  const commissioner = mint('commissioner');
-  const league = await api.post(
-    '/api/leagues',
-    { name: `Bench ${randomUUID().slice(0, 6)}`, sport: 'football', budget: 100_000, rosterSize: 3, bidTimerSeconds: 8, antiSnipeSeconds: 4, lotGapSeconds: 0, leadInSeconds: 0 },
-    { token: commissioner.token },
-  );
-  if (league.status !== 201) throw new Error(`create league: ${league.status} ${JSON.stringify(league.body)}`);
-  const managers = Array.from({ length: bidders - 1 }, (_, i) => mint(`bidder${i + 1}`));
-  await inBatches(managers, 25, async (user) => {
-    const joined = await api.post('/api/leagues/join', { inviteToken: league.body.inviteToken }, { token: user.token });
-    if (joined.status !== 200) throw new Error(`join: ${joined.status} ${JSON.stringify(joined.body)}`);
-  });
-  return { leagueId: league.body.id, users: [commissioner, ...managers] };
-}
-
 async function run(cluster: ClusterHandle, databaseUrl: string, scenario: Scenario): Promise<Outcome> {
   const api = new Api(cluster.url);
   const leagues = [];
-  for (let i = 0; i < scenario.auctions; i++) leagues.push(await setUpLeague(api, scenario.biddersPerAuction));
+  for (let i = 0; i < scenario.auctions; i++) leagues.push(await setUpLeague(api, SECRET, scenario.biddersPerAuction));
   const auctionIds: string[] = [];
-  for (const league of leagues) {
-    const started = await api.post<AuctionSnapshot>('/api/auctions', { leagueId: league.leagueId }, { token: league.users[0]!.token });
-    if (started.status !== 201) throw new Error(`start auction: ${started.status} ${JSON.stringify(started.body)}`);
-    auctionIds.push(started.body.id);
-  }
+  for (const league of leagues) auctionIds.push((await startAuction(api, league)).id);
   const bidders: Bidder[] = leagues.flatMap((league, k) =>
     league.users.map((user) => ({ user, socket: null, auctionId: auctionIds[k]!, lotId: null, highBid: null })),
   );
 
   // Connect through nginx, from many source networks (ip_hash keys on the first three octets).
   await inBatches(bidders, 100, async (bidder, i) => {
-    const localAddress = `127.${1 + ((i >> 8) % 200)}.${i % 256}.1`;
-    bidder.socket = await connectSocket(cluster.url, bidder.user.token, { localAddress, timeoutMs: 20_000 }).catch(() => null);
+    bidder.socket = await connectSocket(cluster.url, bidder.user.token, { localAddress: sourceAddress(i), timeoutMs: 20_000 }).catch(() => null);
   });
   const connected = bidders.filter((b) => b.socket);
   const perReplica = await socketsPerReplica(cluster);

@@ -7,21 +7,8 @@ import { randomUUID } from 'node:crypto';
 import { connectDatabase, freePort, setUpData } from '@auction/db';
 import { Api, TestSmtpServer, createTestDatabase, startProcess, TEST_REDIS_URL } from '@auction/testing';
 import { authService } from '@auction/auth';
-import { machine, summarise, writeSection, type Summary } from './report.js';
-
-interface Scenario {
-  users: number;
-  windowMs: number;
-}
-
-interface Outcome {
-  scenario: Scenario;
-  request: Summary;
-  verify: Summary;
-  endToEnd: Summary;
-  errors: number;
-  elapsedMs: number;
-}
+import { signUpWave, signupTable, type SignupOutcome } from '../load/signups.js';
+import { machine, writeSection } from './report.js';
 
 async function main(): Promise<void> {
   const database = await createTestDatabase();
@@ -41,10 +28,10 @@ async function main(): Promise<void> {
     NODE_ENV: 'production',
   });
   const api = new Api(`http://127.0.0.1:${port}`);
-  const outcomes: Outcome[] = [];
+  const outcomes: SignupOutcome[] = [];
   try {
     for (const scenario of [{ users: 100, windowMs: 6000 }, { users: 1000, windowMs: 20_000 }]) {
-      outcomes.push(await run(api, smtp, scenario));
+      outcomes.push(await signUpWave(api, smtp, scenario));
     }
   } finally {
     await service.kill();
@@ -54,59 +41,8 @@ async function main(): Promise<void> {
   report(outcomes);
 }
 
-async function run(api: Api, smtp: TestSmtpServer, scenario: Scenario): Promise<Outcome> {
-  const requestMs: number[] = [];
-  const verifyMs: number[] = [];
-  const endToEndMs: number[] = [];
-  let errors = 0;
-  const run = randomUUID().slice(0, 8);
-  const started = performance.now();
-  const spacing = scenario.windowMs / scenario.users;
-  await Promise.all(
-    Array.from({ length: scenario.users }, async (_, i) => {
-      await new Promise((resolve) => setTimeout(resolve, i * spacing));
-      const email = `bench-${run}-${i}@club.test`;
-      const ip = `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`;
-      const userStart = performance.now();
-      try {
-        const asked = await api.post('/api/auth/magic-link', { email }, { headers: { 'x-forwarded-for': ip } });
-        requestMs.push(performance.now() - userStart);
-        if (asked.status !== 202) throw new Error(`magic-link ${asked.status}`);
-        const mail = await smtp.nextMail(email, 30_000);
-        const verifyStart = performance.now();
-        const verified = await api.post('/api/auth/verify-magic-link', { token: mail.token }, { headers: { 'x-forwarded-for': ip } });
-        verifyMs.push(performance.now() - verifyStart);
-        if (verified.status !== 200) throw new Error(`verify ${verified.status}`);
-        endToEndMs.push(performance.now() - userStart);
-      } catch {
-        errors++;
-      }
-    }),
-  );
-  return {
-    scenario,
-    request: summarise(requestMs),
-    verify: summarise(verifyMs),
-    endToEnd: summarise(endToEndMs),
-    errors,
-    elapsedMs: Math.round(performance.now() - started),
-  };
-}
-
-function report(outcomes: Outcome[]): void {
-  const rows = outcomes.flatMap((o) => {
-    const label = `${o.scenario.users} users in ${o.scenario.windowMs / 1000} s`;
-    return [
-      `| ${label} | request link | ${o.request.p50} | ${o.request.p95} | ${o.request.p99} | ${o.request.max} | ${o.errors} |`,
-      `| ${label} | verify link | ${o.verify.p50} | ${o.verify.p95} | ${o.verify.p99} | ${o.verify.max} | |`,
-      `| ${label} | request → mail → signed in | ${o.endToEnd.p50} | ${o.endToEnd.p95} | ${o.endToEnd.p99} | ${o.endToEnd.max} | |`,
-    ];
-  });
-  const table = [
-    '| scenario | step | p50 ms | p95 ms | p99 ms | max ms | errors |',
-    '|---|---|---|---|---|---|---|',
-    ...rows,
-  ].join('\n');
+function report(outcomes: SignupOutcome[]): void {
+  const table = signupTable(outcomes);
   const body = `\`npm run bench:auth\` — the auth service as its own process (NODE_ENV=production, rate limits on,
 each user from its own address) on the machine's PostgreSQL and Redis, mail through a real SMTP
 server in the benchmark process. Machine: ${machine()}.

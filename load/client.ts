@@ -1,0 +1,238 @@
+/**
+ * One person in an auction room, as the load harness plays them: a real Socket.IO client
+ * through nginx that keeps its own view of the room from events (re-joining for a fresh
+ * snapshot when it sees a gap in `seq`, as the web client does), reconnects by itself when its
+ * replica dies, and answers every bid it sends with a definite outcome: a bid whose
+ * acknowledgement is lost with a dying connection is sent again with the same `clientBidId`.
+ */
+import { randomUUID } from 'node:crypto';
+import type { AcceptedBid, AuctionSnapshot, ErrorBody } from '@auction/contracts';
+// Test support of the auction feature (moves to test/integration/auction/support/).
+import { connectSocket, type ClientSocket } from '../libs/auction/feature/test/support/sockets.js';
+import type { LoadUser } from './population.js';
+
+export type BidAnswer = { ok: true; bid: AcceptedBid } | { ok: false; error: ErrorBody };
+
+/** One acknowledgement, as the run's log keeps it (times in ms since the run started). */
+export interface AckRecord {
+  at: number;
+  ms: number;
+  auctionId: string;
+  lotId: string;
+  bidderId: string;
+  amount: number;
+  clientBidId: string;
+  /** How many times it was sent (more than 1 when a connection died under it). */
+  tries: number;
+  accepted: AcceptedBid | null;
+  /** The refusal code, or `NO_ANSWER` when no try was answered. */
+  code: string | null;
+}
+
+export interface ClosedLotView {
+  status: 'sold' | 'unsold';
+  winnerId: string | null;
+  price: number | null;
+  /** Every distinct seq this client heard the lot close at: more than one is a lot closed twice. */
+  closeSeqs: Set<number>;
+}
+
+export interface RoomView {
+  seq: number;
+  status: AuctionSnapshot['status'] | null;
+  lotId: string | null;
+  highBid: number | null;
+  highBidderId: string | null;
+  closed: Map<string, ClosedLotView>;
+}
+
+const SEQ_EVENTS = ['lot:opened', 'bid:accepted', 'lot:sold', 'lot:unsold', 'auction:paused', 'auction:resumed', 'auction:completed', 'auction:live'] as const;
+const ACK_TIMEOUT_MS = 5000;
+const MAX_TRIES = 6;
+/** A bid still unanswered after this long is logged as NO_ANSWER. */
+const GIVE_UP_MS = 30_000;
+
+export interface ClientOptions {
+  url: string;
+  user: LoadUser;
+  auctionId: string | null;
+  localAddress: string;
+  /** The run's clock (ms since it started). */
+  now: () => number;
+  /** Each `bid:accepted` heard: ms from the accepting transaction's serverTime to its arrival here. */
+  onDelivery?: (ms: number) => void;
+}
+
+export class LoadClient {
+  socket: ClientSocket | null = null;
+  readonly view: RoomView = { seq: 0, status: null, lotId: null, highBid: null, highBidderId: null, closed: new Map() };
+  /** ms from losing the connection to being back in the room, one entry per outage. */
+  readonly outages: Array<{ at: number; ms: number }> = [];
+  private closing = false;
+  private reconnecting: Promise<void> | null = null;
+  private joining: Promise<void> | null = null;
+
+  constructor(readonly options: ClientOptions) {}
+
+  get user(): LoadUser {
+    return this.options.user;
+  }
+
+  get connected(): boolean {
+    return this.socket?.connected ?? false;
+  }
+
+  async connect(timeoutMs = 20_000): Promise<void> {
+    const socket = await connectSocket(this.options.url, this.user.token, { localAddress: this.options.localAddress, timeoutMs });
+    this.attach(socket);
+    if (this.options.auctionId) await this.join();
+  }
+
+  close(): void {
+    this.closing = true;
+    this.socket?.close();
+  }
+
+  /** Sends a bid until one try is answered (same clientBidId every time); resolves with its log record. */
+  async bid(lotId: string, amount: number): Promise<AckRecord> {
+    const auctionId = this.options.auctionId!;
+    const clientBidId = randomUUID();
+    const started = this.options.now();
+    let tries = 0;
+    while (tries < MAX_TRIES && !this.closing && this.options.now() - started < GIVE_UP_MS) {
+      await this.reconnecting;
+      const socket = this.socket;
+      if (!socket?.connected) {
+        await this.backOnline();
+        continue;
+      }
+      tries++;
+      try {
+        const answer = (await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('bid:place', { auctionId, lotId, amount, clientBidId })) as BidAnswer;
+        const record = { at: started, ms: this.options.now() - started, auctionId, lotId, bidderId: this.user.id, amount, clientBidId, tries };
+        return answer.ok ? { ...record, accepted: answer.bid, code: null } : { ...record, accepted: null, code: answer.error.code };
+      } catch {
+        // No answer in time (the connection died, or the replica is gone): ask again, same id.
+      }
+    }
+    return { at: started, ms: this.options.now() - started, auctionId, lotId, bidderId: this.user.id, amount, clientBidId, tries, accepted: null, code: 'NO_ANSWER' };
+  }
+
+  /** Fresh snapshot by re-joining the room (once at a time). */
+  resync(): Promise<void> {
+    this.joining ??= this.join()
+      .catch(() => undefined)
+      .finally(() => {
+        this.joining = null;
+      });
+    return this.joining;
+  }
+
+  private async join(): Promise<void> {
+    const answer = await this.socket!.timeout(ACK_TIMEOUT_MS).emitWithAck('auction:join', { auctionId: this.options.auctionId! });
+    if (!answer.ok) throw new Error(`auction:join refused: ${answer.error.code}`);
+    this.applySnapshot(answer.snapshot);
+  }
+
+  private attach(socket: ClientSocket): void {
+    this.socket = socket;
+    const mine = (payload: { auctionId: string }) => payload.auctionId === this.options.auctionId;
+    const inOrder = (seq: number): boolean => {
+      if (seq <= this.view.seq) return false;
+      if (seq === this.view.seq + 1) {
+        this.view.seq = seq;
+        return true;
+      }
+      void this.resync();
+      return false;
+    };
+    for (const event of SEQ_EVENTS) {
+      socket.on(event, ((payload: { auctionId: string; seq: number }) => {
+        if (!mine(payload)) return;
+        if (event === 'lot:sold' || event === 'lot:unsold') this.heardClose(payload as never, event === 'lot:sold' ? 'sold' : 'unsold');
+        if (!inOrder(payload.seq)) return;
+        this.apply(event, payload);
+      }) as never);
+    }
+    socket.on('auction:snapshot', (snapshot) => {
+      if (snapshot.id === this.options.auctionId && snapshot.seq >= this.view.seq) this.applySnapshot(snapshot);
+    });
+    socket.on('disconnect', () => {
+      if (!this.closing) void this.backOnline();
+    });
+  }
+
+  private apply(event: (typeof SEQ_EVENTS)[number], payload: any): void {
+    switch (event) {
+      case 'lot:opened':
+        this.view.lotId = payload.lot.id;
+        this.view.highBid = payload.lot.highBid ?? null;
+        this.view.highBidderId = payload.lot.highBidderId ?? null;
+        break;
+      case 'bid:accepted':
+        this.options.onDelivery?.(Date.now() - Date.parse(payload.serverTime));
+        if (payload.lotId === this.view.lotId) {
+          this.view.highBid = payload.amount;
+          this.view.highBidderId = payload.bidderId;
+        }
+        break;
+      case 'lot:sold':
+      case 'lot:unsold':
+        if (payload.lotId === this.view.lotId) this.view.lotId = null;
+        break;
+      case 'auction:completed':
+        this.view.status = 'completed';
+        this.view.lotId = null;
+        break;
+      case 'auction:paused':
+        this.view.status = 'paused';
+        break;
+      case 'auction:resumed':
+      case 'auction:live':
+        this.view.status = 'live';
+        break;
+    }
+  }
+
+  private heardClose(payload: { lotId: string; seq: number; winnerId?: string | null; price?: number | null }, status: 'sold' | 'unsold'): void {
+    const known = this.view.closed.get(payload.lotId);
+    if (known) known.closeSeqs.add(payload.seq);
+    else this.view.closed.set(payload.lotId, { status, winnerId: payload.winnerId ?? null, price: payload.price ?? null, closeSeqs: new Set([payload.seq]) });
+  }
+
+  private applySnapshot(snapshot: AuctionSnapshot): void {
+    this.view.seq = Math.max(this.view.seq, snapshot.seq);
+    this.view.status = snapshot.status;
+    this.view.lotId = snapshot.currentLot?.id ?? null;
+    this.view.highBid = snapshot.currentLot?.highBid ?? null;
+    this.view.highBidderId = snapshot.currentLot?.highBidderId ?? null;
+    for (const lot of snapshot.lots ?? []) {
+      const known = this.view.closed.get(lot.lotId);
+      if (known) known.closeSeqs.add(lot.seq);
+      else this.view.closed.set(lot.lotId, { status: lot.status, winnerId: lot.winnerId, price: lot.price, closeSeqs: new Set([lot.seq]) });
+    }
+  }
+
+  /** Reconnects (through nginx, which sends it to a live replica) until back in the room. */
+  private backOnline(): Promise<void> {
+    this.reconnecting ??= (async () => {
+      const lostAt = this.options.now();
+      this.socket?.removeAllListeners();
+      this.socket?.close();
+      while (!this.closing) {
+        try {
+          await this.connect(5000);
+          this.outages.push({ at: lostAt, ms: this.options.now() - lostAt });
+          return;
+        } catch {
+          this.socket?.removeAllListeners();
+          this.socket?.close();
+          await new Promise((resolve) => setTimeout(resolve, 100 + Math.random() * 200));
+        }
+      }
+    })().finally(() => {
+      this.reconnecting = null;
+    });
+    return this.reconnecting;
+  }
+}

@@ -1,0 +1,85 @@
+/**
+ * What a load run runs against: cluster mode on this machine (nginx, 3 auction-engine
+ * replicas, auth, leagues, scoring) on a Redis of the run's own and either a fresh database on
+ * the machine's PostgreSQL or, when PostgreSQL itself is to be crashed, a private PostgreSQL
+ * server the run starts (never the machine's shared one).
+ */
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { startCluster, startRedisServer, type ClusterHandle, type RedisServerHandle } from '@auction/cluster';
+import { createTestDatabase, PrivateServer, privateServerRoot, removeServerRoot, TestSmtpServer } from '@auction/testing';
+
+export interface LoadEnvironment {
+  cluster: ClusterHandle;
+  redis: RedisServerHandle;
+  smtp: TestSmtpServer;
+  secret: string;
+  databaseUrl: string;
+  /** Crashes and restarts the private PostgreSQL; null on the shared server. */
+  restartPostgres: (() => Promise<void>) | null;
+  stop(): Promise<void>;
+}
+
+export interface EnvironmentOptions {
+  /** A private PostgreSQL server (needed for `postgres` chaos). */
+  privatePostgres: boolean;
+  /** On the shared server: copy this migrated template database (tests pass theirs). */
+  templateDatabase?: string;
+  engineReplicas?: number;
+}
+
+export async function startEnvironment(options: EnvironmentOptions): Promise<LoadEnvironment> {
+  const cleanups: Array<() => Promise<void>> = [];
+  const stop = async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
+  };
+  try {
+    const database = options.privatePostgres ? await privateDatabase(cleanups) : await sharedDatabase(cleanups, options.templateDatabase);
+    const redis = await startRedisServer();
+    cleanups.push(() => redis.stop());
+    const smtp = new TestSmtpServer();
+    const smtpUrl = await smtp.start();
+    cleanups.push(() => smtp.stop());
+    const secret = randomBytes(48).toString('base64url');
+    const cluster = await startCluster({
+      replicas: { auth: 1, leagues: 1, 'auction-engine': options.engineReplicas ?? 3, scoring: 1 },
+      databaseUrl: database.url,
+      redisUrl: redis.url,
+      env: { RATE_LIMITS: 'off', JWT_SECRET: secret, LOG_LEVEL: 'warn', SMTP_URL: `${smtpUrl}/?pool=true&maxConnections=5` },
+      readyTimeoutMs: 120_000,
+    });
+    cleanups.push(() => cluster.stop());
+    return { cluster, redis, smtp, secret, databaseUrl: database.url, restartPostgres: database.restart, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+interface Database {
+  url: string;
+  restart: (() => Promise<void>) | null;
+}
+
+async function sharedDatabase(cleanups: Array<() => Promise<void>>, template?: string): Promise<Database> {
+  const database = await createTestDatabase(template);
+  cleanups.push(() => database.drop());
+  return { url: database.url, restart: null };
+}
+
+async function privateDatabase(cleanups: Array<() => Promise<void>>): Promise<Database> {
+  const root = privateServerRoot();
+  cleanups.push(async () => removeServerRoot(root));
+  const dataDir = join(root, 'data');
+  let server = await PrivateServer.start({ dataDir, settings: { max_connections: 200 } });
+  cleanups.push(() => server.stop('immediate'));
+  await server.query('create database auction');
+  const port = server.port;
+  return {
+    url: server.url('auction'),
+    restart: async () => {
+      await server.stop('immediate');
+      server = await PrivateServer.start({ dataDir, port });
+    },
+  };
+}

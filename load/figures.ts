@@ -1,0 +1,78 @@
+/** The figures of a run, as printed and as the reports write them. */
+import { summarise, type Summary } from '../bench/report.js';
+import { describeChaos, type ChaosPlan } from './chaos.js';
+import type { Violation } from './judge.js';
+import type { RunResult } from './run.js';
+
+export interface Figures {
+  scenario: string;
+  summary: string;
+  chaos: string;
+  seconds: number;
+  sockets: number;
+  connectedAtStart: number;
+  ack: Summary;
+  broadcast: Summary;
+  answered: number;
+  accepted: number;
+  answeredPerSecond: number;
+  acceptedPerSecond: number;
+  refusals: Record<string, number>;
+  unanswered: number;
+  retried: number;
+  lotsClosed: number;
+  outages: Summary;
+  engineRssMbPeak: number;
+  engineRssMbEnd: number;
+  loadBefore: number[];
+  loadAfter: number[];
+  violations: number;
+}
+
+export function figuresOf(result: RunResult, plan: ChaosPlan): Figures {
+  const seconds = result.durationMs / 1000;
+  const answered = result.acks.filter((a) => a.code !== 'NO_ANSWER');
+  const accepted = answered.filter((a) => a.accepted);
+  const refusals: Record<string, number> = {};
+  for (const ack of result.acks) if (!ack.accepted && ack.code) refusals[ack.code] = (refusals[ack.code] ?? 0) + 1;
+  const rss = result.samples.map((s) => s.engineRssMb.reduce((a, b) => a + b, 0));
+  return {
+    scenario: result.scenario.name,
+    summary: result.scenario.summary,
+    chaos: describeChaos(plan),
+    seconds,
+    sockets: result.sockets,
+    connectedAtStart: result.connectedAtStart,
+    ack: summarise(answered.map((a) => a.ms)),
+    broadcast: summarise(result.deliveries),
+    answered: answered.length,
+    accepted: accepted.length,
+    answeredPerSecond: Math.round((answered.length / seconds) * 10) / 10,
+    acceptedPerSecond: Math.round((accepted.length / seconds) * 10) / 10,
+    refusals,
+    unanswered: result.acks.length - answered.length,
+    retried: result.acks.filter((a) => a.tries > 1).length,
+    lotsClosed: result.auctions.reduce((n, a) => n + a.lots.filter((l) => l.status === 'sold' || l.status === 'unsold').length, 0),
+    outages: summarise(result.outages.map((o) => o.ms)),
+    engineRssMbPeak: Math.round(Math.max(0, ...rss)),
+    engineRssMbEnd: Math.round(rss.at(-1) ?? 0),
+    loadBefore: result.loadBefore,
+    loadAfter: result.loadAfter,
+    violations: result.violations.length,
+  };
+}
+
+export function printFigures(f: Figures, violations: Violation[]): void {
+  const lines = [
+    `${f.scenario} (${f.summary}), ${f.seconds} s, chaos: ${f.chaos}`,
+    `  connected ${f.connectedAtStart}/${f.sockets}; reconnections ${f.outages.count} (p50 ${f.outages.p50} ms, max ${f.outages.max} ms)`,
+    `  bid ack ms p50 ${f.ack.p50} p95 ${f.ack.p95} p99 ${f.ack.p99} max ${f.ack.max}; broadcast ms p50 ${f.broadcast.p50} p99 ${f.broadcast.p99}`,
+    `  answered ${f.answered} (${f.answeredPerSecond}/s), accepted ${f.accepted} (${f.acceptedPerSecond}/s), unanswered ${f.unanswered}, retried ${f.retried}`,
+    `  refusals ${Object.entries(f.refusals).map(([code, n]) => `${code} ${n}`).join(', ') || 'none'}; lots closed ${f.lotsClosed}`,
+    `  auction-engine RSS peak ${f.engineRssMbPeak} MB (end ${f.engineRssMbEnd} MB); load average before ${f.loadBefore.join(' ')}, after ${f.loadAfter.join(' ')}`,
+    `  judge: ${violations.length} violation(s)`,
+    ...violations.slice(0, 50).map((v) => `    ${v.rule}: ${v.message}`),
+    ...(violations.length > 50 ? [`    … and ${violations.length - 50} more`] : []),
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+}

@@ -1,0 +1,111 @@
+/**
+ * docs/benchmarks/<scenario>.md (figures, faults, verdict, machine) and <scenario>.html (the
+ * same with SVG plots drawn by Observable Plot on a jsdom document).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import * as Plot from '@observablehq/plot';
+import { JSDOM } from 'jsdom';
+import { machine } from '../bench/report.js';
+import type { Figures } from './figures.js';
+import type { RunResult } from './run.js';
+
+const OUT = new URL('../docs/benchmarks/', import.meta.url);
+/** Points drawn per scatter plot at most (every n-th acknowledgement beyond that). */
+const MAX_POINTS = 4000;
+
+export function markdownOf(f: Figures, result: RunResult): string {
+  const refusals = Object.entries(f.refusals).map(([code, n]) => `${code} ${n}`).join(', ') || 'none';
+  const faults = result.chaos.length
+    ? result.chaos.map((e) => `| ${(e.at / 1000).toFixed(1)} s | ${e.kind} | ${e.what} | ${e.backAt === null ? 'not back' : `${((e.backAt - e.at) / 1000).toFixed(1)} s`} |`).join('\n')
+    : '| | | none | |';
+  const verdict = result.violations.length
+    ? result.violations.slice(0, 100).map((v) => `- ${v.rule}: ${v.message}`).join('\n')
+    : 'No violation: every acknowledged bid stored as acknowledged, no bid after its deadline, every lot closed once within 1 s of its deadline to its highest bid, budgets and rosters add up, every client converged on the final state.';
+  return `# Load: ${f.scenario}
+
+\`npm run load -- --scenario ${f.scenario}\` — ${f.summary}. Through nginx to cluster mode (3 auction-engine
+replicas, 1 auth, 1 leagues, 1 scoring) on PostgreSQL and a Redis of the run's own, all on the
+machine that runs the load generator. ${f.seconds} s of bidding; chaos: ${f.chaos}.
+Machine: ${machine()}; load average (1/5/15 min) before ${f.loadBefore.join(' / ')}, after ${f.loadAfter.join(' / ')}.
+Plots: [${f.scenario}.html](${f.scenario}.html).
+
+| figure | value |
+|---|---|
+| connected | ${f.connectedAtStart} / ${f.sockets} |
+| bid ack p50 / p95 / p99 / max ms | ${f.ack.p50} / ${f.ack.p95} / ${f.ack.p99} / ${f.ack.max} |
+| broadcast p50 / p99 ms (serverTime → each client) | ${f.broadcast.p50} / ${f.broadcast.p99} (${f.broadcast.count} deliveries) |
+| bids answered (per s) | ${f.answered} (${f.answeredPerSecond}) |
+| bids accepted (per s) | ${f.accepted} (${f.acceptedPerSecond}) |
+| refusals | ${refusals} |
+| unanswered bids / sent again after a lost answer | ${f.unanswered} / ${f.retried} |
+| lots closed | ${f.lotsClosed} |
+| reconnections (p50 / max ms back in the room) | ${f.outages.count} (${f.outages.p50} / ${f.outages.max}) |
+| auction-engine RSS, all replicas: peak / end MB | ${f.engineRssMbPeak} / ${f.engineRssMbEnd} |
+| judge | ${f.violations} violation(s) |
+
+## Faults
+
+| at | fault | what | back after |
+|---|---|---|---|
+${faults}
+
+## Verdict
+
+${verdict}
+`;
+}
+
+export function htmlOf(title: string, markdownBody: string, result: RunResult): string {
+  const { document } = new JSDOM('').window;
+  const marks = result.chaos.map((e) => ({ t: e.at / 1000, label: `${e.kind}` }));
+  const chaosMarks = [Plot.ruleX(marks, { x: 't', stroke: 'red', strokeDasharray: '4,3' }), Plot.text(marks, { x: 't', text: 'label', frameAnchor: 'top', dy: -2, fill: 'red' })];
+  const step = Math.max(1, Math.ceil(result.acks.length / MAX_POINTS));
+  const acks = result.acks.filter((_, i) => i % step === 0).map((a) => ({ t: a.at / 1000, ms: a.ms, outcome: a.accepted ? 'accepted' : (a.code ?? '') }));
+  const samples = result.samples.map((s) => ({ t: s.at / 1000, ...s, rss: s.engineRssMb.reduce((a, b) => a + b, 0) }));
+  const rssByReplica = result.samples.flatMap((s) => s.engineRssMb.map((mb, i) => ({ t: s.at / 1000, mb, replica: `auction-engine#${i}` })));
+  const plot = (caption: string, options: Plot.PlotOptions) =>
+    `<figure>${(Plot.plot({ document, width: 900, height: 280, marginTop: 20, ...options }) as unknown as { outerHTML: string }).outerHTML}<figcaption>${caption}</figcaption></figure>`;
+  const figures = [
+    plot('Bid acknowledgement latency over time (every point a bid; red: faults)', {
+      y: { label: 'ack ms', type: 'log' },
+      x: { label: 's' },
+      color: { legend: true },
+      marks: [Plot.dot(acks, { x: 't', y: 'ms', r: 1.2, fill: 'outcome' }), ...chaosMarks],
+    }),
+    plot('Bid acknowledgement latency histogram', {
+      x: { label: 'ack ms' },
+      y: { label: 'bids' },
+      marks: [Plot.rectY(acks, Plot.binX({ y: 'count' }, { x: 'ms', thresholds: 60 })), Plot.ruleY([0])],
+    }),
+    plot('Accepted and answered bids per second', {
+      x: { label: 's' },
+      y: { label: 'bids/s' },
+      marks: [Plot.lineY(samples, { x: 't', y: 'answered', stroke: 'gray' }), Plot.lineY(samples, { x: 't', y: 'accepted', stroke: 'steelblue' }), ...chaosMarks],
+    }),
+    plot('Connected sockets', { x: { label: 's' }, y: { label: 'sockets', zero: true }, marks: [Plot.lineY(samples, { x: 't', y: 'connected' }), ...chaosMarks] }),
+    plot('Resident memory of each auction-engine replica (MB)', {
+      x: { label: 's' },
+      y: { label: 'MB', zero: true },
+      color: { legend: true },
+      marks: [Plot.lineY(rssByReplica, { x: 't', y: 'mb', stroke: 'replica' }), ...chaosMarks],
+    }),
+  ];
+  const escaped = markdownBody.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>${title}</title>
+<style>body{font-family:system-ui,sans-serif;max-width:960px;margin:2em auto;padding:0 1em}figure{margin:1.5em 0}pre{white-space:pre-wrap;background:#f6f6f6;padding:1em}</style>
+</head><body>
+<h1>${title}</h1>
+${figures.join('\n')}
+<pre>${escaped}</pre>
+</body></html>
+`;
+}
+
+/** Writes docs/benchmarks/<name>.md, and .html when the run has samples to plot. */
+export function writeReport(name: string, figuresOrMarkdown: Figures | string, result: RunResult | null): void {
+  mkdirSync(OUT, { recursive: true });
+  const markdown = typeof figuresOrMarkdown === 'string' ? figuresOrMarkdown : markdownOf(figuresOrMarkdown, result!);
+  writeFileSync(new URL(`${name}.md`, OUT), markdown);
+  if (result) writeFileSync(new URL(`${name}.html`, OUT), htmlOf(`Load: ${name}`, markdown, result));
+}

@@ -1,0 +1,192 @@
+/**
+ * One auction scenario, start to verdict: leagues and auctions set up through the API,
+ * every person connected through nginx, bidding for the run's length while the chaos plan
+ * breaks things, then every auction ended, every client given time to converge, and the
+ * database and the run's log judged.
+ */
+import { loadavg } from 'node:os';
+import { Api } from '@auction/testing';
+import { runChaos, type ChaosEvent, type ChaosPlan } from './chaos.js';
+import { LoadClient, type AckRecord } from './client.js';
+import type { LoadEnvironment } from './environment.js';
+import { judge, type Violation } from './judge.js';
+import type { AuctionSnapshot } from '@auction/contracts';
+import { inBatches, mint, type LoadLeague, setUpLeague, sourceAddress, startAuction, LOAD_LEAGUE_SETTINGS } from './population.js';
+import { startSampler, type Sample } from './sampler.js';
+import type { AuctionScenario } from './scenarios.js';
+import { readStoredAuction, type StoredAuction } from './stored.js';
+
+export interface RunOptions {
+  scenario: AuctionScenario;
+  durationMs: number;
+  chaos: ChaosPlan;
+  env: LoadEnvironment;
+  /** Called once a second while bidding. */
+  onSample?: (sample: Sample, acks: AckRecord[]) => void;
+  log?: (line: string) => void;
+}
+
+export interface RunResult {
+  scenario: AuctionScenario;
+  durationMs: number;
+  sockets: number;
+  connectedAtStart: number;
+  acks: AckRecord[];
+  /** ms from a bid's serverTime to each client hearing it. */
+  deliveries: number[];
+  samples: Sample[];
+  chaos: ChaosEvent[];
+  outages: Array<{ at: number; ms: number }>;
+  auctions: StoredAuction[];
+  violations: Violation[];
+  loadBefore: number[];
+  loadAfter: number[];
+}
+
+const CONVERGE_WITHIN_MS = 15_000;
+
+export async function runScenario(options: RunOptions): Promise<RunResult> {
+  const { scenario, env } = options;
+  const log = options.log ?? (() => undefined);
+  const api = new Api(env.cluster.url);
+  const loadBefore = loadavg().map((n) => Math.round(n * 100) / 100);
+
+  log(`setting up ${scenario.auctions} league(s) of ${scenario.biddersPerAuction}…`);
+  const leagues: LoadLeague[] = [];
+  for (let k = 0; k < scenario.auctions; k++) leagues.push(await setUpLeague(api, env.secret, scenario.biddersPerAuction));
+  const auctions: AuctionSnapshot[] = [];
+  for (const league of leagues) auctions.push(await startAuction(api, league));
+
+  let startedAt = performance.now();
+  const now = () => Math.round(performance.now() - startedAt);
+  const deliveries: number[] = [];
+  const onDelivery = (ms: number) => deliveries.push(ms);
+  const bidders = leagues.flatMap((league, k) =>
+    league.users.map((user) => ({ user, auctionId: auctions[k]!.id, commissioner: user === league.users[0] })),
+  );
+  const clients = bidders.map(
+    (b, i) => new LoadClient({ url: env.cluster.url, user: b.user, auctionId: b.auctionId, localAddress: sourceAddress(i), now, onDelivery }),
+  );
+  const idle = Array.from(
+    { length: scenario.idleSockets },
+    (_, i) => new LoadClient({ url: env.cluster.url, user: mint(env.secret, 'idle'), auctionId: null, localAddress: sourceAddress(clients.length + i), now }),
+  );
+  log(`connecting ${clients.length + idle.length} sockets…`);
+  const failedToConnect = new Set<LoadClient>();
+  await inBatches([...clients, ...idle], 100, async (client) => {
+    await client.connect().catch(() => failedToConnect.add(client));
+  });
+  const connectedAtStart = clients.length + idle.length - failedToConnect.size;
+
+  startedAt = performance.now();
+  const acks: AckRecord[] = [];
+  let accepted = 0;
+  const everyone = [...clients, ...idle];
+  const sampler = startSampler(
+    env.cluster,
+    now,
+    () => ({ connected: everyone.filter((c) => c.connected).length, answered: acks.length, accepted }),
+    (sample) => options.onSample?.(sample, acks),
+  );
+  const end = options.durationMs;
+  const chaos = runChaos(options.chaos, { cluster: env.cluster, redis: env.redis, restartPostgres: env.restartPostgres }, options.durationMs, now);
+  log(`bidding for ${Math.round(options.durationMs / 1000)} s…`);
+  await Promise.all(
+    clients.filter((c) => !failedToConnect.has(c)).map((client) =>
+      bidUntil(client, scenario, end, now, (ack) => {
+        acks.push(ack);
+        if (ack.accepted) accepted++;
+      }),
+    ),
+  );
+  await chaos.stop();
+  sampler.stop();
+
+  log('ending the auctions, waiting for every client to converge…');
+  const endRequestedAt = new Map<string, number>();
+  for (const [k, auction] of auctions.entries()) {
+    endRequestedAt.set(auction.id, Date.now());
+    await endAuction(api, auction.id, leagues[k]!.users[0]!.token);
+  }
+  const stored = await convergedOrTimedOut(env.databaseUrl, auctions.map((a) => a.id), clients);
+  const violations = judge({
+    auctions: stored,
+    acks,
+    clients: clients.map((c) => ({ userId: c.user.id, auctionId: c.options.auctionId!, view: c.view })),
+    endRequestedAt,
+  });
+  for (const client of everyone) client.close();
+  return {
+    scenario,
+    durationMs: options.durationMs,
+    sockets: everyone.length,
+    connectedAtStart,
+    acks,
+    deliveries,
+    samples: sampler.samples,
+    chaos: chaos.events,
+    outages: everyone.flatMap((c) => c.outages),
+    auctions: stored,
+    violations,
+    loadBefore,
+    loadAfter: loadavg().map((n) => Math.round(n * 100) / 100),
+  };
+}
+
+/** One bidder's loop: bid on the open lot (within their valuation, never against themselves), pause, again. */
+async function bidUntil(client: LoadClient, scenario: AuctionScenario, end: number, now: () => number, record: (ack: AckRecord) => void): Promise<void> {
+  const valuations = new Map<string, number>();
+  const pause = () => sleep(scenario.meanIntervalMs > 0 ? -Math.log(1 - Math.random()) * scenario.meanIntervalMs : 0);
+  if (scenario.meanIntervalMs > 0) await sleep(Math.random() * scenario.meanIntervalMs);
+  while (now() < end) {
+    const { lotId, highBid, highBidderId, status } = client.view;
+    const amount = (highBid ?? 0) + 1 + Math.floor(Math.random() * 3);
+    const wants = lotId !== null && status === 'live' && (!scenario.valuations || (highBidderId !== client.user.id && amount <= valuationOf(valuations, lotId)));
+    if (!wants || rosterFull(client)) {
+      await sleep(scenario.meanIntervalMs > 0 ? 100 + Math.random() * 200 : 20);
+      continue;
+    }
+    record(await client.bid(lotId!, amount));
+    await pause();
+  }
+}
+
+/** A bidder's private value of a lot: they bid up to it and no further. */
+function valuationOf(valuations: Map<string, number>, lotId: string): number {
+  let value = valuations.get(lotId);
+  if (value === undefined) {
+    value = 20 + Math.floor(Math.random() * 180);
+    valuations.set(lotId, value);
+  }
+  return value;
+}
+
+function rosterFull(client: LoadClient): boolean {
+  let won = 0;
+  for (const lot of client.view.closed.values()) if (lot.winnerId === client.user.id) won++;
+  return won >= (LOAD_LEAGUE_SETTINGS.rosterSize ?? 3);
+}
+
+async function endAuction(api: Api, auctionId: string, token: string): Promise<void> {
+  for (let attempt = 0; attempt < 10; attempt++) {
+    const answer = await api.post(`/api/auctions/${auctionId}/end`, undefined, { token }).catch(() => null);
+    if (answer && (answer.status === 200 || answer.body?.code === 'AUCTION_COMPLETED')) return;
+    await sleep(500);
+  }
+  throw new Error(`could not end auction ${auctionId}`);
+}
+
+/** The stored auctions once every client's seq has reached its auction's (or after CONVERGE_WITHIN_MS). */
+async function convergedOrTimedOut(databaseUrl: string, auctionIds: string[], clients: LoadClient[]): Promise<StoredAuction[]> {
+  const deadline = Date.now() + CONVERGE_WITHIN_MS;
+  for (;;) {
+    const stored = await Promise.all(auctionIds.map((id) => readStoredAuction(databaseUrl, id)));
+    const seqs = new Map(stored.map((a) => [a.id, a.seq]));
+    if (clients.every((c) => c.view.seq === seqs.get(c.options.auctionId!)) || Date.now() > deadline) return stored;
+    await sleep(250);
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
