@@ -1,11 +1,13 @@
 /**
- * `npm run load -- --scenario NAME [--minutes M | --seconds S] [--chaos kill[:N],redis,postgres] [--no-report]`
- * runs one scenario over cluster mode on this machine, prints its figures, writes
+ * `npm run load -- --scenario NAME [--minutes M | --seconds S] [--chaos kill[:N],redis,postgres] [--no-baseline] [--no-report]`
+ * measures the baseline (see baseline.ts) for up to 30 s, runs one scenario over cluster mode
+ * on this machine, prints its figures with their ratios to the baseline, writes
  * docs/benchmarks/<scenario>.md and .html, and exits non-zero when the judge found any
  * violation (or the scenario cannot run yet).
  */
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
+import { runBaselines } from './baseline.js';
 import { parseChaos } from './chaos.js';
 import { startEnvironment } from './environment.js';
 import { figuresOf, printFigures } from './figures.js';
@@ -13,6 +15,8 @@ import { writeReport } from './report.js';
 import { runScenario } from './run.js';
 import { findScenario, SCENARIOS } from './scenarios.js';
 import { runSignups } from './signups.js';
+
+const BASELINE_MS = 30_000;
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
@@ -22,6 +26,7 @@ async function main(): Promise<number> {
       seconds: { type: 'string' },
       chaos: { type: 'string' },
       'no-report': { type: 'boolean', default: false },
+      'no-baseline': { type: 'boolean', default: false },
     },
   });
   const scenario = values.scenario ? findScenario(values.scenario) : undefined;
@@ -46,6 +51,8 @@ async function main(): Promise<number> {
       if (!values['no-report']) writeReport(scenario.name, outcome.markdown, null);
       return outcome.errors === 0 ? 0 : 1;
     }
+    const log = (line: string) => process.stdout.write(`${scenario.name}: ${line}\n`);
+    const baselines = values['no-baseline'] ? [] : await runBaselines(env, scenario, Math.min(durationMs, BASELINE_MS), log);
     const bar = new cliProgress.SingleBar(
       { format: ' {bar} {value}/{total} s | sockets {connected} | answered {answered}/s accepted {accepted}/s | load {load}', hideCursor: true },
       cliProgress.Presets.shades_classic,
@@ -69,7 +76,7 @@ async function main(): Promise<number> {
       },
     });
     bar.stop();
-    const figures = figuresOf(result, chaos);
+    const figures = figuresOf(result, chaos, baselines);
     printFigures(figures, result.violations);
     if (!values['no-report']) writeReport(scenario.name, figures, result);
     return result.violations.length === 0 ? 0 : 1;

@@ -1,5 +1,6 @@
 /** The figures of a run, as printed and as the reports write them. */
 import { summarise, type Summary } from '../bench/report.js';
+import type { BaselineFigures } from './baseline.js';
 import { describeChaos, type ChaosPlan } from './chaos.js';
 import type { Violation } from './judge.js';
 import type { RunResult } from './run.js';
@@ -27,9 +28,10 @@ export interface Figures {
   loadBefore: number[];
   loadAfter: number[];
   violations: number;
+  baselines: BaselineFigures[];
 }
 
-export function figuresOf(result: RunResult, plan: ChaosPlan): Figures {
+export function figuresOf(result: RunResult, plan: ChaosPlan, baselines: BaselineFigures[] = []): Figures {
   const seconds = result.durationMs / 1000;
   const answered = result.acks.filter((a) => a.code !== 'NO_ANSWER');
   const accepted = answered.filter((a) => a.accepted);
@@ -59,20 +61,35 @@ export function figuresOf(result: RunResult, plan: ChaosPlan): Figures {
     loadBefore: result.loadBefore,
     loadAfter: result.loadAfter,
     violations: result.violations.length,
+    baselines,
   };
 }
 
 export function printFigures(f: Figures, violations: Violation[]): void {
   const lines = [
     `${f.scenario} (${f.summary}), ${f.seconds} s, chaos: ${f.chaos}`,
-    `  connected ${f.connectedAtStart}/${f.sockets}; reconnections ${f.outages.count} (p50 ${f.outages.p50} ms, max ${f.outages.max} ms)`,
+    `  connected ${f.connectedAtStart}/${f.sockets}; reconnections ${f.outages.count}${f.outages.count ? ` (p50 ${f.outages.p50} ms, max ${f.outages.max} ms)` : ''}`,
     `  bid ack ms p50 ${f.ack.p50} p95 ${f.ack.p95} p99 ${f.ack.p99} max ${f.ack.max}; broadcast ms p50 ${f.broadcast.p50} p99 ${f.broadcast.p99}`,
     `  answered ${f.answered} (${f.answeredPerSecond}/s), accepted ${f.accepted} (${f.acceptedPerSecond}/s), unanswered ${f.unanswered}, retried ${f.retried}`,
     `  refusals ${Object.entries(f.refusals).map(([code, n]) => `${code} ${n}`).join(', ') || 'none'}; lots closed ${f.lotsClosed}`,
     `  auction-engine RSS peak ${f.engineRssMbPeak} MB (end ${f.engineRssMbEnd} MB); load average before ${f.loadBefore.join(' ')}, after ${f.loadAfter.join(' ')}`,
+    ...f.baselines.map(
+      (b) => `  baseline ${b.name}: ack p50 ${b.ack.p50} p99 ${b.ack.p99} ms, answered ${b.answeredPerSecond}/s → ours ÷ limit: ${ratios(f, b).join(', ')}`,
+    ),
     `  judge: ${violations.length} violation(s)`,
     ...violations.slice(0, 50).map((v) => `    ${v.rule}: ${v.message}`),
     ...(violations.length > 50 ? [`    … and ${violations.length - 50} more`] : []),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+/** ours ÷ limit for the figures a baseline has (ack p50, ack p99, broadcast p99, answered/s). */
+export function ratios(f: Figures, b: BaselineFigures): string[] {
+  const ratio = (ours: number, limit: number) => (limit > 0 && Number.isFinite(ours) && Number.isFinite(limit) ? (ours / limit).toFixed(2) : 'n/a');
+  return [
+    `ack p50 ${ratio(f.ack.p50, b.ack.p50)}`,
+    `ack p99 ${ratio(f.ack.p99, b.ack.p99)}`,
+    ...(b.broadcast.count > 0 ? [`broadcast p99 ${ratio(f.broadcast.p99, b.broadcast.p99)}`] : []),
+    `answered/s ${ratio(f.answeredPerSecond, b.answeredPerSecond)}`,
+  ];
 }

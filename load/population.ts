@@ -62,6 +62,16 @@ export async function startAuction(api: Api, league: LoadLeague): Promise<Auctio
   return started.body;
 }
 
+/** `count` leagues of `members` each, each with its auction started. */
+export async function setUpAuctions(api: Api, secret: string, count: number, members: number): Promise<Array<{ league: LoadLeague; auction: AuctionSnapshot }>> {
+  const set: Array<{ league: LoadLeague; auction: AuctionSnapshot }> = [];
+  for (let k = 0; k < count; k++) {
+    const league = await setUpLeague(api, secret, members);
+    set.push({ league, auction: await startAuction(api, league) });
+  }
+  return set;
+}
+
 /** The i-th client's source address: 127.<x>.<y>.1, so nginx's ip_hash (first three octets) spreads clients over the replicas. */
 export function sourceAddress(i: number): string {
   return `127.${1 + ((i >> 8) % 200)}.${i % 256}.1`;

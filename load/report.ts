@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import * as Plot from '@observablehq/plot';
 import { JSDOM } from 'jsdom';
 import { machine } from '../bench/report.js';
-import type { Figures } from './figures.js';
+import { ratios, type Figures } from './figures.js';
 import type { RunResult } from './run.js';
 
 const OUT = new URL('../docs/benchmarks/', import.meta.url);
@@ -43,6 +43,10 @@ Plots: [${f.scenario}.html](${f.scenario}.html).
 | auction-engine RSS, all replicas: peak / end MB | ${f.engineRssMbPeak} / ${f.engineRssMbEnd} |
 | judge | ${f.violations} violation(s) |
 
+## The limit beside us
+
+${baselineTable(f)}
+
 ## Faults
 
 | at | fault | what | back after |
@@ -55,6 +59,19 @@ ${verdict}
 `;
 }
 
+function baselineTable(f: Figures): string {
+  if (f.baselines.length === 0) return 'Not measured in this run (`--no-baseline`).';
+  const rows = f.baselines.map(
+    (b) => `| ${b.name} | ${b.ack.p50} / ${b.ack.p99} | ${b.broadcast.count ? b.broadcast.p99 : '–'} | ${b.answeredPerSecond} | ${ratios(f, b).join('; ')} |`,
+  );
+  return `Measured first, on the same machine, with the same bidders and pacing for up to 30 s (see load/baseline.ts).
+
+| limit | ack p50 / p99 ms | broadcast p99 ms | answered/s | ours ÷ limit |
+|---|---|---|---|---|
+| **ours** | ${f.ack.p50} / ${f.ack.p99} | ${f.broadcast.p99} | ${f.answeredPerSecond} | |
+${rows.join('\n')}`;
+}
+
 export function htmlOf(title: string, markdownBody: string, result: RunResult): string {
   const { document } = new JSDOM('').window;
   const marks = result.chaos.map((e) => ({ t: e.at / 1000, label: `${e.kind}` }));
@@ -62,6 +79,10 @@ export function htmlOf(title: string, markdownBody: string, result: RunResult): 
   const step = Math.max(1, Math.ceil(result.acks.length / MAX_POINTS));
   const acks = result.acks.filter((_, i) => i % step === 0).map((a) => ({ t: a.at / 1000, ms: a.ms, outcome: a.accepted ? 'accepted' : (a.code ?? '') }));
   const samples = result.samples.map((s) => ({ t: s.at / 1000, ...s, rss: s.engineRssMb.reduce((a, b) => a + b, 0) }));
+  const rates = result.samples.flatMap((s) => [
+    { t: s.at / 1000, n: s.answered, series: 'answered' },
+    { t: s.at / 1000, n: s.accepted, series: 'accepted' },
+  ]);
   const rssByReplica = result.samples.flatMap((s) => s.engineRssMb.map((mb, i) => ({ t: s.at / 1000, mb, replica: `auction-engine#${i}` })));
   const plot = (caption: string, options: Plot.PlotOptions) =>
     `<figure>${(Plot.plot({ document, width: 900, height: 280, marginTop: 20, ...options }) as unknown as { outerHTML: string }).outerHTML}<figcaption>${caption}</figcaption></figure>`;
@@ -80,7 +101,8 @@ export function htmlOf(title: string, markdownBody: string, result: RunResult): 
     plot('Accepted and answered bids per second', {
       x: { label: 's' },
       y: { label: 'bids/s' },
-      marks: [Plot.lineY(samples, { x: 't', y: 'answered', stroke: 'gray' }), Plot.lineY(samples, { x: 't', y: 'accepted', stroke: 'steelblue' }), ...chaosMarks],
+      color: { legend: true },
+      marks: [Plot.lineY(rates, { x: 't', y: 'n', stroke: 'series' }), ...chaosMarks],
     }),
     plot('Connected sockets', { x: { label: 's' }, y: { label: 'sockets', zero: true }, marks: [Plot.lineY(samples, { x: 't', y: 'connected' }), ...chaosMarks] }),
     plot('Resident memory of each auction-engine replica (MB)', {

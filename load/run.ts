@@ -9,9 +9,8 @@ import { Api } from '@auction/testing';
 import { runChaos, type ChaosEvent, type ChaosPlan } from './chaos.js';
 import { LoadClient, type AckRecord } from './client.js';
 import type { LoadEnvironment } from './environment.js';
-import { judge, type Violation } from './judge.js';
-import type { AuctionSnapshot } from '@auction/contracts';
-import { inBatches, mint, type LoadLeague, setUpLeague, sourceAddress, startAuction, LOAD_LEAGUE_SETTINGS } from './population.js';
+import { judge, type ClientVerdictInput, type Violation } from './judge.js';
+import { inBatches, mint, setUpAuctions, sourceAddress, LOAD_LEAGUE_SETTINGS } from './population.js';
 import { startSampler, type Sample } from './sampler.js';
 import type { AuctionScenario } from './scenarios.js';
 import { readStoredAuction, type StoredAuction } from './stored.js';
@@ -38,6 +37,8 @@ export interface RunResult {
   chaos: ChaosEvent[];
   outages: Array<{ at: number; ms: number }>;
   auctions: StoredAuction[];
+  /** Every bidder's view of its room at the end, as judged. */
+  clientViews: ClientVerdictInput[];
   violations: Violation[];
   loadBefore: number[];
   loadAfter: number[];
@@ -52,10 +53,9 @@ export async function runScenario(options: RunOptions): Promise<RunResult> {
   const loadBefore = loadavg().map((n) => Math.round(n * 100) / 100);
 
   log(`setting up ${scenario.auctions} league(s) of ${scenario.biddersPerAuction}…`);
-  const leagues: LoadLeague[] = [];
-  for (let k = 0; k < scenario.auctions; k++) leagues.push(await setUpLeague(api, env.secret, scenario.biddersPerAuction));
-  const auctions: AuctionSnapshot[] = [];
-  for (const league of leagues) auctions.push(await startAuction(api, league));
+  const set = await setUpAuctions(api, env.secret, scenario.auctions, scenario.biddersPerAuction);
+  const leagues = set.map((s) => s.league);
+  const auctions = set.map((s) => s.auction);
 
   let startedAt = performance.now();
   const now = () => Math.round(performance.now() - startedAt);
@@ -109,12 +109,8 @@ export async function runScenario(options: RunOptions): Promise<RunResult> {
     await endAuction(api, auction.id, leagues[k]!.users[0]!.token);
   }
   const stored = await convergedOrTimedOut(env.databaseUrl, auctions.map((a) => a.id), clients);
-  const violations = judge({
-    auctions: stored,
-    acks,
-    clients: clients.map((c) => ({ userId: c.user.id, auctionId: c.options.auctionId!, view: c.view })),
-    endRequestedAt,
-  });
+  const clientViews = clients.map((c) => ({ userId: c.user.id, auctionId: c.options.auctionId!, view: c.view }));
+  const violations = judge({ auctions: stored, acks, clients: clientViews, endRequestedAt });
   for (const client of everyone) client.close();
   return {
     scenario,
@@ -127,6 +123,7 @@ export async function runScenario(options: RunOptions): Promise<RunResult> {
     chaos: chaos.events,
     outages: everyone.flatMap((c) => c.outages),
     auctions: stored,
+    clientViews,
     violations,
     loadBefore,
     loadAfter: loadavg().map((n) => Math.round(n * 100) / 100),
@@ -134,7 +131,7 @@ export async function runScenario(options: RunOptions): Promise<RunResult> {
 }
 
 /** One bidder's loop: bid on the open lot (within their valuation, never against themselves), pause, again. */
-async function bidUntil(client: LoadClient, scenario: AuctionScenario, end: number, now: () => number, record: (ack: AckRecord) => void): Promise<void> {
+export async function bidUntil(client: LoadClient, scenario: AuctionScenario, end: number, now: () => number, record: (ack: AckRecord) => void): Promise<void> {
   const valuations = new Map<string, number>();
   const pause = () => sleep(scenario.meanIntervalMs > 0 ? -Math.log(1 - Math.random()) * scenario.meanIntervalMs : 0);
   if (scenario.meanIntervalMs > 0) await sleep(Math.random() * scenario.meanIntervalMs);

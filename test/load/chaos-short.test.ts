@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parseChaos } from '../../load/chaos.js';
 import { startEnvironment, type LoadEnvironment } from '../../load/environment.js';
+import { judge } from '../../load/judge.js';
 import { runScenario, type RunResult } from '../../load/run.js';
 import { findScenario, type AuctionScenario } from '../../load/scenarios.js';
 
@@ -29,7 +30,24 @@ describe('load harness, short form: 150 bidders for 30 s with kill and redis cha
     expect(result.chaos.every((e) => e.backAt !== null)).toBe(true);
     expect(result.connectedAtStart).toBe(150);
     expect(result.acks.filter((a) => a.accepted).length).toBeGreaterThan(0);
+    // The faults reached the bidders, and lots closed under them: the checks below had work to do.
+    expect(result.outages.length).toBeGreaterThan(0);
+    expect(result.auctions[0]!.lots.filter((l) => l.status === 'sold').length).toBeGreaterThan(0);
     expect(result.violations.filter((v) => v.rule === 'ACKED_BID_MISSING')).toEqual([]);
     expect(result.violations).toEqual([]);
   }, 100_000);
+
+  it('would have seen a lost acknowledged bid, a late close and a client left behind', () => {
+    const [auction] = result.auctions;
+    const acked = result.acks.find((a) => a.accepted)!.accepted!;
+    const sold = auction!.lots.find((l) => l.status === 'sold')!;
+    const tampered = {
+      ...auction!,
+      bids: auction!.bids.filter((b) => b.id !== acked.id),
+      lots: auction!.lots.map((l) => (l.id === sold.id ? { ...l, closedAt: l.endsAt! + 1500 } : l)),
+    };
+    const behind = { ...result.clientViews[0]!, view: { ...result.clientViews[0]!.view, seq: auction!.seq - 1 } };
+    const rules = judge({ auctions: [tampered], acks: result.acks, clients: [behind], endRequestedAt: new Map() }).map((v) => v.rule);
+    expect(rules).toEqual(expect.arrayContaining(['ACKED_BID_MISSING', 'LOT_CLOSED_LATE', 'CLIENT_NOT_CONVERGED']));
+  });
 });
