@@ -68,9 +68,13 @@ export interface ClientOptions {
   onDelivery?: (ms: number) => void;
 }
 
+function emptyView(): RoomView {
+  return { seq: 0, status: null, lotId: null, highBid: null, highBidderId: null, closed: new Map() };
+}
+
 export class LoadClient {
   socket: ClientSocket | null = null;
-  readonly view: RoomView = { seq: 0, status: null, lotId: null, highBid: null, highBidderId: null, closed: new Map() };
+  readonly view: RoomView = emptyView();
   /** ms from losing the connection to being back in the room, one entry per outage. */
   readonly outages: Array<{ at: number; ms: number }> = [];
   private closing = false;
@@ -91,6 +95,13 @@ export class LoadClient {
     const socket = await connectSocket(this.options.url, this.user.token, { localAddress: this.options.localAddress, timeoutMs });
     this.attach(socket);
     if (this.options.auctionId) await this.join();
+  }
+
+  /** Leaves for another auction of the same people (the next one of the evening). */
+  async moveTo(auctionId: string): Promise<void> {
+    this.options.auctionId = auctionId;
+    Object.assign(this.view, emptyView());
+    if (this.connected) await this.resync();
   }
 
   close(): void {

@@ -29,6 +29,21 @@ export interface Figures {
   loadAfter: number[];
   violations: number;
   baselines: BaselineFigures[];
+  unitCosts: UnitCosts | null;
+}
+
+/** Per-unit costs, each the whole measured cost divided by one unit (the model in docs/capacity.md splits them). */
+export interface UnitCosts {
+  engineCpuMsPerAnsweredBid: number;
+  engineCpuMsPerDelivery: number;
+  engineCpuMsPerSocketMinute: number;
+  postgresCpuMsPerAnsweredBid: number;
+  commitsPerAnsweredBid: number;
+  walBytesPerAcceptedBid: number;
+  redisCommandsPerAcceptedBid: number;
+  /** The raw totals they come from. */
+  engineCpuMs: number;
+  postgresCpuMs: number;
 }
 
 export function figuresOf(result: RunResult, plan: ChaosPlan, baselines: BaselineFigures[] = []): Figures {
@@ -62,6 +77,24 @@ export function figuresOf(result: RunResult, plan: ChaosPlan, baselines: Baselin
     loadAfter: result.loadAfter,
     violations: result.violations.length,
     baselines,
+    unitCosts: result.costs && unitCostsOf(result, answered.length, accepted.length),
+  };
+}
+
+function unitCostsOf(result: RunResult, answered: number, accepted: number): UnitCosts {
+  const c = result.costs!;
+  const per = (total: number, units: number, digits = 3) => (units > 0 ? Number((total / units).toFixed(digits)) : NaN);
+  const socketMinutes = (result.connectedAtStart * result.durationMs) / 60_000;
+  return {
+    engineCpuMsPerAnsweredBid: per(c.engineCpuMs, answered),
+    engineCpuMsPerDelivery: per(c.engineCpuMs, result.deliveries.length),
+    engineCpuMsPerSocketMinute: per(c.engineCpuMs, socketMinutes),
+    postgresCpuMsPerAnsweredBid: per(c.postgresCpuMs, answered),
+    commitsPerAnsweredBid: per(c.commits, answered),
+    walBytesPerAcceptedBid: per(c.walBytes, accepted, 0),
+    redisCommandsPerAcceptedBid: per(c.redisCommands, accepted, 1),
+    engineCpuMs: c.engineCpuMs,
+    postgresCpuMs: c.postgresCpuMs,
   };
 }
 
@@ -76,6 +109,12 @@ export function printFigures(f: Figures, violations: Violation[]): void {
     ...f.baselines.map(
       (b) => `  baseline ${b.name}: ack p50 ${b.ack.p50} p99 ${b.ack.p99} ms, answered ${b.answeredPerSecond}/s → ours ÷ limit: ${ratios(f, b).join(', ')}`,
     ),
+    ...(f.unitCosts
+      ? [
+          `  costs: engine CPU ${f.unitCosts.engineCpuMs} ms (${f.unitCosts.engineCpuMsPerAnsweredBid} per answered bid, ${f.unitCosts.engineCpuMsPerDelivery} per delivery, ${f.unitCosts.engineCpuMsPerSocketMinute} per socket-minute)`,
+          `         PostgreSQL CPU ${f.unitCosts.postgresCpuMs} ms (${f.unitCosts.postgresCpuMsPerAnsweredBid} per answered bid), ${f.unitCosts.commitsPerAnsweredBid} commits per answered bid, ${f.unitCosts.walBytesPerAcceptedBid} WAL bytes and ${f.unitCosts.redisCommandsPerAcceptedBid} Redis commands per accepted bid`,
+        ]
+      : []),
     `  judge: ${violations.length} violation(s)`,
     ...violations.slice(0, 50).map((v) => `    ${v.rule}: ${v.message}`),
     ...(violations.length > 50 ? [`    … and ${violations.length - 50} more`] : []),

@@ -45,15 +45,20 @@ export async function setUpLeague(
   members: number,
   settings: Omit<CreateLeagueRequest, 'name' | 'sport'> = LOAD_LEAGUE_SETTINGS,
 ): Promise<LoadLeague> {
-  const commissioner = mint(secret, 'commissioner');
+  const people = [mint(secret, 'commissioner'), ...Array.from({ length: members - 1 }, (_, i) => mint(secret, `bidder${i + 1}`))];
+  return leagueOf(api, people, settings);
+}
+
+/** A new league of these people: the first creates it, the others join. */
+export async function leagueOf(api: Api, people: LoadUser[], settings: Omit<CreateLeagueRequest, 'name' | 'sport'> = LOAD_LEAGUE_SETTINGS): Promise<LoadLeague> {
+  const [commissioner, ...managers] = people as [LoadUser, ...LoadUser[]];
   const league = await api.post('/api/leagues', { name: `Load ${randomUUID().slice(0, 6)}`, sport: 'football', ...settings }, { token: commissioner.token });
   if (league.status !== 201) throw new Error(`create league: ${league.status} ${JSON.stringify(league.body)}`);
-  const managers = Array.from({ length: members - 1 }, (_, i) => mint(secret, `bidder${i + 1}`));
   await inBatches(managers, 25, async (user) => {
     const joined = await api.post('/api/leagues/join', { inviteToken: league.body.inviteToken }, { token: user.token });
     if (joined.status !== 200) throw new Error(`join: ${joined.status} ${JSON.stringify(joined.body)}`);
   });
-  return { leagueId: league.body.id, users: [commissioner, ...managers] };
+  return { leagueId: league.body.id, users: people };
 }
 
 export async function startAuction(api: Api, league: LoadLeague): Promise<AuctionSnapshot> {

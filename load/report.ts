@@ -43,6 +43,10 @@ Plots: [${f.scenario}.html](${f.scenario}.html).
 | auction-engine RSS, all replicas: peak / end MB | ${f.engineRssMbPeak} / ${f.engineRssMbEnd} |
 | judge | ${f.violations} violation(s) |
 
+## Costs
+
+${costsTable(f)}
+
 ## The limit beside us
 
 ${baselineTable(f)}
@@ -57,6 +61,21 @@ ${faults}
 
 ${verdict}
 `;
+}
+
+function costsTable(f: Figures): string {
+  const c = f.unitCosts;
+  if (!c) return 'Not measured in runs with faults (a restarted process takes its counters with it).';
+  return `Each total divided by one unit; docs/capacity.md splits them between units. WAL is counted server-wide.
+
+| cost | value |
+|---|---|
+| auction-engine CPU, all replicas | ${c.engineCpuMs} ms |
+| … per answered bid / per broadcast delivery / per socket-minute | ${c.engineCpuMsPerAnsweredBid} / ${c.engineCpuMsPerDelivery} / ${c.engineCpuMsPerSocketMinute} ms |
+| PostgreSQL backends' CPU (this database) | ${c.postgresCpuMs} ms (${c.postgresCpuMsPerAnsweredBid} ms per answered bid) |
+| PostgreSQL commits per answered bid | ${c.commitsPerAnsweredBid} |
+| WAL bytes per accepted bid | ${c.walBytesPerAcceptedBid} |
+| Redis commands per accepted bid | ${c.redisCommandsPerAcceptedBid} |`;
 }
 
 function baselineTable(f: Figures): string {

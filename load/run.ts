@@ -8,9 +8,10 @@ import { loadavg } from 'node:os';
 import { Api } from '@auction/testing';
 import { runChaos, type ChaosEvent, type ChaosPlan } from './chaos.js';
 import { LoadClient, type AckRecord } from './client.js';
+import { costsBetween, readCosts, type Costs } from './costs.js';
 import type { LoadEnvironment } from './environment.js';
 import { judge, type ClientVerdictInput, type Violation } from './judge.js';
-import { inBatches, mint, setUpAuctions, sourceAddress, LOAD_LEAGUE_SETTINGS } from './population.js';
+import { inBatches, leagueOf, mint, setUpAuctions, sourceAddress, startAuction, LOAD_LEAGUE_SETTINGS, type LoadUser } from './population.js';
 import { startSampler, type Sample } from './sampler.js';
 import type { AuctionScenario } from './scenarios.js';
 import { readStoredAuction, type StoredAuction } from './stored.js';
@@ -40,11 +41,38 @@ export interface RunResult {
   /** Every bidder's view of its room at the end, as judged. */
   clientViews: ClientVerdictInput[];
   violations: Violation[];
+  /** What the bidding cost (runs without faults only: a restart resets the counters). */
+  costs: Costs | null;
   loadBefore: number[];
   loadAfter: number[];
 }
 
 const CONVERGE_WITHIN_MS = 15_000;
+/** No new auction is started this close to the end of a run. */
+const RENEW_BEFORE_END_MS = 30_000;
+
+/** The people of one league and their auctions, one after another. */
+interface Room {
+  people: LoadUser[];
+  auctionIds: string[];
+  clients: LoadClient[];
+  renewing: boolean;
+}
+
+/** Once a room's auction has completed, its people start the next one and move there. */
+async function renewWhenCompleted(api: Api, room: Room, timeLeft: boolean, log: (line: string) => void): Promise<void> {
+  if (room.renewing || !timeLeft || room.clients[0]!.view.status !== 'completed') return;
+  room.renewing = true;
+  try {
+    const auction = await startAuction(api, await leagueOf(api, room.people));
+    room.auctionIds.push(auction.id);
+    await Promise.all(room.clients.map((client) => client.moveTo(auction.id)));
+  } catch (error) {
+    log(`could not start the next auction: ${(error as Error).message}`);
+  } finally {
+    room.renewing = false;
+  }
+}
 
 export async function runScenario(options: RunOptions): Promise<RunResult> {
   const { scenario, env } = options;
@@ -54,19 +82,21 @@ export async function runScenario(options: RunOptions): Promise<RunResult> {
 
   log(`setting up ${scenario.auctions} league(s) of ${scenario.biddersPerAuction}…`);
   const set = await setUpAuctions(api, env.secret, scenario.auctions, scenario.biddersPerAuction);
-  const leagues = set.map((s) => s.league);
-  const auctions = set.map((s) => s.auction);
 
   let startedAt = performance.now();
   const now = () => Math.round(performance.now() - startedAt);
   const deliveries: number[] = [];
   const onDelivery = (ms: number) => deliveries.push(ms);
-  const bidders = leagues.flatMap((league, k) =>
-    league.users.map((user) => ({ user, auctionId: auctions[k]!.id, commissioner: user === league.users[0] })),
-  );
-  const clients = bidders.map(
-    (b, i) => new LoadClient({ url: env.cluster.url, user: b.user, auctionId: b.auctionId, localAddress: sourceAddress(i), now, onDelivery }),
-  );
+  let index = 0;
+  const rooms: Room[] = set.map(({ league, auction }) => ({
+    people: league.users,
+    auctionIds: [auction.id],
+    renewing: false,
+    clients: league.users.map(
+      (user) => new LoadClient({ url: env.cluster.url, user, auctionId: auction.id, localAddress: sourceAddress(index++), now, onDelivery }),
+    ),
+  }));
+  const clients = rooms.flatMap((room) => room.clients);
   const idle = Array.from(
     { length: scenario.idleSockets },
     (_, i) => new LoadClient({ url: env.cluster.url, user: mint(env.secret, 'idle'), auctionId: null, localAddress: sourceAddress(clients.length + i), now }),
@@ -79,6 +109,7 @@ export async function runScenario(options: RunOptions): Promise<RunResult> {
   const connectedAtStart = clients.length + idle.length - failedToConnect.size;
 
   startedAt = performance.now();
+  const end = options.durationMs;
   const acks: AckRecord[] = [];
   let accepted = 0;
   const everyone = [...clients, ...idle];
@@ -86,9 +117,13 @@ export async function runScenario(options: RunOptions): Promise<RunResult> {
     env.cluster,
     now,
     () => ({ connected: everyone.filter((c) => c.connected).length, answered: acks.length, accepted }),
-    (sample) => options.onSample?.(sample, acks),
+    (sample) => {
+      options.onSample?.(sample, acks);
+      if (scenario.renew) for (const room of rooms) void renewWhenCompleted(api, room, now() < end - RENEW_BEFORE_END_MS, log);
+    },
   );
-  const end = options.durationMs;
+  const noFaults = !options.chaos.kill && !options.chaos.redis && !options.chaos.postgres;
+  const costsBefore = noFaults ? await readCosts(env.cluster) : null;
   const chaos = runChaos(options.chaos, { cluster: env.cluster, redis: env.redis, restartPostgres: env.restartPostgres }, options.durationMs, now);
   log(`bidding for ${Math.round(options.durationMs / 1000)} s…`);
   await Promise.all(
@@ -99,16 +134,18 @@ export async function runScenario(options: RunOptions): Promise<RunResult> {
       }),
     ),
   );
+  const costs = costsBefore ? costsBetween(costsBefore, await readCosts(env.cluster)) : null;
   await chaos.stop();
   sampler.stop();
 
   log('ending the auctions, waiting for every client to converge…');
   const endRequestedAt = new Map<string, number>();
-  for (const [k, auction] of auctions.entries()) {
-    endRequestedAt.set(auction.id, Date.now());
-    await endAuction(api, auction.id, leagues[k]!.users[0]!.token);
+  for (const room of rooms) {
+    const current = room.auctionIds.at(-1)!;
+    endRequestedAt.set(current, Date.now());
+    await endAuction(api, current, room.people[0]!.token);
   }
-  const stored = await convergedOrTimedOut(env.databaseUrl, auctions.map((a) => a.id), clients);
+  const stored = await convergedOrTimedOut(env.databaseUrl, rooms.flatMap((r) => r.auctionIds), clients);
   const clientViews = clients.map((c) => ({ userId: c.user.id, auctionId: c.options.auctionId!, view: c.view }));
   const violations = judge({ auctions: stored, acks, clients: clientViews, endRequestedAt });
   for (const client of everyone) client.close();
@@ -125,6 +162,7 @@ export async function runScenario(options: RunOptions): Promise<RunResult> {
     auctions: stored,
     clientViews,
     violations,
+    costs,
     loadBefore,
     loadAfter: loadavg().map((n) => Math.round(n * 100) / 100),
   };

@@ -1,0 +1,89 @@
+/**
+ * What the bidding cost, for the capacity model (docs/capacity.md): CPU time of the
+ * auction-engine replicas and of the PostgreSQL backends serving the run's database (from
+ * /proc), PostgreSQL commits and WAL bytes, and Redis commands, read before and after.
+ * WAL is counted server-wide: on a shared server other work adds to it.
+ */
+import { readFileSync } from 'node:fs';
+import pg from 'pg';
+import type { ClusterHandle } from '@auction/cluster';
+import { createRedisClient } from '@auction/db';
+
+/** Kernel clock ticks per second (USER_HZ; 100 on Linux). */
+const TICKS_PER_SECOND = 100;
+
+export interface CostReading {
+  /** CPU ms per process id. */
+  engineCpuMs: Map<number, number>;
+  postgresCpuMs: Map<number, number>;
+  commits: number;
+  walBytes: bigint;
+  redisCommands: number;
+}
+
+export interface Costs {
+  engineCpuMs: number;
+  postgresCpuMs: number;
+  commits: number;
+  walBytes: number;
+  redisCommands: number;
+}
+
+function cpuMs(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+  } catch {
+    return null;
+  }
+}
+
+function cpuOf(pids: number[]): Map<number, number> {
+  const found = new Map<number, number>();
+  for (const pid of pids) {
+    const ms = cpuMs(pid);
+    if (ms !== null) found.set(pid, ms);
+  }
+  return found;
+}
+
+export async function readCosts(cluster: ClusterHandle): Promise<CostReading> {
+  const client = new pg.Client({ connectionString: cluster.databaseUrl });
+  await client.connect();
+  const redis = createRedisClient(cluster.redisUrl, 'load-costs');
+  try {
+    const backends = await client.query<{ pid: number }>('select pid from pg_stat_activity where datname = current_database()');
+    const stats = await client.query<{ commits: string; lsn: string }>(
+      "select xact_commit::text as commits, pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::text as lsn from pg_stat_database where datname = current_database()",
+    );
+    const info = await redis.info('stats');
+    return {
+      engineCpuMs: cpuOf(cluster.replicas.filter((r) => r.service === 'auction-engine' && r.running).map((r) => r.pid)),
+      postgresCpuMs: cpuOf(backends.rows.map((r) => r.pid)),
+      commits: Number(stats.rows[0]!.commits),
+      walBytes: BigInt(stats.rows[0]!.lsn.split('.')[0]!),
+      redisCommands: Number(/total_commands_processed:(\d+)/.exec(info)?.[1] ?? 0),
+    };
+  } finally {
+    await client.end();
+    redis.disconnect();
+  }
+}
+
+/** CPU used between two readings by the processes alive at both (a process that died took its share with it). */
+function cpuBetween(before: Map<number, number>, after: Map<number, number>): number {
+  let total = 0;
+  for (const [pid, ms] of after) total += ms - (before.get(pid) ?? ms);
+  return Math.round(total);
+}
+
+export function costsBetween(before: CostReading, after: CostReading): Costs {
+  return {
+    engineCpuMs: cpuBetween(before.engineCpuMs, after.engineCpuMs),
+    postgresCpuMs: cpuBetween(before.postgresCpuMs, after.postgresCpuMs),
+    commits: after.commits - before.commits,
+    walBytes: Number(after.walBytes - before.walBytes),
+    redisCommands: after.redisCommands - before.redisCommands,
+  };
+}
