@@ -82,25 +82,27 @@ export function runChaos(plan: ChaosPlan, targets: ChaosTargets, durationMs: num
   };
 
   if (plan.kill) {
-    let busy = false;
-    const killOne = () => {
-      if (stopped || busy) return;
+    // One kill at a time: a kill due while the last victim is still restarting waits for it.
+    let queue = Promise.resolve();
+    const killOne = async () => {
+      if (stopped) return;
       const engines = targets.cluster.replicas.filter((r) => r.service === 'auction-engine' && r.running);
       const victim = engines[Math.floor(Math.random() * engines.length)];
       if (!victim) return;
-      busy = true;
-      void fault(
+      await fault(
         'kill',
         `kill -9 auction-engine#${victim.index} (pid ${victim.pid})`,
         async () => {
           await targets.cluster.restart('auction-engine', victim.index);
         },
         () => targets.cluster.kill('auction-engine', victim.index, 'SIGKILL'),
-      ).finally(() => {
-        busy = false;
-      });
+      );
     };
-    for (let at = plan.kill.everyMs; at < durationMs - 2000; at += plan.kill.everyMs) timers.push(setTimeout(killOne, at));
+    const due = () => {
+      queue = queue.then(killOne);
+      repairs.push(queue);
+    };
+    for (let at = plan.kill.everyMs; at < durationMs - 2000; at += plan.kill.everyMs) timers.push(setTimeout(due, at));
   }
   if (plan.redis) {
     timers.push(setTimeout(() => void fault('redis', 'Redis restarted (empty)', async () => undefined, () => targets.redis.restart()), durationMs * 0.5));

