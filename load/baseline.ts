@@ -1,6 +1,6 @@
 /**
  * The limit beside us, measured in the same run on the same machine: the scenario's bidders,
- * with the same pacing, against (a) a bare Socket.IO fan-out behind the same nginx with the
+ * at the same rate, against (a) a bare Socket.IO fan-out behind the same nginx with the
  * same Redis adapter (`load/baseline-server.ts`), (b) the same server deciding each bid with the
  * product's own SQL statements and nothing else, and (c) those statements alone through `pg`
  * at the same concurrency, no sockets at all.
@@ -31,9 +31,21 @@ export interface BaselineFigures {
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const REPLICAS = 3;
 
-export async function runBaselines(env: LoadEnvironment, measured: AuctionScenario, durationMs: number, log: (line: string) => void): Promise<BaselineFigures[]> {
-  // Its lot never closes, so valuations would run out: bidders bid at the scenario's pace regardless.
-  const scenario = { ...measured, valuations: false };
+/**
+ * Runs after the scenario, at its measured rate: the baseline's lot never closes, so bidders
+ * there bid regardless of value, each paced so that all of them together offer the bids per
+ * second the scenario answered (a closed loop stays a closed loop).
+ */
+export async function runBaselines(
+  env: LoadEnvironment,
+  measured: AuctionScenario,
+  answeredPerSecond: number,
+  durationMs: number,
+  log: (line: string) => void,
+): Promise<BaselineFigures[]> {
+  const bidders = measured.auctions * measured.biddersPerAuction;
+  const meanIntervalMs = measured.meanIntervalMs > 0 && answeredPerSecond > 0 ? (bidders / answeredPerSecond) * 1000 : measured.meanIntervalMs;
+  const scenario = { ...measured, valuations: false, meanIntervalMs };
   const api = new Api(env.cluster.url);
   log('baseline: setting up its own leagues and auctions…');
   const set = await setUpAuctions(api, env.secret, scenario.auctions, scenario.biddersPerAuction);

@@ -29,6 +29,12 @@ machine that runs the load generator. ${f.seconds} s of bidding; chaos: ${f.chao
 Machine: ${machine()}; load average (1/5/15 min) before ${f.loadBefore.join(' / ')}, after ${f.loadAfter.join(' / ')}.
 Plots: [${f.scenario}.html](${f.scenario}.html).
 
+## The limit beside us
+
+${baselineTable(f)}
+
+## This run
+
 | figure | value |
 |---|---|
 | connected | ${f.connectedAtStart} / ${f.sockets} |
@@ -46,10 +52,6 @@ Plots: [${f.scenario}.html](${f.scenario}.html).
 ## Costs
 
 ${costsTable(f)}
-
-## The limit beside us
-
-${baselineTable(f)}
 
 ## Faults
 
@@ -73,7 +75,7 @@ function costsTable(f: Figures): string {
 | auction-engine CPU, all replicas | ${c.engineCpuMs} ms |
 | … per answered bid / per broadcast delivery / per socket-minute | ${c.engineCpuMsPerAnsweredBid} / ${c.engineCpuMsPerDelivery} / ${c.engineCpuMsPerSocketMinute} ms |
 | PostgreSQL backends' CPU (this database) | ${c.postgresCpuMs} ms (${c.postgresCpuMsPerAnsweredBid} ms per answered bid) |
-| PostgreSQL commits per answered bid | ${c.commitsPerAnsweredBid} |
+| PostgreSQL commits on the run's database (background polling included) per answered bid | ${c.commitsPerAnsweredBid} |
 | WAL bytes per accepted bid | ${c.walBytesPerAcceptedBid} |
 | Redis commands per accepted bid | ${c.redisCommandsPerAcceptedBid} |`;
 }
@@ -83,7 +85,7 @@ function baselineTable(f: Figures): string {
   const rows = f.baselines.map(
     (b) => `| ${b.name} | ${b.ack.p50} / ${b.ack.p99} | ${b.broadcast.count ? b.broadcast.p99 : '–'} | ${b.answeredPerSecond} | ${ratios(f, b).join('; ')} |`,
   );
-  return `Measured first, on the same machine, with the same bidders and pacing for up to 30 s (see load/baseline.ts).
+  return `Measured in the same run on the same machine, after the scenario, with as many bidders offering the bids per second the scenario answered, for up to 30 s (see load/baseline.ts).
 
 | limit | ack p50 / p99 ms | broadcast p99 ms | answered/s | ours ÷ limit |
 |---|---|---|---|---|
