@@ -12,8 +12,7 @@ import { createServer } from 'node:http';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { Server } from 'socket.io';
 import { connectDatabase, createRedisClient } from '@auction/db';
-// The product's bid statements themselves, not a copy (the class is constructed by hand, without Nest).
-import { BidsRepository } from '../libs/auction/feature/src/bids/bids.repository.js';
+import { bidStatements } from './bid-statements.js';
 
 const port = Number(process.env.PORT);
 const redisUrl = process.env.REDIS_URL!;
@@ -27,7 +26,7 @@ const io = new Server(http, { path: '/socket.io', ...HEARTBEAT });
 io.adapter(createAdapter(createRedisClient(redisUrl, 'io-pub'), createRedisClient(redisUrl, 'io-sub'), { requestsTimeout: 2000 }));
 
 const database = withSql ? connectDatabase(process.env.DATABASE_URL!, { max: 10, applicationName: 'baseline' }) : null;
-const bids = database ? new BidsRepository(database) : null;
+const bids = database ? await bidStatements(database) : null;
 /** Without SQL: each room's lot and high bid as this process knows them. */
 const rooms = new Map<string, { lotId: string; seq: number; highBid: number }>();
 const roomOf = (auctionId: string) => {

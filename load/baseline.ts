@@ -13,7 +13,7 @@ import { answers, spawnManaged, startNginx, waitUntil, type ManagedProcess } fro
 import { connectDatabase, freePort } from '@auction/db';
 import { Api } from '@auction/testing';
 import { summarise, type Summary } from '../bench/report.js';
-import { BidsRepository } from '../libs/auction/feature/src/bids/bids.repository.js';
+import { bidStatements } from './bid-statements.js';
 import { LoadClient, type AckRecord } from './client.js';
 import type { LoadEnvironment } from './environment.js';
 import { inBatches, mint, setUpAuctions, sourceAddress } from './population.js';
@@ -81,7 +81,7 @@ async function socketBaseline(
       const port = await freePort();
       const server = spawnManaged(`baseline#${i}`, process.execPath, ['--import', 'tsx', join(ROOT, 'load/baseline-server.ts')], {
         cwd: ROOT,
-        env: { ...process.env, TSX_TSCONFIG_PATH: join(ROOT, 'tsconfig.base.json'), PORT: String(port), REDIS_URL: env.redis.url, DATABASE_URL: env.databaseUrl, BASELINE_SQL: withSql ? 'on' : 'off' },
+        env: { ...process.env, PORT: String(port), REDIS_URL: env.redis.url, DATABASE_URL: env.databaseUrl, BASELINE_SQL: withSql ? 'on' : 'off' },
       });
       servers.push(server);
       ports.push(port);
@@ -127,7 +127,7 @@ async function sqlBaseline(
   durationMs: number,
 ): Promise<BaselineFigures> {
   const database = connectDatabase(env.databaseUrl, { max: 10 * REPLICAS, applicationName: 'baseline-sql' });
-  const bids = new BidsRepository(database);
+  const bids = await bidStatements(database);
   const lots = new Map<string, string>();
   for (const auctionId of new Set(people.map((p) => p.auctionId))) {
     const row = (await database.pool.query("select id from auction.lots where auction_id = $1 and status = 'open'", [auctionId])).rows[0];

@@ -43,7 +43,7 @@ async function main(): Promise<number> {
   if (!Number.isFinite(minutes) || minutes <= 0) throw new Error('--minutes / --seconds must be a positive number');
   const durationMs = Math.round(minutes * 60_000);
 
-  const env = await startEnvironment({ privatePostgres: chaos.postgres });
+  const env = await startEnvironment({ privatePostgres: true });
   try {
     if (scenario.kind === 'signups') {
       const outcome = await runSignups(env, scenario);

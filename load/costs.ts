@@ -2,7 +2,7 @@
  * What the bidding cost, for the capacity model (docs/capacity.md): CPU time of the
  * auction-engine replicas and of the PostgreSQL backends serving the run's database (from
  * /proc), PostgreSQL commits and WAL bytes, and Redis commands, read before and after.
- * WAL is counted server-wide: on a shared server other work adds to it.
+ * WAL is counted server-wide: on the private server of a command-line run, that is the run alone.
  */
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
@@ -50,6 +50,7 @@ function cpuOf(pids: number[]): Map<number, number> {
 
 export async function readCosts(cluster: ClusterHandle): Promise<CostReading> {
   const client = new pg.Client({ connectionString: cluster.databaseUrl });
+  client.on('error', () => undefined); // a dropped connection fails the query, not the process
   await client.connect();
   const redis = createRedisClient(cluster.redisUrl, 'load-costs');
   try {

@@ -1,8 +1,9 @@
 /**
  * What a load run runs against: cluster mode on this machine (nginx, 3 auction-engine
- * replicas, auth, leagues, scoring) on a Redis of the run's own and either a fresh database on
- * the machine's PostgreSQL or, when PostgreSQL itself is to be crashed, a private PostgreSQL
- * server the run starts (never the machine's shared one).
+ * replicas, auth, leagues, scoring) on a Redis of the run's own and either a private
+ * PostgreSQL server the run starts (the command line's choice: nobody else's work on it, WAL
+ * counted for this run alone, and `postgres` chaos never touches the machine's shared server)
+ * or a fresh database on the machine's PostgreSQL (the test's short form).
  */
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
@@ -71,7 +72,8 @@ async function privateDatabase(cleanups: Array<() => Promise<void>>): Promise<Da
   const root = privateServerRoot();
   cleanups.push(async () => removeServerRoot(root));
   const dataDir = join(root, 'data');
-  let server = await PrivateServer.start({ dataDir, settings: { max_connections: 200 } });
+  // Durable like a production server (the private server's own default is fsync off, for tests).
+  let server = await PrivateServer.start({ dataDir, settings: { max_connections: 200, fsync: 'on' } });
   cleanups.push(() => server.stop('immediate'));
   await server.query('create database auction');
   const port = server.port;

@@ -39,6 +39,7 @@ const ms = (value: Date | null): number | null => (value ? value.getTime() : nul
 
 export async function readStoredAuction(databaseUrl: string, auctionId: string): Promise<StoredAuction> {
   const client = new pg.Client({ connectionString: databaseUrl });
+  client.on('error', () => undefined); // a dropped connection fails the query, not the process
   await client.connect();
   try {
     const auction = (await client.query('select status, seq, bid_timer_seconds from auction.auctions where id = $1', [auctionId])).rows[0];
