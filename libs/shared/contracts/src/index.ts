@@ -13,3 +13,4 @@ export * from './auction-formats.js';
 export * from './proxies.js';
 export * from './corrections.js';
 export * from './format-events.js';
+export * from './csv-export.js';
