@@ -1,19 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, type ImportPreview, type MatchImportReport, type ScoringContext } from '@auction/contracts';
-import type { Database } from '@auction/db';
+import { Transactor, type Transaction } from '@auction/db';
 import { counter } from '@auction/observability';
 import type { Upload } from '@auction/platform';
 import { tallyCricsheet, type CricketStat, type CricsheetMatch, type TeamRef } from '@auction/scoring-domain';
-import { LeagueTransactions } from '../db/league-transactions.js';
-import { FixturesRepository, type NewFixture } from '../fixtures/fixtures.repository.js';
-import { teamResolver } from '../fixtures/team-resolver.js';
-import { entryKey, PlayerStatsRepository } from '../results/player-stats.repository.js';
-import { AssetPointsRepository } from '../standings/asset-points.repository.js';
-import { LeaderboardEvents } from '../standings/leaderboard-events.js';
-import { RecomputeStandings } from '../standings/recompute-standings.js';
-import { assignCricsheetPlayers } from './cricsheet-players.js';
-import { ImportSlots } from './import-slots.js';
-import { readMatchFile, type ImportRoute, type MatchFile } from './read-match-file.js';
+import { leagueLock } from '../../db/league-lock.js';
+import { FixturesRepository, type NewFixture } from '../../fixtures/fixtures.repository.js';
+import { teamResolver } from '../../fixtures/team-resolver.js';
+import { assignCricsheetPlayers } from '../../imports/cricsheet-players.js';
+import { ImportSlots } from '../../imports/import-slots.js';
+import { readMatchFile, type ImportRoute, type MatchFile } from '../../imports/read-match-file.js';
+import { entryKey, PlayerStatsRepository } from '../../results/player-stats.repository.js';
+import { AssetPointsRepository } from '../../standings/asset-points.repository.js';
+import { LeaderboardEvents } from '../../standings/leaderboard-events.js';
+import { StandingsRecompute } from '../../standings/standings-recompute.js';
 
 export const csvImports = counter('scoring_csv_imports_total', 'Match file imports by format and outcome', ['kind', 'result']);
 
@@ -26,6 +26,14 @@ type Written = Omit<MatchImportReport, 'format' | 'dryRun' | 'errors' | 'preview
 
 const DAY_MS = 86_400_000;
 
+export interface ImportMatchFileInput {
+  context: ScoringContext;
+  upload: Upload;
+  route: ImportRoute;
+  /** Check and score the file, answer what it would change, keep nothing. */
+  dryRun: boolean;
+}
+
 /**
  * `POST /api/scoring/leagues/:id/fixtures` and `/results`: any accepted match file (SPEC §4, §9),
  * read and checked as it arrives, then stored all or nothing under the league's lock with the
@@ -37,36 +45,35 @@ export class ImportMatchFile {
   private readonly slots = new ImportSlots();
 
   constructor(
-    private readonly transactions: LeagueTransactions,
+    private readonly transactor: Transactor,
     private readonly fixtures: FixturesRepository,
     private readonly stats: PlayerStatsRepository,
     private readonly points: AssetPointsRepository,
-    private readonly recompute: RecomputeStandings,
+    private readonly standings: StandingsRecompute,
     private readonly events: LeaderboardEvents,
   ) {}
 
-  run(context: ScoringContext, upload: Upload, route: ImportRoute, options: { dryRun: boolean }): Promise<MatchImportReport> {
-    return this.slots.run(() => this.import(context, upload, route, options));
+  execute(input: ImportMatchFileInput): Promise<MatchImportReport> {
+    return this.slots.run(() => this.import(input));
   }
 
-  private async import(context: ScoringContext, upload: Upload, route: ImportRoute, options: { dryRun: boolean }): Promise<MatchImportReport> {
+  private async import({ context, upload, route, dryRun }: ImportMatchFileInput): Promise<MatchImportReport> {
     let kind = `${route}-upload`;
     try {
       const known = await this.fixtures.knownMatchIds(context.leagueId);
       const file = await readMatchFile(upload, route, context, known);
       kind = file.format;
-      const report = await this.transactions.inLeague(
-        context.leagueId,
+      const report = await this.transactor.run(
         async (db) => {
           const { rescored, matchIds, ...counts } = await this.write(db, context, file);
-          await this.recompute.within(db, context, rescored);
-          const answer: MatchImportReport = { format: file.format, dryRun: options.dryRun, ...counts, errors: [] };
-          return options.dryRun ? { ...answer, preview: await this.preview(db, context, matchIds, known) } : answer;
+          await this.standings.recompute(db, context, rescored);
+          const answer: MatchImportReport = { format: file.format, dryRun, ...counts, errors: [] };
+          return dryRun ? { ...answer, preview: await this.preview(db, context, matchIds, known) } : answer;
         },
-        { rollback: options.dryRun },
+        { ...leagueLock(context.leagueId), rollback: dryRun },
       );
-      csvImports.inc({ kind, result: options.dryRun ? 'preview' : 'ok' });
-      if (!options.dryRun) this.events.updated(context.leagueId);
+      csvImports.inc({ kind, result: dryRun ? 'preview' : 'ok' });
+      if (!dryRun) this.events.updated(context.leagueId);
       return report;
     } catch (error) {
       csvImports.inc({ kind, result: error instanceof DomainError ? 'refused' : 'failed' });
@@ -74,7 +81,7 @@ export class ImportMatchFile {
     }
   }
 
-  private write(db: Database, context: ScoringContext, file: MatchFile): Promise<Written> {
+  private write(db: Transaction, context: ScoringContext, file: MatchFile): Promise<Written> {
     switch (file.format) {
       case 'fixtures-csv':
         return this.writeFixtures(db, context, file.rows);
@@ -92,14 +99,14 @@ export class ImportMatchFile {
     }
   }
 
-  private async writeFixtures(db: Database, context: ScoringContext, rows: Extract<MatchFile, { format: 'fixtures-csv' }>['rows']): Promise<Written> {
+  private async writeFixtures(db: Transaction, context: ScoringContext, rows: Extract<MatchFile, { format: 'fixtures-csv' }>['rows']): Promise<Written> {
     const counts = await this.fixtures.upsert(db, context.leagueId, rows.map(toNewFixture));
     const matchIds = rows.map((row) => row.externalMatchId);
     // A football result is scored by its fixture's teams, which this may have changed.
     return { ...counts, rescored: context.sport === 'football' ? matchIds : [], matchIds };
   }
 
-  private async writeSeason(db: Database, context: ScoringContext, rows: Extract<MatchFile, { format: 'football-data-csv' }>['rows']): Promise<Written> {
+  private async writeSeason(db: Transaction, context: ScoringContext, rows: Extract<MatchFile, { format: 'football-data-csv' }>['rows']): Promise<Written> {
     const counts = await this.fixtures.upsert(db, context.leagueId, rows.map(toNewFixture));
     const played = rows.flatMap((row) => (row.result ? [{ externalMatchId: row.externalMatchId, ...row.result }] : []));
     await this.fixtures.setResults(db, context.leagueId, played);
@@ -108,7 +115,7 @@ export class ImportMatchFile {
   }
 
   private async writeFootballResults(
-    db: Database,
+    db: Transaction,
     context: ScoringContext,
     rows: Extract<MatchFile, { format: 'football-results-csv' }>['rows'],
   ): Promise<Written> {
@@ -118,7 +125,7 @@ export class ImportMatchFile {
   }
 
   /** Every stat line of each match in the file replaces that match's previous lines. */
-  private async writeCricketStats(db: Database, context: ScoringContext, stats: CricketStat[]): Promise<Written> {
+  private async writeCricketStats(db: Transaction, context: ScoringContext, stats: CricketStat[]): Promise<Written> {
     const matchIds = [...new Set(stats.map((stat) => stat.externalMatchId))];
     const before = await this.stats.existingEntries(db, context.leagueId, matchIds);
     await this.stats.replaceMatches(db, context.leagueId, matchIds, stats);
@@ -127,7 +134,7 @@ export class ImportMatchFile {
     return { inserted: stats.length - updated, updated, removed: before.size - updated, rescored: matchIds, matchIds };
   }
 
-  private async writeCricsheet(db: Database, context: ScoringContext, match: CricsheetMatch): Promise<Written> {
+  private async writeCricsheet(db: Transaction, context: ScoringContext, match: CricsheetMatch): Promise<Written> {
     const externalMatchId = await this.cricsheetFixture(db, context, match);
     const { stats, skipped } = assignCricsheetPlayers(tallyCricsheet(match), context);
     const written = await this.writeCricketStats(db, context, stats.map((stat) => ({ externalMatchId, ...stat })));
@@ -140,7 +147,7 @@ export class ImportMatchFile {
    * between the two teams starting within a day of the match's first date (a local date: the
    * instant may fall on the day before in UTC), else a new one at that date, 00:00 UTC.
    */
-  private async cricsheetFixture(db: Database, context: ScoringContext, match: CricsheetMatch): Promise<string> {
+  private async cricsheetFixture(db: Transaction, context: ScoringContext, match: CricsheetMatch): Promise<string> {
     const resolveTeam = teamResolver(context);
     // A cricket league takes any team name, so each resolves.
     const [first, second] = match.info.teams.map((team) => resolveTeam(team)!) as [TeamRef, TeamRef];
@@ -157,7 +164,7 @@ export class ImportMatchFile {
     return derivedId;
   }
 
-  private async preview(db: Database, context: ScoringContext, matchIds: readonly string[], known: ReadonlySet<string>): Promise<ImportPreview> {
+  private async preview(db: Transaction, context: ScoringContext, matchIds: readonly string[], known: ReadonlySet<string>): Promise<ImportPreview> {
     const names = new Map(context.catalogue.map((asset) => [asset.externalId, asset.name]));
     const matches = await this.fixtures.byMatchIds(db, context.leagueId, matchIds);
     const points = await this.points.ofMatches(db, context.leagueId, matchIds);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { CricketStat, FootballResult } from './points.js';
-import { computeStandings, type StandingsManager } from './standings.js';
+import type { CricketStat, FootballResult } from '../points/match-points.js';
+import { computeStandings, type StandingsManager } from './compute-standings.js';
 
 const jan = (day: number) => new Date(Date.UTC(2025, 0, day));
 

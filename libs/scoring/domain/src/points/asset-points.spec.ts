@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { CricketStat, FootballResult } from './points.js';
-import { cricketRulesWith, footballRulesWith } from './rules.js';
-import { scoreCricketStats, scoreFootballResults } from './scored.js';
-import { computeStandings, type StandingsManager } from './standings.js';
+import type { CricketStat, FootballResult } from './match-points.js';
+import { cricketRulesWith, footballRulesWith } from './scoring-rules.js';
+import { scoreCricketStats, scoreFootballResults } from './asset-points.js';
+import { computeStandings, type StandingsManager } from '../standings/compute-standings.js';
 
 function manager(userId: string, externalIds: string[], spent = 10): StandingsManager {
   return {

@@ -1,5 +1,5 @@
 import type { CricketRules, FootballRules, SportKey } from '@auction/contracts';
-import { cricketPoints, scoreFootballResult, type CricketStat, type FootballResult } from './points.js';
+import { cricketPoints, scoreFootballResult, type CricketStat, type FootballResult } from './match-points.js';
 
 /**
  * One asset's points in one match, already scored with the league's rules, with that match's

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Database } from '@auction/db';
+import type { Transaction } from '@auction/db';
 import { histogram } from '@auction/observability';
 import { computeStandings } from '@auction/scoring-domain';
 import type { ScoringContext } from '@auction/contracts';
@@ -16,12 +16,13 @@ const recomputeSeconds = histogram('scoring_recompute_seconds', 'Time to recompu
 ]);
 
 /**
- * Recomputes a league's standings inside the caller's league transaction: the asset points
- * of `touched` matches are scored again (of every match when the rules changed), then the
- * leaderboard is ranked over every manager by the domain's tie-break chain and stored.
+ * Recomputes a league's standings inside the caller's league transaction (see `leagueLock`):
+ * the asset points of `touched` matches are scored again (of every match when the rules
+ * changed), then the leaderboard is ranked over every manager by the domain's tie-break chain
+ * and stored.
  */
 @Injectable()
-export class RecomputeStandings {
+export class StandingsRecompute {
   constructor(
     private readonly rosters: RostersRepository,
     private readonly points: AssetPointsRepository,
@@ -30,10 +31,10 @@ export class RecomputeStandings {
     private readonly scoring: MatchScoring,
   ) {}
 
-  async within(db: Database, context: ScoringContext, touched: readonly string[] = []): Promise<void> {
+  async recompute(db: Transaction, context: ScoringContext, touched: readonly string[] = []): Promise<void> {
     const stop = recomputeSeconds.startTimer();
     const { leagueId, sport } = context;
-    const state = await this.states.get(leagueId, db);
+    const state = await this.states.get(db, leagueId);
     const rulesKey = rulesKeyOf(context);
     const rulesChanged = !state || state.rulesKey !== rulesKey || state.sport !== sport;
     await this.scoring.rescore(db, context, rulesChanged ? 'all' : touched);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { scoreCricketPlayer, scoreFootballClub, scoreFootballResult } from './points.js';
-import { DEFAULT_CRICKET_RULES, DEFAULT_FOOTBALL_RULES } from './rules.js';
+import { scoreCricketPlayer, scoreFootballClub, scoreFootballResult } from './match-points.js';
+import { DEFAULT_CRICKET_RULES, DEFAULT_FOOTBALL_RULES } from './scoring-rules.js';
 
 describe('football points', () => {
   it('gives a win 3 plus a point a goal', () => {

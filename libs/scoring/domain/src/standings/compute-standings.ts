@@ -1,8 +1,8 @@
 import type { Breakdown, LeaderboardEntry, SportKey, Tiebreaks } from '@auction/contracts';
-import { cricketPoints, scoreFootballClub, type CricketStat, type FootballResult } from './points.js';
-import { rank, compareCodeUnits } from './ranking.js';
-import { cricketRulesWith, footballRulesWith, type RuleOverrides } from './rules.js';
-import { TIEBREAK_COUNT, type ScoredEntry } from './scored.js';
+import { cricketPoints, scoreFootballClub, type CricketStat, type FootballResult } from '../points/match-points.js';
+import { rank, compareCodeUnits } from './leaderboard-order.js';
+import { cricketRulesWith, footballRulesWith, type RuleOverrides } from '../points/scoring-rules.js';
+import { TIEBREAK_COUNT, type ScoredEntry } from '../points/asset-points.js';
 
 export interface StandingsAsset {
   assetId: string;

@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, type AuctionCompletedEvent } from '@auction/contracts';
+import { DomainError, type AuctionCompletedEvent, type ScoringContext } from '@auction/contracts';
 import { ServiceClient } from '@auction/service-client';
-import type { ScoringContext } from '@auction/contracts';
-import { StoreRosters, type StoredRosters } from './store-rosters.js';
+import { StoreRosters, type StoredRosters } from '../store-rosters/store-rosters.use-case.js';
+
+export interface RebuildRostersInput {
+  context: ScoringContext;
+}
 
 /** Fetches the completed auction from the auction engine and stores its rosters, for when an event was missed. */
 @Injectable()
@@ -12,7 +15,7 @@ export class RebuildRosters {
     private readonly storeRosters: StoreRosters,
   ) {}
 
-  async run(context: ScoringContext): Promise<StoredRosters> {
+  async execute({ context }: RebuildRostersInput): Promise<StoredRosters> {
     const auction = await this.services
       .call<AuctionCompletedEvent>('auctions', 'GET', `/internal/auctions/leagues/${context.leagueId}/completed`)
       .catch((error: unknown) => {
@@ -24,6 +27,6 @@ export class RebuildRosters {
     if (auction.leagueId !== context.leagueId) {
       throw new DomainError('SERVICE_UNAVAILABLE', 'The auction engine answered for another league; please try again.');
     }
-    return this.storeRosters.store(auction, context, 'rebuild');
+    return this.storeRosters.execute({ auction, context, source: 'rebuild' });
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cricketRulesWith, footballRulesWith } from './rules.js';
+import { cricketRulesWith, footballRulesWith } from './scoring-rules.js';
 
 describe('rules', () => {
   it('defaults to the contract values', () => {
