@@ -5,7 +5,7 @@ import { withTimeout } from '@auction/db';
 import type { Logger } from '@auction/observability';
 import { LOGGER } from '@auction/platform';
 import { ServiceClient } from '@auction/service-client';
-import { LeaguesRepository } from '../leagues/leagues.repository.js';
+import { LeaguesRepository } from '../../leagues/leagues.repository.js';
 
 /** Scoring gets this long; after that the page shows the leagues without rank and points. */
 const STANDINGS_TIMEOUT_MS = 1500;
@@ -26,6 +26,10 @@ const standingsAnswer = z.array(
 );
 /* eslint-enable no-restricted-syntax */
 
+export interface MyCompetitionsInput {
+  userId: string;
+}
+
 /** `GET /api/me/competitions`: the caller's leagues, with rank, points and next fixture from scoring when it answers. */
 @Injectable()
 export class MyCompetitionsQuery {
@@ -35,7 +39,7 @@ export class MyCompetitionsQuery {
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
-  async list(userId: string): Promise<MyCompetition[]> {
+  async execute({ userId }: MyCompetitionsInput): Promise<MyCompetition[]> {
     const rows = await this.leagues.competitionsOf(userId);
     const standings = await this.standings(userId, rows.map((row) => row.league.id));
     return rows.map(({ league, role, managers }) => {

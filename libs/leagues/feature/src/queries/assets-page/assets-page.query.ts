@@ -1,18 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import type { Asset, AssetsQuery, Page } from '@auction/contracts';
-import { AssetsRepository } from './assets.repository.js';
-import { decodeAssetCursor, encodeAssetCursor } from './asset-cursor.js';
-import { SportsConfig } from './sports-config.js';
+import { AssetsRepository } from '../../catalogue/assets.repository.js';
+import { decodeAssetCursor, encodeAssetCursor } from '../../catalogue/asset-cursor.js';
+import { SportsConfig } from '../../catalogue/sports-config.js';
 
-/** Browsing the catalogue: only enabled sports, keyset-paginated in name order. */
+/** `GET /api/assets`, browsing the catalogue: only enabled sports, keyset-paginated in name order. */
 @Injectable()
-export class CatalogueService {
+export class AssetsPageQuery {
   constructor(
     private readonly assets: AssetsRepository,
     private readonly sports: SportsConfig,
   ) {}
 
-  async page(query: AssetsQuery): Promise<Page<Asset>> {
+  async execute(query: AssetsQuery): Promise<Page<Asset>> {
     const sports = query.sport ? [this.sports.require(query.sport).key] : this.sports.enabled.map((s) => s.key);
     const rows = await this.assets.page({
       sports,

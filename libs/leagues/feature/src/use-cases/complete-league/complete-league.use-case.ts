@@ -1,22 +1,16 @@
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { AuctionCompletedEvent } from '@auction/contracts';
 import type { Logger } from '@auction/observability';
 import { LOGGER } from '@auction/platform';
-import { EventBus } from '@auction/realtime';
-import { LeaguesRepository } from '../leagues/leagues.repository.js';
+import { LeaguesRepository } from '../../leagues/leagues.repository.js';
 
 /** On the internal event `auction.completed`, the league's status becomes `completed` (idempotent). */
 @Injectable()
-export class CompleteLeague implements OnModuleInit {
+export class CompleteLeague {
   constructor(
-    private readonly bus: EventBus,
     private readonly leagues: LeaguesRepository,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
-
-  onModuleInit(): void {
-    this.bus.subscribe('auction.completed', 'leagues', (event) => this.execute(event));
-  }
 
   async execute(event: AuctionCompletedEvent): Promise<void> {
     const changed = await this.leagues.completeAuction(event.leagueId, event.auctionId);

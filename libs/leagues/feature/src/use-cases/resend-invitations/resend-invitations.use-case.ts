@@ -1,13 +1,20 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DomainError, type Invitation, type ResendInvitationsRequest } from '@auction/contracts';
 import type { AuthUser } from '@auction/auth-guard';
-import { UnitOfWork } from '../db/unit-of-work.js';
-import { requireCommissioner, requireLeague, requireOpen } from '../leagues/league-rules.js';
-import { LeaguesRepository } from '../leagues/leagues.repository.js';
-import { MembersRepository } from '../leagues/members.repository.js';
-import { LeagueLimits } from '../league-limits.js';
-import { InvitationMail } from './invitation-mail.js';
-import { InvitationsRepository } from './invitations.repository.js';
+import { Transactor, type DatabaseHandle } from '@auction/db';
+import { DATABASE } from '@auction/platform';
+import { requireCommissioner, requireLeague, requireOpen } from '../../leagues/league-rules.js';
+import { LeaguesRepository } from '../../leagues/leagues.repository.js';
+import { MembersRepository } from '../../leagues/members.repository.js';
+import { LeagueLimits } from '../../league-limits.js';
+import { InvitationMail } from '../../invitations/invitation-mail.js';
+import { InvitationsRepository } from '../../invitations/invitations.repository.js';
+
+export interface ResendInvitationsInput {
+  actor: AuthUser;
+  leagueId: string;
+  request: ResendInvitationsRequest;
+}
 
 /**
  * `POST /api/leagues/:id/invitations/resend {emails}`: each address (invited, not yet joined,
@@ -17,7 +24,8 @@ import { InvitationsRepository } from './invitations.repository.js';
 @Injectable()
 export class ResendInvitations {
   constructor(
-    private readonly uow: UnitOfWork,
+    private readonly transactor: Transactor,
+    @Inject(DATABASE) private readonly database: DatabaseHandle,
     private readonly leagues: LeaguesRepository,
     private readonly members: MembersRepository,
     private readonly invitations: InvitationsRepository,
@@ -25,13 +33,13 @@ export class ResendInvitations {
     private readonly limits: LeagueLimits,
   ) {}
 
-  async execute(actor: AuthUser, leagueId: string, request: ResendInvitationsRequest): Promise<{ items: Invitation[] }> {
-    const league = requireLeague(await this.leagues.findById(leagueId));
-    const commissioner = requireCommissioner(league, await this.members.find(leagueId, actor.id));
+  async execute({ actor, leagueId, request }: ResendInvitationsInput): Promise<{ items: Invitation[] }> {
+    const league = requireLeague(await this.leagues.findById(this.database.db, leagueId));
+    const commissioner = requireCommissioner(league, await this.members.find(this.database.db, leagueId, actor.id));
     requireOpen(league);
     const emails = [...new Set(request.emails)];
 
-    return this.uow.run(async (db) => {
+    return this.transactor.run(async (db) => {
       const found = new Map((await this.invitations.findForUpdate(db, leagueId, emails)).map((row) => [row.email, row]));
       const errors = emails.flatMap((email, index) => {
         const invitation = found.get(email);

@@ -4,11 +4,17 @@ import type { AuthUser } from '@auction/auth-guard';
 import type { Logger } from '@auction/observability';
 import { LOGGER } from '@auction/platform';
 import { EventBus } from '@auction/realtime';
-import { UnitOfWork } from '../db/unit-of-work.js';
-import { LobbyEvents } from '../membership/lobby-events.js';
-import { requireCommissioner, requireLeague, requireOpen } from './league-rules.js';
-import { LeaguesRepository } from './leagues.repository.js';
-import { MembersRepository } from './members.repository.js';
+import { Transactor } from '@auction/db';
+import { LobbyEvents } from '../../membership/lobby-events.js';
+import { requireCommissioner, requireLeague, requireOpen } from '../../leagues/league-rules.js';
+import { LeaguesRepository } from '../../leagues/leagues.repository.js';
+import { MembersRepository } from '../../leagues/members.repository.js';
+
+export interface RemoveMemberInput {
+  actor: AuthUser;
+  leagueId: string;
+  userId: string;
+}
 
 /**
  * `DELETE /api/leagues/:id/members/:userId`: the commissioner removes a member before the
@@ -18,7 +24,7 @@ import { MembersRepository } from './members.repository.js';
 @Injectable()
 export class RemoveMember {
   constructor(
-    private readonly uow: UnitOfWork,
+    private readonly transactor: Transactor,
     private readonly leagues: LeaguesRepository,
     private readonly members: MembersRepository,
     private readonly lobby: LobbyEvents,
@@ -26,10 +32,10 @@ export class RemoveMember {
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
-  async execute(actor: AuthUser, leagueId: string, userId: string): Promise<void> {
-    await this.uow.run(async (db) => {
+  async execute({ actor, leagueId, userId }: RemoveMemberInput): Promise<void> {
+    await this.transactor.run(async (db) => {
       const league = requireLeague(await this.leagues.findForUpdate(db, leagueId));
-      requireCommissioner(league, await this.members.find(leagueId, actor.id, db));
+      requireCommissioner(league, await this.members.find(db, leagueId, actor.id));
       requireOpen(league);
       if (userId === league.commissionerId) {
         throw new DomainError('CONFLICT', 'The commissioner can’t be removed from their own league.');

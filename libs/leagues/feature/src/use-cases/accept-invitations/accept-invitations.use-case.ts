@@ -2,8 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DomainError, type AcceptedInvitations, type InvitedMemberRequest } from '@auction/contracts';
 import type { Logger } from '@auction/observability';
 import { CLOCK, LOGGER, type Clock } from '@auction/platform';
-import { InvitationsRepository } from '../invitations/invitations.repository.js';
-import { AdmitMember } from './admit-member.js';
+import { InvitationsRepository } from '../../invitations/invitations.repository.js';
+import { AdmitMember } from '../../membership/admit-member.js';
 
 /**
  * `POST /internal/leagues/invited-members`, called by auth after every sign-in (by an invitation

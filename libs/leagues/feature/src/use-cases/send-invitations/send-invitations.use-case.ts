@@ -1,14 +1,22 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DomainError, type InvitationReport, type InvitationRow } from '@auction/contracts';
 import type { AuthUser } from '@auction/auth-guard';
 import { parseInvitationsCsv, type InvitationCsvRow } from '@auction/leagues-domain';
-import { UnitOfWork } from '../db/unit-of-work.js';
-import { requireCommissioner, requireLeague, requireOpen } from '../leagues/league-rules.js';
-import { LeaguesRepository } from '../leagues/leagues.repository.js';
-import { MembersRepository } from '../leagues/members.repository.js';
-import { LeagueLimits } from '../league-limits.js';
-import { InvitationMail } from './invitation-mail.js';
-import { InvitationsRepository } from './invitations.repository.js';
+import { Transactor, type DatabaseHandle } from '@auction/db';
+import { DATABASE } from '@auction/platform';
+import { requireCommissioner, requireLeague, requireOpen } from '../../leagues/league-rules.js';
+import { LeaguesRepository } from '../../leagues/leagues.repository.js';
+import { MembersRepository } from '../../leagues/members.repository.js';
+import { LeagueLimits } from '../../league-limits.js';
+import { InvitationMail } from '../../invitations/invitation-mail.js';
+import { InvitationsRepository } from '../../invitations/invitations.repository.js';
+
+export interface SendInvitationsInput {
+  actor: AuthUser;
+  leagueId: string;
+  /** The uploaded file: the header `email`, then one address a line. */
+  csv: string;
+}
 
 /**
  * `POST /api/leagues/:id/invitations` (text/csv, header `email`). All or nothing: a file with
@@ -20,7 +28,8 @@ import { InvitationsRepository } from './invitations.repository.js';
 @Injectable()
 export class SendInvitations {
   constructor(
-    private readonly uow: UnitOfWork,
+    private readonly transactor: Transactor,
+    @Inject(DATABASE) private readonly database: DatabaseHandle,
     private readonly leagues: LeaguesRepository,
     private readonly members: MembersRepository,
     private readonly invitations: InvitationsRepository,
@@ -28,9 +37,9 @@ export class SendInvitations {
     private readonly limits: LeagueLimits,
   ) {}
 
-  async execute(actor: AuthUser, leagueId: string, csv: string): Promise<InvitationReport> {
-    const league = requireLeague(await this.leagues.findById(leagueId));
-    const commissioner = requireCommissioner(league, await this.members.find(leagueId, actor.id));
+  async execute({ actor, leagueId, csv }: SendInvitationsInput): Promise<InvitationReport> {
+    const league = requireLeague(await this.leagues.findById(this.database.db, leagueId));
+    const commissioner = requireCommissioner(league, await this.members.find(this.database.db, leagueId, actor.id));
     requireOpen(league);
 
     const { rows, errors } = parseInvitationsCsv(csv);
@@ -40,9 +49,9 @@ export class SendInvitations {
       });
     }
 
-    return this.uow.run(async (db) => {
+    return this.transactor.run(async (db) => {
       const emails = rows.map((row) => row.email);
-      const memberEmails = await this.members.emailsIn(leagueId, emails, db);
+      const memberEmails = await this.members.emailsIn(db, leagueId, emails);
       const window = this.mail.newWindow();
       const sent = await this.invitations.insertNew(db, leagueId, emails.filter((email) => !memberEmails.has(email)), actor.id, window);
       if (sent.size > 0) {
