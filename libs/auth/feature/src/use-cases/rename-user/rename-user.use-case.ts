@@ -3,7 +3,12 @@ import { DomainError, type User } from '@auction/contracts';
 import type { Logger } from '@auction/observability';
 import { CLOCK, LOGGER, type Clock } from '@auction/platform';
 import { EventBus } from '@auction/realtime';
-import { UsersRepository } from './users.repository.js';
+import { UsersRepository } from '../../users/users.repository.js';
+
+export interface RenameUserInput {
+  userId: string;
+  displayName: string;
+}
 
 /**
  * `PATCH /api/auth/me {displayName}`: the new name, then `user.renamed` so every service's copy
@@ -19,7 +24,7 @@ export class RenameUser {
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
-  async execute(userId: string, displayName: string): Promise<User | null> {
+  async execute({ userId, displayName }: RenameUserInput): Promise<User | null> {
     const user = await this.users.rename(userId, displayName);
     if (!user) return null;
     try {
