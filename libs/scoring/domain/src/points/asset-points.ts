@@ -1,6 +1,8 @@
 import type { CricketRules, FootballRules, SportKey } from '@auction/contracts';
 import { cricketPoints, scoreFootballResult, type CricketStat, type FootballResult } from './match-points.js';
 
+// A batch of results or stat lines as the points per asset per match that scoring stores (`asset_points`).
+
 /**
  * One asset's points in one match, already scored with the league's rules, with that match's
  * tie-break stats in the order the sport decides them (football: goals, wins; cricket:

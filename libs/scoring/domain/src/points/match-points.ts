@@ -1,5 +1,7 @@
 import type { CricketRules, FootballRules } from '@auction/contracts';
 
+// Where a score is computed: one club's points from a result, one player's from a stat line.
+
 export interface FootballResult {
   externalMatchId: string;
   homeExternalId: string;
