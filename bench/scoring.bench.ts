@@ -18,7 +18,7 @@ import { connectDatabase, freePort, setUpData } from '@auction/db';
 import { createRuntime, listen, type HostedService } from '@auction/platform';
 import { EventBus } from '@auction/realtime';
 import { hostServices } from '@auction/runtime';
-import { LeagueTransactions, RecomputeStandings, scoringService } from '@auction/scoring';
+import { RecomputeStandings, scoringService } from '@auction/scoring';
 import { Api, createTestDatabase, testUser, TEST_JWT_SECRET } from '@auction/testing';
 import { machine, summarise, writeSection, type Summary } from './report.js';
 
@@ -154,19 +154,18 @@ async function run(app: Awaited<ReturnType<typeof hostServices>>, api: Api): Pro
     reimportMs.push(await timed(async () => expectOk(await api.post(`${base}/results`, undefined, { token, raw: { contentType: 'text/csv', body: file } }))));
   }
 
-  const transactions = app.get(LeagueTransactions);
   const recompute = app.get(RecomputeStandings);
   const recomputeMs: number[] = [];
   for (let i = 0; i < RECOMPUTE_RUNS; i++) {
-    recomputeMs.push(await timed(() => transactions.inLeague(context.leagueId, (db) => recompute.within(db, context))));
+    recomputeMs.push(await timed(() => recompute.execute({ context })));
   }
   const rescoreMs: number[] = [];
   for (let i = 0; i < RESCORE_RUNS; i++) {
     // New rules: every one of the 209,000 stat lines is scored again before the standings.
     const rules = { ...context, scoringRules: { ...context.scoringRules, run: 1 + (i % 2) } };
-    rescoreMs.push(await timed(() => transactions.inLeague(context.leagueId, (db) => recompute.within(db, rules))));
+    rescoreMs.push(await timed(() => recompute.execute({ context: rules })));
   }
-  await transactions.inLeague(context.leagueId, (db) => recompute.within(db, context));
+  await recompute.execute({ context });
 
   const leaderboardMs: number[] = [];
   let board: { entries: Array<{ userId: string; points: number }> } = { entries: [] };

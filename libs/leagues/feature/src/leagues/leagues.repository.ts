@@ -37,7 +37,7 @@ export class LeaguesRepository {
     return toStored(row!);
   }
 
-  async findById(id: string, db: Database = this.database.db): Promise<StoredLeague | null> {
+  async findById(db: Database, id: string): Promise<StoredLeague | null> {
     const [row] = await db.select().from(leagues).where(eq(leagues.id, id));
     return row ? toStored(row) : null;
   }
@@ -91,7 +91,7 @@ export class LeaguesRepository {
   }
 
   /** The pool's asset ids in lot order. */
-  async poolIds(leagueId: string, db: Database = this.database.db): Promise<string[]> {
+  async poolIds(db: Database, leagueId: string): Promise<string[]> {
     const rows = await db
       .select({ assetId: leagueAssets.assetId })
       .from(leagueAssets)

@@ -3,7 +3,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '@auction/db';
 import type { CricketStat } from '@auction/scoring-domain';
 import { playerStats } from '../db/schema/index.js';
-import { chunks } from '../db/league-transactions.js';
+import { chunks } from '../db/insert-chunks.js';
 
 @Injectable()
 export class PlayerStatsRepository {

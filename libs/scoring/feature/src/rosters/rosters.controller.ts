@@ -3,8 +3,8 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AccessGuard } from '@auction/auth-guard';
 import { LeagueAccessGuard, LeagueContext, RequireLeagueRole } from '../league-context/league-access.guard.js';
 import type { ScoringContext } from '@auction/contracts';
-import { RebuildRosters } from './rebuild-rosters.js';
-import type { StoredRosters } from './store-rosters.js';
+import { RebuildRosters } from '../use-cases/rebuild-rosters/rebuild-rosters.use-case.js';
+import type { StoredRosters } from '../use-cases/store-rosters/store-rosters.use-case.js';
 
 @ApiTags('scoring')
 @ApiBearerAuth()
@@ -18,6 +18,6 @@ export class RostersController {
   @HttpCode(200)
   @RequireLeagueRole('commissioner')
   rebuild(@LeagueContext() context: ScoringContext): Promise<StoredRosters> {
-    return this.rebuildRosters.run(context);
+    return this.rebuildRosters.execute({ context });
   }
 }

@@ -4,7 +4,7 @@ import type { AuctionCompletedEvent } from '@auction/contracts';
 import type { Database, DatabaseHandle } from '@auction/db';
 import { DATABASE } from '@auction/platform';
 import { leagueManagers, rosterAssets } from '../db/schema/index.js';
-import { chunks } from '../db/league-transactions.js';
+import { chunks } from '../db/insert-chunks.js';
 
 export interface RosterAsset {
   assetId: string;

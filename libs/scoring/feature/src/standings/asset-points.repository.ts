@@ -4,7 +4,7 @@ import type { SportKey } from '@auction/contracts';
 import type { Database } from '@auction/db';
 import type { ScoredEntry } from '@auction/scoring-domain';
 import { assetPoints, assetTotals } from '../db/schema/index.js';
-import { chunks } from '../db/league-transactions.js';
+import { chunks } from '../db/insert-chunks.js';
 
 /** The match id given to an asset's season totals. */
 export const SEASON = 'season';

@@ -4,7 +4,7 @@ import type { LeaderboardEntry } from '@auction/contracts';
 import type { Database, DatabaseHandle } from '@auction/db';
 import { DATABASE } from '@auction/platform';
 import { standings } from '../db/schema/index.js';
-import { chunks } from '../db/league-transactions.js';
+import { chunks } from '../db/insert-chunks.js';
 
 export interface StoredStanding extends LeaderboardEntry {
   joinedAt: Date;
