@@ -16,3 +16,4 @@ export { ukLocalTime } from './csv/uk-local-time.js';
 export * from './cricsheet/cricsheet-match.js';
 export * from './players/player-directory.js';
 export * from './imports/match-file-formats.js';
+export * from './standings/leaderboard-csv.js';

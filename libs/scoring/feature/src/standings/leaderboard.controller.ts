@@ -1,10 +1,11 @@
-import { Controller, Get, Param, UseGuards } from '@nestjs/common';
+import { Controller, Get, Header, Param, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { DomainError, type Breakdown, type Leaderboard } from '@auction/contracts';
 import { AccessGuard } from '@auction/auth-guard';
 import { LeagueAccessGuard, LeagueContext, RequireLeagueRole } from '../league-context/league-access.guard.js';
 import type { ScoringContext } from '@auction/contracts';
+import { leaderboardCsv } from '@auction/scoring-domain';
 import { LeaderboardQuery } from '../queries/leaderboard/leaderboard.query.js';
 import { ManagerBreakdownQuery } from '../queries/manager-breakdown/manager-breakdown.query.js';
 
@@ -25,6 +26,15 @@ export class LeaderboardController {
   @RequireLeagueRole('member')
   leaderboard(@LeagueContext() context: ScoringContext): Promise<Leaderboard> {
     return this.leaderboardQuery.execute({ context });
+  }
+
+  /** The leaderboard as a spreadsheet: `rank,manager,userId,points,spent` and the sport's tie-break columns. */
+  @Get('leaderboard.csv')
+  @RequireLeagueRole('member')
+  @Header('Content-Type', 'text/csv; charset=utf-8')
+  @Header('Content-Disposition', 'attachment; filename="leaderboard.csv"')
+  async leaderboardCsv(@LeagueContext() context: ScoringContext): Promise<string> {
+    return leaderboardCsv(context.sport, await this.leaderboardQuery.execute({ context }));
   }
 
   /** A manager's points per match per asset; `total` equals their leaderboard points. */
