@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestStack, TestUser } from '@auction/testing';
-import { PlaceBid } from '../src/bids/place-bid.js';
+import { PlaceBidUseCase } from '../src/use-cases/place-bid/place-bid.use-case.js';
 import { auctionStack, startedAuction, type World } from './support/world.js';
 
 /**
@@ -21,7 +21,7 @@ async function statementsOf(work: () => Promise<unknown>): Promise<string[]> {
 
 describe('round trips of the bid path', () => {
   let stack: TestStack;
-  let placeBid: PlaceBid;
+  let placeBid: PlaceBidUseCase;
 
   beforeAll(async () => {
     pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
@@ -30,7 +30,7 @@ describe('round trips of the bid path', () => {
       return (query as (...a: unknown[]) => unknown).apply(this, args);
     } as typeof query;
     stack = await auctionStack();
-    placeBid = stack.app.get(PlaceBid, { strict: false });
+    placeBid = stack.app.get(PlaceBidUseCase, { strict: false });
   });
   afterAll(async () => {
     pg.Client.prototype.query = query;
@@ -65,5 +65,5 @@ describe('round trips of the bid path', () => {
   });
 });
 
-/** The optimistic read, then the locked transaction. */
-const LOCKED_ROUND_TRIPS = 3;
+/** The optimistic read, then the locked transaction: BEGIN, lock, read, write, COMMIT. */
+const LOCKED_ROUND_TRIPS = 6;
