@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AcceptedBid, ErrorBody } from '@auction/contracts';
 import { signAccessToken } from '@auction/auth-guard';
+import { EventBus } from '@auction/realtime';
 import { TEST_JWT_SECRET, testUser, type TestStack, type TestUser } from '@auction/testing';
 import { expectAuctionInvariants } from './support/invariants.js';
 import { connectSocket, joinAuction, nextEvent, OpenSockets, type ClientSocket } from './support/sockets.js';
@@ -194,5 +195,18 @@ describe('Socket.IO gateway', () => {
     expect(fresh.seq).toBeGreaterThanOrEqual(sold.seq + 1);
     expect(fresh.managers.find((m: { userId: string }) => m.userId === bob!.id)!.roster).toEqual([{ asset: world.auction.currentLot!.asset, price: 9, lotId: world.auction.currentLot!.id }]);
     expect(fresh.currentLot!.id).not.toBe(world.auction.currentLot!.id);
+  });
+
+  it('shows a manager\'s new display name in an open room at once', async () => {
+    const world = await startedAuction(stack);
+    const renamed = world.managers[1]!;
+    const watcher = await connect(world.managers[0]!);
+    await joinAuction(watcher, world.auction.id);
+    const displayName = `Renamed ${randomUUID().slice(0, 6)}`;
+    const named = (snapshot: { managers: Array<{ userId: string; displayName: string }> }) =>
+      snapshot.managers.find((manager) => manager.userId === renamed.id)?.displayName === displayName;
+    const resync = nextEvent(watcher, 'auction:snapshot', named, 5000);
+    await stack.app.get(EventBus, { strict: false }).publish('user.renamed', { userId: renamed.id, displayName, renamedAt: new Date().toISOString() });
+    expect((await resync).seq).toBe(world.auction.seq);
   });
 });
