@@ -1,4 +1,4 @@
-import type { AuctionSnapshot, CurrentLot, LotAsset, SnapshotManager } from '@auction/contracts';
+import { FORMAT_DEFAULTS, type AuctionSnapshot, type CurrentLot, type LotAsset, type SnapshotManager } from '@auction/contracts';
 
 export const AUCTION_ID = '00000000-0000-4000-8000-000000000001';
 export const LEAGUE_ID = '00000000-0000-4000-8000-000000000002';
@@ -46,7 +46,7 @@ export function snapshot(overrides: Partial<AuctionSnapshot> = {}): AuctionSnaps
     startsAt: null,
     nextLotAt: null,
     lots: [],
-    settings: { minIncrement: 1, openingBid: 1, rosterSize: 3, budget: 500, antiSnipeSeconds: 10, bidTimerSeconds: 30, lotGapSeconds: 3, leadInSeconds: 10, sport: 'football' },
+    settings: { minIncrement: 1, openingBid: 1, rosterSize: 3, budget: 500, antiSnipeSeconds: 10, bidTimerSeconds: 30, lotGapSeconds: 3, leadInSeconds: 10, sport: 'football', ...FORMAT_DEFAULTS },
     ...overrides,
   };
 }

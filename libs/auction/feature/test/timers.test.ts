@@ -46,6 +46,19 @@ describe('lot deadlines, anti-snipe, pause/resume, completion (manual clock)', (
     expect((await snapshot(stack, world)).currentLot).toMatchObject({ endsAt: at(world, 36_500), remainingMs: 10_000 });
   });
 
+  it('with the reset clock sets every accepted bid’s deadline to its serverTime + raiseSeconds, earlier or later', async () => {
+    const world = await startedAuction(stack, { settings: { bidTimerSeconds: 30, clockMode: 'reset', raiseSeconds: 8 } });
+    expect(world.auction.settings).toMatchObject({ clockMode: 'reset', raiseSeconds: 8, nominationMode: 'order' });
+    const [ann, bob] = world.managers;
+    clock.advance(2_000);
+    const first = await bid(stack, world, ann!, 1);
+    expect(first.body).toMatchObject({ serverTime: at(world, 2_000), endsAt: at(world, 10_000) });
+    clock.advance(7_000); // 1 s left
+    expect((await bid(stack, world, bob!, 2)).body.endsAt).toBe(at(world, 17_000));
+    expect((await snapshot(stack, world)).currentLot).toMatchObject({ endsAt: at(world, 17_000), remainingMs: 8_000 });
+    await expectAuctionInvariants(stack.database.url, world.auction.id);
+  });
+
   it('sells the lot to the high bidder at its deadline, charges the purse and opens the next lot', async () => {
     const world = await startedAuction(stack, { settings: { bidTimerSeconds: 30 } });
     const socket = await watch(world);

@@ -150,6 +150,10 @@ describe('internal routes of the leagues service', () => {
           leadInSeconds: 30,
           nominationOrder: 'fixed',
           scoringRules: { win: 4, draw: 2, goal: 1 },
+          nominationMode: 'order',
+          nominationSeconds: 30,
+          clockMode: 'extend',
+          raiseSeconds: 10,
         },
         members: [commissioner, ...members].map((user) => ({
           userId: user.id,
@@ -158,9 +162,9 @@ describe('internal routes of the leagues service', () => {
           joinedAt: expect.any(String),
         })),
         assets: [
-          { id: order[0], externalId: 'eng-liverpool', name: 'Liverpool', shortName: 'LIV', team: 'England', role: null },
-          { id: order[1], externalId: 'eng-arsenal', name: 'Arsenal', shortName: 'ARS', team: 'England', role: null },
-          { id: order[2], externalId: 'esp-barcelona', name: 'Barcelona', shortName: 'BAR', team: 'Spain', role: null },
+          { id: order[0], externalId: 'eng-liverpool', name: 'Liverpool', shortName: 'LIV', team: 'England', role: null, rank: 1 },
+          { id: order[1], externalId: 'eng-arsenal', name: 'Arsenal', shortName: 'ARS', team: 'England', role: null, rank: 2 },
+          { id: order[2], externalId: 'esp-barcelona', name: 'Barcelona', shortName: 'BAR', team: 'Spain', role: null, rank: 25 },
         ],
       });
       const [row] = await sqlRows(stack, 'select status, auction_id from leagues.leagues where id = $1', [league.id]);

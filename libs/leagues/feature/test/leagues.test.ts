@@ -39,6 +39,10 @@ describe('leagues: create, read, edit, members, invite token', () => {
         leadInSeconds: 10,
         nominationOrder: 'random',
         scoringRules: { win: 3, draw: 1, goal: 1 },
+        nominationMode: 'order',
+        nominationSeconds: 30,
+        clockMode: 'extend',
+        raiseSeconds: 10,
         status: 'open',
         auctionId: null,
         commissionerId: commissioner.id,
@@ -105,6 +109,11 @@ describe('leagues: create, read, edit, members, invite token', () => {
       ['a name of 81 characters', { name: 'x'.repeat(81) }, 'name'],
       ['an unknown sport', { sport: 'curling' }, 'sport'],
       ['an unknown nomination order', { nominationOrder: 'alphabetical' }, 'nominationOrder'],
+      ['an unknown nomination mode', { nominationMode: 'commissioner' }, 'nominationMode'],
+      ['a 301-second nomination clock', { nominationSeconds: 301 }, 'nominationSeconds'],
+      ['an unknown clock mode', { clockMode: 'stop' }, 'clockMode'],
+      ['a 121-second raise window', { raiseSeconds: 121 }, 'raiseSeconds'],
+      ['a raise window longer than the timer', { bidTimerSeconds: 20, clockMode: 'reset', raiseSeconds: 25 }, 'raiseSeconds'],
     ];
 
     it.each(nonsense)('refuses %s with 422 VALIDATION_FAILED naming the field, and stores nothing', async (_, settings, path) => {
@@ -163,6 +172,16 @@ describe('leagues: create, read, edit, members, invite token', () => {
       expect(answer.body).toMatchObject({ budget: 300, bidTimerSeconds: 20, name: 'Renamed', rosterSize: 3, antiSnipeSeconds: 10 });
       const [row] = await sqlRows(stack, 'select budget, bid_timer_seconds, name from leagues.leagues where id = $1', [league.id]);
       expect(row).toEqual({ budget: 300, bid_timer_seconds: 20, name: 'Renamed' });
+    });
+
+    it('switches a league to managers’ nominations and the reset clock', async () => {
+      const commissioner = testUser();
+      const league = await createLeague(stack, commissioner);
+      const format = { nominationMode: 'managers', nominationSeconds: 45, clockMode: 'reset', raiseSeconds: 7 };
+      const answer = await stack.api.patch(`/api/leagues/${league.id}`, format, { token: commissioner.token });
+      expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+      expect(answer.body).toMatchObject(format);
+      expect((await stack.api.get(`/api/leagues/${league.id}`, { token: commissioner.token })).body).toMatchObject(format);
     });
 
     it('switching sport brings that sport’s defaults and pool', async () => {

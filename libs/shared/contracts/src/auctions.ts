@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Asset } from './sports.js';
+import type { ClockMode, NominationMode } from './auction-formats.js';
 import { seqCursor, text } from './text.js';
 
 /** How far ahead an auction may be scheduled (SPEC §8). */
@@ -72,6 +73,10 @@ export interface SnapshotSettings {
   lotGapSeconds: number;
   leadInSeconds: number;
   sport: string;
+  nominationMode: NominationMode;
+  nominationSeconds: number;
+  clockMode: ClockMode;
+  raiseSeconds: number;
 }
 
 export interface AuctionSnapshot {

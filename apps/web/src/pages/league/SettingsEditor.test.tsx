@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { League } from '@auction/contracts';
+import { FORMAT_DEFAULTS, type League } from '@auction/contracts';
 import { SettingsEditor } from './SettingsEditor';
 
 const league: League = {
@@ -21,6 +21,7 @@ const league: League = {
   leadInSeconds: 10,
   nominationOrder: 'random',
   scoringRules: { win: 3, draw: 1, goal: 1 } as League['scoringRules'],
+  ...FORMAT_DEFAULTS,
   status: 'open',
   commissionerId: '00000000-0000-4000-8000-00000000a001',
   auctionId: null,

@@ -31,7 +31,7 @@ export interface BidContext {
     status: AuctionStatus;
     /** The auction's version: every change of its state (bid, close, open, pause, resume, end) bumps it. */
     seq: number;
-    settings: Pick<AuctionSettings, 'openingBid' | 'minIncrement' | 'rosterSize' | 'antiSnipeSeconds'>;
+    settings: Pick<AuctionSettings, 'openingBid' | 'minIncrement' | 'rosterSize' | 'antiSnipeSeconds' | 'clockMode' | 'raiseSeconds'>;
   } | null;
   lot: Lot | null;
   bidder: { budgetRemaining: number; rosterCount: number } | null;
@@ -60,6 +60,8 @@ export class BidsRepository {
           minIncrement: auctions.minIncrement,
           rosterSize: auctions.rosterSize,
           antiSnipeSeconds: auctions.antiSnipeSeconds,
+          clockMode: auctions.clockMode,
+          raiseSeconds: auctions.raiseSeconds,
         },
         lot: lots,
         bidder: { budgetRemaining: managers.budgetRemaining, rosterCount: managers.rosterCount },

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { FORMAT_DEFAULTS } from '@auction/contracts';
 import { buildSnapshot, type AuctionView, type Lot } from './auction-state.js';
 
 const now = new Date('2026-03-01T19:00:00.000Z');
@@ -34,7 +35,7 @@ function view(overrides: Partial<AuctionView> = {}): AuctionView {
       commissionerId: 'ann',
       status: 'live',
       seq: 7,
-      settings: { budget: 100, rosterSize: 3, openingBid: 5, minIncrement: 1, bidTimerSeconds: 30, antiSnipeSeconds: 10, lotGapSeconds: 3, leadInSeconds: 10, nominationOrder: 'fixed', scoringRules: { win: 3, draw: 1, goal: 1 } },
+      settings: { budget: 100, rosterSize: 3, openingBid: 5, minIncrement: 1, bidTimerSeconds: 30, antiSnipeSeconds: 10, lotGapSeconds: 3, leadInSeconds: 10, nominationOrder: 'fixed', scoringRules: { win: 3, draw: 1, goal: 1 }, ...FORMAT_DEFAULTS },
       createdAt: now,
       completedAt: null,
       startsAt: null,
@@ -80,7 +81,7 @@ describe('buildSnapshot', () => {
         { lotId: 'lot-1', asset: asset(1), status: 'sold', winnerId: 'ann', price: 30, seq: 3 },
         { lotId: 'lot-3', asset: asset(3), status: 'unsold', winnerId: null, price: null, seq: 5 },
       ],
-      settings: { minIncrement: 1, openingBid: 5, rosterSize: 3, budget: 100, antiSnipeSeconds: 10, bidTimerSeconds: 30, lotGapSeconds: 3, leadInSeconds: 10, sport: 'football' },
+      settings: { minIncrement: 1, openingBid: 5, rosterSize: 3, budget: 100, antiSnipeSeconds: 10, bidTimerSeconds: 30, lotGapSeconds: 3, leadInSeconds: 10, sport: 'football', ...FORMAT_DEFAULTS },
       commissionerId: 'ann',
     });
   });

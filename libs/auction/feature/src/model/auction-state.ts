@@ -113,6 +113,10 @@ export function buildSnapshot(view: AuctionView, now: Date): AuctionSnapshot {
       lotGapSeconds: auction.settings.lotGapSeconds,
       leadInSeconds: auction.settings.leadInSeconds,
       sport: auction.sport,
+      nominationMode: auction.settings.nominationMode,
+      nominationSeconds: auction.settings.nominationSeconds,
+      clockMode: auction.settings.clockMode,
+      raiseSeconds: auction.settings.raiseSeconds,
     },
     commissionerId: auction.commissionerId,
   };

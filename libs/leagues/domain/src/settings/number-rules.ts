@@ -1,4 +1,4 @@
-import { LEAGUE_LIMITS, type Sport } from '@auction/contracts';
+import { FORMAT_LIMITS, LEAGUE_LIMITS, type Sport } from '@auction/contracts';
 import type { LeagueSettings, SettingsIssue } from './league-settings.js';
 import { assetsWord, countOf, formatNumber } from './wording.js';
 
@@ -12,7 +12,9 @@ type NumberField =
   | 'bidTimerSeconds'
   | 'antiSnipeSeconds'
   | 'lotGapSeconds'
-  | 'leadInSeconds';
+  | 'leadInSeconds'
+  | 'nominationSeconds'
+  | 'raiseSeconds';
 
 export type NumberSettings = Pick<LeagueSettings, NumberField>;
 
@@ -37,6 +39,8 @@ function rangesFor(sport: Sport): Range[] {
     { field: 'antiSnipeSeconds', label: 'The anti-snipe time', ...LEAGUE_LIMITS.antiSnipeSeconds, unit: seconds },
     { field: 'lotGapSeconds', label: 'The pause between lots', ...LEAGUE_LIMITS.lotGapSeconds, unit: seconds },
     { field: 'leadInSeconds', label: 'The lead-in before the first lot', ...LEAGUE_LIMITS.leadInSeconds, unit: seconds },
+    { field: 'nominationSeconds', label: 'The time to nominate', ...FORMAT_LIMITS.nominationSeconds, unit: seconds },
+    { field: 'raiseSeconds', label: 'The raise window', ...FORMAT_LIMITS.raiseSeconds, unit: seconds },
   ];
 }
 
@@ -65,6 +69,16 @@ const CROSS_FIELD_RULES: CrossFieldRule[] = [
         ? {
             path: 'antiSnipeSeconds',
             message: `The anti-snipe time (${antiSnipeSeconds} seconds) can't be longer than the bid timer (${bidTimerSeconds} seconds).`,
+          }
+        : undefined,
+  },
+  {
+    fields: ['raiseSeconds', 'bidTimerSeconds'],
+    check: ({ raiseSeconds, bidTimerSeconds }) =>
+      raiseSeconds > bidTimerSeconds
+        ? {
+            path: 'raiseSeconds',
+            message: `The raise window (${raiseSeconds} seconds) can't be longer than the bid timer (${bidTimerSeconds} seconds).`,
           }
         : undefined,
   },

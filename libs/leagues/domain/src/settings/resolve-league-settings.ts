@@ -1,5 +1,5 @@
 import type { CreateLeagueRequest, Sport } from '@auction/contracts';
-import { leagueSettingsFields } from '@auction/contracts';
+import { FORMAT_DEFAULTS, FORMAT_LIMITS, leagueSettingsFields } from '@auction/contracts';
 import type { AssetCatalogue } from '../catalogue/catalogue-assets.js';
 import { resolveAssetPool } from './asset-pool.js';
 import type { LeagueSettings, SettingsIssue, SettingsResult } from './league-settings.js';
@@ -27,7 +27,16 @@ function withDefaults(input: CreateLeagueRequest, sport: Sport): SettingsWithout
     leadInSeconds: input.leadInSeconds ?? defaults.leadInSeconds,
     nominationOrder: input.nominationOrder ?? defaults.nominationOrder,
     scoringRules: { ...(input.scoringRules ?? defaults.scoringRules) },
+    nominationMode: input.nominationMode ?? FORMAT_DEFAULTS.nominationMode,
+    nominationSeconds: input.nominationSeconds ?? FORMAT_DEFAULTS.nominationSeconds,
+    clockMode: input.clockMode ?? FORMAT_DEFAULTS.clockMode,
+    raiseSeconds: input.raiseSeconds ?? defaultRaiseSeconds(input.bidTimerSeconds ?? defaults.bidTimerSeconds),
   };
+}
+
+/** The default raise window, shortened to the bid timer when that is shorter (it may not be longer). */
+function defaultRaiseSeconds(bidTimerSeconds: number): number {
+  return Math.min(FORMAT_DEFAULTS.raiseSeconds, Math.max(bidTimerSeconds, FORMAT_LIMITS.raiseSeconds.min));
 }
 
 function nameIssues(name: string): SettingsIssue[] {

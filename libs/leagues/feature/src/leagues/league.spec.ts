@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { FORMAT_DEFAULTS } from '@auction/contracts';
 import { toLeague, toMembership, type StoredLeague, type StoredMember } from './league.js';
 
 const league: StoredLeague = {
@@ -18,6 +19,7 @@ const league: StoredLeague = {
   leadInSeconds: 10,
   nominationOrder: 'random',
   scoringRules: { win: 3, draw: 1, goal: 1 },
+  ...FORMAT_DEFAULTS,
   status: 'open',
   inviteToken: 'secret-invite-token-32-characters',
   commissionerId: 'c0000000-0000-4000-8000-000000000001',

@@ -1,4 +1,4 @@
-import type { ScoringRules } from '@auction/contracts';
+import type { ClockMode, NominationMode, ScoringRules } from '@auction/contracts';
 import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { auctionSchema } from './auction-schema.js';
@@ -30,6 +30,10 @@ export const auctions = auctionSchema.table(
     leadInSeconds: integer('lead_in_seconds').notNull().default(0),
     nominationOrder: text('nomination_order').notNull(),
     scoringRules: jsonb('scoring_rules').$type<ScoringRules>().notNull(),
+    nominationMode: text('nomination_mode').$type<NominationMode>().notNull().default('order'),
+    nominationSeconds: integer('nomination_seconds').notNull().default(30),
+    clockMode: text('clock_mode').$type<ClockMode>().notNull().default('extend'),
+    raiseSeconds: integer('raise_seconds').notNull().default(10),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
     completedAt: timestamp('completed_at', { withTimezone: true, mode: 'date' }),
     /** Set once `auction.completed` reached the event bus; the closer loop retries until then. */

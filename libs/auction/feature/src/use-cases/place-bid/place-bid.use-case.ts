@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DomainError, type AcceptedBid, type ErrorCode, type PlaceBidRequest } from '@auction/contracts';
-import { checkBid, deadlineAfterBid, type BidCheck } from '@auction/auction-domain';
+import { checkBid, deadlineAfterAcceptedBid, type BidCheck } from '@auction/auction-domain';
 import { Transactor, type DatabaseHandle, type Transaction } from '@auction/db';
 import { CLOCK, DATABASE, Drain, type Clock } from '@auction/platform';
 import { RateLimits, type Limiter } from '@auction/rate-limit';
@@ -100,7 +100,7 @@ export class PlaceBidUseCase {
         if (!final(check, seen)) break;
         return this.refuse(db, key, check, serverTime);
       }
-      const endsAt = deadlineAfterBid(seen.lot!.endsAt!, serverTime, seen.auction!.settings.antiSnipeSeconds);
+      const endsAt = deadlineOf(seen, serverTime);
       const bid = await this.bids.acceptIfUnchanged(db, key, seen.auction!.seq, { amount, serverTime, endsAt });
       if (bid) return { kind: 'accepted', bid, replay: false };
     }
@@ -121,7 +121,7 @@ export class PlaceBidUseCase {
       const now = this.clock.now();
       const check = this.check(context, amount, now);
       if (!check.ok) return this.refuse(tx, key, check, now);
-      const endsAt = deadlineAfterBid(context.lot!.endsAt!, now, context.auction!.settings.antiSnipeSeconds);
+      const endsAt = deadlineOf(context, now);
       return { kind: 'accepted', bid: await this.bids.accept(tx, key, { amount, serverTime: now, endsAt }), replay: false };
     });
   }
@@ -148,6 +148,11 @@ export class PlaceBidUseCase {
 
 function keyOf(input: PlaceBidInput): BidKey {
   return { auctionId: input.auctionId, lotId: input.lotId, bidderId: input.bidderId, clientBidId: input.clientBidId };
+}
+
+/** The lot's deadline after a bid accepted at `serverTime`, by the auction's clock mode. */
+function deadlineOf(context: BidContext, serverTime: Date): Date {
+  return deadlineAfterAcceptedBid(context.lot!.endsAt!, serverTime, context.auction!.settings);
 }
 
 function earlierAnswer(context: BidContext): Outcome | null {

@@ -66,9 +66,13 @@ export class LockLeagueForAuction {
         leadInSeconds: league.leadInSeconds,
         nominationOrder: league.nominationOrder,
         scoringRules: { ...league.scoringRules },
+        nominationMode: league.nominationMode,
+        nominationSeconds: league.nominationSeconds,
+        clockMode: league.clockMode,
+        raiseSeconds: league.raiseSeconds,
       },
       members: members.map(toMember),
-      assets: pool.map(({ id, externalId, name, shortName, team, role }) => ({ id, externalId, name, shortName, team, role })),
+      assets: pool.map(({ id, externalId, name, shortName, team, role, rank }) => ({ id, externalId, name, shortName, team, role, rank })),
     };
   }
 }
