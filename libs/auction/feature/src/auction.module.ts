@@ -3,10 +3,12 @@ import { Mailer } from '@auction/platform';
 import { AuctionsRepository } from './data/auctions.repository.js';
 import { BidsRepository } from './data/bids.repository.js';
 import { LeaguesClient } from './data/leagues.client.js';
+import { QueuesRepository } from './data/queues.repository.js';
 import { ManagerNamesRepository } from './data/manager-names.repository.js';
 import { AuctionsController } from './http/auctions.controller.js';
 import { InternalAuctionsController } from './http/internal-auctions.controller.js';
 import { AuctionMembershipQuery } from './queries/auction-membership/auction-membership.query.js';
+import { AuctionQueueQuery } from './queries/auction-queue/auction-queue.query.js';
 import { AuctionResultsQuery } from './queries/auction-results/auction-results.query.js';
 import { AuctionSnapshotQuery } from './queries/auction-snapshot/auction-snapshot.query.js';
 import { BidHistoryPageQuery } from './queries/bid-history-page/bid-history-page.query.js';
@@ -26,6 +28,7 @@ import { PlaceBidUseCase } from './use-cases/place-bid/place-bid.use-case.js';
 import { PublishCompletionUseCase } from './use-cases/publish-completion/publish-completion.use-case.js';
 import { RenameManagerUseCase } from './use-cases/rename-manager/rename-manager.use-case.js';
 import { RescheduleAuctionUseCase } from './use-cases/reschedule-auction/reschedule-auction.use-case.js';
+import { SaveQueueUseCase } from './use-cases/save-queue/save-queue.use-case.js';
 import { SendReminderUseCase } from './use-cases/send-reminder/send-reminder.use-case.js';
 import { LotDeadlines, ScheduledStartTimes } from './use-cases/shared/due-times.js';
 import { GoingLive } from './use-cases/shared/going-live.js';
@@ -44,6 +47,7 @@ import { StartNowUseCase } from './use-cases/start-now/start-now.use-case.js';
     BidsRepository,
     ManagerNamesRepository,
     LeaguesClient,
+    QueuesRepository,
     // use cases and what they share
     StartAuctionUseCase,
     StartNowUseCase,
@@ -56,6 +60,7 @@ import { StartNowUseCase } from './use-cases/start-now/start-now.use-case.js';
     OpenNextLotUseCase,
     PublishCompletionUseCase,
     RenameManagerUseCase,
+    SaveQueueUseCase,
     LotSettlement,
     GoingLive,
     ScheduleMails,
@@ -68,6 +73,7 @@ import { StartNowUseCase } from './use-cases/start-now/start-now.use-case.js';
     BidHistoryPageQuery,
     AuctionResultsQuery,
     CompletedAuctionQuery,
+    AuctionQueueQuery,
     // realtime: the use cases' room events go out through the broadcaster
     AuctionBroadcaster,
     { provide: RoomEvents, useExisting: AuctionBroadcaster },

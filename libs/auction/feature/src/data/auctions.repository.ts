@@ -189,6 +189,12 @@ export class AuctionsRepository {
     return rows.map(toLot);
   }
 
+  /** The assets of the auction's pool (every asset a lot was made for). */
+  async poolAssetIds(db: Transaction, auctionId: string): Promise<string[]> {
+    const rows = await db.selectDistinct({ assetId: lots.assetId }).from(lots).where(eq(lots.auctionId, auctionId));
+    return rows.map((r) => r.assetId);
+  }
+
   /** Lots never opened, in nomination order. */
   async pendingLotList(db: Transaction, auctionId: string): Promise<Lot[]> {
     const rows = await db

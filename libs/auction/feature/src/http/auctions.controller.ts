@@ -1,10 +1,13 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
   bidHistoryQuery,
   createAuctionRequest,
   placeBidRequest,
+  putQueueRequest,
   rescheduleAuctionRequest,
+  type AuctionQueue,
+  type PutQueueRequest,
   type CreateAuctionRequest,
   type RescheduleAuctionRequest,
   type AcceptedBid,
@@ -16,11 +19,13 @@ import {
 } from '@auction/contracts';
 import { AccessGuard, CurrentUser, type AuthUser } from '@auction/auth-guard';
 import { ApiZodBody, ApiZodQuery, ZodPipe } from '@auction/platform';
+import { AuctionQueueQuery } from '../queries/auction-queue/auction-queue.query.js';
 import { AuctionResultsQuery } from '../queries/auction-results/auction-results.query.js';
 import { AuctionSnapshotQuery } from '../queries/auction-snapshot/auction-snapshot.query.js';
 import { BidHistoryPageQuery } from '../queries/bid-history-page/bid-history-page.query.js';
 import { ControlAuctionUseCase } from '../use-cases/control-auction/control-auction.use-case.js';
 import { PlaceBidUseCase } from '../use-cases/place-bid/place-bid.use-case.js';
+import { SaveQueueUseCase } from '../use-cases/save-queue/save-queue.use-case.js';
 import { RescheduleAuctionUseCase } from '../use-cases/reschedule-auction/reschedule-auction.use-case.js';
 import { StartAuctionUseCase } from '../use-cases/start-auction/start-auction.use-case.js';
 import { StartNowUseCase } from '../use-cases/start-now/start-now.use-case.js';
@@ -42,6 +47,8 @@ export class AuctionsController {
     private readonly auctionSnapshot: AuctionSnapshotQuery,
     private readonly bidHistory: BidHistoryPageQuery,
     private readonly auctionResults: AuctionResultsQuery,
+    private readonly auctionQueue: AuctionQueueQuery,
+    private readonly saveQueue: SaveQueueUseCase,
   ) {}
 
   @Post()
@@ -114,5 +121,21 @@ export class AuctionsController {
   @Get(':id/results')
   results(@Param('id', UuidParam) id: string, @CurrentUser() user: AuthUser): Promise<AuctionResults> {
     return this.auctionResults.execute({ auctionId: id, userId: user.id });
+  }
+
+  @Get(':id/queue')
+  queue(@Param('id', UuidParam) id: string, @CurrentUser() user: AuthUser): Promise<AuctionQueue> {
+    return this.auctionQueue.execute({ auctionId: id, userId: user.id });
+  }
+
+  @Put(':id/queue')
+  @ApiZodBody(putQueueRequest)
+  async putQueue(
+    @Param('id', UuidParam) id: string,
+    @Body(new ZodPipe(putQueueRequest)) body: PutQueueRequest,
+    @CurrentUser() user: AuthUser,
+  ): Promise<AuctionQueue> {
+    await this.saveQueue.execute({ auctionId: id, userId: user.id, assetIds: body.assetIds });
+    return this.auctionQueue.execute({ auctionId: id, userId: user.id });
   }
 }
