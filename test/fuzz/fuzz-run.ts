@@ -44,7 +44,7 @@ interface SocketCase {
 type FuzzCase = HttpCase | SocketCase;
 
 /** Every client → server event of SPEC §5 (and the time sync the client uses); the type keeps the list complete. */
-const CLIENT_EVENTS = ['league:join', 'league:leave', 'auction:join', 'bid:place', 'time:sync'] as const;
+const CLIENT_EVENTS = ['league:join', 'league:leave', 'auction:join', 'bid:place', 'lot:nominate', 'time:sync'] as const;
 type Missing = Exclude<keyof ClientToServerEvents, (typeof CLIENT_EVENTS)[number]>;
 const everyEvent: Missing extends never ? true : never = true;
 
@@ -165,6 +165,10 @@ function socketCase(world: FuzzWorld): fc.Arbitrary<SocketCase> {
     'auction:join': fc.record({ auctionId: id('auctionId') }, { requiredKeys: [] }),
     'bid:place': fc.record(
       { auctionId: id('auctionId'), lotId: id('lotId'), amount: fc.oneof(edgeNumber, hostileValue), clientBidId: hostileValue, extra: hostileValue },
+      { requiredKeys: [] },
+    ),
+    'lot:nominate': fc.record(
+      { auctionId: id('auctionId'), assetId: hostileValue, amount: fc.oneof(edgeNumber, hostileValue), clientBidId: hostileValue, extra: hostileValue },
       { requiredKeys: [] },
     ),
     'time:sync': fc.record({ clientTime: fc.oneof(edgeNumber, hostileValue) }, { requiredKeys: [] }),

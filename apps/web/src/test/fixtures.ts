@@ -46,6 +46,8 @@ export function snapshot(overrides: Partial<AuctionSnapshot> = {}): AuctionSnaps
     startsAt: null,
     nextLotAt: null,
     lots: [],
+    nomination: null,
+    turnOrder: [],
     settings: { minIncrement: 1, openingBid: 1, rosterSize: 3, budget: 500, antiSnipeSeconds: 10, bidTimerSeconds: 30, lotGapSeconds: 3, leadInSeconds: 10, sport: 'football', ...FORMAT_DEFAULTS },
     ...overrides,
   };

@@ -4,6 +4,7 @@ import { AuctionsRepository } from './data/auctions.repository.js';
 import { BidsRepository } from './data/bids.repository.js';
 import { LeaguesClient } from './data/leagues.client.js';
 import { QueuesRepository } from './data/queues.repository.js';
+import { TurnsRepository } from './data/turns.repository.js';
 import { ManagerNamesRepository } from './data/manager-names.repository.js';
 import { AuctionsController } from './http/auctions.controller.js';
 import { InternalAuctionsController } from './http/internal-auctions.controller.js';
@@ -19,10 +20,13 @@ import { AuctionBroadcaster } from './realtime/auction-broadcaster.js';
 import { AuctionGateway } from './realtime/auction.gateway.js';
 import { ManagerRenamedListener } from './realtime/manager-renamed.listener.js';
 import { LotCloser } from './scheduler/lot-closer.js';
+import { NominationTimer } from './scheduler/nomination-timer.js';
 import { ScheduledStarts } from './scheduler/scheduled-starts.js';
+import { AutoNominateUseCase } from './use-cases/auto-nominate/auto-nominate.use-case.js';
 import { CloseLotUseCase } from './use-cases/close-lot/close-lot.use-case.js';
 import { ControlAuctionUseCase } from './use-cases/control-auction/control-auction.use-case.js';
 import { GoLiveUseCase } from './use-cases/go-live/go-live.use-case.js';
+import { NominateUseCase } from './use-cases/nominate/nominate.use-case.js';
 import { OpenNextLotUseCase } from './use-cases/open-next-lot/open-next-lot.use-case.js';
 import { PlaceBidUseCase } from './use-cases/place-bid/place-bid.use-case.js';
 import { PublishCompletionUseCase } from './use-cases/publish-completion/publish-completion.use-case.js';
@@ -33,6 +37,7 @@ import { SendReminderUseCase } from './use-cases/send-reminder/send-reminder.use
 import { LotDeadlines, ScheduledStartTimes } from './use-cases/shared/due-times.js';
 import { GoingLive } from './use-cases/shared/going-live.js';
 import { LotSettlement } from './use-cases/shared/lot-settlement.js';
+import { NominationTurns } from './use-cases/shared/nomination-turns.js';
 import { RoomEvents } from './use-cases/shared/room-events.js';
 import { ScheduleMails } from './use-cases/shared/schedule-mails.js';
 import { StartAuctionUseCase } from './use-cases/start-auction/start-auction.use-case.js';
@@ -48,6 +53,7 @@ import { StartNowUseCase } from './use-cases/start-now/start-now.use-case.js';
     ManagerNamesRepository,
     LeaguesClient,
     QueuesRepository,
+    TurnsRepository,
     // use cases and what they share
     StartAuctionUseCase,
     StartNowUseCase,
@@ -61,6 +67,9 @@ import { StartNowUseCase } from './use-cases/start-now/start-now.use-case.js';
     PublishCompletionUseCase,
     RenameManagerUseCase,
     SaveQueueUseCase,
+    NominateUseCase,
+    AutoNominateUseCase,
+    NominationTurns,
     LotSettlement,
     GoingLive,
     ScheduleMails,
@@ -84,6 +93,7 @@ import { StartNowUseCase } from './use-cases/start-now/start-now.use-case.js';
     { provide: LotDeadlines, useExisting: LotCloser },
     ScheduledStarts,
     { provide: ScheduledStartTimes, useExisting: ScheduledStarts },
+    NominationTimer,
   ],
 })
 export class AuctionModule {}

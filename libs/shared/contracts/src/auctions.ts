@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Asset } from './sports.js';
-import type { ClockMode, NominationMode } from './auction-formats.js';
+import type { ClockMode, FormatSnapshotFields, NominationMode } from './auction-formats.js';
 import { seqCursor, text } from './text.js';
 
 /** How far ahead an auction may be scheduled (SPEC §8). */
@@ -37,6 +37,9 @@ export interface CurrentLot {
   highBidderId: string | null;
   endsAt: string | null;
   remainingMs: number;
+  /** `managers` mode: who nominated the lot, and whether the engine did for them (SPEC §8). */
+  nominatedBy?: string;
+  auto?: boolean;
 }
 
 export interface RosterEntry {
@@ -79,7 +82,7 @@ export interface SnapshotSettings {
   raiseSeconds: number;
 }
 
-export interface AuctionSnapshot {
+export interface AuctionSnapshot extends FormatSnapshotFields {
   id: string;
   leagueId: string;
   status: AuctionStatus;

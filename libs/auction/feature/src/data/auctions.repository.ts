@@ -40,7 +40,7 @@ export class AuctionsRepository {
     db: Transaction,
     auctionId: string,
     seq: number,
-    patch: Partial<Pick<NewAuction, 'status' | 'completedAt' | 'nextLotAt' | 'pausedGapMs' | 'startsAt' | 'reminderSentAt'>> = {},
+    patch: Partial<Pick<NewAuction, 'status' | 'completedAt' | 'nextLotAt' | 'pausedGapMs' | 'startsAt' | 'reminderSentAt' | 'turnEndsAt' | 'pausedTurnMs'>> = {},
   ): Promise<void> {
     await db.update(auctions).set({ seq, ...patch }).where(eq(auctions.id, auctionId));
   }

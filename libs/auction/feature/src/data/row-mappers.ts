@@ -38,6 +38,11 @@ export function toAuction(row: AuctionRow): Auction {
     startsAt: row.startsAt,
     nextLotAt: row.nextLotAt,
     pausedGapMs: row.pausedGapMs,
+    turnOrder: row.turnOrder,
+    turnNumber: row.turnNumber,
+    turnUserId: row.turnUserId,
+    turnEndsAt: row.turnEndsAt,
+    pausedTurnMs: row.pausedTurnMs,
   };
 }
 
@@ -77,6 +82,10 @@ export function toLot(row: LotRow): Lot {
     price: row.price,
     closedAt: row.closedAt,
     closedSeq: row.closedSeq,
+    assetRank: row.assetRank,
+    turn: row.turn,
+    nominatedBy: row.nominatedBy,
+    autoNominated: row.autoNominated,
   };
 }
 

@@ -3,8 +3,11 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
   bidHistoryQuery,
   createAuctionRequest,
+  nominationRequest,
   placeBidRequest,
   putQueueRequest,
+  type NominationAnswer,
+  type NominationRequest,
   rescheduleAuctionRequest,
   type AuctionQueue,
   type PutQueueRequest,
@@ -24,6 +27,7 @@ import { AuctionResultsQuery } from '../queries/auction-results/auction-results.
 import { AuctionSnapshotQuery } from '../queries/auction-snapshot/auction-snapshot.query.js';
 import { BidHistoryPageQuery } from '../queries/bid-history-page/bid-history-page.query.js';
 import { ControlAuctionUseCase } from '../use-cases/control-auction/control-auction.use-case.js';
+import { NominateUseCase } from '../use-cases/nominate/nominate.use-case.js';
 import { PlaceBidUseCase } from '../use-cases/place-bid/place-bid.use-case.js';
 import { SaveQueueUseCase } from '../use-cases/save-queue/save-queue.use-case.js';
 import { RescheduleAuctionUseCase } from '../use-cases/reschedule-auction/reschedule-auction.use-case.js';
@@ -49,6 +53,7 @@ export class AuctionsController {
     private readonly auctionResults: AuctionResultsQuery,
     private readonly auctionQueue: AuctionQueueQuery,
     private readonly saveQueue: SaveQueueUseCase,
+    private readonly nominateLot: NominateUseCase,
   ) {}
 
   @Post()
@@ -88,6 +93,17 @@ export class AuctionsController {
     @CurrentUser() user: AuthUser,
   ): Promise<AcceptedBid> {
     return this.placeBid.execute({ ...body, auctionId: id, bidderId: user.id });
+  }
+
+  @Post(':id/nominations')
+  @HttpCode(201)
+  @ApiZodBody(nominationRequest)
+  nominate(
+    @Param('id', UuidParam) id: string,
+    @Body(new ZodPipe(nominationRequest)) body: NominationRequest,
+    @CurrentUser() user: AuthUser,
+  ): Promise<NominationAnswer> {
+    return this.nominateLot.execute({ ...body, auctionId: id, nominatorId: user.id });
   }
 
   @Get(':id/bids')

@@ -21,6 +21,10 @@ function lot(n: number, overrides: Partial<Lot> = {}): Lot {
     price: null,
     closedAt: null,
     closedSeq: null,
+    assetRank: n,
+    turn: null,
+    nominatedBy: null,
+    autoNominated: false,
     ...overrides,
   };
 }
@@ -41,6 +45,11 @@ function view(overrides: Partial<AuctionView> = {}): AuctionView {
       startsAt: null,
       nextLotAt: null,
       pausedGapMs: null,
+      turnOrder: [],
+      turnNumber: 0,
+      turnUserId: null,
+      turnEndsAt: null,
+      pausedTurnMs: null,
     },
     managers: [
       { userId: 'ann', displayName: 'Ann', role: 'commissioner', joinedAt: now, budgetRemaining: 70, spent: 30, rosterCount: 1 },
@@ -81,6 +90,8 @@ describe('buildSnapshot', () => {
         { lotId: 'lot-1', asset: asset(1), status: 'sold', winnerId: 'ann', price: 30, seq: 3 },
         { lotId: 'lot-3', asset: asset(3), status: 'unsold', winnerId: null, price: null, seq: 5 },
       ],
+      nomination: null,
+      turnOrder: [],
       settings: { minIncrement: 1, openingBid: 5, rosterSize: 3, budget: 100, antiSnipeSeconds: 10, bidTimerSeconds: 30, lotGapSeconds: 3, leadInSeconds: 10, sport: 'football', ...FORMAT_DEFAULTS },
       commissionerId: 'ann',
     });

@@ -1,4 +1,4 @@
-import type { AuctionSnapshot, AuctionStatus, ClosedLot, CurrentLot, LotAsset, SportKey } from '@auction/contracts';
+import type { AuctionSnapshot, AuctionStatus, ClosedLot, CurrentLot, LotAsset, NominationTurn, SportKey } from '@auction/contracts';
 import { bidderMaxBid, remainingMs, type LotStatus } from '@auction/auction-domain';
 
 import type { AuctionSettings } from '@auction/contracts';
@@ -22,6 +22,14 @@ export interface Auction {
   nextLotAt: Date | null;
   /** What a pause left of the gap or lead-in. */
   pausedGapMs: number | null;
+  /** `managers` mode (SPEC §8): the turn order, the turn in progress (or the last one) and its nominator. */
+  turnOrder: string[];
+  turnNumber: number;
+  turnUserId: string | null;
+  /** Set while a turn is in progress. */
+  turnEndsAt: Date | null;
+  /** What a pause left of the turn. */
+  pausedTurnMs: number | null;
 }
 
 export interface Manager {
@@ -49,6 +57,12 @@ export interface Lot {
   price: number | null;
   closedAt: Date | null;
   closedSeq: number | null;
+  /** Catalogue rank of the asset (1 = strongest). */
+  assetRank: number;
+  /** `managers` mode: the turn that nominated the lot, its nominator and whether the engine nominated for them. */
+  turn: number | null;
+  nominatedBy: string | null;
+  autoNominated: boolean;
 }
 
 /** Everything a snapshot is made of, read in one statement (one consistent view). */
@@ -73,7 +87,17 @@ export function currentLotView(lot: Lot, status: AuctionStatus, now: Date): Curr
     highBidderId: lot.highBidderId,
     endsAt: lot.endsAt?.toISOString() ?? null,
     remainingMs: paused ? (lot.pausedRemainingMs ?? 0) : remainingMs(lot.endsAt, now),
+    ...(lot.nominatedBy ? { nominatedBy: lot.nominatedBy, auto: lot.autoNominated } : {}),
   };
+}
+
+/** The turn in progress; while paused, its frozen time. */
+export function nominationView(auction: Auction, now: Date): NominationTurn | null {
+  if (auction.status === 'paused' && auction.pausedTurnMs !== null && auction.turnUserId) {
+    return { userId: auction.turnUserId, endsAt: new Date(now.getTime() + auction.pausedTurnMs).toISOString(), remainingMs: auction.pausedTurnMs };
+  }
+  if (auction.status !== 'live' || !auction.turnEndsAt || !auction.turnUserId) return null;
+  return { userId: auction.turnUserId, endsAt: auction.turnEndsAt.toISOString(), remainingMs: remainingMs(auction.turnEndsAt, now) };
 }
 
 /** SPEC §4 snapshot, plus the settings and commissioner the room needs to render controls. */
@@ -103,6 +127,8 @@ export function buildSnapshot(view: AuctionView, now: Date): AuctionSnapshot {
     startsAt: auction.startsAt?.toISOString() ?? null,
     nextLotAt: nextLotAtOf(auction),
     lots: view.closedLots.map(closedLotView),
+    nomination: nominationView(auction, now),
+    turnOrder: auction.turnOrder,
     settings: {
       minIncrement: auction.settings.minIncrement,
       openingBid: auction.settings.openingBid,

@@ -73,4 +73,8 @@ export class AuctionBroadcaster implements RoomEvents {
   completed(auctionId: string, seq: number): void {
     this.publisher.emit(rooms.auction(auctionId), 'auction:completed', { auctionId, seq });
   }
+
+  nominationTurn(auctionId: string, userId: string, endsAt: Date, seq: number): void {
+    this.publisher.emit(rooms.auction(auctionId), 'nomination:turn', { auctionId, userId, endsAt: endsAt.toISOString(), seq });
+  }
 }

@@ -1,7 +1,7 @@
 import { Inject, type OnApplicationShutdown } from '@nestjs/common';
 import { WebSocketGateway, type OnGatewayConnection, type OnGatewayDisconnect, type OnGatewayInit } from '@nestjs/websockets';
 import { z } from 'zod';
-import { DomainError, rooms, socketPlaceBid, type ErrorBody } from '@auction/contracts';
+import { DomainError, rooms, socketNomination, socketPlaceBid, type ErrorBody } from '@auction/contracts';
 import type { AppConfig } from '@auction/config';
 import type { Redis } from '@auction/db';
 import { verifyAccessToken } from '@auction/auth-guard';
@@ -15,6 +15,7 @@ import { AuctionMembershipQuery } from '../queries/auction-membership/auction-me
 import { AuctionSnapshotQuery } from '../queries/auction-snapshot/auction-snapshot.query.js';
 import { LeagueMembershipQuery } from '../queries/league-membership/league-membership.query.js';
 import { RoomSnapshotQuery } from '../queries/room-snapshot/room-snapshot.query.js';
+import { NominateUseCase } from '../use-cases/nominate/nominate.use-case.js';
 import { PlaceBidUseCase } from '../use-cases/place-bid/place-bid.use-case.js';
 import { LobbyPresence } from './presence.js';
 import type { AuctionServer, AuctionSocket } from './socket-types.js';
@@ -52,6 +53,7 @@ export class AuctionGateway implements OnGatewayInit, OnGatewayConnection, OnGat
     private readonly auctionSnapshot: AuctionSnapshotQuery,
     private readonly roomSnapshot: RoomSnapshotQuery,
     private readonly placeBid: PlaceBidUseCase,
+    private readonly nominateLot: NominateUseCase,
     private readonly bus: EventBus,
     private readonly drain: Drain,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -103,6 +105,12 @@ export class AuctionGateway implements OnGatewayInit, OnGatewayConnection, OnGat
       this.answer(ack, async () => {
         const bid = socketPlaceBid.parse(payload);
         return { ok: true as const, bid: await this.placeBid.execute({ ...bid, bidderId: socket.data.userId }) };
+      }),
+    );
+    socket.on('lot:nominate', (payload, ack) =>
+      this.answer(ack, async () => {
+        const { auctionId, ...nomination } = socketNomination.parse(payload);
+        return { ok: true as const, ...(await this.nominateLot.execute({ ...nomination, auctionId, nominatorId: socket.data.userId })) };
       }),
     );
     socket.on('time:sync', (payload, ack) => {

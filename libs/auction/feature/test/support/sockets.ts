@@ -89,7 +89,7 @@ export class RoomClient {
       if (payload.seq === this.seq + 1) this.seq = payload.seq;
       else if (payload.seq > this.seq) void this.resync();
     };
-    for (const event of ['lot:opened', 'bid:accepted', 'lot:unsold', 'auction:paused', 'auction:resumed', 'auction:completed'] as const) {
+    for (const event of ['lot:opened', 'bid:accepted', 'lot:unsold', 'auction:paused', 'auction:resumed', 'auction:completed', 'nomination:turn'] as const) {
       socket.on(event, onSeq as never);
     }
     socket.on('lot:sold', (payload) => {

@@ -46,9 +46,20 @@ export const auctions = auctionSchema.table(
     nextLotAt: timestamp('next_lot_at', { withTimezone: true, mode: 'date' }),
     /** A gap or lead-in frozen by a pause: what is left of it. */
     pausedGapMs: integer('paused_gap_ms'),
+    /** `managers` mode: the managers' turn order, drawn at go-live (empty in `order` mode). */
+    turnOrder: uuid('turn_order').array().notNull().default(sql`'{}'::uuid[]`),
+    /** The turn in progress or, between turns, the last one (0 before the first). */
+    turnNumber: integer('turn_number').notNull().default(0),
+    /** Who nominates in `turn_number` (kept after their turn, so the next turn follows them). */
+    turnUserId: uuid('turn_user_id'),
+    /** While a turn is in progress: when it is nominated for them. */
+    turnEndsAt: timestamp('turn_ends_at', { withTimezone: true, mode: 'date' }),
+    /** A turn frozen by a pause: what is left of it. */
+    pausedTurnMs: integer('paused_turn_ms'),
   },
   (t) => [
     index('auctions_next_lot_at_idx').on(t.nextLotAt).where(sql`${t.nextLotAt} is not null`),
+    index('auctions_turn_ends_at_idx').on(t.turnEndsAt).where(sql`${t.turnEndsAt} is not null`),
     index('auctions_scheduled_starts_at_idx').on(t.startsAt).where(sql`${t.status} = 'scheduled'`),
   ],
 );

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { auctionSchema } from './auction-schema.js';
 import { auctions } from './auctions.js';
 
@@ -20,6 +20,8 @@ export const lots = auctionSchema.table(
     assetShortName: text('asset_short_name'),
     assetTeam: text('asset_team'),
     assetRole: text('asset_role'),
+    /** Catalogue rank, 1 = strongest: what an automatic nomination goes by. */
+    assetRank: integer('asset_rank').notNull().default(0),
     status: text('status').$type<LotStatusValue>().notNull().default('pending'),
     openingBid: integer('opening_bid').notNull(),
     highBid: integer('high_bid'),
@@ -34,11 +36,17 @@ export const lots = auctionSchema.table(
     closedAt: timestamp('closed_at', { withTimezone: true, mode: 'date' }),
     /** The seq of the lot's `lot:sold` / `lot:unsold`. */
     closedSeq: integer('closed_seq'),
+    /** `managers` mode: the turn whose nomination opened the lot, who nominated it, and whether the engine did for them. */
+    turn: integer('turn'),
+    nominatedBy: uuid('nominated_by'),
+    autoNominated: boolean('auto_nominated').notNull().default(false),
   },
   (t) => [
     unique('lots_auction_position_unique').on(t.auctionId, t.position),
     unique('lots_auction_asset_unique').on(t.auctionId, t.assetId),
     index('lots_open_ends_at_idx').on(t.endsAt).where(sql`${t.status} = 'open'`),
+    // A turn opens at most one lot, whichever replicas race for it.
+    uniqueIndex('lots_one_per_turn').on(t.auctionId, t.turn).where(sql`${t.turn} is not null`),
     uniqueIndex('lots_one_open_per_auction').on(t.auctionId).where(sql`${t.status} = 'open'`),
     check('lots_status_known', sql`${t.status} in ('pending', 'open', 'sold', 'unsold')`),
   ],

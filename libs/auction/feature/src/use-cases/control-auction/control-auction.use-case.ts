@@ -19,7 +19,7 @@ export interface ControlAuctionInput {
 
 type Announcement =
   | { kind: 'paused'; seq: number; remainingMs: number }
-  | { kind: 'resumed'; seq: number; endsAt: Date | null; nextLotAt: Date | null }
+  | { kind: 'resumed'; seq: number; endsAt: Date | null; nextLotAt: Date | null; turnEndsAt: Date | null }
   | { kind: 'ended'; settlement: Settlement | null; seq: number };
 
 /**
@@ -54,7 +54,10 @@ export class ControlAuctionUseCase {
     });
     this.announce(auctionId, announcement);
     const view = (await this.auctions.view(this.database.db, auctionId))!;
-    return buildSnapshot(view, this.clock.now());
+    const snapshot = buildSnapshot(view, this.clock.now());
+    // `auction:resumed` has no field for a turn's new timeout: the room resyncs on a snapshot.
+    if (announcement.kind === 'resumed' && announcement.turnEndsAt) this.room.snapshot(snapshot);
+    return snapshot;
   }
 
   private async pause(db: Transaction, auction: Auction, now: Date): Promise<Announcement> {
@@ -63,8 +66,9 @@ export class ControlAuctionUseCase {
     const remainingMs = lot?.endsAt ? pausedRemainingMs(lot.endsAt, now) : 0;
     if (lot) await this.auctions.pauseLot(db, lot.id, remainingMs);
     const pausedGapMs = auction.nextLotAt ? pausedRemainingMs(auction.nextLotAt, now) : null;
-    await this.auctions.setSeq(db, auction.id, auction.seq + 1, { status: 'paused', nextLotAt: null, pausedGapMs });
-    return { kind: 'paused', seq: auction.seq + 1, remainingMs: lot ? remainingMs : (pausedGapMs ?? 0) };
+    const pausedTurnMs = auction.turnEndsAt ? pausedRemainingMs(auction.turnEndsAt, now) : null;
+    await this.auctions.setSeq(db, auction.id, auction.seq + 1, { status: 'paused', nextLotAt: null, pausedGapMs, turnEndsAt: null, pausedTurnMs });
+    return { kind: 'paused', seq: auction.seq + 1, remainingMs: lot ? remainingMs : (pausedGapMs ?? pausedTurnMs ?? 0) };
   }
 
   private async resume(db: Transaction, auction: Auction, now: Date): Promise<Announcement> {
@@ -73,8 +77,9 @@ export class ControlAuctionUseCase {
     const endsAt = lot ? resumedDeadline(lot.pausedRemainingMs ?? 0, now) : null;
     if (lot && endsAt) await this.auctions.resumeLot(db, lot.id, endsAt);
     const nextLotAt = auction.pausedGapMs === null ? null : resumedDeadline(auction.pausedGapMs, now);
-    await this.auctions.setSeq(db, auction.id, auction.seq + 1, { status: 'live', nextLotAt, pausedGapMs: null });
-    return { kind: 'resumed', seq: auction.seq + 1, endsAt, nextLotAt };
+    const turnEndsAt = auction.pausedTurnMs === null ? null : resumedDeadline(auction.pausedTurnMs, now);
+    await this.auctions.setSeq(db, auction.id, auction.seq + 1, { status: 'live', nextLotAt, pausedGapMs: null, turnEndsAt, pausedTurnMs: null });
+    return { kind: 'resumed', seq: auction.seq + 1, endsAt, nextLotAt, turnEndsAt };
   }
 
   private async end(db: Transaction, auction: Auction, now: Date): Promise<Announcement> {
@@ -85,7 +90,14 @@ export class ControlAuctionUseCase {
       const settlement = await this.settlement.settle(db, auction, closed, now, true);
       return { kind: 'ended', settlement, seq: settlement.completedSeq! };
     }
-    await this.auctions.setSeq(db, auction.id, auction.seq + 1, { status: 'completed', completedAt: now, nextLotAt: null, pausedGapMs: null });
+    await this.auctions.setSeq(db, auction.id, auction.seq + 1, {
+      status: 'completed',
+      completedAt: now,
+      nextLotAt: null,
+      pausedGapMs: null,
+      turnEndsAt: null,
+      pausedTurnMs: null,
+    });
     return { kind: 'ended', settlement: null, seq: auction.seq + 1 };
   }
 

@@ -4,6 +4,7 @@ import { CLOCK, type Clock } from '@auction/platform';
 import { AuctionsRepository } from '../../data/auctions.repository.js';
 import type { Lot } from '../../model/auction-state.js';
 import { LotSettlement } from '../shared/lot-settlement.js';
+import { NominationTurns } from '../shared/nomination-turns.js';
 import { RoomEvents } from '../shared/room-events.js';
 
 export interface OpenNextLotInput {
@@ -11,7 +12,7 @@ export interface OpenNextLotInput {
 }
 
 /**
- * Opens the next lot once the gap or lead-in is over (`next_lot_at` passed). Any replica may
+ * Opens the next lot (in `managers` mode: starts the next turn) once the gap or lead-in is over (`next_lot_at` passed). Any replica may
  * try, any number of times: under the auction row lock only a live auction whose `next_lot_at`
  * is due opens a lot, and opening clears it, so exactly one try opens it.
  */
@@ -21,6 +22,7 @@ export class OpenNextLotUseCase {
     private readonly auctions: AuctionsRepository,
     private readonly room: RoomEvents,
     private readonly settlement: LotSettlement,
+    private readonly turns: NominationTurns,
     private readonly transactor: Transactor,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -31,6 +33,7 @@ export class OpenNextLotUseCase {
       const now = this.clock.now();
       if (!auction || auction.status !== 'live' || !auction.nextLotAt || auction.nextLotAt > now) return null;
       const seq = auction.seq + 1;
+      if (auction.settings.nominationMode === 'managers') return { turn: await this.turns.begin(tx, auction, seq, now) };
       const endsAt = new Date(now.getTime() + auction.settings.bidTimerSeconds * 1000);
       const lot = await this.auctions.openNextLot(tx, auctionId, now, endsAt);
       if (!lot) {
@@ -41,6 +44,11 @@ export class OpenNextLotUseCase {
       return { lot, seq, lotsRemaining: await this.auctions.pendingLots(tx, auctionId), now };
     });
     if (!outcome) return null;
+    if (outcome.turn) {
+      if (outcome.turn.kind === 'turn') this.turns.announceTurn(outcome.turn);
+      else this.settlement.announceCompleted(auctionId, outcome.turn.seq);
+      return null;
+    }
     if (!outcome.lot) {
       this.settlement.announceCompleted(auctionId, outcome.seq);
       return null;

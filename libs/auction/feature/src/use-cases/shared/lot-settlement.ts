@@ -7,6 +7,7 @@ import { AuctionsRepository } from '../../data/auctions.repository.js';
 import { lotsClosedTotal } from '../../metrics.js';
 import type { Auction, Lot } from '../../model/auction-state.js';
 import { PublishCompletionUseCase } from '../publish-completion/publish-completion.use-case.js';
+import { NominationTurns, type TurnStep } from './nomination-turns.js';
 import { RoomEvents } from './room-events.js';
 
 /** What one closing transaction did, announced to the room after it committed. */
@@ -18,6 +19,8 @@ export interface Settlement {
   /** The end of the gap when the next lot waits for it (`lotGapSeconds` > 0). */
   nextLotAt: Date | null;
   completedSeq: number | null;
+  /** `managers` mode without a gap: the next turn. */
+  turn?: TurnStep;
   now: Date;
 }
 
@@ -33,6 +36,7 @@ export class LotSettlement {
     private readonly auctions: AuctionsRepository,
     private readonly room: RoomEvents,
     private readonly publishCompletion: PublishCompletionUseCase,
+    private readonly turns: NominationTurns,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
@@ -52,10 +56,18 @@ export class LotSettlement {
       await this.auctions.setSeq(db, auction.id, closedSeq, { nextLotAt: gapEnd });
       return { auctionId: auction.id, closed, closedSeq, opened: null, nextLotAt: gapEnd, completedSeq: null, now };
     }
+    if (auction.settings.nominationMode === 'managers') return this.nextTurn(db, auction, closed, now);
     const endsAt = new Date(now.getTime() + auction.settings.bidTimerSeconds * 1000);
     const next = await this.auctions.openNextLot(db, auction.id, now, endsAt);
     await this.auctions.setSeq(db, auction.id, closedSeq + 1);
     return { auctionId: auction.id, closed, closedSeq, opened: { lot: next!, seq: closedSeq + 1, lotsRemaining: lotsRemaining - 1 }, nextLotAt: null, completedSeq: null, now };
+  }
+
+  private async nextTurn(db: Transaction, auction: Auction, closed: Lot, now: Date): Promise<Settlement> {
+    const closedSeq = auction.seq + 1;
+    const turn = await this.turns.begin(db, auction, closedSeq + 1, now);
+    const completedSeq = turn.kind === 'completed' ? turn.seq : null;
+    return { auctionId: auction.id, closed, closedSeq, opened: null, nextLotAt: null, completedSeq, turn, now };
   }
 
   /** After COMMIT: tell the room, count, and hand the completion to the event bus. */
@@ -67,6 +79,7 @@ export class LotSettlement {
       const { lot, seq, lotsRemaining } = settlement.opened;
       this.room.lotOpened(auctionId, lot, seq, lotsRemaining, 'live', this.clock.now());
     }
+    if (settlement.turn) this.turns.announceTurn(settlement.turn);
     if (settlement.completedSeq !== null) this.announceCompleted(auctionId, settlement.completedSeq);
   }
 

@@ -17,4 +17,5 @@ export abstract class RoomEvents {
   abstract paused(auctionId: string, seq: number, remainingMs: number): void;
   abstract resumed(auctionId: string, seq: number, endsAt: Date | null, nextLotAt: Date | null): void;
   abstract completed(auctionId: string, seq: number): void;
+  abstract nominationTurn(auctionId: string, userId: string, endsAt: Date, seq: number): void;
 }

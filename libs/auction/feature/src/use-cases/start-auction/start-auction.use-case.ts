@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DomainError, type AuctionSetup, type AuctionSnapshot } from '@auction/contracts';
-import { isAuctionComplete, lotOrder, pauseEnd } from '@auction/auction-domain';
+import { drawTurnOrder, isAuctionComplete, lotOrder, pauseEnd } from '@auction/auction-domain';
 import { Transactor, type DatabaseHandle } from '@auction/db';
 import { CLOCK, DATABASE, type Clock } from '@auction/platform';
 import { AuctionsRepository, type NewAuction, type NewLot } from '../../data/auctions.repository.js';
@@ -10,6 +10,7 @@ import { auctionIdOf } from '../../model/auction-id.js';
 import { buildSnapshot } from '../../model/auction-state.js';
 import { LotDeadlines, ScheduledStartTimes } from '../shared/due-times.js';
 import { LotSettlement } from '../shared/lot-settlement.js';
+import { NominationTurns } from '../shared/nomination-turns.js';
 import { RoomEvents } from '../shared/room-events.js';
 import { requireSchedulable } from '../shared/schedulable.js';
 import { ScheduleMails } from '../shared/schedule-mails.js';
@@ -40,6 +41,7 @@ export class StartAuctionUseCase {
     private readonly starts: ScheduledStartTimes,
     private readonly settlement: LotSettlement,
     private readonly mails: ScheduleMails,
+    private readonly turns: NominationTurns,
     private readonly transactor: Transactor,
     @Inject(DATABASE) private readonly database: DatabaseHandle,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -65,6 +67,8 @@ export class StartAuctionUseCase {
     else if (view.currentLot) {
       this.room.lotOpened(auctionId, view.currentLot, 1, view.lotsRemaining, 'live', now);
       this.deadlines.watch(view.currentLot.endsAt);
+    } else if (view.auction.turnEndsAt) {
+      this.turns.announceTurn({ kind: 'turn', auctionId, userId: view.auction.turnUserId!, endsAt: view.auction.turnEndsAt, seq: 1 });
     } else if (view.auction.nextLotAt) {
       this.room.live(auctionId, 1, view.auction.nextLotAt);
       this.deadlines.watch(view.auction.nextLotAt);
@@ -77,10 +81,19 @@ export class StartAuctionUseCase {
   private live(setup: AuctionSetup, auctionId: string, lots: NewLot[], now: Date): NewAuction {
     const complete = isAuctionComplete({ rosterSize: setup.settings.rosterSize, rosterCounts: setup.members.map(() => 0), lotsRemaining: lots.length });
     const nextLotAt = complete ? null : pauseEnd(now, setup.settings.leadInSeconds);
+    const row: NewAuction = { ...this.auctionOf(setup, auctionId, now), status: complete ? 'completed' : 'live', seq: 1, nextLotAt, completedAt: complete ? now : null };
+    if (setup.settings.nominationMode === 'managers') return { ...row, ...this.turnsFromNow(setup, complete || nextLotAt !== null, now) };
     if (!complete && !nextLotAt) {
       Object.assign(lots[0]!, { status: 'open', openedAt: now, endsAt: new Date(now.getTime() + setup.settings.bidTimerSeconds * 1000) });
     }
-    return { ...this.auctionOf(setup, auctionId, now), status: complete ? 'completed' : 'live', seq: 1, nextLotAt, completedAt: complete ? now : null };
+    return row;
+  }
+
+  /** `managers` mode going live at once: the random turn order, and the first turn unless it waits (lead-in) or nothing is left. */
+  private turnsFromNow(setup: AuctionSetup, waiting: boolean, now: Date): Partial<NewAuction> {
+    const turnOrder = drawTurnOrder(setup.members.map((member) => member.userId));
+    if (waiting) return { turnOrder };
+    return { turnOrder, turnNumber: 1, turnUserId: turnOrder[0], turnEndsAt: new Date(now.getTime() + setup.settings.nominationSeconds * 1000) };
   }
 
   private scheduled(setup: AuctionSetup, auctionId: string, startsAt: Date, now: Date): NewAuction {
@@ -121,6 +134,7 @@ export class StartAuctionUseCase {
       assetShortName: asset.shortName,
       assetTeam: asset.team,
       assetRole: asset.role,
+      assetRank: asset.rank,
       status: 'pending' as const,
       openingBid: setup.settings.openingBid,
     }));
