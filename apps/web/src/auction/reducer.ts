@@ -22,7 +22,8 @@ export type SeqEvent =
   | { type: 'auction:live'; payload: AuctionLive }
   | { type: 'auction:paused'; payload: PayloadOf<'auction:paused'> }
   | { type: 'auction:resumed'; payload: PayloadOf<'auction:resumed'> }
-  | { type: 'auction:completed'; payload: PayloadOf<'auction:completed'> };
+  | { type: 'auction:completed'; payload: PayloadOf<'auction:completed'> }
+  | { type: 'nomination:turn'; payload: PayloadOf<'nomination:turn'> };
 
 export interface AuctionRules {
   openingBid: number;
@@ -128,7 +129,7 @@ function applyEvent(state: AuctionState, event: SeqEvent): AuctionState {
       const { lot: opened, lotsRemaining } = event.payload;
       return {
         ...state,
-        snapshot: { ...snap, seq, currentLot: opened, nextLotAt: null, lotsRemaining: lotsRemaining ?? snap.lotsRemaining },
+        snapshot: { ...snap, seq, currentLot: opened, nextLotAt: null, nomination: null, lotsRemaining: lotsRemaining ?? snap.lotsRemaining },
         liveBids: [],
       };
     }
@@ -208,7 +209,11 @@ function applyEvent(state: AuctionState, event: SeqEvent): AuctionState {
         },
       };
     case 'auction:completed':
-      return { ...state, snapshot: { ...snap, seq, status: 'completed', currentLot: null, nextLotAt: null } };
+      return { ...state, snapshot: { ...snap, seq, status: 'completed', currentLot: null, nextLotAt: null, nomination: null } };
+    case 'nomination:turn': {
+      const { userId, endsAt } = event.payload;
+      return { ...state, snapshot: { ...snap, seq, nextLotAt: null, nomination: { userId, endsAt, remainingMs: 0 } } };
+    }
   }
 }
 

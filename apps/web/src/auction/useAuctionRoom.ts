@@ -59,6 +59,8 @@ export function describeEvent(event: SeqEvent, snapshot: AuctionSnapshot | null)
       return 'The auction has resumed.';
     case 'auction:completed':
       return 'The auction is over.';
+    case 'nomination:turn':
+      return event.payload.userId === currentUserId() ? 'Your turn to nominate.' : `${nameOf(snapshot, event.payload.userId)} is nominating.`;
   }
 }
 
@@ -71,6 +73,7 @@ const SEQ_EVENTS = [
   'auction:paused',
   'auction:resumed',
   'auction:completed',
+  'nomination:turn',
 ] as const;
 
 /**

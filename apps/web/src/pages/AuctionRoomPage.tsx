@@ -1,5 +1,6 @@
 import { useCallback, useEffect } from 'react';
 import { Link, useParams } from 'react-router-dom';
+import type { SportKey } from '@auction/contracts';
 import { leaguesApi } from '../api/endpoints';
 import { currentUserId } from '../api/session';
 import { useSession } from '../api/useSession';
@@ -9,10 +10,16 @@ import { ClosedLots } from '../auction/ClosedLots';
 import { outbidOf, useOutbidAlert, useOutbidSound } from '../auction/cues';
 import { CommissionerControls } from '../auction/CommissionerControls';
 import { useDeadlinePassed } from '../auction/countdown';
+import { poolAssets } from '../auction/formatsApi';
 import { LotCard } from '../auction/LotCard';
 import { Managers } from '../auction/Managers';
+import { NominationPanel } from '../auction/NominationPanel';
+import { PoolPanel } from '../auction/PoolPanel';
+import { poolEntries } from '../auction/poolState';
+import { QueuePanel } from '../auction/QueuePanel';
 import { rulesOf } from '../auction/reducer';
 import { useAuctionRoom } from '../auction/useAuctionRoom';
+import { useQueue } from '../auction/useQueue';
 import { ConnectionBadge } from '../components/ConnectionBadge';
 import { ErrorNotice, LiveRegion, Loading } from '../components/Status';
 import { plural } from '../lib/format';
@@ -50,6 +57,10 @@ export default function AuctionRoomPage() {
   const outbid = outbidOf(lot, myUserId, room.bidStatus, state.liveBids, nameOf);
   const [soundOn, setSoundOn] = useOutbidSound();
   useOutbidAlert(outbid, soundOn);
+  const sport = snapshot?.settings?.sport ?? l?.sport;
+  const pool = useAsync(async () => (leagueId && sport ? poolAssets(leagueId, sport as SportKey) : []), [leagueId, sport]);
+  const isManager = !!snapshot?.managers.some((manager) => manager.userId === myUserId);
+  const queue = useQueue(auctionId, isManager && snapshot?.status !== 'completed');
 
   if (!snapshot) {
     return room.joinError ? (
@@ -69,6 +80,7 @@ export default function AuctionRoomPage() {
     );
   }
 
+  const entries = poolEntries(pool.data ?? [], snapshot);
   const isCommissioner = !!myUserId && (snapshot.commissionerId ?? l?.commissionerId) === myUserId;
   const ctx = {
     snapshot,
@@ -120,6 +132,20 @@ export default function AuctionRoomPage() {
 
       <div className="room-grid">
         <div className="room-main">
+          {snapshot.status !== 'completed' && (
+            <NominationPanel snapshot={snapshot} myUserId={myUserId} clock={clock} pool={entries} words={words} nameOf={nameOf} />
+          )}
+          {lot?.nominatedBy && (
+            <p className="meta" data-testid="nominated-by">
+              {lot.auto && (
+                <span className="badge" data-testid="auto-badge">
+                  auto
+                </span>
+              )}{' '}
+              Nominated by {nameOf(lot.nominatedBy)}
+              {lot.auto ? ' (their time ran out)' : ''}
+            </p>
+          )}
           <LotCard
             snapshot={snapshot}
             clock={clock}
@@ -148,6 +174,7 @@ export default function AuctionRoomPage() {
           />
         </div>
         <div className="room-side">
+          {isManager && snapshot.status !== 'completed' && <QueuePanel queue={queue} pool={entries} words={words} />}
           <ClosedLots lots={snapshot.lots ?? []} nameOf={nameOf} assetsWord={words.assets} />
           <Managers
             managers={snapshot.managers}
@@ -156,6 +183,7 @@ export default function AuctionRoomPage() {
             rosterSize={rules.rosterSize ?? null}
             words={words}
           />
+          <PoolPanel pool={entries} words={words} queued={queue.assetIds} onQueue={isManager && snapshot.status !== 'completed' ? queue.add : undefined} />
           <p className="hint">
             A bid counts if the server commits it before the deadline; every confirmation shows the server’s time.{' '}
             <Link to="/help#buzzer">How bidding works</Link>
