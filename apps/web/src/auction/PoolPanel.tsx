@@ -15,7 +15,7 @@ export function PoolPanel({ pool, words, queued, onQueue }: Props) {
   const [search, setSearch] = useState('');
   const shown = matching(pool, search);
   return (
-    <section className="panel pool" aria-labelledby="pool-title" data-testid="pool">
+    <section className="panel" aria-labelledby="pool-title" data-testid="pool">
       <h2 id="pool-title">The pool</h2>
       <label className="field">
         <span className="label">Search the {words.assets.toLowerCase()}</span>
