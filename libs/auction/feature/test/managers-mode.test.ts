@@ -4,7 +4,7 @@ import type { AuctionSnapshot, NominationTurnEvent } from '@auction/contracts';
 import { ManualClock, type TestStack, type TestUser } from '@auction/testing';
 import { expectAuctionInvariants } from './support/invariants.js';
 import { connectSocket, joinAuction, nextEvent, type ClientSocket } from './support/sockets.js';
-import { auctionStack, bid, snapshot, startedAuction, type LeagueOptions, type World } from './support/world.js';
+import { auctionStack, bid, createLeague, scheduleAuction, snapshot, startedAuction, type LeagueOptions, type World } from './support/world.js';
 
 const MANAGERS_MODE: LeagueOptions = { nominationMode: 'managers', nominationSeconds: 20, bidTimerSeconds: 10, antiSnipeSeconds: 0, rosterSize: 2 };
 
@@ -89,6 +89,21 @@ describe('managers nominate in turn (manual clock)', () => {
     await expectAuctionInvariants(stack.database.url, world.auction.id);
   });
 
+  it('takes a nomination over the socket too (lot:nominate), answering the lot and its first bid; a retry gets the same answer', async () => {
+    const world = await startedAuction(stack, { managers: 1, assets: 3, settings: MANAGERS_MODE });
+    const nominator = userOf(world, world.auction.nomination!.userId);
+    const socket = await connectSocket(stack.url, nominator.token);
+    sockets.push(socket);
+    const payload = { auctionId: world.auction.id, assetId: world.assets[2]!.id, amount: 4, clientBidId: randomUUID() };
+    const ack = await socket.timeout(5000).emitWithAck('lot:nominate', payload);
+    expect(ack).toMatchObject({ ok: true, lot: { asset: { id: world.assets[2]!.id }, highBid: 4, nominatedBy: nominator.id, auto: false }, bid: { amount: 4, bidderId: nominator.id } });
+    const retry = await socket.timeout(5000).emitWithAck('lot:nominate', payload);
+    expect(retry).toEqual(ack);
+    const refused = await socket.timeout(5000).emitWithAck('lot:nominate', { ...payload, clientBidId: randomUUID() });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'NOT_YOUR_TURN' } });
+    await expectAuctionInvariants(stack.database.url, world.auction.id);
+  });
+
   it('nominates for a manager whose time runs out: their queue first, else the lowest rank, marked auto', async () => {
     const world = await startedAuction(stack, { managers: 1, assets: 6, settings: { ...MANAGERS_MODE, rosterSize: 3 } });
     const socket = await watch(world);
@@ -120,6 +135,28 @@ describe('managers nominate in turn (manual clock)', () => {
     const byRank = nextEvent(socket, 'lot:opened', (e) => e.auctionId === world.auction.id);
     clock.advance(20_000);
     expect(await byRank).toMatchObject({ lot: { asset: { id: strongest.id }, nominatedBy: third.userId, auto: true } });
+    await expectAuctionInvariants(stack.database.url, world.auction.id);
+  });
+
+  it('starts the first turn after the lead-in of a scheduled auction started now, and the next one after the gap', async () => {
+    const league = await createLeague(stack, { managers: 1, assets: 3, settings: { ...MANAGERS_MODE, leadInSeconds: 5, lotGapSeconds: 2 } });
+    const world = await scheduleAuction(stack, league, new Date(clock.now().getTime() + 60 * 60_000));
+    expect(world.auction).toMatchObject({ status: 'scheduled', nomination: null, turnOrder: [] });
+    const socket = await watch(world);
+    const live = await stack.api.post(`/api/auctions/${world.auction.id}/start`, {}, { token: world.commissioner.token });
+    expect(live.body).toMatchObject({ status: 'live', nomination: null, nextLotAt: expect.any(String) });
+    expect([...live.body.turnOrder].sort()).toEqual(world.everyone.map((user) => user.id).sort());
+    const firstTurn = nextTurn(socket, world);
+    clock.advance(5_000);
+    const turn = await firstTurn;
+    expect(turn).toMatchObject({ userId: live.body.turnOrder[0], seq: live.body.seq + 1 });
+    expect((await nominate(world, userOf(world, turn.userId), world.assets[0]!.id)).status).toBe(201);
+    const sold = nextEvent(socket, 'lot:sold', (e) => e.auctionId === world.auction.id);
+    clock.advance(10_000);
+    expect((await sold).nextLotAt).toEqual(expect.any(String));
+    const secondTurn = nextTurn(socket, world);
+    clock.advance(2_000);
+    expect((await secondTurn).userId).toBe(live.body.turnOrder[1]);
     await expectAuctionInvariants(stack.database.url, world.auction.id);
   });
 
