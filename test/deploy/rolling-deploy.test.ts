@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { io } from 'socket.io-client';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startCluster, startRedisServer, type ClusterHandle, type ExitStatus, type RedisServerHandle } from '@auction/cluster';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { ExitStatus } from '@auction/cluster';
 import type { AcceptedBid, AuctionSnapshot, ErrorBody, ErrorCode } from '@auction/contracts';
-import { Api, createTestDatabase, TEST_JWT_SECRET, type TestDatabase, type TestUser } from '@auction/testing';
+import type { TestUser } from '@auction/testing';
 import { expectAuctionInvariants } from '../../libs/auction/feature/test/support/invariants.js';
 import type { ClientSocket } from '../../libs/auction/feature/test/support/sockets.js';
-import { createLeague, startAuction, type Target, type World } from '../../libs/auction/feature/test/support/world.js';
+import { createLeague, startAuction, type World } from '../../libs/auction/feature/test/support/world.js';
+import { useTestCluster } from './support/test-cluster.js';
 
 type BidAck = { ok: true; bid: AcceptedBid } | { ok: false; error: ErrorBody };
 
@@ -157,34 +158,15 @@ interface BidRecord {
  * (`npm test` builds first).
  */
 describe('rolling deploy of the auction engine during a live auction', () => {
-  let database: TestDatabase;
-  let redis: RedisServerHandle;
-  let cluster: ClusterHandle;
-  let target: Target;
   const bidders: Bidder[] = [];
   const exits: Array<{ replica: string; status: ExitStatus; at: number }> = [];
-
-  beforeAll(async () => {
-    database = await createTestDatabase(inject('templateDatabase'));
-    redis = await startRedisServer();
-    cluster = await startCluster({
-      replicas: { auth: 1, leagues: 1, 'auction-engine': REPLICAS, scoring: 1 },
-      databaseUrl: database.url,
-      redisUrl: redis.url,
-      env: { RATE_LIMITS: 'off', JWT_SECRET: TEST_JWT_SECRET },
-      // Generous: on a machine shared with other builds a replica can take a minute to boot.
-      readyTimeoutMs: 180_000,
-      onExit: (replica, status) => exits.push({ replica, status, at: Date.now() }),
-    });
-    target = { api: new Api(cluster.url) };
-  }, 400_000);
-
-  afterAll(async () => {
+  const stack = useTestCluster({
+    replicas: { auth: 1, leagues: 1, 'auction-engine': REPLICAS, scoring: 1 },
+    onExit: (replica, status) => exits.push({ replica, status, at: Date.now() }),
+  });
+  afterAll(() => {
     for (const bidder of bidders) bidder.socket.close();
-    await cluster?.stop();
-    await redis?.stop();
-    await database?.drop();
-  }, 60_000);
+  });
 
   async function placeWithRetries(record: BidRecord, auctionId: string, lotId: string): Promise<void> {
     const clientBidId = randomUUID();
@@ -209,7 +191,7 @@ describe('rolling deploy of the auction engine during a live auction', () => {
   }
 
   async function lotRow(lotId: string) {
-    const client = new pg.Client({ connectionString: database.url });
+    const client = new pg.Client({ connectionString: stack.database.url });
     await client.connect();
     try {
       const lot = (await client.query('select status, ends_at, closed_at, winner_id, price from auction.lots where id = $1', [lotId])).rows[0];
@@ -221,17 +203,17 @@ describe('rolling deploy of the auction engine during a live auction', () => {
   }
 
   it('replaces every replica one at a time: no acknowledged bid lost, no failure, everyone back within 5 s, the lot closes on time', async () => {
-    const league = await createLeague(target, {
+    const league = await createLeague(stack, {
       managers: BIDDERS - 1,
       assets: 2,
       settings: { budget: 100_000, rosterSize: 1, maxManagers: BIDDERS, bidTimerSeconds: 20, antiSnipeSeconds: 10 },
     });
     phase('league created');
-    const world: World = await startAuction(target, league);
+    const world: World = await startAuction(stack, league);
     const lotId = world.auction.currentLot!.id;
     for (const [i, user] of world.everyone.entries()) {
       // nginx's ip_hash spreads clients by the first three octets of their address.
-      bidders.push(new Bidder(cluster.url, user, world.auction.id, `127.${1 + ((i >> 8) % 200)}.${i % 256}.1`));
+      bidders.push(new Bidder(stack.cluster.url, user, world.auction.id, `127.${1 + ((i >> 8) % 200)}.${i % 256}.1`));
     }
     await Promise.all(bidders.map((b) => b.ready()));
     phase('bidders joined');
@@ -252,10 +234,10 @@ describe('rolling deploy of the auction engine during a live auction', () => {
     const rollStarted = Date.now();
     const drainMs: number[] = [];
     for (let index = 0; index < REPLICAS; index++) {
-      const before = cluster.replicas.find((r) => r.service === 'auction-engine' && r.index === index)!;
+      const before = stack.cluster.replicas.find((r) => r.service === 'auction-engine' && r.index === index)!;
       const signalled = Date.now();
       phase(`SIGTERM to replica ${index}`);
-      const after = await cluster.restart('auction-engine', index);
+      const after = await stack.cluster.restart('auction-engine', index);
       drainMs.push(exits.at(-1)!.at - signalled);
       phase(`replica ${index} replaced; ${records.length} bids so far`);
       expect(after.pid).not.toBe(before.pid);
@@ -313,6 +295,6 @@ describe('rolling deploy of the auction engine during a live auction', () => {
     expect(lot.closed_at.getTime() - lot.ends_at.getTime()).toBeLessThan(1000);
     expect(sold).toHaveLength(BIDDERS);
     expect(new Set(sold.map((e) => `${e.winnerId}:${e.price}`))).toEqual(new Set([`${highest.bidder.user.id}:${highest.accepted!.amount}`]));
-    await expectAuctionInvariants(database.url, world.auction.id);
+    await expectAuctionInvariants(stack.database.url, world.auction.id);
   }, 600_000);
 });
