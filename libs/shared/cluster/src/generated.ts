@@ -21,7 +21,7 @@ export const WEB_PROBE_PORT = 8081;
 
 /** Where the web image and the docker-compose nginx keep the built client. */
 export const CONTAINER_WEB_ROOT = '/usr/share/nginx/html';
-/** Where the web image's entrypoint writes what depends on its environment (`/tmp` is its only writable folder). */
+/** Where the web image's entrypoint writes what depends on its environment (`/tmp` is its only writable folder); compose's nginx runs that image too. */
 export const CONTAINER_WEB_RUNTIME_DIR = '/tmp/runtime';
 
 export const CHART_DIR = 'helm/auction-platform';
@@ -84,6 +84,7 @@ export function generatedFiles(toYaml: (document: unknown) => string, repoRoot: 
         listenHost: '0.0.0.0',
         listenPort: WEB_PORT,
         webRoot: CONTAINER_WEB_ROOT,
+        runtimeDir: CONTAINER_WEB_RUNTIME_DIR,
       }),
     },
     { path: 'ops/prometheus/alerts.yml', content: alerts },

@@ -131,6 +131,15 @@ describe('renderNginxConfig', () => {
     ]);
   });
 
+  it('serves /config.json and adds the Sentry origin to connect-src only with a runtimeDir (as the web image does)', () => {
+    const withRuntime = one(parse(renderNginxConfig({ upstreams, listenPort: 1, webRoot: '/w', prefix: '/p', runtimeDir: '/p/runtime' })), 'http')!.block!;
+    expect(one(withRuntime, 'include')!.args).toEqual(['/p/runtime/sentry.conf']);
+    const config = all(all(withRuntime, 'server')[0]!.block!, 'location').find((l) => l.args.join(' ') === '= /config.json')!;
+    expect(one(config.block, 'root')!.args).toEqual(['/p/runtime']);
+    expect(one(http, 'include')).toBeUndefined();
+    expect(all(publicServer, 'location').some((l) => l.args.join(' ') === '= /config.json')).toBe(false);
+  });
+
   it('refuses a service without replicas', () => {
     expect(() => renderNginxConfig({ upstreams: { ...upstreams, scoring: [] }, listenPort: 1, internalPort: 2, webRoot: '/w', prefix: '/p' })).toThrow(/scoring/);
   });

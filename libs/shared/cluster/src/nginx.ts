@@ -24,6 +24,8 @@ export interface NginxConfigOptions extends BaseOptions {
   internalPort?: number;
   /** The built web client (`apps/web/dist`): static files with an `index.html` SPA fallback. */
   webRoot: string;
+  /** As for the web image: where `ops/nginx/web-entrypoint.sh` wrote `config.json` and `sentry.conf`; none: no `/config.json`, no Sentry origin. */
+  runtimeDir?: string;
 }
 
 export interface WebConfigOptions extends BaseOptions {
@@ -72,6 +74,7 @@ export function renderNginxConfig(options: NginxConfigOptions): string {
     '  proxy_next_upstream_tries 3;',
     '  proxy_next_upstream_timeout 10s;',
     '',
+    ...runtimeInclude(options.runtimeDir),
     ...SERVICES.flatMap((s) => upstream(upstreamName(s), options.upstreams[s])),
     '  # Socket.IO long-polling must reach the replica that holds the session.',
     ...upstream(upstreamName('auction-engine', true), options.upstreams['auction-engine'], { balance: 'ip_hash;', health: NO_PASSIVE_HEALTH }),
@@ -83,7 +86,7 @@ export function renderNginxConfig(options: NginxConfigOptions): string {
     '    proxy_set_header Connection "";',
     '',
     ...privateLocations(),
-    ...PUBLIC_ROUTES.flatMap((route) => publicLocation(route, options.webRoot)),
+    ...PUBLIC_ROUTES.flatMap((route) => publicLocation(route, options.webRoot, options.runtimeDir)),
     '    location /api/ {',
     ...notFound(6),
     '    }',
@@ -118,12 +121,8 @@ export function renderNginxConfig(options: NginxConfigOptions): string {
  */
 export function renderWebNginxConfig(options: WebConfigOptions): string {
   const servicePaths = PUBLIC_ROUTES.filter((r) => r.target !== 'web').map((r) => escapeRegex(r.path.slice(1)));
-  const runtimeDir = options.runtimeDir.replace(/\/+$/, '');
-  const headers = securityHeaderLines(contentSecurityPolicy({ 'connect-src': '$sentry_connect_src' }));
   return frame(options, [
-    '  # $sentry_connect_src: the Sentry DSN\'s origin (with a leading space), or empty when reporting is off.',
-    `  include ${runtimeDir}/sentry.conf;`,
-    '',
+    ...runtimeInclude(options.runtimeDir),
     '  server {',
     `    listen ${options.listenPort};`,
     '    server_name _;',
@@ -132,14 +131,7 @@ export function renderWebNginxConfig(options: WebConfigOptions): string {
     `    location ~ ^/(${[...servicePaths, 'api'].join('|')})(/|$) {`,
     ...notFound(6),
     '    }',
-    '    # Where the browser reports errors: written at start from SENTRY_DSN, like /config.json of standalone mode.',
-    '    location = /config.json {',
-    `      root ${runtimeDir};`,
-    '      default_type application/json;',
-    `      add_header Cache-Control "${PAGE_CACHE_CONTROL}" always;`,
-    ...indent(headers, 6),
-    '    }',
-    ...webLocations(options.webRoot, headers),
+    ...webLocations(options.webRoot, options.runtimeDir),
     '  }',
     '',
     '  server {',
@@ -279,8 +271,8 @@ function upstream(name: string, servers: string[], { balance, health = PASSIVE_H
   ];
 }
 
-function publicLocation(route: Route, webRoot: string): string[] {
-  if (route.target === 'web') return webLocations(webRoot, securityHeaderLines(SECURITY_HEADERS['Content-Security-Policy']!));
+function publicLocation(route: Route, webRoot: string, runtimeDir: string | undefined): string[] {
+  if (route.target === 'web') return webLocations(webRoot, runtimeDir);
   const head = route.match === 'exact' ? `location = ${route.path} {` : `location ~ ${locationRegex(route)} {`;
   if (route.websocket) {
     return [
@@ -306,9 +298,29 @@ function securityHeaderLines(csp: string): string[] {
   ];
 }
 
-function webLocations(webRoot: string, headers: string[]): string[] {
+/** `$sentry_connect_src`: the Sentry DSN's origin (with a leading space), or empty when reporting is off. */
+function runtimeInclude(runtimeDir: string | undefined): string[] {
+  if (!runtimeDir) return [];
+  return ["  # $sentry_connect_src: the Sentry DSN's origin, written at start by ops/nginx/web-entrypoint.sh.", `  include ${runtimeDir.replace(/\/+$/, '')}/sentry.conf;`, ''];
+}
+
+/** The web client's files; with `runtimeDir` also `/config.json`, and the Sentry origin in `connect-src`. */
+function webLocations(webRoot: string, runtimeDir: string | undefined): string[] {
   const root = webRoot.replace(/\/+$/, '');
+  const headers = securityHeaderLines(runtimeDir ? contentSecurityPolicy({ 'connect-src': '$sentry_connect_src' }) : SECURITY_HEADERS['Content-Security-Policy']!);
+  const clientConfig = runtimeDir
+    ? [
+        '    # Where the browser reports errors: written at start from SENTRY_DSN, like /config.json of standalone mode.',
+        '    location = /config.json {',
+        `      root ${runtimeDir.replace(/\/+$/, '')};`,
+        '      default_type application/json;',
+        `      add_header Cache-Control "${PAGE_CACHE_CONTROL}" always;`,
+        ...indent(headers, 6),
+        '    }',
+      ]
+    : [];
   return [
+    ...clientConfig,
     '    # The web client: hashed assets cached for a year, everything else falls back to index.html.',
     '    location ^~ /assets/ {',
     `      root ${root};`,
