@@ -251,7 +251,6 @@ describe('rolling deploy of the auction engine during a live auction', () => {
     phase('bid loops done');
     const bidsDuringRoll = records.length;
 
-
     const accepted = records.filter((r) => r.accepted);
     const { bids } = await lotRow(lotId);
     const stored = new Map(bids.map((b) => [b.seq, b]));
