@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { API_CACHE_CONTROL, ASSET_CACHE_CONTROL, PAGE_CACHE_CONTROL, SECURITY_HEADERS, STRICT_TRANSPORT_SECURITY } from '@auction/contracts';
-import { SERVICES, renderWebNginxConfig, runNginx, startNginx, type RunningNginx, type ServiceName } from '@auction/cluster';
+import { SERVICES, startNginx, startWebNginx, type RunningNginx, type ServiceName } from '@auction/cluster';
 import { freePort } from '@auction/db';
 import { createTestDatabase, startProcess, testUser, TEST_JWT_SECRET, type RunningProcess, type TestDatabase } from '@auction/testing';
 
@@ -47,11 +47,7 @@ describe('security headers', () => {
     });
     base.cluster = `http://127.0.0.1:${clusterPort}`;
     const webPrefix = join(dir, 'web-nginx');
-    webNginx = await runNginx({
-      config: renderWebNginxConfig({ listenPort: webPort, probePort, webRoot: WEB_DIST, prefix: webPrefix, user: root }),
-      prefix: webPrefix,
-      ports: [webPort, probePort],
-    });
+    webNginx = await startWebNginx({ listenPort: webPort, probePort, webRoot: WEB_DIST, runtimeDir: join(dir, 'web-runtime'), prefix: webPrefix, user: root });
     base.web = `http://127.0.0.1:${webPort}`;
   });
 

@@ -81,6 +81,8 @@ describe('docker-compose.yml and Dockerfile', () => {
     expect(compose.services.migrate.command).toEqual(['node', 'apps/standalone/dist/migrate.js']);
     expect(compose.services['auction-engine'].deploy.replicas).toBe(DEFAULT_REPLICAS['auction-engine']);
     expect(compose.services.nginx.volumes).toContain('./ops/nginx/compose.conf:/etc/nginx/auction/compose.conf:ro');
+    // The web image's entrypoint tells the browser the same Sentry DSN as the services get.
+    expect(compose.services.nginx.environment.SENTRY_DSN).toBe(compose.services.auth.environment.SENTRY_DSN);
   });
 
   it('keeps secrets out of the file and pins images', () => {
@@ -96,6 +98,7 @@ describe('docker-compose.yml and Dockerfile', () => {
     const dockerfile = read('Dockerfile');
     expect([...dockerfile.matchAll(/^FROM \S+ AS (\w+)/gm)].map((m) => m[1])).toEqual(['build', 'web', 'app']);
     expect(dockerfile).toContain('COPY ops/nginx/web.conf');
+    expect(dockerfile).toMatch(/^ENTRYPOINT \["\/usr\/local\/bin\/web-entrypoint\.sh"\]$/m);
     expect(dockerfile).not.toMatch(/:latest\b/);
     expect(dockerfile).toMatch(/^USER node$/m);
     expect(read('.dockerignore')).toMatch(/^node_modules$/m);

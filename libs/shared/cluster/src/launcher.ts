@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureDatabase } from './database.js';
-import { startNginx, type RunningNginx } from './nginx-process.js';
+import { startNginx, writeWebRuntime, type RunningNginx } from './nginx-process.js';
 import { freePort } from '@auction/db';
 import { answers, runToCompletion, spawnManaged, waitUntil, type ExitStatus, type ManagedProcess } from './processes.js';
 import { SERVICES, SERVICE_URL_ENV, type ServiceName } from './routes.js';
@@ -162,7 +162,11 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     }
     await Promise.all(replicas.map(launch));
     const prefix = join(workDir, 'nginx');
+    // As the web image does: /config.json and the CSP's Sentry origin from SENTRY_DSN.
+    const runtimeDir = join(prefix, 'runtime');
+    await writeWebRuntime(runtimeDir, env);
     nginx = await startNginx({
+      runtimeDir,
       upstreams: Object.fromEntries(SERVICES.map((s) => [s, replicas.filter((r) => r.service === s).map((r) => `127.0.0.1:${r.port}`)])) as Record<ServiceName, string[]>,
       listenPort: ports.public,
       listenHost: options.listenHost,

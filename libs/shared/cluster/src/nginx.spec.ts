@@ -74,6 +74,8 @@ describe('renderNginxConfig', () => {
       const block = byName[upstreamName(service as keyof typeof upstreams)]!;
       expect(all(block, 'server').map((s) => s.args)).toEqual(servers.map((s) => [s, 'max_fails=1', 'fail_timeout=1s']));
     }
+    // Long-lived WebSockets never clear nginx's failure count: no passive health for them.
+    expect(all(byName.svc_auction_engine_sticky, 'server').map((s) => s.args)).toEqual(upstreams['auction-engine'].map((s) => [s, 'max_fails=0']));
     expect(one(byName.svc_auction_engine_sticky, 'ip_hash')).toBeDefined();
     expect(one(byName.svc_auction_engine, 'ip_hash')).toBeUndefined();
     expect(all(byName.svc_any, 'server')).toHaveLength(7);
@@ -129,6 +131,15 @@ describe('renderNginxConfig', () => {
     ]);
   });
 
+  it('serves /config.json and adds the Sentry origin to connect-src only with a runtimeDir (as the web image does)', () => {
+    const withRuntime = one(parse(renderNginxConfig({ upstreams, listenPort: 1, webRoot: '/w', prefix: '/p', runtimeDir: '/p/runtime' })), 'http')!.block!;
+    expect(one(withRuntime, 'include')!.args).toEqual(['/p/runtime/sentry.conf']);
+    const config = all(all(withRuntime, 'server')[0]!.block!, 'location').find((l) => l.args.join(' ') === '= /config.json')!;
+    expect(one(config.block, 'root')!.args).toEqual(['/p/runtime']);
+    expect(one(http, 'include')).toBeUndefined();
+    expect(all(publicServer, 'location').some((l) => l.args.join(' ') === '= /config.json')).toBe(false);
+  });
+
   it('refuses a service without replicas', () => {
     expect(() => renderNginxConfig({ upstreams: { ...upstreams, scoring: [] }, listenPort: 1, internalPort: 2, webRoot: '/w', prefix: '/p' })).toThrow(/scoring/);
   });
@@ -146,7 +157,7 @@ describe('renderNginxConfig', () => {
 });
 
 describe('renderWebNginxConfig', () => {
-  const web = one(parse(renderWebNginxConfig({ listenPort: 8080, probePort: 8081, webRoot: '/srv/web', prefix: '/tmp' })), 'http')!.block!;
+  const web = one(parse(renderWebNginxConfig({ listenPort: 8080, probePort: 8081, webRoot: '/srv/web', runtimeDir: '/tmp/runtime', prefix: '/tmp' })), 'http')!.block!;
   const [site, probes] = all(web, 'server').map((s) => s.block!);
 
   it('serves the client with the SPA fallback and proxies nothing', () => {
@@ -162,6 +173,12 @@ describe('renderWebNginxConfig', () => {
       expect(regexes.some((r) => r.test(path)), path).toBe(true);
     }
     expect(regexes.some((r) => r.test('/leagues/1'))).toBe(false);
+  });
+
+  it("reads the Sentry origin and /config.json from what the entrypoint writes at start", () => {
+    expect(one(web, 'include')!.args).toEqual(['/tmp/runtime/sentry.conf']);
+    const config = all(site, 'location').find((l) => l.args.join(' ') === '= /config.json')!;
+    expect(one(config.block, 'root')!.args).toEqual(['/tmp/runtime']);
   });
 
   it('answers probes on their own port', () => {

@@ -62,6 +62,12 @@ describe('startCluster: replicas behind nginx', () => {
     expect(health.json).toEqual({ status: 'ok', checks: { database: 'ok', redis: 'ok' } });
   });
 
+  it('tells the web client at /config.json that error reporting is off (no SENTRY_DSN), as the web image does', async () => {
+    const config = await get(`${cluster.url}/config.json`);
+    expect(config.status).toBe(200);
+    expect(config.json).toEqual({ sentry: null });
+  });
+
   it.each(SERVICES)('routes the OpenAPI document of %s to that service', async (service) => {
     const doc = await get(`${cluster.url}${OPENAPI_PATHS[service]}`, { 'x-request-id': `docs-${service}` });
     expect(doc.status).toBe(200);
