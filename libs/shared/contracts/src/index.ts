@@ -9,3 +9,5 @@ export * from './scoring.js';
 export * from './events.js';
 export * from './internal-events.js';
 export * from './security-headers.js';
+export * from './league-rules/number-rules.js';
+export * from './league-rules/wording.js';
