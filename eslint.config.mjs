@@ -72,7 +72,18 @@ const allow = ['@auction/observability/scrub'];
 const DEEP_IMPORTS = { group: ['@auction/*/src/*', '@auction/*/dist/*'], message: 'Import a lib by its name only.' };
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', '**/migrations/**', 'test-results/**', '.data/**', '.cluster/**', '.tools/**', 'coverage/**'] },
+  {
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      '**/migrations/**',
+      'test-results/**',
+      '.data/**',
+      '.cluster/**',
+      '.tools/**',
+      'coverage/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -121,7 +132,12 @@ export default tseslint.config(
   {
     // A lib's tests import it by its public name, as its users do.
     files: ['libs/**/*.spec.ts', 'libs/*/*/test/**'],
-    rules: { '@nx/enforce-module-boundaries': ['error', { allow, depConstraints: testDepConstraints, enforceBuildableLibDependency: false, allowCircularSelfDependency: true }] },
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        { allow, depConstraints: testDepConstraints, enforceBuildableLibDependency: false, allowCircularSelfDependency: true },
+      ],
+    },
   },
   {
     // Cross-service tests reach into each service's test helpers by path; e2e, benches and scripts drive whole processes.

@@ -32,7 +32,10 @@ async function boundaryErrors(filePath: string, source: string): Promise<string[
 
 describe('module boundaries', () => {
   it('keeps Node libs out of the web client', async () => {
-    const errors = await boundaryErrors('apps/web/src/boundary-fixture.ts', "import { freePort } from '@auction/db';\nexport const port = freePort;\n");
+    const errors = await boundaryErrors(
+      'apps/web/src/boundary-fixture.ts',
+      "import { freePort } from '@auction/db';\nexport const port = freePort;\n",
+    );
     expect(errors).toEqual([expect.stringMatching(/"runtime:browser" can only depend on libs tagged with "runtime:universal"/)]);
   });
 
@@ -41,7 +44,11 @@ describe('module boundaries', () => {
       'apps/web/src/boundary-fixture.ts',
       "import { startCluster } from '@auction/cluster';\nexport const start = startCluster;\n",
     );
-    expect(errors).toEqual([expect.stringMatching(/"type:app" can only depend on libs tagged with "type:feature", "type:domain", "type:infrastructure", "type:util"/)]);
+    expect(errors).toEqual([
+      expect.stringMatching(
+        /"type:app" can only depend on libs tagged with "type:feature", "type:domain", "type:infrastructure", "type:util"/,
+      ),
+    ]);
   });
 
   it('keeps Node-only packages out of the web client', async () => {
@@ -80,7 +87,9 @@ describe('module boundaries', () => {
       'libs/auction/domain/src/boundary-fixture.ts',
       "import { randomUUID } from 'node:crypto';\nexport const id = randomUUID();\n",
     );
-    expect(messages).toEqual([expect.objectContaining({ ruleId: 'no-restricted-imports', message: expect.stringContaining('no Node built-ins') })]);
+    expect(messages).toEqual([
+      expect.objectContaining({ ruleId: 'no-restricted-imports', message: expect.stringContaining('no Node built-ins') }),
+    ]);
   });
 
   it('lets the web client use contracts and the framework-free domain rules', async () => {
