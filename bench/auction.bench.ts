@@ -17,8 +17,8 @@ import { checkAuctionInvariants } from '@auction/auction-domain';
 import { signAccessToken } from '@auction/auth-guard';
 import type { AcceptedBid, AuctionSnapshot, ErrorBody } from '@auction/contracts';
 import { Api, createTestDatabase } from '@auction/testing';
-import { readAuctionState } from '../libs/auction/feature/test/support/auction-state.js';
-import { connectSocket, type ClientSocket } from '../libs/auction/feature/test/support/sockets.js';
+import { readAuctionState } from '../test/integration/auction/support/auction-state.js';
+import { connectSocket, type ClientSocket } from '../test/integration/auction/support/sockets.js';
 import { machine, summarise, writeSection, type Summary } from './report.js';
 
 const SECRET = randomBytes(48).toString('base64url');

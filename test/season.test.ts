@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock, startTestStack, type TestStack } from '@auction/testing';
 import { ALL_SERVICES } from '../apps/standalone/src/services.js';
-import { bid, snapshot, startedAuction, type World } from '../libs/auction/feature/test/support/world.js';
+import { bid, snapshot, startedAuction, type World } from './integration/auction/support/world.js';
 
 /** One season across every service, in one process as standalone mode hosts them. */
 describe('a season: auction → rosters in scoring → fixtures and results → leaderboard', () => {

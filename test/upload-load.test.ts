@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UPLOAD_LIMITS } from '@auction/scoring-domain';
 import { startTestStack, testUser, type TestStack } from '@auction/testing';
 import { ALL_SERVICES } from '../apps/standalone/src/services.js';
-import { bid, snapshot, startedAuction } from '../libs/auction/feature/test/support/world.js';
+import { bid, snapshot, startedAuction } from './integration/auction/support/world.js';
 
 const UPLOADS = Number(process.env.UPLOADS ?? 8);
 

@@ -4,7 +4,7 @@ import { ALERT_GROUPS, DASHBOARDS, startCluster, startRedisServer, waitUntil, ty
 import { signAccessToken } from '@auction/auth-guard';
 import type { AuctionSnapshot } from '@auction/contracts';
 import { Api, TestSmtpServer, createTestDatabase, type TestDatabase } from '@auction/testing';
-import { connectSocket, nextEvent, type ClientSocket } from '../../libs/auction/feature/test/support/sockets.js';
+import { connectSocket, nextEvent, type ClientSocket } from '../integration/auction/support/sockets.js';
 import { startPrometheus, type RunningPrometheus } from '../support/prometheus.js';
 
 /**

@@ -5,9 +5,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { ExitStatus } from '@auction/cluster';
 import type { AcceptedBid, AuctionSnapshot, ErrorBody, ErrorCode } from '@auction/contracts';
 import type { TestUser } from '@auction/testing';
-import { expectAuctionInvariants } from '../../libs/auction/feature/test/support/invariants.js';
-import type { ClientSocket } from '../../libs/auction/feature/test/support/sockets.js';
-import { createLeague, startAuction, type World } from '../../libs/auction/feature/test/support/world.js';
+import { expectAuctionInvariants } from '../integration/auction/support/invariants.js';
+import type { ClientSocket } from '../integration/auction/support/sockets.js';
+import { createLeague, startAuction, type World } from '../integration/auction/support/world.js';
 import { useTestCluster } from './support/test-cluster.js';
 
 type BidAck = { ok: true; bid: AcceptedBid } | { ok: false; error: ErrorBody };

@@ -3,8 +3,8 @@ import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import type { AcceptedBid, AuctionSnapshot } from '@auction/contracts';
 import { Api } from '@auction/testing';
-import { expectAuctionInvariants } from '../../libs/auction/feature/test/support/invariants.js';
-import { createLeague, startAuction, type World } from '../../libs/auction/feature/test/support/world.js';
+import { expectAuctionInvariants } from '../integration/auction/support/invariants.js';
+import { createLeague, startAuction, type World } from '../integration/auction/support/world.js';
 import { useTestCluster } from './support/test-cluster.js';
 
 /**

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock, startTestStack, testUser, type TestStack } from '@auction/testing';
 import { ALL_SERVICES } from '../../apps/standalone/src/services.js';
-import { createLeague, startAuction, type World } from '../../libs/auction/feature/test/support/world.js';
+import { createLeague, startAuction, type World } from '../integration/auction/support/world.js';
 import { refusedHandshakes, runFuzz, type FuzzTotals } from './fuzz-run.js';
 
 /**

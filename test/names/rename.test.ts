@@ -4,7 +4,7 @@ import { startCluster, startRedisServer, type ClusterHandle, type RedisServerHan
 import type { AuctionResults, AuctionSnapshot, League, Leaderboard } from '@auction/contracts';
 import { Api, createTestDatabase, startTestStack, TEST_JWT_SECRET, type TestDatabase, type TestStack, type TestUser } from '@auction/testing';
 import { ALL_SERVICES } from '../../apps/standalone/src/services.js';
-import { startedAuction, type World } from '../../libs/auction/feature/test/support/world.js';
+import { startedAuction, type World } from '../integration/auction/support/world.js';
 
 /** The longest a rename may take to reach every service's view (SPEC §8). */
 const PROPAGATION_MS = 5000;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack, testUser, type ApiResponse, type TestStack } from '@auction/testing';
 import { ALL_SERVICES } from '../../apps/standalone/src/services.js';
-import { startedAuction, type World } from '../../libs/auction/feature/test/support/world.js';
+import { startedAuction, type World } from '../integration/auction/support/world.js';
 
 /** Issue 14 item 10: JSON routes refuse a body that is not application/json; CSV routes keep requiring text/csv. */
 describe('content types', () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack, testUser, type ApiResponse, type TestStack, type TestUser } from '@auction/testing';
 import { ALL_SERVICES } from '../../apps/standalone/src/services.js';
-import { startedAuction, type World } from '../../libs/auction/feature/test/support/world.js';
+import { startedAuction, type World } from '../integration/auction/support/world.js';
 
 /** Issue 14 item 3: hostile characters and out-of-range cursors are 422 `VALIDATION_FAILED`, never a 500. */
 describe('hostile text and cursors', () => {

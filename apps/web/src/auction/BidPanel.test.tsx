@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ANN, BOB, lot, manager, snapshot } from '../test/fixtures';
+import { ANN, BOB, lot, manager, settings, snapshot } from '../test/fixtures';
 import type { BidContext } from './bidRules';
 import { BidPanel } from './BidPanel';
 
@@ -10,8 +10,6 @@ function ctx(overrides: Partial<BidContext> = {}): BidContext {
   return {
     snapshot: snapshot({ currentLot: lot({ highBid: 10, highBidderId: BOB }), managers: [manager(ANN, { maxBid: 18, budgetRemaining: 20 }), manager(BOB)] }),
     myUserId: ANN,
-    minIncrement: 1,
-    rosterSize: 3,
     connected: true,
     remainingMs: null,
     assetWord: 'Club',
@@ -44,7 +42,11 @@ describe('BidPanel', () => {
   it.each([
     ['paused', { snapshot: snapshot({ status: 'paused' }) }, 'The auction is paused'],
     ['not a manager', { myUserId: 'watcher' }, 'only managers in this league can bid'],
-    ['roster full', { rosterSize: 0 }, 'Your squad is full'],
+    [
+      'roster full',
+      { snapshot: snapshot({ settings: settings({ rosterSize: 1 }), managers: [manager(ANN, { roster: [{ asset: lot().asset, price: 5, lotId: 'lot-0' }] })] }) },
+      'Your squad is full',
+    ],
     ['offline', { connected: false }, 'You’re offline'],
   ] as const)('disables everything when %s', (_name, overrides, reason) => {
     render(<BidPanel ctx={ctx(overrides as Partial<BidContext>)} status={{ state: 'idle' }} outbid={null} onBid={vi.fn()} />);

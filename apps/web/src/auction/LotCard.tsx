@@ -42,7 +42,7 @@ function Waiting({ snapshot, clock, words, nameOf, lastMoment }: Props) {
           The auction starts in <WaitCountdown until={snapshot.startsAt} clock={clock} testId="starts-in" />
         </h2>
         <p className="meta" data-testid="starts-at">
-          {formatDateTime(snapshot.startsAt)} · the first {asset} opens {snapshot.settings?.leadInSeconds ?? 0} s later
+          {formatDateTime(snapshot.startsAt)} · the first {asset} opens {snapshot.settings.leadInSeconds} s later
         </p>
       </section>
     );

@@ -1,7 +1,7 @@
 import type { BidAccepted, CurrentLot } from '@auction/contracts';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Outbid } from './BidPanel';
-import type { BidStatus } from './useAuctionRoom';
+import type { BidStatus } from './useRoomBid';
 
 const SOUND_KEY = 'auction.outbidSound';
 

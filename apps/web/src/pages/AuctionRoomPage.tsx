@@ -1,4 +1,4 @@
-import { useCallback, useEffect } from 'react';
+import { useCallback } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { leaguesApi } from '../api/endpoints';
 import { currentUserId } from '../api/session';
@@ -11,7 +11,6 @@ import { CommissionerControls } from '../auction/CommissionerControls';
 import { useDeadlinePassed } from '../auction/countdown';
 import { LotCard } from '../auction/LotCard';
 import { Managers } from '../auction/Managers';
-import { rulesOf } from '../auction/reducer';
 import { useAuctionRoom } from '../auction/useAuctionRoom';
 import { ConnectionBadge } from '../components/ConnectionBadge';
 import { ErrorNotice, LiveRegion, Loading } from '../components/Status';
@@ -24,19 +23,14 @@ export default function AuctionRoomPage() {
   const session = useSession();
   const myUserId = currentUserId(session);
   const room = useAuctionRoom(auctionId);
-  const { state, clock, connection, setRules } = room;
+  const { state, clock, connection } = room;
   const snapshot = state.snapshot;
   const leagueId = snapshot?.leagueId;
   const league = useAsync(async () => (leagueId ? leaguesApi.get(leagueId) : null), [leagueId]);
   const { sports } = useSports();
   const l = league.data ?? null;
 
-  useEffect(() => {
-    if (l) setRules({ openingBid: l.openingBid, minIncrement: l.minIncrement, rosterSize: l.rosterSize });
-  }, [l, setRules]);
-
-  const rules = rulesOf(state);
-  const words = wordsFor(snapshot?.settings?.sport ?? l?.sport, sports);
+  const words = wordsFor(snapshot?.settings.sport, sports);
   const lot = snapshot?.currentLot ?? null;
   const timeUp = useDeadlinePassed(lot, snapshot?.status, clock);
   const nameOf = useCallback(
@@ -69,12 +63,10 @@ export default function AuctionRoomPage() {
     );
   }
 
-  const isCommissioner = !!myUserId && (snapshot.commissionerId ?? l?.commissionerId) === myUserId;
+  const isCommissioner = !!myUserId && snapshot.commissionerId === myUserId;
   const ctx = {
     snapshot,
     myUserId,
-    minIncrement: rules.minIncrement ?? 1,
-    rosterSize: rules.rosterSize ?? null,
     connected: connection === 'connected',
     remainingMs: timeUp ? 0 : null,
     assetWord: words.asset,
@@ -125,7 +117,7 @@ export default function AuctionRoomPage() {
             clock={clock}
             words={words}
             nameOf={nameOf}
-            timerSeconds={snapshot.settings?.bidTimerSeconds ?? l?.bidTimerSeconds}
+            timerSeconds={snapshot.settings.bidTimerSeconds}
             lastMoment={state.lastMoment}
           />
           {snapshot.status !== 'completed' && (
@@ -148,12 +140,12 @@ export default function AuctionRoomPage() {
           />
         </div>
         <div className="room-side">
-          <ClosedLots lots={snapshot.lots ?? []} nameOf={nameOf} assetsWord={words.assets} />
+          <ClosedLots lots={snapshot.lots} nameOf={nameOf} assetsWord={words.assets} />
           <Managers
             managers={snapshot.managers}
             myUserId={myUserId}
             highBidderId={lot?.highBidderId ?? null}
-            rosterSize={rules.rosterSize ?? null}
+            rosterSize={snapshot.settings.rosterSize}
             words={words}
           />
           <p className="hint">

@@ -254,6 +254,7 @@ export default function LeaguePage() {
         {editing ? (
           <SettingsEditor
             league={l}
+            words={words}
             onSaved={(saved) => {
               league.setData(() => saved);
               setEditing(false);

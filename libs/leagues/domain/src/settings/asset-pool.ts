@@ -1,8 +1,7 @@
-import type { Asset, CreateLeagueRequest, Sport } from '@auction/contracts';
+import { assetWord, assetsWord, listOf, type Asset, type CreateLeagueRequest, type Sport } from '@auction/contracts';
 import type { AssetCatalogue } from '../catalogue/catalogue-assets.js';
 import { SPORTS } from '../sports/sports.js';
 import type { SettingsIssue } from './league-settings.js';
-import { assetWord, assetsWord, listOf } from './wording.js';
 
 export type PoolInput = Pick<CreateLeagueRequest, 'competition' | 'assetIds' | 'nominationOrder'>;
 

@@ -1,9 +1,7 @@
-import type { CreateLeagueRequest, Sport } from '@auction/contracts';
-import { leagueSettingsFields } from '@auction/contracts';
+import { checkNumbers, leagueSettingsFields, type CreateLeagueRequest, type Sport } from '@auction/contracts';
 import type { AssetCatalogue } from '../catalogue/catalogue-assets.js';
 import { resolveAssetPool } from './asset-pool.js';
 import type { LeagueSettings, SettingsIssue, SettingsResult } from './league-settings.js';
-import { checkNumbers } from './number-rules.js';
 import { checkScoringRules } from './scoring-rules.js';
 
 const NAME_MAX = leagueSettingsFields.name.maxLength ?? 80;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authService } from '@auction/auth';
 import { leaguesService } from '@auction/leagues';
 import { TestSmtpServer, startTestStack, testUser, type TestStack, type TestUser } from '@auction/testing';
-import { createLeague, expectProblem, leagueWithMembers, serviceToken, sqlRows } from './support.js';
+import { createLeague, expectProblem, leagueWithMembers, serviceToken, sqlRows } from '../../../libs/leagues/feature/test/support.js';
 
 const UNKNOWN_ID = '3f1d8a52-0c6e-4b7a-9d2f-5e8c1b4a7d90';
 

@@ -5,7 +5,7 @@ import { EventBus } from '@auction/realtime';
 import { leaguesService } from '@auction/leagues';
 import { scoringService } from '@auction/scoring';
 import { startTestStack, testUser, type TestStack } from '@auction/testing';
-import { csv, eventually, rosterAssetCount } from './scoring-fakes.js';
+import { csv, eventually, rosterAssetCount } from '../../../libs/scoring/feature/test/scoring-fakes.js';
 
 /** Scoring against the real leagues service: its scoring context, catalogue and my-competitions call. */
 describe('scoring with the real leagues service', () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authService } from '@auction/auth';
 import { leaguesService } from '@auction/leagues';
 import { ManualClock, TestSmtpServer, startTestStack, testUser, type TestStack, type TestUser } from '@auction/testing';
-import { expectProblem, leagueWithMembers, serviceToken, sqlRows } from './support.js';
+import { expectProblem, leagueWithMembers, serviceToken, sqlRows } from '../../../libs/leagues/feature/test/support.js';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;

@@ -8,7 +8,7 @@ import { authService } from '@auction/auth';
 import { ACCESS_TOKEN } from '@auction/auth-guard';
 import { leaguesService } from '@auction/leagues';
 import { TEST_JWT_SECRET, TestSmtpServer, startTestStack, type TestStack } from '@auction/testing';
-import { signIn } from './support.js';
+import { signIn } from '../../../libs/auth/feature/test/support.js';
 
 /** A correctly signed token with the given claims (issuer and audience right), as a forger holding the key would make. */
 function signed(claims: Record<string, unknown>): string {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { leaguesService } from '@auction/leagues';
 import { scoringService } from '@auction/scoring';
 import { startTestStack, type TestStack } from '@auction/testing';
-import { leagueWithMembers } from './support.js';
+import { leagueWithMembers } from '../../../libs/leagues/feature/test/support.js';
 
 /** The real leagues ↔ scoring contract: scoring reads the league through leagues, leagues reads standings from scoring. */
 describe('my competitions with the real scoring service', () => {

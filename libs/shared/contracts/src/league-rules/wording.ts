@@ -1,4 +1,7 @@
-import type { Sport } from '@auction/contracts';
+import type { SportWords } from '../sports.js';
+
+/** Words of a sport, as a league's messages use them. */
+export type WordsOf = { words: SportWords };
 
 export function formatNumber(value: number): string {
   return value.toLocaleString('en-GB');
@@ -11,15 +14,15 @@ export function listOf(items: readonly string[], conjunction: 'and' | 'or' = 'an
 }
 
 /** "1 club", "3 clubs" in the sport's own words. */
-export function countOf(count: number, sport: Sport): string {
+export function countOf(count: number, sport: WordsOf): string {
   const word = count === 1 ? sport.words.asset : sport.words.assets;
   return `${formatNumber(count)} ${word.toLowerCase()}`;
 }
 
-export function assetWord(sport: Sport): string {
+export function assetWord(sport: WordsOf): string {
   return sport.words.asset.toLowerCase();
 }
 
-export function assetsWord(sport: Sport): string {
+export function assetsWord(sport: WordsOf): string {
   return sport.words.assets.toLowerCase();
 }

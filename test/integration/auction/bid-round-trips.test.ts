@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestStack, TestUser } from '@auction/testing';
-import { PlaceBidUseCase } from '../src/use-cases/place-bid/place-bid.use-case.js';
+import { PlaceBidUseCase } from '@auction/auction';
 import { auctionStack, startedAuction, type World } from './support/world.js';
 
 /**
