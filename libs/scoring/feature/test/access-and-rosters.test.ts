@@ -127,6 +127,36 @@ describe('scoring: permissions, rosters and the internal API', () => {
     ]);
   });
 
+  it('keeps a renamed manager’s new name through a late completion event, a stale league and an older rename', async () => {
+    const { league, commissioner, member } = threeMemberLeague();
+    const bus = stack.app.get(EventBus);
+    const auction = auctionOf(league, [{ member: commissioner, spent: 3, assets: ['eng-arsenal'] }, { member, spent: 4, assets: ['eng-chelsea'] }]);
+    await completeAuction(stack, auction);
+    const nameOnBoard = async () => {
+      const board = await stack.api.get(`/api/scoring/leagues/${league.id}/leaderboard`, { token: member.token });
+      return board.body.entries.find((e: { userId: string }) => e.userId === member.id)?.displayName;
+    };
+    const renamedAt = new Date();
+    await bus.publish('user.renamed', { userId: member.id, displayName: 'Mem Rovers', renamedAt: renamedAt.toISOString() });
+    await eventually(async () => (await nameOnBoard()) === 'Mem Rovers');
+
+    // The league's copy of the name has not caught up, and the completion event comes again with the old one.
+    const broadcasts = recordBroadcasts(stack);
+    await bus.publish('auction.completed', auction);
+    await eventually(async () => broadcasts.some((b) => b.event === 'leaderboard:updated'));
+    expect(await nameOnBoard()).toBe('Mem Rovers');
+    expect(await count(stack, "select count(*) from scoring.league_managers where user_id = $1 and display_name = 'Mem Rovers'", [member.id])).toBe(1);
+
+    // A rename from before the one stored, delivered late, changes nothing.
+    await bus.publish('user.renamed', { userId: member.id, displayName: 'Mem Old', renamedAt: new Date(renamedAt.getTime() - 60_000).toISOString() });
+    await bus.publish('user.renamed', { userId: commissioner.id, displayName: 'Com Rovers', renamedAt: new Date().toISOString() });
+    await eventually(async () => {
+      const board = await stack.api.get(`/api/scoring/leagues/${league.id}/leaderboard`, { token: member.token });
+      return board.body.entries.some((e: { displayName: string }) => e.displayName === 'Com Rovers');
+    });
+    expect(await nameOnBoard()).toBe('Mem Rovers');
+  });
+
   it('keeps the rosters when the leagues service is away, and recomputes on the next read', async () => {
     const { league, commissioner, member } = threeMemberLeague();
     const context = world.contexts.get(league.id)!;
@@ -217,6 +247,7 @@ describe('scoring: permissions, rosters and the internal API', () => {
     expect(Object.keys(answer.body.paths).sort()).toEqual([
       '/api/scoring/leagues/{leagueId}/fixtures',
       '/api/scoring/leagues/{leagueId}/leaderboard',
+      '/api/scoring/leagues/{leagueId}/leaderboard.csv',
       '/api/scoring/leagues/{leagueId}/managers/{userId}/breakdown',
       '/api/scoring/leagues/{leagueId}/results',
       '/api/scoring/leagues/{leagueId}/rosters/rebuild',

@@ -17,4 +17,10 @@ describe('standingsManagers', () => {
       { userId: 'z', displayName: 'Zed', spent: 5, joinedAt: new Date('2025-06-01T00:00:00Z'), assets: [] },
     ]);
   });
+
+  it('shows a name the user chose since over the league’s older one', () => {
+    const members = [{ userId: 'a', displayName: 'Ann', joinedAt: '2025-07-01T00:00:00.000Z' }];
+    const [ann] = standingsManagers(members, [], new Map([['a', 'Ann Rovers']]));
+    expect(ann!.displayName).toBe('Ann Rovers');
+  });
 });

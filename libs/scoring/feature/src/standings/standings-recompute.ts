@@ -40,7 +40,8 @@ export class StandingsRecompute {
     await this.scoring.rescore(db, context, rulesChanged ? 'all' : touched);
 
     const rosters = await this.rosters.managers(db, leagueId);
-    const managers = standingsManagers(context.members, rosters);
+    const renamed = await this.rosters.latestNames(db, context.members.map((member) => member.userId));
+    const managers = standingsManagers(context.members, rosters, renamed);
     // The leaderboard needs only each asset's season totals; breakdowns read the match rows.
     const { leaderboard } = computeStandings({ sport, managers, scored: await this.points.seasonTotals(db, leagueId, sport) });
     const joinedAt = new Map(managers.map((manager) => [manager.userId, manager.joinedAt]));
