@@ -15,7 +15,14 @@ type BidAck = { ok: true; bid: AcceptedBid } | { ok: false; error: ErrorBody };
 const BIDDERS = 150;
 const REPLICAS = 3;
 /** Refusals a bidder can get in a fair auction; anything else (or no answer after retries) is a failure. */
-const BUSINESS_REFUSALS = new Set<ErrorCode>(['BID_TOO_LOW', 'LOT_CLOSED', 'BUDGET_EXCEEDED', 'ROSTER_FULL', 'AUCTION_COMPLETED', 'AUCTION_NOT_LIVE']);
+const BUSINESS_REFUSALS = new Set<ErrorCode>([
+  'BID_TOO_LOW',
+  'LOT_CLOSED',
+  'BUDGET_EXCEEDED',
+  'ROSTER_FULL',
+  'AUCTION_COMPLETED',
+  'AUCTION_NOT_LIVE',
+]);
 const BID_ATTEMPTS = 4;
 const ACK_TIMEOUT_MS = 5000;
 const BACK_WITHIN_MS = 5000;
@@ -194,7 +201,8 @@ describe('rolling deploy of the auction engine during a live auction', () => {
     const client = new pg.Client({ connectionString: stack.database.url });
     await client.connect();
     try {
-      const lot = (await client.query('select status, ends_at, closed_at, winner_id, price from auction.lots where id = $1', [lotId])).rows[0];
+      const lot = (await client.query('select status, ends_at, closed_at, winner_id, price from auction.lots where id = $1', [lotId]))
+        .rows[0];
       const bids = (await client.query('select seq, amount, bidder_id from auction.bids where lot_id = $1', [lotId])).rows;
       return { lot, bids: bids as Array<{ seq: number; amount: number; bidder_id: string }> };
     } finally {
@@ -283,7 +291,10 @@ describe('rolling deploy of the auction engine during a live auction', () => {
 
     const lastEndsAt = Math.max(...records.flatMap((r) => (r.accepted ? [Date.parse(r.accepted.endsAt)] : [])));
     await expect
-      .poll(() => bidders.filter((b) => b.sold.some((e) => e.lotId === lotId)).length, { timeout: Math.max(0, lastEndsAt - Date.now()) + 10_000, interval: 100 })
+      .poll(() => bidders.filter((b) => b.sold.some((e) => e.lotId === lotId)).length, {
+        timeout: Math.max(0, lastEndsAt - Date.now()) + 10_000,
+        interval: 100,
+      })
       .toBe(BIDDERS);
     const sold = bidders.flatMap((b) => b.sold.filter((e) => e.lotId === lotId));
     const { lot } = await lotRow(lotId);
@@ -293,7 +304,9 @@ describe('rolling deploy of the auction engine during a live auction', () => {
     expect({ winner: lot.winner_id, price: lot.price }).toEqual({ winner: highest.bidder.user.id, price: highest.accepted!.amount });
     expect(lot.closed_at.getTime() - lot.ends_at.getTime()).toBeLessThan(1000);
     expect(sold).toHaveLength(BIDDERS);
-    expect(new Set(sold.map((e) => `${e.winnerId}:${e.price}`))).toEqual(new Set([`${highest.bidder.user.id}:${highest.accepted!.amount}`]));
+    expect(new Set(sold.map((e) => `${e.winnerId}:${e.price}`))).toEqual(
+      new Set([`${highest.bidder.user.id}:${highest.accepted!.amount}`]),
+    );
     await expectAuctionInvariants(stack.database.url, world.auction.id);
   }, 600_000);
 });

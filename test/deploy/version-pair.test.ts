@@ -85,7 +85,11 @@ describe('an old and a new auction-engine replica on one schema', () => {
   it('serves one auction from both while the schema expands and one replica is replaced', async () => {
     const world = await startAuction(
       stack,
-      await createLeague(stack, { managers: MANAGERS - 1, assets: 2, settings: { budget: 100_000, rosterSize: 1, bidTimerSeconds: 10, antiSnipeSeconds: 5 } }),
+      await createLeague(stack, {
+        managers: MANAGERS - 1,
+        assets: 2,
+        settings: { budget: 100_000, rosterSize: 1, bidTimerSeconds: 10, antiSnipeSeconds: 5 },
+      }),
     );
     const lotId = world.auction.currentLot!.id;
     const placed: Placed[] = [];
@@ -118,9 +122,21 @@ describe('an old and a new auction-engine replica on one schema', () => {
     const snapshots = await Promise.all(
       stack.cluster.replicas
         .filter((r) => r.service === 'auction-engine')
-        .map(async (r) => (await new Api(`http://127.0.0.1:${r.port}`).get<AuctionSnapshot>(`/api/auctions/${world.auction.id}`, { token: world.commissioner.token })).body),
+        .map(
+          async (r) =>
+            (
+              await new Api(`http://127.0.0.1:${r.port}`).get<AuctionSnapshot>(`/api/auctions/${world.auction.id}`, {
+                token: world.commissioner.token,
+              })
+            ).body,
+        ),
     );
-    const comparable = (s: AuctionSnapshot) => ({ seq: s.seq, highBid: s.currentLot?.highBid, highBidderId: s.currentLot?.highBidderId, managers: s.managers });
+    const comparable = (s: AuctionSnapshot) => ({
+      seq: s.seq,
+      highBid: s.currentLot?.highBid,
+      highBidderId: s.currentLot?.highBidderId,
+      managers: s.managers,
+    });
     expect(comparable(snapshots[1]!)).toEqual(comparable(snapshots[0]!));
     expect(snapshots[0]!.seq).toBe(placed.at(-1)!.bid!.seq);
 

@@ -17,7 +17,10 @@ describe('content types', () => {
   });
 
   function expect415(answer: ApiResponse): void {
-    expect({ status: answer.status, code: answer.body?.code }, JSON.stringify(answer.body)).toEqual({ status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' });
+    expect({ status: answer.status, code: answer.body?.code }, JSON.stringify(answer.body)).toEqual({
+      status: 415,
+      code: 'UNSUPPORTED_MEDIA_TYPE',
+    });
     expect(answer.headers.get('content-type')).toContain('application/problem+json');
   }
 
@@ -38,7 +41,10 @@ describe('content types', () => {
   });
 
   it('refuses a body without any content type', async () => {
-    const response = await fetch(`${stack.url}/api/auth/magic-link`, { method: 'POST', body: new TextEncoder().encode('{"email":"a@club.test"}') });
+    const response = await fetch(`${stack.url}/api/auth/magic-link`, {
+      method: 'POST',
+      body: new TextEncoder().encode('{"email":"a@club.test"}'),
+    });
     expect(response.status).toBe(415);
     expect(((await response.json()) as { code: string }).code).toBe('UNSUPPORTED_MEDIA_TYPE');
   });

@@ -105,7 +105,11 @@ describe('auction room across an access-token expiry', () => {
     );
     expect(states.at(-1)).toBe('connected');
 
-    const bid = await app.api.post(`/api/auctions/${auctionId}/bids`, { lotId, amount: 7, clientBidId: randomUUID() }, { token: rival.token });
+    const bid = await app.api.post(
+      `/api/auctions/${auctionId}/bids`,
+      { lotId, amount: 7, clientBidId: randomUUID() },
+      { token: rival.token },
+    );
     expect(bid.status, JSON.stringify(bid.body)).toBe(201);
     await waitForAttribute(manager.page, 'auction-room', 'data-seq', String(bid.body.seq), RECOVERY_MS);
     expect(await textOf(manager.page, 'high-bid')).toContain('7');

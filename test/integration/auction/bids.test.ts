@@ -18,8 +18,19 @@ describe('auction start and bids over HTTP', () => {
   it('starts once, for the commissioner only, with the first lot open', async () => {
     const world = await startedAuction(stack, { managers: 2, assets: 4 });
     const { auction } = world;
-    expect(auction).toMatchObject({ leagueId: world.leagueId, status: 'live', seq: 1, lotsRemaining: 3, commissionerId: world.commissioner.id });
-    expect(auction.currentLot).toMatchObject({ asset: { id: world.assets[0]!.id, name: world.assets[0]!.name }, openingBid: 1, highBid: null, highBidderId: null });
+    expect(auction).toMatchObject({
+      leagueId: world.leagueId,
+      status: 'live',
+      seq: 1,
+      lotsRemaining: 3,
+      commissionerId: world.commissioner.id,
+    });
+    expect(auction.currentLot).toMatchObject({
+      asset: { id: world.assets[0]!.id, name: world.assets[0]!.name },
+      openingBid: 1,
+      highBid: null,
+      highBidderId: null,
+    });
     expect(auction.currentLot!.remainingMs).toBeGreaterThan(59_000);
     expect(auction.managers.map((m) => m.maxBid)).toEqual([99, 99, 99]);
     expect(auction.settings).toMatchObject({ budget: 100, rosterSize: 2, minIncrement: 1, sport: 'football' });
@@ -50,7 +61,9 @@ describe('auction start and bids over HTTP', () => {
     const now = await snapshot(stack, world, ann);
     expect(now.seq).toBe(2);
     expect(now.currentLot).toMatchObject({ highBid: 5, highBidderId: ann!.id });
-    const history = await stack.api.get(`/api/auctions/${world.auction.id}/bids?lotId=${world.auction.currentLot!.id}`, { token: ann!.token });
+    const history = await stack.api.get(`/api/auctions/${world.auction.id}/bids?lotId=${world.auction.currentLot!.id}`, {
+      token: ann!.token,
+    });
     expect(history.body).toEqual({ items: [accepted.body], nextCursor: null });
   });
 
@@ -65,7 +78,11 @@ describe('auction start and bids over HTTP', () => {
     expect(await code(bid(stack, world, ann!, 50 - 2 * 5 + 1))).toBe('422 BUDGET_EXCEEDED');
     expect(await code(bid(stack, world, ann!, 5, { lotId: randomUUID() }))).toBe('409 LOT_CLOSED');
     expect(await code(bid(stack, world, testUser('outsider'), 10))).toBe('403 NOT_A_MANAGER');
-    const malformed = stack.api.post(`/api/auctions/${world.auction.id}/bids`, { lotId: world.auction.currentLot!.id, amount: 0, clientBidId: 'x' }, { token: ann!.token });
+    const malformed = stack.api.post(
+      `/api/auctions/${world.auction.id}/bids`,
+      { lotId: world.auction.currentLot!.id, amount: 0, clientBidId: 'x' },
+      { token: ann!.token },
+    );
     expect(await code(malformed)).toBe('422 VALIDATION_FAILED');
     const unknownField = stack.api.post(
       `/api/auctions/${world.auction.id}/bids`,
@@ -137,7 +154,9 @@ describe('auction start and bids over HTTP', () => {
     for (let amount = 1; amount <= 5; amount++) await bid(stack, world, amount % 2 ? ann! : bob!, amount);
     const first = await stack.api.get(`/api/auctions/${world.auction.id}/bids?limit=2`, { token: bob!.token });
     expect(first.body.items.map((b: { amount: number }) => b.amount)).toEqual([5, 4]);
-    const second = await stack.api.get(`/api/auctions/${world.auction.id}/bids?limit=2&cursor=${first.body.nextCursor}`, { token: bob!.token });
+    const second = await stack.api.get(`/api/auctions/${world.auction.id}/bids?limit=2&cursor=${first.body.nextCursor}`, {
+      token: bob!.token,
+    });
     expect(second.body.items.map((b: { amount: number }) => b.amount)).toEqual([3, 2]);
     const outsider = await stack.api.get(`/api/auctions/${world.auction.id}/bids`, { token: testUser('outsider').token });
     expect(outsider.status).toBe(403);
@@ -189,7 +208,12 @@ describe('bid rate limit', () => {
         acks.push(
           await socket
             .timeout(5000)
-            .emitWithAck('bid:place', { auctionId: world.auction.id, lotId: world.auction.currentLot!.id, amount, clientBidId: randomUUID() }),
+            .emitWithAck('bid:place', {
+              auctionId: world.auction.id,
+              lotId: world.auction.currentLot!.id,
+              amount,
+              clientBidId: randomUUID(),
+            }),
         );
       }
       expect(acks.slice(0, 5).every((ack) => ack.ok)).toBe(true);

@@ -86,7 +86,10 @@ describe('auction engine cluster: 3 replicas, PostgreSQL, Redis', () => {
   });
 
   it('closes a lot within a second of its deadline, exactly once, when the replica holding its timer is killed -9', async () => {
-    const world = await startAuction(target, await createLeague(target, { managers: 3, settings: { bidTimerSeconds: 3, antiSnipeSeconds: 0 } }));
+    const world = await startAuction(
+      target,
+      await createLeague(target, { managers: 3, settings: { bidTimerSeconds: 3, antiSnipeSeconds: 0 } }),
+    );
     const [ann, bob, cat] = world.managers as [TestUser, TestUser, TestUser];
     const onVictim = await connectTo(0, ann);
     const watchers = [await connectTo(1, bob), await connectTo(2, cat)];
@@ -183,9 +186,7 @@ describe('auction engine cluster: 3 replicas, PostgreSQL, Redis', () => {
     // Broadcasts across replicas are back within 5 s.
     const started = Date.now();
     const heard = bidders.map((socket) => nextEvent(socket, 'bid:accepted', (e) => e.amount === 50, 5000));
-    await expect
-      .poll(async () => (await bid(target, world, world.managers[1]!, 50)).status, { timeout: 5000, interval: 250 })
-      .toBe(201);
+    await expect.poll(async () => (await bid(target, world, world.managers[1]!, 50)).status, { timeout: 5000, interval: 250 }).toBe(201);
     await Promise.all(heard);
     expect(Date.now() - started).toBeLessThan(5000);
     await expect.poll(() => rooms.map((room) => room.seq), { timeout: 3000 }).toEqual(rooms.map(() => settled.seq + 1));

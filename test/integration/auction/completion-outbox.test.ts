@@ -36,7 +36,11 @@ describe('auction.completed while Redis is down at the moment of completion', ()
   }
 
   it('is delivered once Redis is back, with the rosters', async () => {
-    const world = await startedAuction(stack, { managers: 1, assets: 1, settings: { rosterSize: 1, bidTimerSeconds: 30, antiSnipeSeconds: 0 } });
+    const world = await startedAuction(stack, {
+      managers: 1,
+      assets: 1,
+      settings: { rosterSize: 1, bidTimerSeconds: 30, antiSnipeSeconds: 0 },
+    });
     const [winner] = world.managers;
     expect((await bid(stack, world, winner!, 7)).status).toBe(201);
 

@@ -36,7 +36,10 @@ describe('the pause between lots, lead-in and scheduled starts (manual clock, re
   let stack: TestStack;
 
   beforeAll(async () => {
-    stack = await auctionStack({ clock, env: { SMTP_URL: await smtp.start(), AUCTION_REMINDER_MINUTES: '15', PUBLIC_URL: 'https://auction.example' } });
+    stack = await auctionStack({
+      clock,
+      env: { SMTP_URL: await smtp.start(), AUCTION_REMINDER_MINUTES: '15', PUBLIC_URL: 'https://auction.example' },
+    });
   });
   afterAll(async () => {
     for (const socket of sockets) socket.close();
@@ -62,8 +65,16 @@ describe('the pause between lots, lead-in and scheduled starts (manual clock, re
     expect(await sold).toMatchObject({ winnerId: ann!.id, price: 4, seq: 3, nextLotAt: new Date(closedAt + 5_000).toISOString() });
 
     const inGap = await snapshot(stack, world);
-    expect(inGap).toMatchObject({ status: 'live', seq: 3, currentLot: null, nextLotAt: new Date(closedAt + 5_000).toISOString(), lotsRemaining: 2 });
-    expect(inGap.lots).toEqual([{ lotId: world.auction.currentLot!.id, asset: world.auction.currentLot!.asset, status: 'sold', winnerId: ann!.id, price: 4, seq: 3 }]);
+    expect(inGap).toMatchObject({
+      status: 'live',
+      seq: 3,
+      currentLot: null,
+      nextLotAt: new Date(closedAt + 5_000).toISOString(),
+      lotsRemaining: 2,
+    });
+    expect(inGap.lots).toEqual([
+      { lotId: world.auction.currentLot!.id, asset: world.auction.currentLot!.asset, status: 'sold', winnerId: ann!.id, price: 4, seq: 3 },
+    ]);
     const before = await readAuctionState(stack.database.url, world.auction.id);
     const nextLotId = before.lots.find((l) => l.status === 'pending' && l.id !== world.auction.currentLot!.id)!.id;
     clock.advance(4_000); // 1 s of the gap left
@@ -91,11 +102,15 @@ describe('the pause between lots, lead-in and scheduled starts (manual clock, re
     clock.advance(10_000);
     await unsold;
     clock.advance(4_000);
-    const paused = await stack.api.post<AuctionSnapshot>(`/api/auctions/${world.auction.id}/pause`, undefined, { token: world.commissioner.token });
+    const paused = await stack.api.post<AuctionSnapshot>(`/api/auctions/${world.auction.id}/pause`, undefined, {
+      token: world.commissioner.token,
+    });
     expect(paused.body).toMatchObject({ status: 'paused', nextLotAt: null, currentLot: null });
     clock.advance(60_000);
     expect((await snapshot(stack, world)).currentLot).toBeNull();
-    const resumed = await stack.api.post<AuctionSnapshot>(`/api/auctions/${world.auction.id}/resume`, undefined, { token: world.commissioner.token });
+    const resumed = await stack.api.post<AuctionSnapshot>(`/api/auctions/${world.auction.id}/resume`, undefined, {
+      token: world.commissioner.token,
+    });
     expect(resumed.body.nextLotAt).toBe(new Date(clock.now().getTime() + 6_000).toISOString());
     const opened = nextEvent(socket, 'lot:opened', (e) => e.auctionId === world.auction.id);
     clock.advance(6_000);
@@ -130,9 +145,21 @@ describe('the pause between lots, lead-in and scheduled starts (manual clock, re
   it('opens the first lot only after the lead-in when started now', async () => {
     const world = await startedAuction(stack, { settings: { leadInSeconds: 10 } });
     const startedAt = Date.parse(world.auction.serverTime);
-    expect(world.auction).toMatchObject({ status: 'live', seq: 1, currentLot: null, startsAt: null, nextLotAt: new Date(startedAt + 10_000).toISOString() });
+    expect(world.auction).toMatchObject({
+      status: 'live',
+      seq: 1,
+      currentLot: null,
+      startsAt: null,
+      nextLotAt: new Date(startedAt + 10_000).toISOString(),
+    });
     const socket = await watch(world);
-    expect((await bid(stack, world, world.managers[0]!, 1, { lotId: (await readAuctionState(stack.database.url, world.auction.id)).lots[0]!.id })).body.code).toBe('LOT_CLOSED');
+    expect(
+      (
+        await bid(stack, world, world.managers[0]!, 1, {
+          lotId: (await readAuctionState(stack.database.url, world.auction.id)).lots[0]!.id,
+        })
+      ).body.code,
+    ).toBe('LOT_CLOSED');
     const opened = nextEvent(socket, 'lot:opened', (e) => e.auctionId === world.auction.id);
     clock.advance(10_000);
     expect(await opened).toMatchObject({ seq: 2, lot: { asset: { id: world.assets[0]!.id } } });
@@ -154,7 +181,14 @@ describe('the pause between lots, lead-in and scheduled starts (manual clock, re
     const league = await createLeague(stack, { managers: 2, settings: { leadInSeconds: 5 } });
     const startsAt = new Date(clock.now().getTime() + 2 * 60 * MINUTE);
     const world = await scheduleAuction(stack, league, startsAt);
-    expect(world.auction).toMatchObject({ status: 'scheduled', seq: 0, startsAt: startsAt.toISOString(), currentLot: null, nextLotAt: null, lots: [] });
+    expect(world.auction).toMatchObject({
+      status: 'scheduled',
+      seq: 0,
+      startsAt: startsAt.toISOString(),
+      currentLot: null,
+      nextLotAt: null,
+      lots: [],
+    });
     for (const user of league.everyone) {
       const mail = await smtp.nextMail(user.email);
       expect(mail.subject).toMatch(/the auction starts/);
@@ -171,14 +205,31 @@ describe('the pause between lots, lead-in and scheduled starts (manual clock, re
       const refused = await stack.api.post(`/api/auctions/${world.auction.id}/${control}`, undefined, { token: league.commissioner.token });
       expect(refused.body.code, control).toBe('AUCTION_NOT_STARTED');
     }
-    expect(await stack.api.post(`/api/auctions/${world.auction.id}/start`, undefined, { token: league.managers[0]!.token })).toMatchObject({ status: 403 });
+    expect(await stack.api.post(`/api/auctions/${world.auction.id}/start`, undefined, { token: league.managers[0]!.token })).toMatchObject({
+      status: 403,
+    });
     expect((await snapshot(stack, world)).status).toBe('scheduled');
 
     const moved = new Date(startsAt.getTime() + 30 * MINUTE);
-    expect((await stack.api.patch(`/api/auctions/${world.auction.id}`, { startsAt: moved.toISOString(), leagueId: league.leagueId }, { token: league.commissioner.token })).status).toBe(422);
-    expect((await stack.api.patch(`/api/auctions/${world.auction.id}`, { startsAt: moved.toISOString() }, { token: league.managers[0]!.token })).status).toBe(403);
+    expect(
+      (
+        await stack.api.patch(
+          `/api/auctions/${world.auction.id}`,
+          { startsAt: moved.toISOString(), leagueId: league.leagueId },
+          { token: league.commissioner.token },
+        )
+      ).status,
+    ).toBe(422);
+    expect(
+      (await stack.api.patch(`/api/auctions/${world.auction.id}`, { startsAt: moved.toISOString() }, { token: league.managers[0]!.token }))
+        .status,
+    ).toBe(403);
     const resync = nextEvent(socket, 'auction:snapshot', (s) => s.id === world.auction.id);
-    const rescheduled = await stack.api.patch<AuctionSnapshot>(`/api/auctions/${world.auction.id}`, { startsAt: moved.toISOString() }, { token: league.commissioner.token });
+    const rescheduled = await stack.api.patch<AuctionSnapshot>(
+      `/api/auctions/${world.auction.id}`,
+      { startsAt: moved.toISOString() },
+      { token: league.commissioner.token },
+    );
     expect(rescheduled.body).toMatchObject({ status: 'scheduled', startsAt: moved.toISOString(), seq: 1 });
     expect((await resync).startsAt).toBe(moved.toISOString());
     for (const user of league.everyone) {
@@ -208,7 +259,9 @@ describe('the pause between lots, lead-in and scheduled starts (manual clock, re
     const world = await scheduleAuction(stack, league, new Date(clock.now().getTime() + 3 * 24 * 60 * MINUTE));
     const socket = await watch(world);
     const live = nextEvent(socket, 'auction:live', (e) => e.auctionId === world.auction.id);
-    const now = await stack.api.post<AuctionSnapshot>(`/api/auctions/${world.auction.id}/start`, undefined, { token: league.commissioner.token });
+    const now = await stack.api.post<AuctionSnapshot>(`/api/auctions/${world.auction.id}/start`, undefined, {
+      token: league.commissioner.token,
+    });
     expect(now.status).toBe(200);
     expect(now.body).toMatchObject({ status: 'live', seq: 2, currentLot: { asset: { id: world.assets[0]!.id } } });
     expect(await live).toEqual({ auctionId: world.auction.id, seq: 1, nextLotAt: null });
@@ -237,7 +290,9 @@ describe('lead-in and gap on the real clock', () => {
     await joinAuction(socket, world.auction.id);
     const opened = await first;
     // Go-live is the start transaction's time (created_at), not the answer's later serverTime.
-    const liveAt = (await sqlRows<{ created_at: Date }>(stack, 'select created_at from auction.auctions where id = $1', [world.auction.id]))[0]!.created_at.getTime();
+    const liveAt = (
+      await sqlRows<{ created_at: Date }>(stack, 'select created_at from auction.auctions where id = $1', [world.auction.id])
+    )[0]!.created_at.getTime();
     const leadInMs = Date.parse(opened.serverTime) - liveAt;
     expect(Math.abs(leadInMs - 2_000)).toBeLessThanOrEqual(250);
 

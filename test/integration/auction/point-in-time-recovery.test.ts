@@ -57,7 +57,21 @@ describe('point-in-time recovery of the auction database', () => {
 
   it('takes a base backup of the running server', async () => {
     baseBackup = join(root, 'base');
-    await pgTool('pg_basebackup', ['-h', '127.0.0.1', '-p', String(primary.port), '-U', 'postgres', '-D', baseBackup, '-X', 'stream', '-c', 'fast', '-N']);
+    await pgTool('pg_basebackup', [
+      '-h',
+      '127.0.0.1',
+      '-p',
+      String(primary.port),
+      '-U',
+      'postgres',
+      '-D',
+      baseBackup,
+      '-X',
+      'stream',
+      '-c',
+      'fast',
+      '-N',
+    ]);
     expect(primary.log()).not.toMatch(/archive command failed/);
   });
 
@@ -70,7 +84,9 @@ describe('point-in-time recovery of the auction database', () => {
       expect(answer.status, JSON.stringify(answer.body)).toBe(201);
       beforeTarget.push(answer.body.seq);
     }
-    [{ target }] = await primary.query<{ target: string }>(`select to_char(clock_timestamp() at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') || '+00' as target`);
+    [{ target }] = await primary.query<{ target: string }>(
+      `select to_char(clock_timestamp() at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') || '+00' as target`,
+    );
     for (let amount = 12; amount <= 16; amount++) {
       const answer = await bid(stack, world, world.everyone[amount % world.everyone.length]!, amount);
       expect(answer.status, JSON.stringify(answer.body)).toBe(201);
@@ -103,11 +119,17 @@ describe('point-in-time recovery of the auction database', () => {
       },
     });
     await expect
-      .poll(async () => (await restored!.query<{ recovering: boolean }>('select pg_is_in_recovery() as recovering'))[0]!.recovering, { timeout: 30_000 })
+      .poll(async () => (await restored!.query<{ recovering: boolean }>('select pg_is_in_recovery() as recovering'))[0]!.recovering, {
+        timeout: 30_000,
+      })
       .toBe(false);
     expect(restored.log()).toMatch(/recovery stopping before commit|recovery stopping after commit/);
 
-    const bids = await restored.query<{ seq: number }>('select seq from auction.bids where auction_id = $1 order by seq', [world.auction.id], 'auction');
+    const bids = await restored.query<{ seq: number }>(
+      'select seq from auction.bids where auction_id = $1 order by seq',
+      [world.auction.id],
+      'auction',
+    );
     expect(bids.map((b) => b.seq)).toEqual(beforeTarget);
     expect(bids.map((b) => b.seq)).not.toContain(afterTarget[0]);
     const state = await readAuctionState(restored.url('auction'), world.auction.id);

@@ -107,9 +107,11 @@ describe('room access of the Socket.IO gateway', () => {
     for (const socket of [staying, leaving]) {
       expect(await socket.timeout(5000).emitWithAck('league:join', { leagueId: league.leagueId })).toMatchObject({ ok: true });
     }
-    await expect.poll(() => staying.timeout(5000).emitWithAck('league:join', { leagueId: league.leagueId })).toMatchObject({
-      online: expect.arrayContaining([removed.id]),
-    });
+    await expect
+      .poll(() => staying.timeout(5000).emitWithAck('league:join', { leagueId: league.leagueId }))
+      .toMatchObject({
+        online: expect.arrayContaining([removed.id]),
+      });
 
     const gone = nextEvent(staying, 'league:presence', (p) => !p.online.includes(removed.id));
     const removal = await stack.api.delete(`/api/leagues/${league.leagueId}/members/${removed.id}`, { token: league.commissioner.token });

@@ -27,14 +27,20 @@ describe('Socket.IO gateway', () => {
   function placeBid(socket: ClientSocket, world: World, amount: number, clientBidId: string = randomUUID()): Promise<BidAck> {
     return socket
       .timeout(10_000)
-      .emitWithAck('bid:place', { auctionId: world.auction.id, lotId: world.auction.currentLot!.id, amount, clientBidId }) as Promise<BidAck>;
+      .emitWithAck('bid:place', {
+        auctionId: world.auction.id,
+        lotId: world.auction.currentLot!.id,
+        amount,
+        clientBidId,
+      }) as Promise<BidAck>;
   }
 
   it('refuses a missing or bad token with UNAUTHORIZED and an expired one with TOKEN_EXPIRED', async () => {
-    const refusal = (token: string) => connectSocket(stack.url, token).then(
-      () => 'connected',
-      (error: Error & { data?: { code?: string } }) => error.data?.code,
-    );
+    const refusal = (token: string) =>
+      connectSocket(stack.url, token).then(
+        () => 'connected',
+        (error: Error & { data?: { code?: string } }) => error.data?.code,
+      );
     expect(await refusal('')).toBe('UNAUTHORIZED');
     expect(await refusal('not.a.jwt')).toBe('UNAUTHORIZED');
     const user = testUser('late');
@@ -73,13 +79,19 @@ describe('Socket.IO gateway', () => {
     expect((await withBob).leagueId).toBe(leagueId);
 
     const outsider = await connect(testUser('outsider'));
-    expect(await outsider.timeout(5000).emitWithAck('league:join', { leagueId })).toMatchObject({ ok: false, error: { code: 'NOT_A_MEMBER' } });
+    expect(await outsider.timeout(5000).emitWithAck('league:join', { leagueId })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_A_MEMBER' },
+    });
 
     // One of Ann's tabs closing changes nothing; the second does.
     const onlyBob = nextEvent(bobTab, 'league:presence', (p) => p.online.length === 1);
     annTab1.close();
     await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(await bobTab.timeout(5000).emitWithAck('league:join', { leagueId })).toMatchObject({ ok: true, online: expect.arrayContaining([ann.id, bob.id]) });
+    expect(await bobTab.timeout(5000).emitWithAck('league:join', { leagueId })).toMatchObject({
+      ok: true,
+      online: expect.arrayContaining([ann.id, bob.id]),
+    });
     annTab2.close();
     expect((await onlyBob).online).toEqual([bob.id]);
 
@@ -136,7 +148,12 @@ describe('Socket.IO gateway', () => {
     expect(await code(placeBid(socket, world, 41))).toBe('BUDGET_EXCEEDED');
     const elsewhere = socket
       .timeout(5000)
-      .emitWithAck('bid:place', { auctionId: world.auction.id, lotId: randomUUID(), amount: 10, clientBidId: randomUUID() }) as Promise<BidAck>;
+      .emitWithAck('bid:place', {
+        auctionId: world.auction.id,
+        lotId: randomUUID(),
+        amount: 10,
+        clientBidId: randomUUID(),
+      }) as Promise<BidAck>;
     expect(await code(elsewhere)).toBe('LOT_CLOSED');
     const unknown = socket
       .timeout(5000)
@@ -193,11 +210,13 @@ describe('Socket.IO gateway', () => {
     const fresh = await joinAuction(again, world.auction.id);
     expect(fresh.seq).toBeGreaterThan(before.seq);
     expect(fresh.seq).toBeGreaterThanOrEqual(sold.seq + 1);
-    expect(fresh.managers.find((m: { userId: string }) => m.userId === bob!.id)!.roster).toEqual([{ asset: world.auction.currentLot!.asset, price: 9, lotId: world.auction.currentLot!.id }]);
+    expect(fresh.managers.find((m: { userId: string }) => m.userId === bob!.id)!.roster).toEqual([
+      { asset: world.auction.currentLot!.asset, price: 9, lotId: world.auction.currentLot!.id },
+    ]);
     expect(fresh.currentLot!.id).not.toBe(world.auction.currentLot!.id);
   });
 
-  it('shows a manager\'s new display name in an open room at once', async () => {
+  it("shows a manager's new display name in an open room at once", async () => {
     const world = await startedAuction(stack);
     const renamed = world.managers[1]!;
     const watcher = await connect(world.managers[0]!);
@@ -206,7 +225,9 @@ describe('Socket.IO gateway', () => {
     const named = (snapshot: { managers: Array<{ userId: string; displayName: string }> }) =>
       snapshot.managers.find((manager) => manager.userId === renamed.id)?.displayName === displayName;
     const resync = nextEvent(watcher, 'auction:snapshot', named, 5000);
-    await stack.app.get(EventBus, { strict: false }).publish('user.renamed', { userId: renamed.id, displayName, renamedAt: new Date().toISOString() });
+    await stack.app
+      .get(EventBus, { strict: false })
+      .publish('user.renamed', { userId: renamed.id, displayName, renamedAt: new Date().toISOString() });
     expect((await resync).seq).toBe(world.auction.seq);
   });
 });

@@ -57,8 +57,18 @@ describe('lot deadlines, anti-snipe, pause/resume, completion (manual clock)', (
     clock.advance(29_000);
     expect((await snapshot(stack, world)).currentLot!.id).toBe(world.auction.currentLot!.id);
     clock.advance(1_000);
-    expect(await sold).toMatchObject({ lotId: world.auction.currentLot!.id, winnerId: bob!.id, price: 30, seq: 4, asset: { name: world.assets[0]!.name } });
-    expect(await opened).toMatchObject({ seq: 5, lot: { asset: { name: world.assets[1]!.name }, highBid: null, remainingMs: 30_000 }, lotsRemaining: 4 });
+    expect(await sold).toMatchObject({
+      lotId: world.auction.currentLot!.id,
+      winnerId: bob!.id,
+      price: 30,
+      seq: 4,
+      asset: { name: world.assets[0]!.name },
+    });
+    expect(await opened).toMatchObject({
+      seq: 5,
+      lot: { asset: { name: world.assets[1]!.name }, highBid: null, remainingMs: 30_000 },
+      lotsRemaining: 4,
+    });
     const now = await snapshot(stack, world);
     const buyer = now.managers.find((m) => m.userId === bob!.id)!;
     expect(buyer).toMatchObject({ budgetRemaining: 70, maxBid: 70, roster: [{ price: 30, asset: { name: world.assets[0]!.name } }] });
@@ -73,7 +83,13 @@ describe('lot deadlines, anti-snipe, pause/resume, completion (manual clock)', (
     const socket = await watch(world);
     const unsold = nextEvent(socket, 'lot:unsold', (e) => e.auctionId === world.auction.id);
     clock.advance(30_000);
-    expect(await unsold).toEqual({ auctionId: world.auction.id, lotId: world.auction.currentLot!.id, asset: world.auction.currentLot!.asset, seq: 2, nextLotAt: null });
+    expect(await unsold).toEqual({
+      auctionId: world.auction.id,
+      lotId: world.auction.currentLot!.id,
+      asset: world.auction.currentLot!.asset,
+      seq: 2,
+      nextLotAt: null,
+    });
     expect((await bid(stack, world, world.managers[0]!, 5)).body.code).toBe('LOT_CLOSED');
     await expectAuctionInvariants(stack.database.url, world.auction.id);
   });
@@ -91,7 +107,11 @@ describe('lot deadlines, anti-snipe, pause/resume, completion (manual clock)', (
 
     clock.advance(600_000);
     await new Promise((resolve) => setTimeout(resolve, 500)); // a few closer polls: nothing may close while paused
-    expect(await snapshot(stack, world)).toMatchObject({ status: 'paused', seq: 2, currentLot: { id: world.auction.currentLot!.id, remainingMs: 50_000 } });
+    expect(await snapshot(stack, world)).toMatchObject({
+      status: 'paused',
+      seq: 2,
+      currentLot: { id: world.auction.currentLot!.id, remainingMs: 50_000 },
+    });
 
     const resumed = nextEvent(socket, 'auction:resumed');
     const resume = await stack.api.post(`/api/auctions/${world.auction.id}/resume`, undefined, token);

@@ -12,7 +12,11 @@ import { signIn } from '../../../libs/auth/feature/test/support.js';
 
 /** A correctly signed token with the given claims (issuer and audience right), as a forger holding the key would make. */
 function signed(claims: Record<string, unknown>): string {
-  return jwt.sign(claims, TEST_JWT_SECRET, { algorithm: ACCESS_TOKEN.algorithm, issuer: ACCESS_TOKEN.issuer, audience: ACCESS_TOKEN.audience });
+  return jwt.sign(claims, TEST_JWT_SECRET, {
+    algorithm: ACCESS_TOKEN.algorithm,
+    issuer: ACCESS_TOKEN.issuer,
+    audience: ACCESS_TOKEN.audience,
+  });
 }
 
 const inAMinute = () => Math.floor(Date.now() / 1000) + 60;
@@ -22,7 +26,10 @@ describe('access tokens: required claims, and users that no longer exist', () =>
   let stack: TestStack;
 
   beforeAll(async () => {
-    stack = await startTestStack({ services: [authService, leaguesService, auctionService], env: { SMTP_URL: await smtp.start(), LOG_LEVEL: 'error' } });
+    stack = await startTestStack({
+      services: [authService, leaguesService, auctionService],
+      env: { SMTP_URL: await smtp.start(), LOG_LEVEL: 'error' },
+    });
   });
   afterAll(async () => {
     await stack.close();

@@ -24,9 +24,12 @@ describe('invitations that last seven days, and sign-ins that join by address', 
   const upload = (leagueId: string, user: TestUser, csv: string) =>
     stack.api.post(`/api/leagues/${leagueId}/invitations`, undefined, { token: user.token, raw: { contentType: 'text/csv', body: csv } });
   const verify = (token: string | null) => stack.api.post('/api/auth/verify-magic-link', { token });
-  const invitationsOf = (leagueId: string, user: TestUser, query = '') => stack.api.get(`/api/leagues/${leagueId}/invitations${query}`, { token: user.token });
+  const invitationsOf = (leagueId: string, user: TestUser, query = '') =>
+    stack.api.get(`/api/leagues/${leagueId}/invitations${query}`, { token: user.token });
   const membersOf = async (leagueId: string) =>
-    (await sqlRows<{ email: string }>(stack, 'select email from leagues.league_members where league_id = $1', [leagueId])).map((r) => r.email);
+    (await sqlRows<{ email: string }>(stack, 'select email from leagues.league_members where league_id = $1', [leagueId])).map(
+      (r) => r.email,
+    );
   const address = (name: string, leagueId: string) => `${name}-${leagueId.slice(0, 8)}@club.test`;
 
   /** A fresh plain sign-in link (not the invitation) for this address, as the sign-in page asks for it. */
@@ -136,7 +139,8 @@ describe('invitations that last seven days, and sign-ins that join by address', 
     await smtp.nextMail(erin!);
     await verify((await smtp.nextMail(fay!)).token);
     clock.advance(8 * DAY);
-    const resend = (emails: string[]) => stack.api.post(`/api/leagues/${league.id}/invitations/resend`, { emails }, { token: commissioner.token });
+    const resend = (emails: string[]) =>
+      stack.api.post(`/api/leagues/${league.id}/invitations/resend`, { emails }, { token: commissioner.token });
 
     const refused = await resend([erin!, fay!, 'never@club.test']);
     expectProblem(refused, 422, 'VALIDATION_FAILED');
@@ -145,11 +149,22 @@ describe('invitations that last seven days, and sign-ins that join by address', 
       { path: 'emails.2', message: expect.stringContaining('not invited') },
     ]);
     expect((await invitationsOf(league.id, commissioner)).body.items[0]).toMatchObject({ email: erin, status: 'expired' });
-    expectProblem(await stack.api.post(`/api/leagues/${league.id}/invitations/resend`, { emails: [erin], extra: 1 }, { token: commissioner.token }), 422, 'VALIDATION_FAILED');
+    expectProblem(
+      await stack.api.post(`/api/leagues/${league.id}/invitations/resend`, { emails: [erin], extra: 1 }, { token: commissioner.token }),
+      422,
+      'VALIDATION_FAILED',
+    );
 
     const sent = await resend([erin!]);
     expect(sent.status, JSON.stringify(sent.body)).toBe(200);
-    expect(sent.body.items).toEqual([{ email: erin, invitedAt: clock.now().toISOString(), expiresAt: new Date(clock.now().getTime() + 7 * DAY).toISOString(), status: 'pending' }]);
+    expect(sent.body.items).toEqual([
+      {
+        email: erin,
+        invitedAt: clock.now().toISOString(),
+        expiresAt: new Date(clock.now().getTime() + 7 * DAY).toISOString(),
+        status: 'pending',
+      },
+    ]);
     const mail = await smtp.nextMail(erin!);
     expect(mail.subject).toBe("You're invited to Second Chance");
     clock.advance(6 * DAY);

@@ -12,7 +12,10 @@ describe('invitations by CSV, mailed by auth, joining on sign-in', () => {
 
   beforeAll(async () => {
     const smtpUrl = await smtp.start();
-    stack = await startTestStack({ services: [authService, leaguesService], env: { SMTP_URL: smtpUrl, PUBLIC_URL: 'https://club.example' } });
+    stack = await startTestStack({
+      services: [authService, leaguesService],
+      env: { SMTP_URL: smtpUrl, PUBLIC_URL: 'https://club.example' },
+    });
   });
   afterAll(async () => {
     await stack.close();
@@ -53,8 +56,16 @@ describe('invitations by CSV, mailed by auth, joining on sign-in', () => {
     expect(signIn.body.joinedLeagueId).toBe(league.id);
     const read = await stack.api.get(`/api/leagues/${league.id}`, { token: signIn.body.accessToken });
     expect(read.status).toBe(200);
-    expect(read.body.members).toContainEqual({ userId: signIn.body.user.id, displayName: signIn.body.user.displayName, role: 'manager', joinedAt: expect.any(String) });
-    const [invitation] = await sqlRows(stack, 'select accepted_by from leagues.invitations where league_id = $1 and email = $2', [league.id, ann]);
+    expect(read.body.members).toContainEqual({
+      userId: signIn.body.user.id,
+      displayName: signIn.body.user.displayName,
+      role: 'manager',
+      joinedAt: expect.any(String),
+    });
+    const [invitation] = await sqlRows(stack, 'select accepted_by from leagues.invitations where league_id = $1 and email = $2', [
+      league.id,
+      ann,
+    ]);
     expect(invitation).toEqual({ accepted_by: signIn.body.user.id });
 
     const again = await upload(league.id, commissioner, csv);
@@ -119,10 +130,22 @@ describe('invitations by CSV, mailed by auth, joining on sign-in', () => {
     const csv = 'email\nsomeone@club.test\n';
     expectProblem(await upload(league.id, members[0]!, csv), 403, 'NOT_COMMISSIONER');
     expectProblem(await upload(league.id, testUser('stranger'), csv), 403, 'NOT_A_MEMBER');
-    expectProblem(await stack.api.post(`/api/leagues/${league.id}/invitations`, undefined, { raw: { contentType: 'text/csv', body: csv } }), 401, 'UNAUTHORIZED');
-    expectProblem(await stack.api.post(`/api/leagues/${league.id}/invitations`, { emails: ['a@b.co'] }, { token: commissioner.token }), 415, 'UNSUPPORTED_MEDIA_TYPE');
+    expectProblem(
+      await stack.api.post(`/api/leagues/${league.id}/invitations`, undefined, { raw: { contentType: 'text/csv', body: csv } }),
+      401,
+      'UNAUTHORIZED',
+    );
+    expectProblem(
+      await stack.api.post(`/api/leagues/${league.id}/invitations`, { emails: ['a@b.co'] }, { token: commissioner.token }),
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+    );
     expectProblem(await upload(UNKNOWN_ID, commissioner, csv), 404, 'NOT_FOUND');
-    await stack.api.post(`/internal/leagues/${league.id}/start-auction`, { userId: commissioner.id, auctionId: crypto.randomUUID() }, { token: serviceToken() });
+    await stack.api.post(
+      `/internal/leagues/${league.id}/start-auction`,
+      { userId: commissioner.id, auctionId: crypto.randomUUID() },
+      { token: serviceToken() },
+    );
     expectProblem(await upload(league.id, commissioner, csv), 409, 'AUCTION_STARTED');
     expect(await sqlRows(stack, 'select 1 from leagues.invitations where league_id = $1', [league.id])).toHaveLength(0);
   });
@@ -151,14 +174,18 @@ describe('invitations by CSV, mailed by auth, joining on sign-in', () => {
       await upload(second.league.id, second.commissioner, `email\n${email}\n`);
       const userId = crypto.randomUUID();
 
-      const answers = await Promise.all(Array.from({ length: 5 }, () => acceptFor({ userId, email: email.toUpperCase(), displayName: 'Invitee' })));
+      const answers = await Promise.all(
+        Array.from({ length: 5 }, () => acceptFor({ userId, email: email.toUpperCase(), displayName: 'Invitee' })),
+      );
       expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200]);
       // Of concurrent sign-ins, exactly one reports each league joined.
       const joinedIds = answers.flatMap((a) => a.body.joined.map((j: { leagueId: string }) => j.leagueId));
       expect(joinedIds.sort()).toEqual([first.league.id, second.league.id].sort());
       expect(answers.flatMap((a) => a.body.joined)).toContainEqual({ leagueId: first.league.id, name: 'First Club' });
       for (const { league } of [first, second]) {
-        expect(await sqlRows(stack, 'select 1 from leagues.league_members where league_id = $1 and user_id = $2', [league.id, userId])).toHaveLength(1);
+        expect(
+          await sqlRows(stack, 'select 1 from leagues.league_members where league_id = $1 and user_id = $2', [league.id, userId]),
+        ).toHaveLength(1);
       }
 
       const stranger = await acceptFor({ userId: crypto.randomUUID(), email: 'uninvited@club.test', displayName: 'Nope' });

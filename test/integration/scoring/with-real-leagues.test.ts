@@ -36,8 +36,22 @@ describe('scoring with the real leagues service', () => {
       sport: 'football',
       completedAt: new Date().toISOString(),
       managers: [
-        { userId: commissioner.id, displayName: commissioner.displayName, joinedAt: joinedAt.get(commissioner.id)!, budget: 500, spent: 20, roster: roster(['eng-arsenal', 'eng-fulham']) },
-        { userId: member.id, displayName: member.displayName, joinedAt: joinedAt.get(member.id)!, budget: 500, spent: 30, roster: roster(['eng-chelsea', 'eng-liverpool']) },
+        {
+          userId: commissioner.id,
+          displayName: commissioner.displayName,
+          joinedAt: joinedAt.get(commissioner.id)!,
+          budget: 500,
+          spent: 20,
+          roster: roster(['eng-arsenal', 'eng-fulham']),
+        },
+        {
+          userId: member.id,
+          displayName: member.displayName,
+          joinedAt: joinedAt.get(member.id)!,
+          budget: 500,
+          spent: 30,
+          roster: roster(['eng-chelsea', 'eng-liverpool']),
+        },
       ],
     };
     await stack.app.get(EventBus).publish('auction.completed', auction);

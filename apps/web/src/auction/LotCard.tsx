@@ -50,7 +50,12 @@ function Waiting({ snapshot, clock, words, nameOf, lastMoment }: Props) {
   const closed = snapshot.lots.at(-1) ?? null;
   if (snapshot.nextLotAt && snapshot.status === 'live') {
     return (
-      <section className="panel lot-card empty waiting" aria-labelledby="lot-title" data-testid="lot-card" data-state={closed ? 'gap' : 'lead-in'}>
+      <section
+        className="panel lot-card empty waiting"
+        aria-labelledby="lot-title"
+        data-testid="lot-card"
+        data-state={closed ? 'gap' : 'lead-in'}
+      >
         {closed ? (
           <>
             <p className="eyebrow">{closed.asset.name}</p>

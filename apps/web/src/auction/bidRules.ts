@@ -53,7 +53,8 @@ export function biddingBlock(ctx: BidContext): BidBlock | null {
   const asset = ctx.assetWord.toLowerCase();
   if (!snapshot) return { code: 'loading', reason: 'Loading the auction…' };
   if (snapshot.status === 'completed') return { code: 'completed', reason: 'The auction has finished.' };
-  if (snapshot.status === 'scheduled') return { code: 'scheduled', reason: 'The auction hasn’t started yet — bidding opens with the first lot.' };
+  if (snapshot.status === 'scheduled')
+    return { code: 'scheduled', reason: 'The auction hasn’t started yet — bidding opens with the first lot.' };
   if (!ctx.connected) return { code: 'offline', reason: 'You’re offline — bidding comes back when you reconnect.' };
   const me = findManager(snapshot, ctx.myUserId);
   if (!me) return { code: 'not-manager', reason: 'You’re watching — only managers in this league can bid.' };
@@ -61,7 +62,8 @@ export function biddingBlock(ctx: BidContext): BidBlock | null {
   if (isRosterFull(me, snapshot.settings)) return { code: 'roster-full', reason: 'Your squad is full — you can’t bid on more.' };
   const lot = snapshot.currentLot;
   if (!lot) return { code: 'no-lot', reason: `Waiting for the next ${asset} to open.` };
-  if (ctx.remainingMs !== null && ctx.remainingMs <= 0) return { code: 'time-up', reason: 'Time’s up on this lot — waiting for the result.' };
+  if (ctx.remainingMs !== null && ctx.remainingMs <= 0)
+    return { code: 'time-up', reason: 'Time’s up on this lot — waiting for the result.' };
   if (lot.highBidderId === me.userId) return { code: 'high-bidder', reason: 'You have the highest bid.' };
   const min = nextMinimumBid(lot, snapshot.settings);
   if (min > me.maxBid) {

@@ -14,7 +14,8 @@ export function outbidOf(
   nameOf: (userId: string | null) => string,
 ): Outbid | null {
   if (!lot || !myUserId || lot.highBid === null || !lot.highBidderId || lot.highBidderId === myUserId) return null;
-  const iBid = (bidStatus.state === 'accepted' && bidStatus.lotId === lot.id) || liveBids.some((b) => b.lotId === lot.id && b.bidderId === myUserId);
+  const iBid =
+    (bidStatus.state === 'accepted' && bidStatus.lotId === lot.id) || liveBids.some((b) => b.lotId === lot.id && b.bidderId === myUserId);
   return iBid ? { by: nameOf(lot.highBidderId), amount: lot.highBid } : null;
 }
 

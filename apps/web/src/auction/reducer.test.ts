@@ -107,7 +107,10 @@ describe('auctionReducer', () => {
     const state = run(
       start(),
       { type: 'lot:unsold', payload: { auctionId: AUCTION_ID, lotId: 'lot-1', asset: asset('Arsenal'), seq: 11, nextLotAt: null } },
-      { type: 'lot:opened', payload: { auctionId: AUCTION_ID, lot: next, seq: 12, lotsRemaining: 4, serverTime: '2026-01-01T12:01:00.000Z' } },
+      {
+        type: 'lot:opened',
+        payload: { auctionId: AUCTION_ID, lot: next, seq: 12, lotsRemaining: 4, serverTime: '2026-01-01T12:01:00.000Z' },
+      },
     );
     expect(state.lastMoment).toMatchObject({ kind: 'unsold', lotId: 'lot-1' });
     expect(state.snapshot?.currentLot?.asset.name).toBe('Chelsea');

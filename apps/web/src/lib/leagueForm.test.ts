@@ -68,7 +68,10 @@ describe('league form', () => {
 
   it('words a number out of range and an unaffordable roster as the leagues service does', () => {
     const form = formFromSport(football);
-    const result = validateLeagueForm({ ...form, name: 'Cup', numbers: { ...form.numbers, budget: '20', openingBid: '10', bidTimerSeconds: '700' } }, words);
+    const result = validateLeagueForm(
+      { ...form, name: 'Cup', numbers: { ...form.numbers, budget: '20', openingBid: '10', bidTimerSeconds: '700' } },
+      words,
+    );
     expect(result.errors).toEqual({
       bidTimerSeconds: 'The bid timer must be a whole number from 3 to 600 seconds — you entered 700.',
       budget:
@@ -79,7 +82,13 @@ describe('league form', () => {
 
   it('sends the chosen assets in order for a fixed nomination order', () => {
     const ids = ['6f1c5bde-8a4f-4c61-9a39-3f3f2b9f0a01', '6f1c5bde-8a4f-4c61-9a39-3f3f2b9f0a02'];
-    const form = { ...formFromSport(football), name: 'Cup', assetMode: 'chosen' as const, assetIds: ids, nominationOrder: 'fixed' as const };
+    const form = {
+      ...formFromSport(football),
+      name: 'Cup',
+      assetMode: 'chosen' as const,
+      assetIds: ids,
+      nominationOrder: 'fixed' as const,
+    };
     expect(validateLeagueForm(form, words).body).toMatchObject({ assetIds: ids, nominationOrder: 'fixed' });
   });
 });

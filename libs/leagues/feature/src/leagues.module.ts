@@ -43,7 +43,14 @@ import { UpdateLeague } from './use-cases/update-league/update-league.use-case.j
  * Needs the shared core, guards, limits, service client and realtime modules.
  */
 @Module({
-  controllers: [CatalogueController, InvitePreviewController, LeaguesController, InvitationsController, MyCompetitionsController, InternalLeaguesController],
+  controllers: [
+    CatalogueController,
+    InvitePreviewController,
+    LeaguesController,
+    InvitationsController,
+    MyCompetitionsController,
+    InternalLeaguesController,
+  ],
   providers: [
     SportsConfig,
     LeagueLimits,

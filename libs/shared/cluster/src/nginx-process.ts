@@ -85,7 +85,10 @@ export async function writeWebRuntime(runtimeDir: string, env: NodeJS.ProcessEnv
 }
 
 /** The web image as it starts: its entrypoint writes `runtimeDir` from `env`, then nginx runs the web configuration. */
-export async function startWebNginx(options: WebConfigOptions & { env?: Record<string, string> }, timeoutMs = 15_000): Promise<RunningNginx> {
+export async function startWebNginx(
+  options: WebConfigOptions & { env?: Record<string, string> },
+  timeoutMs = 15_000,
+): Promise<RunningNginx> {
   await writeWebRuntime(options.runtimeDir, options.env, timeoutMs);
   return runNginx({
     config: renderWebNginxConfig(options),

@@ -1,4 +1,10 @@
-import { ASSET_CACHE_CONTROL, PAGE_CACHE_CONTROL, SECURITY_HEADERS, STRICT_TRANSPORT_SECURITY, contentSecurityPolicy } from '@auction/contracts';
+import {
+  ASSET_CACHE_CONTROL,
+  PAGE_CACHE_CONTROL,
+  SECURITY_HEADERS,
+  STRICT_TRANSPORT_SECURITY,
+  contentSecurityPolicy,
+} from '@auction/contracts';
 import { INTERNAL_ROUTES, PRIVATE_PREFIXES, PUBLIC_ROUTES, SERVICES, type Route, type RouteTarget, type ServiceName } from './routes.js';
 
 interface BaseOptions {
@@ -77,7 +83,10 @@ export function renderNginxConfig(options: NginxConfigOptions): string {
     ...runtimeInclude(options.runtimeDir),
     ...SERVICES.flatMap((s) => upstream(upstreamName(s), options.upstreams[s])),
     '  # Socket.IO long-polling must reach the replica that holds the session.',
-    ...upstream(upstreamName('auction-engine', true), options.upstreams['auction-engine'], { balance: 'ip_hash;', health: NO_PASSIVE_HEALTH }),
+    ...upstream(upstreamName('auction-engine', true), options.upstreams['auction-engine'], {
+      balance: 'ip_hash;',
+      health: NO_PASSIVE_HEALTH,
+    }),
     ...upstream(upstreamName('any'), all),
     '  server {',
     `    listen ${options.listenHost ?? '127.0.0.1'}:${options.listenPort};`,
@@ -203,9 +212,9 @@ function frame(options: BaseOptions, body: string[]): string {
     '  }',
     '',
     '  # One JSON line per request; the path only, never the query string (it may carry tokens).',
-    "  log_format json escape=json '{\"time\":\"$time_iso8601\",\"remote\":\"$remote_addr\",\"method\":\"$request_method\",'",
-    "    '\"path\":\"$uri\",\"status\":$status,\"bytes\":$body_bytes_sent,\"seconds\":$request_time,'",
-    "    '\"upstream\":\"$upstream_addr\",\"upstreamStatus\":\"$upstream_status\",\"requestId\":\"$req_id\"}';",
+    '  log_format json escape=json \'{"time":"$time_iso8601","remote":"$remote_addr","method":"$request_method",\'',
+    '    \'"path":"$uri","status":$status,"bytes":$body_bytes_sent,"seconds":$request_time,\'',
+    '    \'"upstream":"$upstream_addr","upstreamStatus":"$upstream_status","requestId":"$req_id"}\';',
     accessLog ? `  access_log ${accessLog} json;` : '  access_log off;',
     '',
     ...body,
@@ -216,11 +225,7 @@ function frame(options: BaseOptions, body: string[]): string {
 
 /** Probes, scrapes and service-to-service routes are never public. */
 function privateLocations(): string[] {
-  return [
-    `    location ~ ^/(${PRIVATE_PREFIXES.map((p) => escapeRegex(p.slice(1))).join('|')})(/|$) {`,
-    ...notFound(6),
-    '    }',
-  ];
+  return [`    location ~ ^/(${PRIVATE_PREFIXES.map((p) => escapeRegex(p.slice(1))).join('|')})(/|$) {`, ...notFound(6), '    }'];
 }
 
 const PROXY_HEADERS = [
@@ -260,7 +265,11 @@ function notFound(spaces: number): string[] {
   );
 }
 
-function upstream(name: string, servers: string[], { balance, health = PASSIVE_HEALTH }: { balance?: string; health?: string } = {}): string[] {
+function upstream(
+  name: string,
+  servers: string[],
+  { balance, health = PASSIVE_HEALTH }: { balance?: string; health?: string } = {},
+): string[] {
   return [
     `  upstream ${name} {`,
     ...(balance ? [`    ${balance}`] : []),
@@ -293,7 +302,9 @@ function publicLocation(route: Route, webRoot: string, runtimeDir: string | unde
 /** The services send these themselves; nginx adds them to the files it serves (add_header in a location replaces inherited ones). */
 function securityHeaderLines(csp: string): string[] {
   return [
-    ...Object.entries({ ...SECURITY_HEADERS, 'Content-Security-Policy': csp }).map(([name, value]) => `add_header ${name} "${value}" always;`),
+    ...Object.entries({ ...SECURITY_HEADERS, 'Content-Security-Policy': csp }).map(
+      ([name, value]) => `add_header ${name} "${value}" always;`,
+    ),
     'add_header Strict-Transport-Security $strict_transport_security always;',
   ];
 }
@@ -301,13 +312,19 @@ function securityHeaderLines(csp: string): string[] {
 /** `$sentry_connect_src`: the Sentry DSN's origin (with a leading space), or empty when reporting is off. */
 function runtimeInclude(runtimeDir: string | undefined): string[] {
   if (!runtimeDir) return [];
-  return ["  # $sentry_connect_src: the Sentry DSN's origin, written at start by ops/nginx/web-entrypoint.sh.", `  include ${runtimeDir.replace(/\/+$/, '')}/sentry.conf;`, ''];
+  return [
+    "  # $sentry_connect_src: the Sentry DSN's origin, written at start by ops/nginx/web-entrypoint.sh.",
+    `  include ${runtimeDir.replace(/\/+$/, '')}/sentry.conf;`,
+    '',
+  ];
 }
 
 /** The web client's files; with `runtimeDir` also `/config.json`, and the Sentry origin in `connect-src`. */
 function webLocations(webRoot: string, runtimeDir: string | undefined): string[] {
   const root = webRoot.replace(/\/+$/, '');
-  const headers = securityHeaderLines(runtimeDir ? contentSecurityPolicy({ 'connect-src': '$sentry_connect_src' }) : SECURITY_HEADERS['Content-Security-Policy']!);
+  const headers = securityHeaderLines(
+    runtimeDir ? contentSecurityPolicy({ 'connect-src': '$sentry_connect_src' }) : SECURITY_HEADERS['Content-Security-Policy']!,
+  );
   const clientConfig = runtimeDir
     ? [
         '    # Where the browser reports errors: written at start from SENTRY_DSN, like /config.json of standalone mode.',

@@ -61,7 +61,9 @@ describe('nginx generated from the route table', () => {
     writeFileSync(join(webRoot, 'assets', 'app-123.js'), 'console.log("app");'.repeat(200));
     const [listenPort, internalPort] = [await freePort(), await freePort()];
     nginx = await startNginx({
-      upstreams: Object.fromEntries(SERVICES.map((s) => [s, upstreams.filter((u) => u.service === s).map((u) => `127.0.0.1:${u.port}`)])) as Record<ServiceName, string[]>,
+      upstreams: Object.fromEntries(
+        SERVICES.map((s) => [s, upstreams.filter((u) => u.service === s).map((u) => `127.0.0.1:${u.port}`)]),
+      ) as Record<ServiceName, string[]>,
       listenPort,
       internalPort,
       webRoot,
@@ -122,15 +124,21 @@ describe('nginx generated from the route table', () => {
     expect((await get(`${base}/assets/missing.js`)).status).toBe(404);
   });
 
-  it.each(['/internal/auth/users', '/internal/leagues/x', '/internal/auctions/y', '/internal/scoring/z', '/metrics', '/health/ready', '/api/nothing', '/api/healthz'])(
-    'public %s is a problem+json 404 from nginx',
-    async (path) => {
-      const answer = await get(`${base}${path}`);
-      expect(answer.status).toBe(404);
-      expect(answer.headers.get('content-type')).toBe('application/problem+json');
-      expect(JSON.parse(answer.text).code).toBe('NOT_FOUND');
-    },
-  );
+  it.each([
+    '/internal/auth/users',
+    '/internal/leagues/x',
+    '/internal/auctions/y',
+    '/internal/scoring/z',
+    '/metrics',
+    '/health/ready',
+    '/api/nothing',
+    '/api/healthz',
+  ])('public %s is a problem+json 404 from nginx', async (path) => {
+    const answer = await get(`${base}${path}`);
+    expect(answer.status).toBe(404);
+    expect(answer.headers.get('content-type')).toBe('application/problem+json');
+    expect(JSON.parse(answer.text).code).toBe('NOT_FOUND');
+  });
 
   it.each(['/internal/auth/users/1', '/internal/leagues/leagues/1', '/internal/auctions/a', '/internal/scoring/s'])(
     'internal %s reaches its owner on the internal listener',
@@ -164,10 +172,18 @@ describe('nginx generated from the route table', () => {
   });
 
   it('refuses bodies over 6 MB and accepts a 5 MB CSV', async () => {
-    const big = await fetch(`${base}/api/scoring/leagues/1/results`, { method: 'POST', headers: { 'content-type': 'text/csv' }, body: 'a'.repeat(7 * 1024 * 1024) });
+    const big = await fetch(`${base}/api/scoring/leagues/1/results`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv' },
+      body: 'a'.repeat(7 * 1024 * 1024),
+    });
     expect(big.status).toBe(413);
     await big.arrayBuffer();
-    const ok = await fetch(`${base}/api/scoring/leagues/1/results`, { method: 'POST', headers: { 'content-type': 'text/csv' }, body: 'a'.repeat(5 * 1024 * 1024) });
+    const ok = await fetch(`${base}/api/scoring/leagues/1/results`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv' },
+      body: 'a'.repeat(5 * 1024 * 1024),
+    });
     expect(ok.status).toBe(200);
     await ok.arrayBuffer();
   });
@@ -175,7 +191,12 @@ describe('nginx generated from the route table', () => {
   it('passes WebSocket upgrades on /socket.io through to auction-engine', async () => {
     const answer = await new Promise<{ status: number; upstream: string; upgrade: string }>((resolve, reject) => {
       const req = request(`${base}/socket.io/?EIO=4&transport=websocket`, {
-        headers: { connection: 'Upgrade', upgrade: 'websocket', 'sec-websocket-version': '13', 'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==' },
+        headers: {
+          connection: 'Upgrade',
+          upgrade: 'websocket',
+          'sec-websocket-version': '13',
+          'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==',
+        },
       });
       req.on('upgrade', (res, socket) => {
         socket.destroy();
@@ -284,7 +305,12 @@ describe('nginx in front of Socket.IO during a rolling deploy', () => {
     return new Promise((resolve, reject) => {
       const req = request(`${base}/socket.io/?EIO=4&transport=websocket`, {
         localAddress: `127.9.${client}.1`,
-        headers: { connection: 'Upgrade', upgrade: 'websocket', 'sec-websocket-version': '13', 'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==' },
+        headers: {
+          connection: 'Upgrade',
+          upgrade: 'websocket',
+          'sec-websocket-version': '13',
+          'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==',
+        },
       });
       req.on('upgrade', (res, socket) => {
         clients.add(socket);
@@ -323,7 +349,15 @@ function webImage(env: Record<string, string>) {
     writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>web client</title>');
     const [listenPort, probePort] = [await freePort(), await freePort()];
     const runtimeDir = join(image.dir, 'runtime');
-    image.nginx = await startWebNginx({ listenPort, probePort, webRoot, runtimeDir, prefix: join(image.dir, 'nginx'), user: process.getuid?.() === 0 ? 'root' : undefined, env });
+    image.nginx = await startWebNginx({
+      listenPort,
+      probePort,
+      webRoot,
+      runtimeDir,
+      prefix: join(image.dir, 'nginx'),
+      user: process.getuid?.() === 0 ? 'root' : undefined,
+      env,
+    });
     image.base = `http://127.0.0.1:${listenPort}`;
     image.probes = `http://127.0.0.1:${probePort}`;
   });
@@ -378,7 +412,10 @@ describe("the web image's nginx with SENTRY_DSN set", () => {
       const answer = await fetch(`${image.base}${path}`);
       expect(connectSrc(answer), path).toBe("'self' https://o42.ingest.sentry.example:8443");
       expect(answer.headers.get('content-security-policy'), path).toBe(
-        SECURITY_HEADERS['Content-Security-Policy']!.replace("connect-src 'self'", "connect-src 'self' https://o42.ingest.sentry.example:8443"),
+        SECURITY_HEADERS['Content-Security-Policy']!.replace(
+          "connect-src 'self'",
+          "connect-src 'self' https://o42.ingest.sentry.example:8443",
+        ),
       );
       await answer.arrayBuffer();
     }
@@ -401,7 +438,9 @@ describe("the web image's entrypoint", () => {
   ])('refuses to start on %j', async (env, message) => {
     const dir = mkdtempSync(join(tmpdir(), 'web-entry-'));
     try {
-      const run = await runToCompletion('web-entrypoint', 'sh', [WEB_ENTRYPOINT, 'true'], { env: { PATH: process.env.PATH, WEB_RUNTIME_DIR: dir, ...env } });
+      const run = await runToCompletion('web-entrypoint', 'sh', [WEB_ENTRYPOINT, 'true'], {
+        env: { PATH: process.env.PATH, WEB_RUNTIME_DIR: dir, ...env },
+      });
       expect(run.code).toBe(78);
       expect(run.output).toMatch(message);
       expect(existsSync(join(dir, 'sentry.conf'))).toBe(false);

@@ -12,9 +12,10 @@ export async function readAuctionState(databaseUrl: string, auctionId: string): 
       [auctionId],
     );
     const lots = await client.query('select id, asset_id, status, winner_id, price from auction.lots where auction_id = $1', [auctionId]);
-    const bids = await client.query('select lot_id, seq, amount, bidder_id from auction.bids where auction_id = $1 order by created_at, seq', [
-      auctionId,
-    ]);
+    const bids = await client.query(
+      'select lot_id, seq, amount, bidder_id from auction.bids where auction_id = $1 order by created_at, seq',
+      [auctionId],
+    );
     return {
       budget: auction.rows[0].budget,
       rosterSize: auction.rows[0].roster_size,
@@ -22,7 +23,9 @@ export async function readAuctionState(databaseUrl: string, auctionId: string): 
         userId: m.user_id,
         spent: m.spent,
         budgetRemaining: m.budget_remaining,
-        roster: lots.rows.filter((l) => l.status === 'sold' && l.winner_id === m.user_id).map((l) => ({ assetId: l.asset_id, price: l.price })),
+        roster: lots.rows
+          .filter((l) => l.status === 'sold' && l.winner_id === m.user_id)
+          .map((l) => ({ assetId: l.asset_id, price: l.price })),
       })),
       lots: lots.rows.map((l) => ({ id: l.id, status: l.status, winnerId: l.winner_id, price: l.price })),
       bids: bids.rows.map((b) => ({ lotId: b.lot_id, seq: b.seq, amount: b.amount, bidderId: b.bidder_id })),

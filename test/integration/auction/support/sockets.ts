@@ -5,7 +5,11 @@ import { waitFor } from '@auction/testing';
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 /** A real socket.io-client connected with the user's access token (websocket transport). */
-export function connectSocket(url: string, token: string, options: { localAddress?: string; timeoutMs?: number } = {}): Promise<ClientSocket> {
+export function connectSocket(
+  url: string,
+  token: string,
+  options: { localAddress?: string; timeoutMs?: number } = {},
+): Promise<ClientSocket> {
   const socket: ClientSocket = io(url, {
     path: '/socket.io',
     auth: { token },

@@ -69,7 +69,11 @@ export async function createLeague(
 }
 
 export async function startAuction(stack: Target, league: League): Promise<World> {
-  const started = await stack.api.post<AuctionSnapshot>('/api/auctions', { leagueId: league.leagueId }, { token: league.commissioner.token });
+  const started = await stack.api.post<AuctionSnapshot>(
+    '/api/auctions',
+    { leagueId: league.leagueId },
+    { token: league.commissioner.token },
+  );
   expect(started.status, JSON.stringify(started.body)).toBe(201);
   return { ...league, auction: started.body };
 }

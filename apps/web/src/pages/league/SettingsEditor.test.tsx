@@ -46,7 +46,9 @@ describe('league settings editor', () => {
 
   it('sends only what changed and hands back the saved league', async () => {
     const saved = { ...league, bidTimerSeconds: 20 };
-    const fetchMock = vi.fn(async () => new Response(JSON.stringify(saved), { status: 200, headers: { 'content-type': 'application/json' } }));
+    const fetchMock = vi.fn(
+      async () => new Response(JSON.stringify(saved), { status: 200, headers: { 'content-type': 'application/json' } }),
+    );
     vi.stubGlobal('fetch', fetchMock);
     const onSaved = vi.fn();
     render(<SettingsEditor league={league} words={{ asset: 'Club', assets: 'Clubs' }} onSaved={onSaved} onCancel={vi.fn()} />);

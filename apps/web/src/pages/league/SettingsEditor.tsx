@@ -46,7 +46,9 @@ interface Props {
 /** The commissioner changes settings until the auction starts (the server refuses after). */
 export function SettingsEditor({ league, words, onSaved, onCancel }: Props) {
   const [name, setName] = useState(league.name);
-  const [numbers, setNumbers] = useState(() => Object.fromEntries(NUMBER_FIELDS.map((f) => [f, String(league[f])])) as Record<NumberField, string>);
+  const [numbers, setNumbers] = useState(
+    () => Object.fromEntries(NUMBER_FIELDS.map((f) => [f, String(league[f])])) as Record<NumberField, string>,
+  );
   const [errors, setErrors] = useState<Errors>({});
   const [saving, setSaving] = useState(false);
 
@@ -85,7 +87,13 @@ export function SettingsEditor({ league, words, onSaved, onCancel }: Props) {
       {field(
         'name',
         'League name',
-        <input id="setting-name" value={name} maxLength={80} onChange={(e) => setName(e.target.value)} aria-invalid={errors.name ? true : undefined} />,
+        <input
+          id="setting-name"
+          value={name}
+          maxLength={80}
+          onChange={(e) => setName(e.target.value)}
+          aria-invalid={errors.name ? true : undefined}
+        />,
       )}
       <div className="grid-2">
         {NUMBER_FIELDS.map((f) =>

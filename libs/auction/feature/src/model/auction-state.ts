@@ -1,7 +1,6 @@
 import type { AuctionSnapshot, AuctionStatus, ClosedLot, CurrentLot, LotAsset, SportKey, AuctionSettings } from '@auction/contracts';
 import { bidderMaxBid, remainingMs, type LotStatus } from '@auction/auction-domain';
 
-
 export type { AuctionSettings };
 
 export interface Auction {

@@ -25,7 +25,12 @@ export class InternalAuthController {
   @Post('invitation-links')
   @HttpCode(200)
   async sendInvitationLinks(@Body(new ZodPipe(invitationLinksRequest)) body: z.infer<typeof invitationLinksRequest>) {
-    const purpose = { kind: 'league-invite' as const, leagueId: body.leagueId, leagueName: body.leagueName, commissionerName: body.commissionerName };
+    const purpose = {
+      kind: 'league-invite' as const,
+      leagueId: body.leagueId,
+      leagueName: body.leagueName,
+      commissionerName: body.commissionerName,
+    };
     await this.invitationLinks.execute({ emails: body.emails, purpose, expiresAt: body.expiresAt });
     return { sent: body.emails.length };
   }

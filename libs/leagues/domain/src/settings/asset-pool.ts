@@ -43,9 +43,7 @@ function chosenPoolIssues(ids: readonly string[], sport: Sport, catalogue: Asset
   const found = new Map(catalogue.byIds([...new Set(ids)]).map((asset) => [asset.id, asset]));
   return ids
     .map((id, index) =>
-      ids.indexOf(id) < index
-        ? duplicateIssue(id, index, found.get(id))
-        : chosenAssetIssue(id, index, found.get(id), sport),
+      ids.indexOf(id) < index ? duplicateIssue(id, index, found.get(id)) : chosenAssetIssue(id, index, found.get(id), sport),
     )
     .filter((issue) => issue !== undefined);
 }

@@ -40,11 +40,7 @@ function nameIssues(name: string): SettingsIssue[] {
  * A new league's settings: the sport's defaults for every omitted field, then every rule
  * checked. `sport` must be the sport the input names (looked up among the enabled sports).
  */
-export function resolveLeagueSettings(
-  input: CreateLeagueRequest,
-  sport: Sport,
-  catalogue: AssetCatalogue,
-): SettingsResult {
+export function resolveLeagueSettings(input: CreateLeagueRequest, sport: Sport, catalogue: AssetCatalogue): SettingsResult {
   if (input.sport !== sport.key) {
     throw new Error(`resolveLeagueSettings: the input is for ${input.sport} but the sport given is ${sport.key}`);
   }

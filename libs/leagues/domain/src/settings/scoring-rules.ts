@@ -27,9 +27,7 @@ function sameKeys(a: readonly string[], b: readonly string[]): boolean {
 }
 
 function otherSportWithKeys(keys: string[], sport: Sport): Sport | undefined {
-  return SPORT_KEYS.map((key) => SPORTS[key]).find(
-    (other) => other.key !== sport.key && sameKeys(ruleKeys(other), keys),
-  );
+  return SPORT_KEYS.map((key) => SPORTS[key]).find((other) => other.key !== sport.key && sameKeys(ruleKeys(other), keys));
 }
 
 function pointsIssue(key: string, value: unknown): SettingsIssue | undefined {

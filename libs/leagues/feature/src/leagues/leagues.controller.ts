@@ -48,7 +48,10 @@ export class LeaguesController {
   @Post('join')
   @HttpCode(200)
   @ApiZodBody(joinLeagueRequest)
-  join(@Body(new ZodPipe(joinLeagueRequest)) body: z.infer<typeof joinLeagueRequest>, @CurrentUser() user: AuthUser): Promise<LeagueMembership> {
+  join(
+    @Body(new ZodPipe(joinLeagueRequest)) body: z.infer<typeof joinLeagueRequest>,
+    @CurrentUser() user: AuthUser,
+  ): Promise<LeagueMembership> {
     return this.joinLeague.execute({ user, inviteToken: body.inviteToken });
   }
 

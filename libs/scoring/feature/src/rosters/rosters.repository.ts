@@ -29,7 +29,10 @@ export class RostersRepository {
     const { leagueId, auctionId } = auction;
     await db.delete(rosterAssets).where(eq(rosterAssets.leagueId, leagueId));
     await db.delete(leagueManagers).where(eq(leagueManagers.leagueId, leagueId));
-    const renamed = await this.latestNames(db, auction.managers.map((manager) => manager.userId));
+    const renamed = await this.latestNames(
+      db,
+      auction.managers.map((manager) => manager.userId),
+    );
     const managers = auction.managers.map((manager) => ({
       leagueId,
       userId: manager.userId,
@@ -77,7 +80,10 @@ export class RostersRepository {
   /** The names users chose by renaming (`user.renamed`), by user id; absent for a user who never renamed. */
   async latestNames(db: Database, userIds: readonly string[]): Promise<Map<string, string>> {
     if (userIds.length === 0) return new Map();
-    const rows = await db.select().from(managerNames).where(inArray(managerNames.userId, [...userIds]));
+    const rows = await db
+      .select()
+      .from(managerNames)
+      .where(inArray(managerNames.userId, [...userIds]));
     return new Map(rows.map((row) => [row.userId, row.displayName]));
   }
 
@@ -85,7 +91,12 @@ export class RostersRepository {
     const [managerRows, assetRows] = await Promise.all([
       db.select().from(leagueManagers).where(eq(leagueManagers.leagueId, leagueId)),
       db
-        .select({ userId: rosterAssets.userId, assetId: rosterAssets.assetId, externalId: rosterAssets.externalId, name: rosterAssets.name })
+        .select({
+          userId: rosterAssets.userId,
+          assetId: rosterAssets.assetId,
+          externalId: rosterAssets.externalId,
+          name: rosterAssets.name,
+        })
         .from(rosterAssets)
         .where(eq(rosterAssets.leagueId, leagueId))
         .orderBy(asc(rosterAssets.name), asc(rosterAssets.assetId)),

@@ -43,7 +43,13 @@ export class GoingLive {
       return { auctionId: auction.id, seq, nextLotAt: null, opened: null, now };
     }
     await this.auctions.setSeq(db, auction.id, seq + 1, { status: 'live' });
-    return { auctionId: auction.id, seq, nextLotAt: null, opened: { lot, seq: seq + 1, lotsRemaining: await this.auctions.pendingLots(db, auction.id) }, now };
+    return {
+      auctionId: auction.id,
+      seq,
+      nextLotAt: null,
+      opened: { lot, seq: seq + 1, lotsRemaining: await this.auctions.pendingLots(db, auction.id) },
+      now,
+    };
   }
 
   /** After COMMIT. */

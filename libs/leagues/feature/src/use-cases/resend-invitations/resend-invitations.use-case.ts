@@ -47,7 +47,8 @@ export class ResendInvitations {
         if (invitation.acceptedAt) return [{ path: `emails.${index}`, message: `${email} has already joined` }];
         return [];
       });
-      if (errors.length > 0) throw new DomainError('VALIDATION_FAILED', 'Only invitations not yet accepted can be sent again; nothing was sent.', { errors });
+      if (errors.length > 0)
+        throw new DomainError('VALIDATION_FAILED', 'Only invitations not yet accepted can be sent again; nothing was sent.', { errors });
 
       const window = this.mail.newWindow();
       await this.invitations.renew(db, leagueId, emails, window);

@@ -33,7 +33,12 @@ export class ManagerBreakdownQuery {
       const standing = await this.standings.ofUser(db, leagueId, userId);
       if (!standing) return null;
       const assets = await this.rosters.assetsOf(db, leagueId, userId);
-      const scored = await this.points.ofAssets(db, leagueId, sport, assets.map((asset) => asset.externalId));
+      const scored = await this.points.ofAssets(
+        db,
+        leagueId,
+        sport,
+        assets.map((asset) => asset.externalId),
+      );
       const manager = { userId, displayName: standing.displayName, spent: standing.spent, joinedAt: standing.joinedAt, assets };
       const computed = computeStandings({ sport, managers: [manager], scored }).breakdowns.get(userId)!;
       if (computed.total !== standing.points) {

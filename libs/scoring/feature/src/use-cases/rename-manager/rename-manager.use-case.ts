@@ -19,7 +19,8 @@ export class RenameManager {
 
   execute({ userId, displayName, renamedAt }: UserRenamedEvent): Promise<void> {
     return this.transactor.run(async (tx) => {
-      if (await this.rosters.renameManager(tx, userId, displayName, new Date(renamedAt))) await this.standings.rename(tx, userId, displayName);
+      if (await this.rosters.renameManager(tx, userId, displayName, new Date(renamedAt)))
+        await this.standings.rename(tx, userId, displayName);
     });
   }
 }
