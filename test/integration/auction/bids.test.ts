@@ -206,14 +206,12 @@ describe('bid rate limit', () => {
       const acks = [];
       for (let amount = 6; amount <= 11; amount++) {
         acks.push(
-          await socket
-            .timeout(5000)
-            .emitWithAck('bid:place', {
-              auctionId: world.auction.id,
-              lotId: world.auction.currentLot!.id,
-              amount,
-              clientBidId: randomUUID(),
-            }),
+          await socket.timeout(5000).emitWithAck('bid:place', {
+            auctionId: world.auction.id,
+            lotId: world.auction.currentLot!.id,
+            amount,
+            clientBidId: randomUUID(),
+          }),
         );
       }
       expect(acks.slice(0, 5).every((ack) => ack.ok)).toBe(true);

@@ -25,14 +25,12 @@ describe('Socket.IO gateway', () => {
   const connect = (user: TestUser): Promise<ClientSocket> => open.connect(stack.url, user.token);
 
   function placeBid(socket: ClientSocket, world: World, amount: number, clientBidId: string = randomUUID()): Promise<BidAck> {
-    return socket
-      .timeout(10_000)
-      .emitWithAck('bid:place', {
-        auctionId: world.auction.id,
-        lotId: world.auction.currentLot!.id,
-        amount,
-        clientBidId,
-      }) as Promise<BidAck>;
+    return socket.timeout(10_000).emitWithAck('bid:place', {
+      auctionId: world.auction.id,
+      lotId: world.auction.currentLot!.id,
+      amount,
+      clientBidId,
+    }) as Promise<BidAck>;
   }
 
   it('refuses a missing or bad token with UNAUTHORIZED and an expired one with TOKEN_EXPIRED', async () => {
@@ -146,14 +144,12 @@ describe('Socket.IO gateway', () => {
     expect(await code(placeBid(outsider, world, 10))).toBe('NOT_A_MANAGER');
     expect(await code(placeBid(socket, world, 4))).toBe('BID_TOO_LOW');
     expect(await code(placeBid(socket, world, 41))).toBe('BUDGET_EXCEEDED');
-    const elsewhere = socket
-      .timeout(5000)
-      .emitWithAck('bid:place', {
-        auctionId: world.auction.id,
-        lotId: randomUUID(),
-        amount: 10,
-        clientBidId: randomUUID(),
-      }) as Promise<BidAck>;
+    const elsewhere = socket.timeout(5000).emitWithAck('bid:place', {
+      auctionId: world.auction.id,
+      lotId: randomUUID(),
+      amount: 10,
+      clientBidId: randomUUID(),
+    }) as Promise<BidAck>;
     expect(await code(elsewhere)).toBe('LOT_CLOSED');
     const unknown = socket
       .timeout(5000)
