@@ -18,7 +18,7 @@ import { connectDatabase, freePort, setUpData } from '@auction/db';
 import { createRuntime, listen, type HostedService } from '@auction/platform';
 import { EventBus } from '@auction/realtime';
 import { hostServices } from '@auction/runtime';
-import { RecomputeStandings, scoringService } from '@auction/scoring';
+import { RecomputeStandingsUseCase, scoringService } from '@auction/scoring';
 import { Api, createTestDatabase, testUser, TEST_JWT_SECRET } from '@auction/testing';
 import { machine, summarise, writeSection, type Summary } from './report.js';
 
@@ -174,7 +174,7 @@ async function run(app: Awaited<ReturnType<typeof hostServices>>, api: Api): Pro
     );
   }
 
-  const recompute = app.get(RecomputeStandings);
+  const recompute = app.get(RecomputeStandingsUseCase);
   const recomputeMs: number[] = [];
   for (let i = 0; i < RECOMPUTE_RUNS; i++) {
     recomputeMs.push(await timed(() => recompute.execute({ context })));

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { isValidServiceToken } from '@auction/auth-guard';
 import type { AuctionCompletedEvent, AuctionSetup } from '@auction/contracts';
 import { CATALOGUE_ASSETS, assetIdFor } from '@auction/leagues-domain';
-import { CompleteLeague, leaguesService } from '@auction/leagues';
+import { CompleteLeagueUseCase, leaguesService } from '@auction/leagues';
 import { EventBus } from '@auction/realtime';
 import { TEST_JWT_SECRET, startTestStack, testUser, type TestStack } from '@auction/testing';
 import { createLeague, expectProblem, join, leagueWithMembers, serviceToken, sqlRows, startAuction } from './support.js';
@@ -285,7 +285,7 @@ describe('internal routes of the leagues service', () => {
       const { league, commissioner } = await leagueWithMembers(stack, 1);
       const auctionId = crypto.randomUUID();
       await startAuction(stack, league.id, commissioner.id, auctionId);
-      const handler = vi.spyOn(stack.app.get(CompleteLeague), 'execute');
+      const handler = vi.spyOn(stack.app.get(CompleteLeagueUseCase), 'execute');
       const event = (id: string): AuctionCompletedEvent => ({
         auctionId: id,
         leagueId: league.id,

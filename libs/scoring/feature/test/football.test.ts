@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock, startTestStack, type TestStack } from '@auction/testing';
-import { RecomputeStandings, scoringService } from '@auction/scoring';
+import { RecomputeStandingsUseCase, scoringService } from '@auction/scoring';
 import {
   auctionOf,
   club,
@@ -279,7 +279,7 @@ describe('football scoring', () => {
     await upload(league, 'fixtures', FIXTURES);
     await upload(league, 'results', RESULTS);
     const changed = { ...league.context, scoringRules: { win: 2, draw: 0, goal: 2 } };
-    await stack.app.get(RecomputeStandings).execute({ context: changed });
+    await stack.app.get(RecomputeStandingsUseCase).execute({ context: changed });
     const { rows } = await stack.runtime.database.pool.query<{ display_name: string; points: number }>(
       'select display_name, points from scoring.standings where league_id = $1 order by rank',
       [league.id],

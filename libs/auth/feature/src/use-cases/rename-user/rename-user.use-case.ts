@@ -16,7 +16,7 @@ export interface RenameUserInput {
  * so a rename whose event did not get out is repaired by retrying.
  */
 @Injectable()
-export class RenameUser {
+export class RenameUserUseCase {
   constructor(
     private readonly users: UsersRepository,
     private readonly bus: EventBus,

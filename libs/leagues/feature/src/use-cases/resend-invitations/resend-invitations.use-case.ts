@@ -22,7 +22,7 @@ export interface ResendInvitationsInput {
  * All or nothing: any address that is not such an invitation sends nothing and is listed.
  */
 @Injectable()
-export class ResendInvitations {
+export class ResendInvitationsUseCase {
   constructor(
     private readonly transactor: Transactor,
     @Inject(DATABASE) private readonly database: DatabaseHandle,

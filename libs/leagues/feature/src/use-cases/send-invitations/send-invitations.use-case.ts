@@ -26,7 +26,7 @@ export interface SendInvitationsInput {
  * and a re-upload never mails anyone twice (sending again is `.../invitations/resend`).
  */
 @Injectable()
-export class SendInvitations {
+export class SendInvitationsUseCase {
   constructor(
     private readonly transactor: Transactor,
     @Inject(DATABASE) private readonly database: DatabaseHandle,

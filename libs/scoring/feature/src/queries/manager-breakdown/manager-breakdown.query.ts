@@ -7,7 +7,7 @@ import { computeStandings } from '@auction/scoring-domain';
 import { RostersRepository } from '../../rosters/rosters.repository.js';
 import { AssetPointsRepository } from '../../standings/asset-points.repository.js';
 import { StandingsRepository } from '../../standings/standings.repository.js';
-import { RefreshStandings } from '../../use-cases/refresh-standings/refresh-standings.use-case.js';
+import { RefreshStandingsUseCase } from '../../use-cases/refresh-standings/refresh-standings.use-case.js';
 
 export interface ManagerBreakdownInput {
   context: ScoringContext;
@@ -19,7 +19,7 @@ export interface ManagerBreakdownInput {
 export class ManagerBreakdownQuery {
   constructor(
     private readonly transactor: Transactor,
-    private readonly refresh: RefreshStandings,
+    private readonly refresh: RefreshStandingsUseCase,
     private readonly standings: StandingsRepository,
     private readonly rosters: RostersRepository,
     private readonly points: AssetPointsRepository,

@@ -41,7 +41,7 @@ export interface ImportMatchFileInput {
  * change, and rolls back.
  */
 @Injectable()
-export class ImportMatchFile {
+export class ImportMatchFileUseCase {
   private readonly slots = new ImportSlots();
 
   constructor(

@@ -10,7 +10,7 @@ import { StandingsRepository } from '../../standings/standings.repository.js';
  * scores, so it takes no league lock.
  */
 @Injectable()
-export class RenameManager {
+export class RenameManagerUseCase {
   constructor(
     private readonly transactor: Transactor,
     private readonly rosters: RostersRepository,
