@@ -123,7 +123,7 @@ describe('invitations in real Chromium: a CSV invitee who opens the mail late st
     await byTestId(c, 'setting-bidTimerSeconds').fill('5');
     await byTestId(c, 'setting-antiSnipeSeconds').fill('8');
     await byTestId(c, 'settings-save').click();
-    await c.getByText('Keep it no longer than the bid timer.').waitFor();
+    await c.getByText("The anti-snipe time (8 seconds) can't be longer than the bid timer (5 seconds).").waitFor();
     await byTestId(c, 'setting-bidTimerSeconds').fill('20');
     await byTestId(c, 'settings-save').click();
     await byTestId(c, 'league-settings').getByText('20 s').waitFor();
