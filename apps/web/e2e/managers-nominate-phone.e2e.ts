@@ -1,7 +1,18 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApp } from './support/app.js';
-import { byTestId, closeAll, openUser, PHONE, screenshot, sessionOf, signIn, startAppAndBrowser, waitForAttribute, type User } from './support/browser.js';
+import {
+  byTestId,
+  closeAll,
+  openUser,
+  PHONE,
+  screenshot,
+  sessionOf,
+  signIn,
+  startAppAndBrowser,
+  waitForAttribute,
+  type User,
+} from './support/browser.js';
 import { clubIds, createLeague, startAuction } from './support/league.js';
 
 /** SPEC §8 on two phones: managers nominate in turn; one lets the clock run out and sees the auto badge. */
@@ -34,7 +45,11 @@ describe('managers nominate in turn, on 375-px phones', () => {
     });
     bob = await openUser(browser, app, 'bob@club.test', PHONE);
     await signIn(bob, app);
-    const joined = await app.api.post('/api/leagues/join', { inviteToken: league.inviteToken }, { token: (await sessionOf(bob.page)).accessToken });
+    const joined = await app.api.post(
+      '/api/leagues/join',
+      { inviteToken: league.inviteToken },
+      { token: (await sessionOf(bob.page)).accessToken },
+    );
     expect(joined.status).toBe(200);
     auctionId = (await startAuction(app, accessToken, league.id)).id;
     for (const user of [ann, bob]) {
@@ -76,7 +91,9 @@ describe('managers nominate in turn, on 375-px phones', () => {
     await pool.getByRole('button', { name: 'Add Liverpool to my queue' }).tap();
     await pool.getByRole('button', { name: 'Add Fulham to my queue' }).tap();
     await byTestId(nominator, 'queue').getByRole('button', { name: 'Move Liverpool down' }).tap();
-    await expect.poll(() => byTestId(nominator, 'queue-item').allTextContents()).toEqual([expect.stringContaining('Fulham'), expect.stringContaining('Liverpool')]);
+    await expect
+      .poll(() => byTestId(nominator, 'queue-item').allTextContents())
+      .toEqual([expect.stringContaining('Fulham'), expect.stringContaining('Liverpool')]);
     await screenshot(nominator, 'queue');
     for (const page of [ann.page, bob.page]) {
       await page.getByTestId('lot-name').filter({ hasText: 'Fulham' }).waitFor({ timeout: 15_000 });

@@ -21,7 +21,11 @@ export function NominationPanel({ snapshot, myUserId, clock, pool, words, nameOf
   const turn = snapshot.nomination;
   const left = useRemaining(turn, snapshot.status, clock) ?? 0;
   if (!turn) return null;
-  const clockText = <span role="timer" className="countdown-value" data-testid="nomination-clock">{formatCountdown(left)}</span>;
+  const clockText = (
+    <span role="timer" className="countdown-value" data-testid="nomination-clock">
+      {formatCountdown(left)}
+    </span>
+  );
   if (turn.userId !== myUserId) {
     return (
       <section className="panel" data-testid="nominating" aria-live="polite">
@@ -34,7 +38,13 @@ export function NominationPanel({ snapshot, myUserId, clock, pool, words, nameOf
   return <YourTurn key={turn.endsAt} snapshot={snapshot} myUserId={myUserId} pool={pool} words={words} clockText={clockText} />;
 }
 
-function YourTurn({ snapshot, myUserId, pool, words, clockText }: Pick<Props, 'snapshot' | 'myUserId' | 'pool' | 'words'> & { clockText: ReactNode }) {
+function YourTurn({
+  snapshot,
+  myUserId,
+  pool,
+  words,
+  clockText,
+}: Pick<Props, 'snapshot' | 'myUserId' | 'pool' | 'words'> & { clockText: ReactNode }) {
   const openingBid = snapshot.settings?.openingBid ?? 1;
   const maxBid = snapshot.managers.find((manager) => manager.userId === myUserId)?.maxBid ?? openingBid;
   const [search, setSearch] = useState('');
@@ -42,7 +52,10 @@ function YourTurn({ snapshot, myUserId, pool, words, clockText }: Pick<Props, 's
   const [amount, setAmount] = useState(String(openingBid));
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const available = matching(pool.filter((entry) => entry.status === 'available'), search);
+  const available = matching(
+    pool.filter((entry) => entry.status === 'available'),
+    search,
+  );
 
   async function nominate() {
     if (!chosen) return;
@@ -59,9 +72,7 @@ function YourTurn({ snapshot, myUserId, pool, words, clockText }: Pick<Props, 's
 
   return (
     <section className="panel" data-testid="your-turn" aria-labelledby="your-turn-title">
-      <h2 id="your-turn-title">
-        Your turn to nominate {clockText}
-      </h2>
+      <h2 id="your-turn-title">Your turn to nominate {clockText}</h2>
       <label className="field">
         <span className="label">Search the {words.assets.toLowerCase()}</span>
         <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} data-testid="pool-search" />

@@ -34,7 +34,13 @@ export function QueuePanel({ queue, pool, words }: Props) {
                   {entry && entry.status !== 'available' && <span className="meta"> · {entry.status}</span>}
                 </span>
                 <span className="row-actions">
-                  <button type="button" className="icon-button" aria-label={`Move ${name} up`} disabled={index === 0} onClick={() => queue.move(index, -1)}>
+                  <button
+                    type="button"
+                    className="icon-button"
+                    aria-label={`Move ${name} up`}
+                    disabled={index === 0}
+                    onClick={() => queue.move(index, -1)}
+                  >
                     ↑
                   </button>
                   <button

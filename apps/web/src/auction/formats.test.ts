@@ -5,15 +5,28 @@ import { matching, poolEntries } from './poolState';
 import { auctionReducer, initialAuctionState, type AuctionAction } from './reducer';
 import { moved } from './useQueue';
 
-const club = (n: number, name: string): Asset => ({ ...asset(name), sport: 'football', competitions: [], rank: n, aliases: [], registryId: null }) as Asset;
+const club = (n: number, name: string): Asset =>
+  ({ ...asset(name), sport: 'football', competitions: [], rank: n, aliases: [], registryId: null }) as Asset;
 
 describe('managers’ nominations in the room', () => {
   it('shows a new turn, and no turn once its lot opens', () => {
     const start: AuctionAction = { type: 'snapshot', snapshot: snapshot({ seq: 4, currentLot: null }) };
-    const turn: AuctionAction = { type: 'nomination:turn', payload: { auctionId: AUCTION_ID, userId: BOB, endsAt: '2026-01-01T12:00:30.000Z', seq: 5 } };
+    const turn: AuctionAction = {
+      type: 'nomination:turn',
+      payload: { auctionId: AUCTION_ID, userId: BOB, endsAt: '2026-01-01T12:00:30.000Z', seq: 5 },
+    };
     const afterTurn = [start, turn].reduce(auctionReducer, initialAuctionState);
     expect(afterTurn.snapshot).toMatchObject({ seq: 5, nomination: { userId: BOB, endsAt: '2026-01-01T12:00:30.000Z' } });
-    const opened: AuctionAction = { type: 'lot:opened', payload: { auctionId: AUCTION_ID, lot: { ...lot(), nominatedBy: BOB, auto: true }, seq: 6, lotsRemaining: 3, serverTime: '2026-01-01T12:00:31.000Z' } };
+    const opened: AuctionAction = {
+      type: 'lot:opened',
+      payload: {
+        auctionId: AUCTION_ID,
+        lot: { ...lot(), nominatedBy: BOB, auto: true },
+        seq: 6,
+        lotsRemaining: 3,
+        serverTime: '2026-01-01T12:00:31.000Z',
+      },
+    };
     const afterOpen = auctionReducer(afterTurn, opened);
     expect(afterOpen.snapshot).toMatchObject({ seq: 6, nomination: null, currentLot: { nominatedBy: BOB, auto: true } });
   });

@@ -18,7 +18,10 @@ export function useQueue(auctionId: string, enabled: boolean) {
 
   useEffect(() => {
     if (!enabled) return;
-    formatsApi.queue(auctionId).then((queue) => setAssetIds(queue.assetIds), (caught: unknown) => setError(describeError(caught)));
+    formatsApi.queue(auctionId).then(
+      (queue) => setAssetIds(queue.assetIds),
+      (caught: unknown) => setError(describeError(caught)),
+    );
   }, [auctionId, enabled]);
 
   const save = useCallback(

@@ -2,9 +2,7 @@ import { csvDocument, type AuctionResults, type CsvValue, type SportWords } from
 
 /** Every roster with prices, one row per bought asset (a manager with none gets one empty row). */
 export function resultsCsv(results: AuctionResults, words: SportWords): string {
-  const rows: CsvValue[][] = [
-    ['Manager', words.asset, 'Price (£m)', 'Spent (£m)', 'Budget left (£m)'],
-  ];
+  const rows: CsvValue[][] = [['Manager', words.asset, 'Price (£m)', 'Spent (£m)', 'Budget left (£m)']];
   for (const m of results.managers) {
     if (m.roster.length === 0) rows.push([m.displayName, '', '', m.spent, m.budgetRemaining]);
     for (const entry of m.roster) rows.push([m.displayName, entry.asset.name, entry.price, m.spent, m.budgetRemaining]);

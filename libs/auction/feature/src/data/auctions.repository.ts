@@ -40,18 +40,32 @@ export class AuctionsRepository {
     db: Transaction,
     auctionId: string,
     seq: number,
-    patch: Partial<Pick<NewAuction, 'status' | 'completedAt' | 'nextLotAt' | 'pausedGapMs' | 'startsAt' | 'reminderSentAt' | 'turnEndsAt' | 'pausedTurnMs'>> = {},
+    patch: Partial<
+      Pick<
+        NewAuction,
+        'status' | 'completedAt' | 'nextLotAt' | 'pausedGapMs' | 'startsAt' | 'reminderSentAt' | 'turnEndsAt' | 'pausedTurnMs'
+      >
+    > = {},
   ): Promise<void> {
-    await db.update(auctions).set({ seq, ...patch }).where(eq(auctions.id, auctionId));
+    await db
+      .update(auctions)
+      .set({ seq, ...patch })
+      .where(eq(auctions.id, auctionId));
   }
 
   async openLot(db: Transaction, auctionId: string): Promise<Lot | null> {
-    const [row] = await db.select().from(lots).where(and(eq(lots.auctionId, auctionId), eq(lots.status, 'open')));
+    const [row] = await db
+      .select()
+      .from(lots)
+      .where(and(eq(lots.auctionId, auctionId), eq(lots.status, 'open')));
     return row ? toLot(row) : null;
   }
 
   async lotInAuction(db: Transaction, auctionId: string, lotId: string): Promise<Lot | null> {
-    const [row] = await db.select().from(lots).where(and(eq(lots.id, lotId), eq(lots.auctionId, auctionId)));
+    const [row] = await db
+      .select()
+      .from(lots)
+      .where(and(eq(lots.id, lotId), eq(lots.auctionId, auctionId)));
     return row ? toLot(row) : null;
   }
 
@@ -120,7 +134,10 @@ export class AuctionsRepository {
   }
 
   async pendingLots(db: Transaction, auctionId: string): Promise<number> {
-    const [row] = await db.select({ n: count() }).from(lots).where(and(eq(lots.auctionId, auctionId), eq(lots.status, 'pending')));
+    const [row] = await db
+      .select({ n: count() })
+      .from(lots)
+      .where(and(eq(lots.auctionId, auctionId), eq(lots.status, 'pending')));
     return Number(row?.n ?? 0);
   }
 
@@ -217,7 +234,11 @@ export class AuctionsRepository {
   }
 
   /** Scheduled auctions starting by `horizon`, soonest first (served by the partial index on scheduled auctions). */
-  async scheduledBy(db: Transaction, horizon: Date, limit: number): Promise<Array<{ id: string; startsAt: Date; reminderSentAt: Date | null }>> {
+  async scheduledBy(
+    db: Transaction,
+    horizon: Date,
+    limit: number,
+  ): Promise<Array<{ id: string; startsAt: Date; reminderSentAt: Date | null }>> {
     const rows = await db
       .select({ id: auctions.id, startsAt: auctions.startsAt, reminderSentAt: auctions.reminderSentAt })
       .from(auctions)
@@ -235,7 +256,14 @@ export class AuctionsRepository {
     const rows = await db
       .update(auctions)
       .set({ reminderSentAt: now })
-      .where(and(eq(auctions.id, auctionId), eq(auctions.status, 'scheduled'), eq(auctions.startsAt, startsAt), sql`${auctions.reminderSentAt} is null`))
+      .where(
+        and(
+          eq(auctions.id, auctionId),
+          eq(auctions.status, 'scheduled'),
+          eq(auctions.startsAt, startsAt),
+          sql`${auctions.reminderSentAt} is null`,
+        ),
+      )
       .returning({ id: auctions.id });
     return rows.length > 0;
   }
@@ -256,7 +284,13 @@ export class AuctionsRepository {
     const rows = await db
       .select({ id: auctions.id })
       .from(auctions)
-      .where(and(eq(auctions.status, 'completed'), sql`${auctions.completionPublishedAt} is null`, sql`${auctions.completedAt} <= ${completedBefore}`))
+      .where(
+        and(
+          eq(auctions.status, 'completed'),
+          sql`${auctions.completionPublishedAt} is null`,
+          sql`${auctions.completedAt} <= ${completedBefore}`,
+        ),
+      )
       .limit(20);
     return rows.map((r) => r.id);
   }

@@ -81,7 +81,12 @@ export class TurnsRepository {
   }
 
   /** The lot a nomination with this clientBidId opened, and its bid (a retry gets the first answer). */
-  async earlierNomination(db: Transaction, auctionId: string, nominatorId: string, clientBidId: string): Promise<{ lot: Lot; bid: AcceptedBid } | null> {
+  async earlierNomination(
+    db: Transaction,
+    auctionId: string,
+    nominatorId: string,
+    clientBidId: string,
+  ): Promise<{ lot: Lot; bid: AcceptedBid } | null> {
     const [row] = await db
       .select({ lot: lots, bid: bids })
       .from(bids)
@@ -91,7 +96,10 @@ export class TurnsRepository {
   }
 
   async setTurnOrder(db: Transaction, auctionId: string, turnOrder: readonly string[]): Promise<void> {
-    await db.update(auctions).set({ turnOrder: [...turnOrder] }).where(eq(auctions.id, auctionId));
+    await db
+      .update(auctions)
+      .set({ turnOrder: [...turnOrder] })
+      .where(eq(auctions.id, auctionId));
   }
 
   async pool(db: Transaction, auctionId: string): Promise<StoredPool> {
@@ -107,7 +115,10 @@ export class TurnsRepository {
 
   /** Each manager's roster size, by user id. */
   async rosterCounts(db: Transaction, auctionId: string): Promise<Record<string, number>> {
-    const rows = await db.select({ userId: managers.userId, n: managers.rosterCount }).from(managers).where(eq(managers.auctionId, auctionId));
+    const rows = await db
+      .select({ userId: managers.userId, n: managers.rosterCount })
+      .from(managers)
+      .where(eq(managers.auctionId, auctionId));
     return Object.fromEntries(rows.map((row) => [row.userId, row.n]));
   }
 

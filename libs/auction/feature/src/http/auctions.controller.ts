@@ -60,7 +60,11 @@ export class AuctionsController {
   @HttpCode(201)
   @ApiZodBody(createAuctionRequest)
   start(@Body(new ZodPipe(createAuctionRequest)) body: CreateAuctionRequest, @CurrentUser() user: AuthUser): Promise<StartedAuction> {
-    return this.startAuction.execute({ leagueId: body.leagueId, userId: user.id, startsAt: body.startsAt ? new Date(body.startsAt) : undefined });
+    return this.startAuction.execute({
+      leagueId: body.leagueId,
+      userId: user.id,
+      startsAt: body.startsAt ? new Date(body.startsAt) : undefined,
+    });
   }
 
   @Post(':id/start')

@@ -1,7 +1,14 @@
-import type { AuctionSnapshot, AuctionStatus, ClosedLot, CurrentLot, LotAsset, NominationTurn, SportKey } from '@auction/contracts';
+import type {
+  AuctionSettings,
+  AuctionSnapshot,
+  AuctionStatus,
+  ClosedLot,
+  CurrentLot,
+  LotAsset,
+  NominationTurn,
+  SportKey,
+} from '@auction/contracts';
 import { bidderMaxBid, remainingMs, type LotStatus } from '@auction/auction-domain';
-
-import type { AuctionSettings } from '@auction/contracts';
 
 export type { AuctionSettings };
 
@@ -94,7 +101,11 @@ export function currentLotView(lot: Lot, status: AuctionStatus, now: Date): Curr
 /** The turn in progress; while paused, its frozen time. */
 export function nominationView(auction: Auction, now: Date): NominationTurn | null {
   if (auction.status === 'paused' && auction.pausedTurnMs !== null && auction.turnUserId) {
-    return { userId: auction.turnUserId, endsAt: new Date(now.getTime() + auction.pausedTurnMs).toISOString(), remainingMs: auction.pausedTurnMs };
+    return {
+      userId: auction.turnUserId,
+      endsAt: new Date(now.getTime() + auction.pausedTurnMs).toISOString(),
+      remainingMs: auction.pausedTurnMs,
+    };
   }
   if (auction.status !== 'live' || !auction.turnEndsAt || !auction.turnUserId) return null;
   return { userId: auction.turnUserId, endsAt: auction.turnEndsAt.toISOString(), remainingMs: remainingMs(auction.turnEndsAt, now) };

@@ -39,7 +39,15 @@ export class AuctionBroadcaster implements RoomEvents {
     const room = rooms.auction(lot.auctionId);
     const next = nextLotAt?.toISOString() ?? null;
     if (lot.status === 'sold') {
-      const payload: LotSold = { auctionId: lot.auctionId, lotId: lot.id, asset: lot.asset, winnerId: lot.winnerId!, price: lot.price!, seq, nextLotAt: next };
+      const payload: LotSold = {
+        auctionId: lot.auctionId,
+        lotId: lot.id,
+        asset: lot.asset,
+        winnerId: lot.winnerId!,
+        price: lot.price!,
+        seq,
+        nextLotAt: next,
+      };
       this.publisher.emit(room, 'lot:sold', payload);
     } else {
       const payload: LotUnsold = { auctionId: lot.auctionId, lotId: lot.id, asset: lot.asset, seq, nextLotAt: next };

@@ -39,9 +39,7 @@ describe('applyLeagueUpdate', () => {
   });
 
   it('rejects nonsense in a patch like at creation', () => {
-    const issues = issuesOf(
-      applyLeagueUpdate(footballLeague(), { maxManagers: 10_000, rosterSize: 0 }, SPORTS.football, catalogue),
-    );
+    const issues = issuesOf(applyLeagueUpdate(footballLeague(), { maxManagers: 10_000, rosterSize: 0 }, SPORTS.football, catalogue));
     expect(issues.map((issue) => issue.path).sort()).toEqual(['maxManagers', 'rosterSize']);
   });
 
@@ -93,9 +91,7 @@ describe('applyLeagueUpdate', () => {
 
   it('rejects another sport’s assets in a patch', () => {
     const issues = issuesOf(applyLeagueUpdate(footballLeague(), { assetIds: [WILLIAMSON] }, SPORTS.football, catalogue));
-    expect(issues).toEqual([
-      { path: 'assetIds.0', message: `Kane Williamson (${WILLIAMSON}) is a cricket player, not a football club.` },
-    ]);
+    expect(issues).toEqual([{ path: 'assetIds.0', message: `Kane Williamson (${WILLIAMSON}) is a cricket player, not a football club.` }]);
   });
 
   it('rejects football scoring rules after a switch to cricket', () => {

@@ -47,7 +47,10 @@ export const auctions = auctionSchema.table(
     /** A gap or lead-in frozen by a pause: what is left of it. */
     pausedGapMs: integer('paused_gap_ms'),
     /** `managers` mode: the managers' turn order, drawn at go-live (empty in `order` mode). */
-    turnOrder: uuid('turn_order').array().notNull().default(sql`'{}'::uuid[]`),
+    turnOrder: uuid('turn_order')
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
     /** The turn in progress or, between turns, the last one (0 before the first). */
     turnNumber: integer('turn_number').notNull().default(0),
     /** Who nominates in `turn_number` (kept after their turn, so the next turn follows them). */
@@ -58,8 +61,14 @@ export const auctions = auctionSchema.table(
     pausedTurnMs: integer('paused_turn_ms'),
   },
   (t) => [
-    index('auctions_next_lot_at_idx').on(t.nextLotAt).where(sql`${t.nextLotAt} is not null`),
-    index('auctions_turn_ends_at_idx').on(t.turnEndsAt).where(sql`${t.turnEndsAt} is not null`),
-    index('auctions_scheduled_starts_at_idx').on(t.startsAt).where(sql`${t.status} = 'scheduled'`),
+    index('auctions_next_lot_at_idx')
+      .on(t.nextLotAt)
+      .where(sql`${t.nextLotAt} is not null`),
+    index('auctions_turn_ends_at_idx')
+      .on(t.turnEndsAt)
+      .where(sql`${t.turnEndsAt} is not null`),
+    index('auctions_scheduled_starts_at_idx')
+      .on(t.startsAt)
+      .where(sql`${t.status} = 'scheduled'`),
   ],
 );

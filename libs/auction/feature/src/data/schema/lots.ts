@@ -44,10 +44,16 @@ export const lots = auctionSchema.table(
   (t) => [
     unique('lots_auction_position_unique').on(t.auctionId, t.position),
     unique('lots_auction_asset_unique').on(t.auctionId, t.assetId),
-    index('lots_open_ends_at_idx').on(t.endsAt).where(sql`${t.status} = 'open'`),
+    index('lots_open_ends_at_idx')
+      .on(t.endsAt)
+      .where(sql`${t.status} = 'open'`),
     // A turn opens at most one lot, whichever replicas race for it.
-    uniqueIndex('lots_one_per_turn').on(t.auctionId, t.turn).where(sql`${t.turn} is not null`),
-    uniqueIndex('lots_one_open_per_auction').on(t.auctionId).where(sql`${t.status} = 'open'`),
+    uniqueIndex('lots_one_per_turn')
+      .on(t.auctionId, t.turn)
+      .where(sql`${t.turn} is not null`),
+    uniqueIndex('lots_one_open_per_auction')
+      .on(t.auctionId)
+      .where(sql`${t.status} = 'open'`),
     check('lots_status_known', sql`${t.status} in ('pending', 'open', 'sold', 'unsold')`),
   ],
 );

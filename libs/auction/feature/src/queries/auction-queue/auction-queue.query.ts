@@ -29,6 +29,12 @@ export class AuctionQueueQuery {
     const assetIds = await this.queues.find(db, auctionId, userId);
     if (auction.settings.nominationMode !== 'order') return { assetIds };
     const pending = await this.auctions.pendingLotList(db, auctionId);
-    return { assetIds, watchlist: watchlist(assetIds, pending.map((lot) => lot.asset.id)) };
+    return {
+      assetIds,
+      watchlist: watchlist(
+        assetIds,
+        pending.map((lot) => lot.asset.id),
+      ),
+    };
   }
 }

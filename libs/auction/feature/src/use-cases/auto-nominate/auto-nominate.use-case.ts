@@ -42,7 +42,13 @@ export class AutoNominateUseCase {
       const assetId = autoNominationChoice(await this.turns.pool(tx, auctionId), queue);
       // A turn starts only while an asset is waiting, and only its nomination takes one.
       if (!assetId) throw new Error(`auction ${auctionId}: turn ${turnNumber} has nothing to nominate`);
-      const nomination = { nominatorId: auction.turnUserId, assetId, amount: auction.settings.openingBid, clientBidId: `auto-turn-${turnNumber}`, auto: true };
+      const nomination = {
+        nominatorId: auction.turnUserId,
+        assetId,
+        amount: auction.settings.openingBid,
+        clientBidId: `auto-turn-${turnNumber}`,
+        auto: true,
+      };
       return { auction, opened: await this.nominationTurns.open(tx, auction, nomination, now) };
     });
     if (!outcome) return false;

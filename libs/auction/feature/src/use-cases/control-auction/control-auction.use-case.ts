@@ -67,7 +67,13 @@ export class ControlAuctionUseCase {
     if (lot) await this.auctions.pauseLot(db, lot.id, remainingMs);
     const pausedGapMs = auction.nextLotAt ? pausedRemainingMs(auction.nextLotAt, now) : null;
     const pausedTurnMs = auction.turnEndsAt ? pausedRemainingMs(auction.turnEndsAt, now) : null;
-    await this.auctions.setSeq(db, auction.id, auction.seq + 1, { status: 'paused', nextLotAt: null, pausedGapMs, turnEndsAt: null, pausedTurnMs });
+    await this.auctions.setSeq(db, auction.id, auction.seq + 1, {
+      status: 'paused',
+      nextLotAt: null,
+      pausedGapMs,
+      turnEndsAt: null,
+      pausedTurnMs,
+    });
     return { kind: 'paused', seq: auction.seq + 1, remainingMs: lot ? remainingMs : (pausedGapMs ?? pausedTurnMs ?? 0) };
   }
 
@@ -78,7 +84,13 @@ export class ControlAuctionUseCase {
     if (lot && endsAt) await this.auctions.resumeLot(db, lot.id, endsAt);
     const nextLotAt = auction.pausedGapMs === null ? null : resumedDeadline(auction.pausedGapMs, now);
     const turnEndsAt = auction.pausedTurnMs === null ? null : resumedDeadline(auction.pausedTurnMs, now);
-    await this.auctions.setSeq(db, auction.id, auction.seq + 1, { status: 'live', nextLotAt, pausedGapMs: null, turnEndsAt, pausedTurnMs: null });
+    await this.auctions.setSeq(db, auction.id, auction.seq + 1, {
+      status: 'live',
+      nextLotAt,
+      pausedGapMs: null,
+      turnEndsAt,
+      pausedTurnMs: null,
+    });
     return { kind: 'resumed', seq: auction.seq + 1, endsAt, nextLotAt, turnEndsAt };
   }
 

@@ -39,19 +39,21 @@ export class NominateUseCase {
   }
 
   private async nominate(input: NominateInput): Promise<NominationAnswer> {
-    const outcome = await this.transactor.run(async (tx) => {
-      const auction = await this.auctions.lockAuction(tx, input.auctionId);
-      if (!auction) throw new DomainError('NOT_FOUND', 'There is no such auction.');
-      const earlier = await this.turns.earlierNomination(tx, input.auctionId, input.nominatorId, input.clientBidId);
-      if (earlier) return { replay: true as const, lot: earlier.lot, bid: earlier.bid, auction };
-      const now = this.clock.now();
-      await this.check(tx, auction, input, now);
-      const opened = await this.nominationTurns.open(tx, auction, { ...input, auto: false }, now);
-      return { replay: false as const, ...opened, auction };
-    }).catch((error: unknown) => {
-      nominationsTotal.inc({ result: error instanceof DomainError ? error.code : 'INTERNAL' });
-      throw error;
-    });
+    const outcome = await this.transactor
+      .run(async (tx) => {
+        const auction = await this.auctions.lockAuction(tx, input.auctionId);
+        if (!auction) throw new DomainError('NOT_FOUND', 'There is no such auction.');
+        const earlier = await this.turns.earlierNomination(tx, input.auctionId, input.nominatorId, input.clientBidId);
+        if (earlier) return { replay: true as const, lot: earlier.lot, bid: earlier.bid, auction };
+        const now = this.clock.now();
+        await this.check(tx, auction, input, now);
+        const opened = await this.nominationTurns.open(tx, auction, { ...input, auto: false }, now);
+        return { replay: false as const, ...opened, auction };
+      })
+      .catch((error: unknown) => {
+        nominationsTotal.inc({ result: error instanceof DomainError ? error.code : 'INTERNAL' });
+        throw error;
+      });
     if (!outcome.replay) {
       nominationsTotal.inc({ result: 'manual' });
       observeTurn(outcome.auction, outcome.now);
@@ -82,4 +84,3 @@ export class NominateUseCase {
     if (!check.ok) throw new DomainError(check.code, check.message);
   }
 }
-

@@ -15,9 +15,7 @@ export interface PlaceBidInput extends PlaceBidRequest {
   bidderId: string;
 }
 
-type Outcome =
-  | { kind: 'accepted'; bid: AcceptedBid; replay: boolean }
-  | { kind: 'refused'; code: ErrorCode; message: string };
+type Outcome = { kind: 'accepted'; bid: AcceptedBid; replay: boolean } | { kind: 'refused'; code: ErrorCode; message: string };
 
 /** Optimistic tries before a bid waits for the auction lock (guaranteed progress under contention). */
 const OPTIMISTIC_ATTEMPTS = 4;

@@ -38,7 +38,10 @@ export class RescheduleAuctionUseCase {
       requireScheduledBy(auction, userId, 'move');
       const now = this.clock.now();
       requireSchedulable(startsAt, now);
-      await this.auctions.setSeq(tx, auctionId, auction.seq + 1, { startsAt, reminderSentAt: this.mails.reminderDue(startsAt, now) ? now : null });
+      await this.auctions.setSeq(tx, auctionId, auction.seq + 1, {
+        startsAt,
+        reminderSentAt: this.mails.reminderDue(startsAt, now) ? now : null,
+      });
     });
     const view = (await this.auctions.view(this.database.db, auctionId))!;
     const snapshot = buildSnapshot(view, this.clock.now());

@@ -35,7 +35,8 @@ export class SaveQueueUseCase {
     }
     if (auction.status === 'completed') throw new DomainError('AUCTION_COMPLETED', 'The auction has ended.');
     const errors = queueProblems(assetIds, new Set(await this.auctions.poolAssetIds(db, auctionId)));
-    if (errors.length > 0) throw new DomainError('VALIDATION_FAILED', 'The queue can hold only assets of this auction, each once.', { errors });
+    if (errors.length > 0)
+      throw new DomainError('VALIDATION_FAILED', 'The queue can hold only assets of this auction, each once.', { errors });
     await this.queues.save(db, auctionId, userId, assetIds, this.clock.now());
   }
 }

@@ -53,7 +53,14 @@ export class GoingLive {
       return { auctionId: auction.id, seq, nextLotAt: null, opened: null, turn: null, now };
     }
     await this.auctions.setSeq(db, auction.id, seq + 1, { status: 'live' });
-    return { auctionId: auction.id, seq, nextLotAt: null, opened: { lot, seq: seq + 1, lotsRemaining: await this.auctions.pendingLots(db, auction.id) }, turn: null, now };
+    return {
+      auctionId: auction.id,
+      seq,
+      nextLotAt: null,
+      opened: { lot, seq: seq + 1, lotsRemaining: await this.auctions.pendingLots(db, auction.id) },
+      turn: null,
+      now,
+    };
   }
 
   /** After COMMIT. */

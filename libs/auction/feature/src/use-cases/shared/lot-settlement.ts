@@ -60,7 +60,15 @@ export class LotSettlement {
     const endsAt = new Date(now.getTime() + auction.settings.bidTimerSeconds * 1000);
     const next = await this.auctions.openNextLot(db, auction.id, now, endsAt);
     await this.auctions.setSeq(db, auction.id, closedSeq + 1);
-    return { auctionId: auction.id, closed, closedSeq, opened: { lot: next!, seq: closedSeq + 1, lotsRemaining: lotsRemaining - 1 }, nextLotAt: null, completedSeq: null, now };
+    return {
+      auctionId: auction.id,
+      closed,
+      closedSeq,
+      opened: { lot: next!, seq: closedSeq + 1, lotsRemaining: lotsRemaining - 1 },
+      nextLotAt: null,
+      completedSeq: null,
+      now,
+    };
   }
 
   private async nextTurn(db: Transaction, auction: Auction, closed: Lot, now: Date): Promise<Settlement> {

@@ -10,8 +10,7 @@ import { RoomEvents } from './room-events.js';
 
 /** What begins when a lot or the lead-in is over in `managers` mode: the next turn, or the end. */
 export type TurnStep =
-  | { kind: 'turn'; auctionId: string; userId: string; endsAt: Date; seq: number }
-  | { kind: 'completed'; auctionId: string; seq: number };
+  { kind: 'turn'; auctionId: string; userId: string; endsAt: Date; seq: number } | { kind: 'completed'; auctionId: string; seq: number };
 
 export interface Nomination {
   nominatorId: string;

@@ -63,8 +63,7 @@ export class StartAuctionUseCase {
     if (startsAt) {
       this.mails.scheduled(view.auction);
       this.starts.watch(startsAt);
-    }
-    else if (view.currentLot) {
+    } else if (view.currentLot) {
       this.room.lotOpened(auctionId, view.currentLot, 1, view.lotsRemaining, 'live', now);
       this.deadlines.watch(view.currentLot.endsAt);
     } else if (view.auction.turnEndsAt) {
@@ -79,9 +78,19 @@ export class StartAuctionUseCase {
   }
 
   private live(setup: AuctionSetup, auctionId: string, lots: NewLot[], now: Date): NewAuction {
-    const complete = isAuctionComplete({ rosterSize: setup.settings.rosterSize, rosterCounts: setup.members.map(() => 0), lotsRemaining: lots.length });
+    const complete = isAuctionComplete({
+      rosterSize: setup.settings.rosterSize,
+      rosterCounts: setup.members.map(() => 0),
+      lotsRemaining: lots.length,
+    });
     const nextLotAt = complete ? null : pauseEnd(now, setup.settings.leadInSeconds);
-    const row: NewAuction = { ...this.auctionOf(setup, auctionId, now), status: complete ? 'completed' : 'live', seq: 1, nextLotAt, completedAt: complete ? now : null };
+    const row: NewAuction = {
+      ...this.auctionOf(setup, auctionId, now),
+      status: complete ? 'completed' : 'live',
+      seq: 1,
+      nextLotAt,
+      completedAt: complete ? now : null,
+    };
     if (setup.settings.nominationMode === 'managers') return { ...row, ...this.turnsFromNow(setup, complete || nextLotAt !== null, now) };
     if (!complete && !nextLotAt) {
       Object.assign(lots[0]!, { status: 'open', openedAt: now, endsAt: new Date(now.getTime() + setup.settings.bidTimerSeconds * 1000) });
@@ -93,11 +102,22 @@ export class StartAuctionUseCase {
   private turnsFromNow(setup: AuctionSetup, waiting: boolean, now: Date): Partial<NewAuction> {
     const turnOrder = drawTurnOrder(setup.members.map((member) => member.userId));
     if (waiting) return { turnOrder };
-    return { turnOrder, turnNumber: 1, turnUserId: turnOrder[0], turnEndsAt: new Date(now.getTime() + setup.settings.nominationSeconds * 1000) };
+    return {
+      turnOrder,
+      turnNumber: 1,
+      turnUserId: turnOrder[0],
+      turnEndsAt: new Date(now.getTime() + setup.settings.nominationSeconds * 1000),
+    };
   }
 
   private scheduled(setup: AuctionSetup, auctionId: string, startsAt: Date, now: Date): NewAuction {
-    return { ...this.auctionOf(setup, auctionId, now), status: 'scheduled', seq: 0, startsAt, reminderSentAt: this.mails.reminderDue(startsAt, now) ? now : null };
+    return {
+      ...this.auctionOf(setup, auctionId, now),
+      status: 'scheduled',
+      seq: 0,
+      startsAt,
+      reminderSentAt: this.mails.reminderDue(startsAt, now) ? now : null,
+    };
   }
 
   private auctionOf(setup: AuctionSetup, auctionId: string, now: Date): Omit<NewAuction, 'status'> {
