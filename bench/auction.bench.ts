@@ -16,8 +16,8 @@ import { startCluster, startRedisServer, type ClusterHandle } from '@auction/clu
 import { checkAuctionInvariants } from '@auction/auction-domain';
 import type { AcceptedBid, ErrorBody } from '@auction/contracts';
 import { Api, createTestDatabase } from '@auction/testing';
-import { readAuctionState } from '../libs/auction/feature/test/support/auction-state.js';
-import { connectSocket, type ClientSocket } from '../libs/auction/feature/test/support/sockets.js';
+import { readAuctionState } from '../test/integration/auction/support/auction-state.js';
+import { connectSocket, type ClientSocket } from '../test/integration/auction/support/sockets.js';
 import { inBatches, setUpLeague, sourceAddress, startAuction, type LoadUser } from '../load/population.js';
 import { machine, summarise, writeSection, type Summary } from './report.js';
 
@@ -83,7 +83,12 @@ async function main(): Promise<void> {
     replicas: { auth: 1, leagues: 1, 'auction-engine': 3, scoring: 1 },
     databaseUrl: database.url,
     redisUrl: redis.url,
-    env: { RATE_LIMITS: 'off', JWT_SECRET: SECRET, LOG_LEVEL: 'warn', ...(process.env.BENCH_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS } : {}) },
+    env: {
+      RATE_LIMITS: 'off',
+      JWT_SECRET: SECRET,
+      LOG_LEVEL: 'warn',
+      ...(process.env.BENCH_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS } : {}),
+    },
     readyTimeoutMs: 120_000,
   });
   const outcomes: Outcome[] = [];
@@ -114,7 +119,9 @@ async function run(cluster: ClusterHandle, databaseUrl: string, scenario: Scenar
 
   // Connect through nginx, from many source networks (ip_hash keys on the first three octets).
   await inBatches(bidders, 100, async (bidder, i) => {
-    bidder.socket = await connectSocket(cluster.url, bidder.user.token, { localAddress: sourceAddress(i), timeoutMs: 20_000 }).catch(() => null);
+    bidder.socket = await connectSocket(cluster.url, bidder.user.token, { localAddress: sourceAddress(i), timeoutMs: 20_000 }).catch(
+      () => null,
+    );
   });
   const connected = bidders.filter((b) => b.socket);
   const perReplica = await socketsPerReplica(cluster);
@@ -148,7 +155,9 @@ async function run(cluster: ClusterHandle, databaseUrl: string, scenario: Scenar
     bidder.highBid = answer.snapshot.currentLot?.highBid ?? null;
   });
 
-  process.stdout.write(`${scenario.name}: ${connected.length}/${bidders.length} connected (${perReplica.join(' / ')} per replica); bidding for ${scenario.durationMs / 1000} s…\n`);
+  process.stdout.write(
+    `${scenario.name}: ${connected.length}/${bidders.length} connected (${perReplica.join(' / ')} per replica); bidding for ${scenario.durationMs / 1000} s…\n`,
+  );
   const ackMs: number[] = [];
   const acked: string[] = [];
   const unexpectedSamples: string[] = [];

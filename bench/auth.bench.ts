@@ -30,7 +30,10 @@ async function main(): Promise<void> {
   const api = new Api(`http://127.0.0.1:${port}`);
   const outcomes: SignupOutcome[] = [];
   try {
-    for (const scenario of [{ users: 100, windowMs: 6000 }, { users: 1000, windowMs: 20_000 }]) {
+    for (const scenario of [
+      { users: 100, windowMs: 6000 },
+      { users: 1000, windowMs: 20_000 },
+    ]) {
       outcomes.push(await signUpWave(api, smtp, scenario));
     }
   } finally {

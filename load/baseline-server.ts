@@ -50,7 +50,12 @@ io.on('connection', (socket) => {
   socket.on('auction:join', async ({ auctionId }: { auctionId: string }, ack: Ack) => {
     await socket.join(`auction:${auctionId}`);
     const lot = database
-      ? ((await database.pool.query('select a.seq, l.id, l.high_bid, l.high_bidder_id from auction.auctions a left join auction.lots l on l.auction_id = a.id and l.status = $2 where a.id = $1', [auctionId, 'open'])).rows[0] ?? null)
+      ? ((
+          await database.pool.query(
+            'select a.seq, l.id, l.high_bid, l.high_bidder_id from auction.auctions a left join auction.lots l on l.auction_id = a.id and l.status = $2 where a.id = $1',
+            [auctionId, 'open'],
+          )
+        ).rows[0] ?? null)
       : { ...roomOf(auctionId), id: roomOf(auctionId).lotId, high_bid: roomOf(auctionId).highBid, high_bidder_id: null };
     const currentLot = lot?.id ? { id: lot.id, highBid: lot.high_bid, highBidderId: lot.high_bidder_id } : null;
     ack({ ok: true, snapshot: { id: auctionId, seq: lot?.seq ?? 0, status: 'live', currentLot, lots: [] } });
@@ -74,7 +79,15 @@ io.on('connection', (socket) => {
       }
     }
     if (!accepted) return ack({ ok: false, error: { code: 'BID_TOO_LOW', message: 'below the high bid' } });
-    const event = { auctionId: bid.auctionId, lotId: bid.lotId, seq: accepted.seq, amount: bid.amount, bidderId: userId, endsAt: endsAt.toISOString(), serverTime: serverTime.toISOString() };
+    const event = {
+      auctionId: bid.auctionId,
+      lotId: bid.lotId,
+      seq: accepted.seq,
+      amount: bid.amount,
+      bidderId: userId,
+      endsAt: endsAt.toISOString(),
+      serverTime: serverTime.toISOString(),
+    };
     ack({ ok: true, bid: { ...event, id: accepted.id, clientBidId: bid.clientBidId, createdAt: event.serverTime } });
     io.to(`auction:${bid.auctionId}`).emit('bid:accepted', event);
   });

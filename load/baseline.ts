@@ -44,7 +44,8 @@ export async function runBaselines(
   log: (line: string) => void,
 ): Promise<BaselineFigures[]> {
   const bidders = measured.auctions * measured.biddersPerAuction;
-  const meanIntervalMs = measured.meanIntervalMs > 0 && answeredPerSecond > 0 ? (bidders / answeredPerSecond) * 1000 : measured.meanIntervalMs;
+  const meanIntervalMs =
+    measured.meanIntervalMs > 0 && answeredPerSecond > 0 ? (bidders / answeredPerSecond) * 1000 : measured.meanIntervalMs;
   const scenario = { ...measured, valuations: false, meanIntervalMs };
   const api = new Api(env.cluster.url);
   log('baseline: setting up its own leagues and auctions…');
@@ -81,11 +82,21 @@ async function socketBaseline(
       const port = await freePort();
       const server = spawnManaged(`baseline#${i}`, process.execPath, ['--import', 'tsx', join(ROOT, 'load/baseline-server.ts')], {
         cwd: ROOT,
-        env: { ...process.env, PORT: String(port), REDIS_URL: env.redis.url, DATABASE_URL: env.databaseUrl, BASELINE_SQL: withSql ? 'on' : 'off' },
+        env: {
+          ...process.env,
+          PORT: String(port),
+          REDIS_URL: env.redis.url,
+          DATABASE_URL: env.databaseUrl,
+          BASELINE_SQL: withSql ? 'on' : 'off',
+        },
       });
       servers.push(server);
       ports.push(port);
-      await waitUntil(() => answers(`http://127.0.0.1:${port}/health/ready`), { timeoutMs: 60_000, process: server, what: `baseline#${i}` });
+      await waitUntil(() => answers(`http://127.0.0.1:${port}/health/ready`), {
+        timeoutMs: 60_000,
+        process: server,
+        what: `baseline#${i}`,
+      });
     }
     const listenPort = await freePort();
     const prefix = join(env.cluster.workDir, `baseline-nginx-${withSql ? 'sql' : 'bare'}`);
@@ -104,14 +115,28 @@ async function socketBaseline(
     const deliveries: number[] = [];
     clients.push(
       ...people.map(
-        (p, i) => new LoadClient({ url, user: p.user, auctionId: p.auctionId, localAddress: sourceAddress(i), now, checkSeq: withSql, onDelivery: (ms) => deliveries.push(ms) }),
+        (p, i) =>
+          new LoadClient({
+            url,
+            user: p.user,
+            auctionId: p.auctionId,
+            localAddress: sourceAddress(i),
+            now,
+            checkSeq: withSql,
+            onDelivery: (ms) => deliveries.push(ms),
+          }),
       ),
     );
     await inBatches(clients, 100, (client) => client.connect().catch(() => undefined));
     startedAt = performance.now();
     const acks: AckRecord[] = [];
     await Promise.all(clients.filter((c) => c.connected).map((c) => bidUntil(c, scenario, durationMs, now, (ack) => acks.push(ack))));
-    return figures(name, acks.map((a) => ({ ms: a.ms, accepted: a.accepted !== null })), deliveries, durationMs);
+    return figures(
+      name,
+      acks.map((a) => ({ ms: a.ms, accepted: a.accepted !== null })),
+      deliveries,
+      durationMs,
+    );
   } finally {
     for (const client of clients) client.close();
     await nginx?.stop();
@@ -140,7 +165,8 @@ async function sqlBaseline(
       people.map(async ({ user, auctionId }) => {
         const lotId = lots.get(auctionId);
         if (!lotId) return;
-        const pause = () => new Promise((r) => setTimeout(r, scenario.meanIntervalMs > 0 ? -Math.log(1 - Math.random()) * scenario.meanIntervalMs : 0));
+        const pause = () =>
+          new Promise((r) => setTimeout(r, scenario.meanIntervalMs > 0 ? -Math.log(1 - Math.random()) * scenario.meanIntervalMs : 0));
         await new Promise((r) => setTimeout(r, Math.random() * scenario.meanIntervalMs));
         while (performance.now() - started < durationMs) {
           const t0 = performance.now();
@@ -148,7 +174,9 @@ async function sqlBaseline(
           const seen = await bids.peek(key);
           const amount = (seen.lot?.highBid ?? 0) + 1 + Math.floor(Math.random() * 3);
           const serverTime = new Date();
-          const accepted = seen.auction ? await bids.acceptIfUnchanged(key, seen.auction.seq, { amount, serverTime, endsAt: new Date(serverTime.getTime() + 8000) }) : null;
+          const accepted = seen.auction
+            ? await bids.acceptIfUnchanged(key, seen.auction.seq, { amount, serverTime, endsAt: new Date(serverTime.getTime() + 8000) })
+            : null;
           samples.push({ ms: performance.now() - t0, accepted: accepted !== null });
           await pause();
         }
@@ -160,7 +188,12 @@ async function sqlBaseline(
   return figures('bid SQL alone through pg', samples, [], durationMs);
 }
 
-function figures(name: string, answers: Array<{ ms: number; accepted: boolean }>, deliveries: number[], durationMs: number): BaselineFigures {
+function figures(
+  name: string,
+  answers: Array<{ ms: number; accepted: boolean }>,
+  deliveries: number[],
+  durationMs: number,
+): BaselineFigures {
   const seconds = durationMs / 1000;
   return {
     name,

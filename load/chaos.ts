@@ -29,7 +29,10 @@ const DEFAULT_KILL_EVERY_S = 10;
 /** Parses `kill[:seconds],redis,postgres` (the `--chaos` option). */
 export function parseChaos(list: string | undefined): ChaosPlan {
   const plan: ChaosPlan = { ...NO_CHAOS };
-  for (const item of (list ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const item of (list ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const [kind, arg] = item.split(':') as [string, string | undefined];
     if (kind === 'kill') {
       const seconds = arg === undefined ? DEFAULT_KILL_EVERY_S : Number(arg);
@@ -105,11 +108,27 @@ export function runChaos(plan: ChaosPlan, targets: ChaosTargets, durationMs: num
     for (let at = plan.kill.everyMs; at < durationMs - 2000; at += plan.kill.everyMs) timers.push(setTimeout(due, at));
   }
   if (plan.redis) {
-    timers.push(setTimeout(() => void fault('redis', 'Redis restarted (empty)', async () => undefined, () => targets.redis.restart()), durationMs * 0.5));
+    timers.push(
+      setTimeout(
+        () =>
+          void fault(
+            'redis',
+            'Redis restarted (empty)',
+            async () => undefined,
+            () => targets.redis.restart(),
+          ),
+        durationMs * 0.5,
+      ),
+    );
   }
   if (plan.postgres && targets.restartPostgres) {
     const restart = targets.restartPostgres;
-    timers.push(setTimeout(() => void fault('postgres', 'PostgreSQL crashed (immediate) and restarted', async () => undefined, restart), durationMs * 0.65));
+    timers.push(
+      setTimeout(
+        () => void fault('postgres', 'PostgreSQL crashed (immediate) and restarted', async () => undefined, restart),
+        durationMs * 0.65,
+      ),
+    );
   }
 
   return {

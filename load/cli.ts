@@ -39,7 +39,12 @@ async function main(): Promise<number> {
     return 3;
   }
   const chaos = parseChaos(values.chaos);
-  const minutes = values.seconds !== undefined ? Number(values.seconds) / 60 : values.minutes !== undefined ? Number(values.minutes) : scenario.defaultMinutes;
+  const minutes =
+    values.seconds !== undefined
+      ? Number(values.seconds) / 60
+      : values.minutes !== undefined
+        ? Number(values.minutes)
+        : scenario.defaultMinutes;
   if (!Number.isFinite(minutes) || minutes <= 0) throw new Error('--minutes / --seconds must be a positive number');
   const durationMs = Math.round(minutes * 60_000);
 
@@ -53,7 +58,10 @@ async function main(): Promise<number> {
     }
     const log = (line: string) => process.stdout.write(`${scenario.name}: ${line}\n`);
     const bar = new cliProgress.SingleBar(
-      { format: ' {bar} {value}/{total} s | sockets {connected} | answered {answered}/s accepted {accepted}/s | load {load}', hideCursor: true },
+      {
+        format: ' {bar} {value}/{total} s | sockets {connected} | answered {answered}/s accepted {accepted}/s | load {load}',
+        hideCursor: true,
+      },
       cliProgress.Presets.shades_classic,
     );
     let barStarted = false;
@@ -76,7 +84,9 @@ async function main(): Promise<number> {
     });
     bar.stop();
     const answeredPerSecond = result.acks.filter((a) => a.code !== 'NO_ANSWER').length / (durationMs / 1000);
-    const baselines = values['no-baseline'] ? [] : await runBaselines(env, scenario, answeredPerSecond, Math.min(durationMs, BASELINE_MS), log);
+    const baselines = values['no-baseline']
+      ? []
+      : await runBaselines(env, scenario, answeredPerSecond, Math.min(durationMs, BASELINE_MS), log);
     const figures = figuresOf(result, chaos, baselines);
     printFigures(figures, result.violations);
     if (!values['no-report']) writeReport(scenario.name, figures, result);

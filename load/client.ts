@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AcceptedBid, AuctionSnapshot, ErrorBody } from '@auction/contracts';
 // Test support of the auction feature (moves to test/integration/auction/support/).
-import { connectSocket, type ClientSocket } from '../libs/auction/feature/test/support/sockets.js';
+import { connectSocket, type ClientSocket } from '../test/integration/auction/support/sockets.js';
 import type { LoadUser } from './population.js';
 
 export type BidAnswer = { ok: true; bid: AcceptedBid } | { ok: false; error: ErrorBody };
@@ -46,7 +46,16 @@ export interface RoomView {
   closed: Map<string, ClosedLotView>;
 }
 
-const SEQ_EVENTS = ['lot:opened', 'bid:accepted', 'lot:sold', 'lot:unsold', 'auction:paused', 'auction:resumed', 'auction:completed', 'auction:live'] as const;
+const SEQ_EVENTS = [
+  'lot:opened',
+  'bid:accepted',
+  'lot:sold',
+  'lot:unsold',
+  'auction:paused',
+  'auction:resumed',
+  'auction:completed',
+  'auction:live',
+] as const;
 const ACK_TIMEOUT_MS = 5000;
 const MAX_TRIES = 6;
 /** A bid still unanswered after this long is logged as NO_ANSWER. */
@@ -124,14 +133,36 @@ export class LoadClient {
       }
       tries++;
       try {
-        const answer = (await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('bid:place', { auctionId, lotId, amount, clientBidId })) as BidAnswer;
-        const record = { at: started, ms: this.options.now() - started, auctionId, lotId, bidderId: this.user.id, amount, clientBidId, tries };
+        const answer = (await socket
+          .timeout(ACK_TIMEOUT_MS)
+          .emitWithAck('bid:place', { auctionId, lotId, amount, clientBidId })) as BidAnswer;
+        const record = {
+          at: started,
+          ms: this.options.now() - started,
+          auctionId,
+          lotId,
+          bidderId: this.user.id,
+          amount,
+          clientBidId,
+          tries,
+        };
         return answer.ok ? { ...record, accepted: answer.bid, code: null } : { ...record, accepted: null, code: answer.error.code };
       } catch {
         // No answer in time (the connection died, or the replica is gone): ask again, same id.
       }
     }
-    return { at: started, ms: this.options.now() - started, auctionId, lotId, bidderId: this.user.id, amount, clientBidId, tries, accepted: null, code: 'NO_ANSWER' };
+    return {
+      at: started,
+      ms: this.options.now() - started,
+      auctionId,
+      lotId,
+      bidderId: this.user.id,
+      amount,
+      clientBidId,
+      tries,
+      accepted: null,
+      code: 'NO_ANSWER',
+    };
   }
 
   /** Fresh snapshot by re-joining the room (once at a time). */
@@ -214,10 +245,19 @@ export class LoadClient {
     }
   }
 
-  private heardClose(payload: { lotId: string; seq: number; winnerId?: string | null; price?: number | null }, status: 'sold' | 'unsold'): void {
+  private heardClose(
+    payload: { lotId: string; seq: number; winnerId?: string | null; price?: number | null },
+    status: 'sold' | 'unsold',
+  ): void {
     const known = this.view.closed.get(payload.lotId);
     if (known) known.closeSeqs.add(payload.seq);
-    else this.view.closed.set(payload.lotId, { status, winnerId: payload.winnerId ?? null, price: payload.price ?? null, closeSeqs: new Set([payload.seq]) });
+    else
+      this.view.closed.set(payload.lotId, {
+        status,
+        winnerId: payload.winnerId ?? null,
+        price: payload.price ?? null,
+        closeSeqs: new Set([payload.seq]),
+      });
   }
 
   private applySnapshot(snapshot: AuctionSnapshot): void {

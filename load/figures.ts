@@ -104,10 +104,15 @@ export function printFigures(f: Figures, violations: Violation[]): void {
     `  connected ${f.connectedAtStart}/${f.sockets}; reconnections ${f.outages.count}${f.outages.count ? ` (p50 ${f.outages.p50} ms, max ${f.outages.max} ms)` : ''}`,
     `  bid ack ms p50 ${f.ack.p50} p95 ${f.ack.p95} p99 ${f.ack.p99} max ${f.ack.max}; broadcast ms p50 ${f.broadcast.p50} p99 ${f.broadcast.p99}`,
     `  answered ${f.answered} (${f.answeredPerSecond}/s), accepted ${f.accepted} (${f.acceptedPerSecond}/s), unanswered ${f.unanswered}, retried ${f.retried}`,
-    `  refusals ${Object.entries(f.refusals).map(([code, n]) => `${code} ${n}`).join(', ') || 'none'}; lots closed ${f.lotsClosed}`,
+    `  refusals ${
+      Object.entries(f.refusals)
+        .map(([code, n]) => `${code} ${n}`)
+        .join(', ') || 'none'
+    }; lots closed ${f.lotsClosed}`,
     `  auction-engine RSS peak ${f.engineRssMbPeak} MB (end ${f.engineRssMbEnd} MB); load average before ${f.loadBefore.join(' ')}, after ${f.loadAfter.join(' ')}`,
     ...f.baselines.map(
-      (b) => `  baseline ${b.name}: ack p50 ${b.ack.p50} p99 ${b.ack.p99} ms, answered ${b.answeredPerSecond}/s → ours ÷ limit: ${ratios(f, b).join(', ')}`,
+      (b) =>
+        `  baseline ${b.name}: ack p50 ${b.ack.p50} p99 ${b.ack.p99} ms, answered ${b.answeredPerSecond}/s → ours ÷ limit: ${ratios(f, b).join(', ')}`,
     ),
     ...(f.unitCosts
       ? [
@@ -124,7 +129,8 @@ export function printFigures(f: Figures, violations: Violation[]): void {
 
 /** ours ÷ limit for the figures a baseline has (ack p50, ack p99, broadcast p99, answered/s). */
 export function ratios(f: Figures, b: BaselineFigures): string[] {
-  const ratio = (ours: number, limit: number) => (limit > 0 && Number.isFinite(ours) && Number.isFinite(limit) ? (ours / limit).toFixed(2) : 'n/a');
+  const ratio = (ours: number, limit: number) =>
+    limit > 0 && Number.isFinite(ours) && Number.isFinite(limit) ? (ours / limit).toFixed(2) : 'n/a';
   return [
     `ack p50 ${ratio(f.ack.p50, b.ack.p50)}`,
     `ack p99 ${ratio(f.ack.p99, b.ack.p99)}`,

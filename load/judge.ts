@@ -33,7 +33,9 @@ const END_SLACK_MS = 50;
 export function judge(input: JudgeInput): Violation[] {
   const byId = new Map(input.auctions.map((a) => [a.id, a]));
   return [
-    ...input.auctions.flatMap((auction) => checkAuctionInvariants(auction.state).map((v) => ({ rule: v.rule, message: `auction ${auction.id}: ${v.message}` }))),
+    ...input.auctions.flatMap((auction) =>
+      checkAuctionInvariants(auction.state).map((v) => ({ rule: v.rule, message: `auction ${auction.id}: ${v.message}` })),
+    ),
     ...input.auctions.flatMap((auction) => checkLots(auction, input.endRequestedAt.get(auction.id) ?? Infinity)),
     ...checkAcknowledged(input.acks, byId),
     ...input.clients.flatMap((client) => checkConverged(client, byId.get(client.auctionId))),
@@ -53,8 +55,13 @@ function checkLots(auction: StoredAuction, endRequestedAt: number): Violation[] 
     const bids = bidsByLot.get(lot.id) ?? [];
     let deadline = (lot.openedAt ?? 0) + auction.bidTimerMs;
     for (const bid of bids) {
-      if (bid.createdAt > deadline) found.push({ rule: 'BID_AFTER_DEADLINE', message: `lot ${lot.id}: bid seq ${bid.seq} accepted ${bid.createdAt - deadline} ms after the deadline` });
-      if (lot.closedAt !== null && bid.createdAt > lot.closedAt) found.push({ rule: 'BID_AFTER_CLOSE', message: `lot ${lot.id}: bid seq ${bid.seq} accepted after the lot closed` });
+      if (bid.createdAt > deadline)
+        found.push({
+          rule: 'BID_AFTER_DEADLINE',
+          message: `lot ${lot.id}: bid seq ${bid.seq} accepted ${bid.createdAt - deadline} ms after the deadline`,
+        });
+      if (lot.closedAt !== null && bid.createdAt > lot.closedAt)
+        found.push({ rule: 'BID_AFTER_CLOSE', message: `lot ${lot.id}: bid seq ${bid.seq} accepted after the lot closed` });
       deadline = bid.endsAt;
     }
     if (lot.status === 'open') found.push({ rule: 'LOT_NEVER_CLOSED', message: `lot ${lot.id} is still open after the auction ended` });
@@ -62,7 +69,10 @@ function checkLots(auction: StoredAuction, endRequestedAt: number): Violation[] 
     const lateBy = lot.closedAt - lot.endsAt;
     if (lateBy > CLOSE_WITHIN_MS) found.push({ rule: 'LOT_CLOSED_LATE', message: `lot ${lot.id} closed ${lateBy} ms after its deadline` });
     if (lateBy < -END_SLACK_MS && lot.closedAt < endRequestedAt - END_SLACK_MS) {
-      found.push({ rule: 'LOT_CLOSED_EARLY', message: `lot ${lot.id} closed ${-lateBy} ms before its deadline without an end of the auction` });
+      found.push({
+        rule: 'LOT_CLOSED_EARLY',
+        message: `lot ${lot.id} closed ${-lateBy} ms before its deadline without an end of the auction`,
+      });
     }
   }
   return found;
@@ -78,11 +88,17 @@ function checkAcknowledged(acks: AckRecord[], auctions: Map<string, StoredAuctio
     if (!bid) continue;
     const row = stored.get(bid.id);
     if (!row) {
-      found.push({ rule: 'ACKED_BID_MISSING', message: `bid ${bid.id} (seq ${bid.seq}, ${bid.amount} on lot ${bid.lotId}) was acknowledged but is not stored` });
+      found.push({
+        rule: 'ACKED_BID_MISSING',
+        message: `bid ${bid.id} (seq ${bid.seq}, ${bid.amount} on lot ${bid.lotId}) was acknowledged but is not stored`,
+      });
       continue;
     }
     if (row.amount !== bid.amount || row.seq !== bid.seq || row.lotId !== bid.lotId || row.bidderId !== bid.bidderId) {
-      found.push({ rule: 'ACKED_BID_CHANGED', message: `bid ${bid.id} is stored as seq ${row.seq} ${row.amount}, acknowledged as seq ${bid.seq} ${bid.amount}` });
+      found.push({
+        rule: 'ACKED_BID_CHANGED',
+        message: `bid ${bid.id} is stored as seq ${row.seq} ${row.amount}, acknowledged as seq ${bid.seq} ${bid.amount}`,
+      });
     }
     const best = highestAcked.get(bid.lotId);
     if (!best || bid.amount > best.amount) highestAcked.set(bid.lotId, { amount: bid.amount, bidderId: bid.bidderId });
@@ -91,9 +107,16 @@ function checkAcknowledged(acks: AckRecord[], auctions: Map<string, StoredAuctio
     for (const lot of auction.lots) {
       const best = highestAcked.get(lot.id);
       if (!best) continue;
-      if (lot.status === 'unsold') found.push({ rule: 'UNSOLD_DESPITE_ACKED_BID', message: `lot ${lot.id} went unsold though a bid of ${best.amount} was acknowledged` });
+      if (lot.status === 'unsold')
+        found.push({
+          rule: 'UNSOLD_DESPITE_ACKED_BID',
+          message: `lot ${lot.id} went unsold though a bid of ${best.amount} was acknowledged`,
+        });
       if (lot.status === 'sold' && lot.price !== null && lot.price < best.amount) {
-        found.push({ rule: 'WINNER_NOT_HIGHEST_ACKED', message: `lot ${lot.id} sold at ${lot.price}, below the acknowledged bid of ${best.amount} by ${best.bidderId}` });
+        found.push({
+          rule: 'WINNER_NOT_HIGHEST_ACKED',
+          message: `lot ${lot.id} sold at ${lot.price}, below the acknowledged bid of ${best.amount} by ${best.bidderId}`,
+        });
       }
     }
   }
@@ -105,7 +128,8 @@ function checkConverged(client: ClientVerdictInput, auction: StoredAuction | und
   if (!auction) return [];
   const found: Violation[] = [];
   const who = `client ${client.userId} in auction ${auction.id}`;
-  if (client.view.seq !== auction.seq) found.push({ rule: 'CLIENT_NOT_CONVERGED', message: `${who} ended at seq ${client.view.seq}, the auction at ${auction.seq}` });
+  if (client.view.seq !== auction.seq)
+    found.push({ rule: 'CLIENT_NOT_CONVERGED', message: `${who} ended at seq ${client.view.seq}, the auction at ${auction.seq}` });
   for (const lot of auction.lots.filter((l) => l.status === 'sold' || l.status === 'unsold')) {
     const seen: ClosedLotView | undefined = client.view.closed.get(lot.id);
     if (!seen) {
@@ -113,9 +137,13 @@ function checkConverged(client: ClientVerdictInput, auction: StoredAuction | und
       continue;
     }
     if (seen.status !== lot.status || seen.winnerId !== lot.winnerId || seen.price !== lot.price) {
-      found.push({ rule: 'CLIENT_WRONG_RESULT', message: `${who} holds lot ${lot.id} as ${seen.status} ${seen.winnerId ?? ''} ${seen.price ?? ''}, stored ${lot.status} ${lot.winnerId ?? ''} ${lot.price ?? ''}` });
+      found.push({
+        rule: 'CLIENT_WRONG_RESULT',
+        message: `${who} holds lot ${lot.id} as ${seen.status} ${seen.winnerId ?? ''} ${seen.price ?? ''}, stored ${lot.status} ${lot.winnerId ?? ''} ${lot.price ?? ''}`,
+      });
     }
-    if (seen.closeSeqs.size > 1) found.push({ rule: 'LOT_CLOSED_TWICE', message: `${who} heard lot ${lot.id} close at seqs ${[...seen.closeSeqs].join(', ')}` });
+    if (seen.closeSeqs.size > 1)
+      found.push({ rule: 'LOT_CLOSED_TWICE', message: `${who} heard lot ${lot.id} close at seqs ${[...seen.closeSeqs].join(', ')}` });
   }
   return found;
 }

@@ -50,9 +50,17 @@ export async function setUpLeague(
 }
 
 /** A new league of these people: the first creates it, the others join. */
-export async function leagueOf(api: Api, people: LoadUser[], settings: Omit<CreateLeagueRequest, 'name' | 'sport'> = LOAD_LEAGUE_SETTINGS): Promise<LoadLeague> {
+export async function leagueOf(
+  api: Api,
+  people: LoadUser[],
+  settings: Omit<CreateLeagueRequest, 'name' | 'sport'> = LOAD_LEAGUE_SETTINGS,
+): Promise<LoadLeague> {
   const [commissioner, ...managers] = people as [LoadUser, ...LoadUser[]];
-  const league = await api.post('/api/leagues', { name: `Load ${randomUUID().slice(0, 6)}`, sport: 'football', ...settings }, { token: commissioner.token });
+  const league = await api.post(
+    '/api/leagues',
+    { name: `Load ${randomUUID().slice(0, 6)}`, sport: 'football', ...settings },
+    { token: commissioner.token },
+  );
   if (league.status !== 201) throw new Error(`create league: ${league.status} ${JSON.stringify(league.body)}`);
   await inBatches(managers, 25, async (user) => {
     const joined = await api.post('/api/leagues/join', { inviteToken: league.body.inviteToken }, { token: user.token });
@@ -68,7 +76,12 @@ export async function startAuction(api: Api, league: LoadLeague): Promise<Auctio
 }
 
 /** `count` leagues of `members` each, each with its auction started. */
-export async function setUpAuctions(api: Api, secret: string, count: number, members: number): Promise<Array<{ league: LoadLeague; auction: AuctionSnapshot }>> {
+export async function setUpAuctions(
+  api: Api,
+  secret: string,
+  count: number,
+  members: number,
+): Promise<Array<{ league: LoadLeague; auction: AuctionSnapshot }>> {
   const set: Array<{ league: LoadLeague; auction: AuctionSnapshot }> = [];
   for (let k = 0; k < count; k++) {
     const league = await setUpLeague(api, secret, members);

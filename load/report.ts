@@ -14,12 +14,23 @@ const OUT = new URL('../docs/benchmarks/', import.meta.url);
 const MAX_POINTS = 4000;
 
 export function markdownOf(f: Figures, result: RunResult): string {
-  const refusals = Object.entries(f.refusals).map(([code, n]) => `${code} ${n}`).join(', ') || 'none';
+  const refusals =
+    Object.entries(f.refusals)
+      .map(([code, n]) => `${code} ${n}`)
+      .join(', ') || 'none';
   const faults = result.chaos.length
-    ? result.chaos.map((e) => `| ${(e.at / 1000).toFixed(1)} s | ${e.kind} | ${e.what} | ${e.backAt === null ? 'not back' : `${((e.backAt - e.at) / 1000).toFixed(1)} s`} |`).join('\n')
+    ? result.chaos
+        .map(
+          (e) =>
+            `| ${(e.at / 1000).toFixed(1)} s | ${e.kind} | ${e.what} | ${e.backAt === null ? 'not back' : `${((e.backAt - e.at) / 1000).toFixed(1)} s`} |`,
+        )
+        .join('\n')
     : '| | | none | |';
   const verdict = result.violations.length
-    ? result.violations.slice(0, 100).map((v) => `- ${v.rule}: ${v.message}`).join('\n')
+    ? result.violations
+        .slice(0, 100)
+        .map((v) => `- ${v.rule}: ${v.message}`)
+        .join('\n')
     : 'No violation: every acknowledged bid stored as acknowledged, no bid after its deadline, every lot closed once within 1 s of its deadline to its highest bid, budgets and rosters add up, every client converged on the final state.';
   return `# Load: ${f.scenario}
 
@@ -83,7 +94,8 @@ function costsTable(f: Figures): string {
 function baselineTable(f: Figures): string {
   if (f.baselines.length === 0) return 'Not measured in this run (`--no-baseline`).';
   const rows = f.baselines.map(
-    (b) => `| ${b.name} | ${b.ack.p50} / ${b.ack.p99} | ${b.broadcast.count ? b.broadcast.p99 : '–'} | ${b.answeredPerSecond} | ${ratios(f, b).join('; ')} |`,
+    (b) =>
+      `| ${b.name} | ${b.ack.p50} / ${b.ack.p99} | ${b.broadcast.count ? b.broadcast.p99 : '–'} | ${b.answeredPerSecond} | ${ratios(f, b).join('; ')} |`,
   );
   return `Measured in the same run on the same machine, after the scenario, with as many bidders offering the bids per second the scenario answered, for up to 30 s (see load/baseline.ts).
 
@@ -96,15 +108,22 @@ ${rows.join('\n')}`;
 export function htmlOf(title: string, markdownBody: string, result: RunResult): string {
   const { document } = new JSDOM('').window;
   const marks = result.chaos.map((e) => ({ t: e.at / 1000, label: `${e.kind}` }));
-  const chaosMarks = [Plot.ruleX(marks, { x: 't', stroke: 'red', strokeDasharray: '4,3' }), Plot.text(marks, { x: 't', text: 'label', frameAnchor: 'top', dy: -2, fill: 'red' })];
+  const chaosMarks = [
+    Plot.ruleX(marks, { x: 't', stroke: 'red', strokeDasharray: '4,3' }),
+    Plot.text(marks, { x: 't', text: 'label', frameAnchor: 'top', dy: -2, fill: 'red' }),
+  ];
   const step = Math.max(1, Math.ceil(result.acks.length / MAX_POINTS));
-  const acks = result.acks.filter((_, i) => i % step === 0).map((a) => ({ t: a.at / 1000, ms: a.ms, outcome: a.accepted ? 'accepted' : (a.code ?? '') }));
+  const acks = result.acks
+    .filter((_, i) => i % step === 0)
+    .map((a) => ({ t: a.at / 1000, ms: a.ms, outcome: a.accepted ? 'accepted' : (a.code ?? '') }));
   const samples = result.samples.map((s) => ({ t: s.at / 1000, ...s, rss: s.engineRssMb.reduce((a, b) => a + b, 0) }));
   const rates = result.samples.flatMap((s) => [
     { t: s.at / 1000, n: s.answered, series: 'answered' },
     { t: s.at / 1000, n: s.accepted, series: 'accepted' },
   ]);
-  const rssByReplica = result.samples.flatMap((s) => s.engineRssMb.map((mb, i) => ({ t: s.at / 1000, mb, replica: `auction-engine#${i}` })));
+  const rssByReplica = result.samples.flatMap((s) =>
+    s.engineRssMb.map((mb, i) => ({ t: s.at / 1000, mb, replica: `auction-engine#${i}` })),
+  );
   const plot = (caption: string, options: Plot.PlotOptions) =>
     `<figure>${(Plot.plot({ document, width: 900, height: 280, marginTop: 20, ...options }) as unknown as { outerHTML: string }).outerHTML}<figcaption>${caption}</figcaption></figure>`;
   const figures = [
@@ -125,7 +144,11 @@ export function htmlOf(title: string, markdownBody: string, result: RunResult): 
       color: { legend: true },
       marks: [Plot.lineY(rates, { x: 't', y: 'n', stroke: 'series' }), ...chaosMarks],
     }),
-    plot('Connected sockets', { x: { label: 's' }, y: { label: 'sockets', zero: true }, marks: [Plot.lineY(samples, { x: 't', y: 'connected' }), ...chaosMarks] }),
+    plot('Connected sockets', {
+      x: { label: 's' },
+      y: { label: 'sockets', zero: true },
+      marks: [Plot.lineY(samples, { x: 't', y: 'connected' }), ...chaosMarks],
+    }),
     plot('Resident memory of each auction-engine replica (MB)', {
       x: { label: 's' },
       y: { label: 'MB', zero: true },

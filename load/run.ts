@@ -11,7 +11,16 @@ import { LoadClient, type AckRecord } from './client.js';
 import { costsBetween, readCosts, type Costs } from './costs.js';
 import type { LoadEnvironment } from './environment.js';
 import { judge, type ClientVerdictInput, type Violation } from './judge.js';
-import { inBatches, leagueOf, mint, setUpAuctions, sourceAddress, startAuction, LOAD_LEAGUE_SETTINGS, type LoadUser } from './population.js';
+import {
+  inBatches,
+  leagueOf,
+  mint,
+  setUpAuctions,
+  sourceAddress,
+  startAuction,
+  LOAD_LEAGUE_SETTINGS,
+  type LoadUser,
+} from './population.js';
 import { startSampler, type Sample } from './sampler.js';
 import type { AuctionScenario } from './scenarios.js';
 import { readStoredAuction, type StoredAuction } from './stored.js';
@@ -93,13 +102,21 @@ export async function runScenario(options: RunOptions): Promise<RunResult> {
     auctionIds: [auction.id],
     renewing: false,
     clients: league.users.map(
-      (user) => new LoadClient({ url: env.cluster.url, user, auctionId: auction.id, localAddress: sourceAddress(index++), now, onDelivery }),
+      (user) =>
+        new LoadClient({ url: env.cluster.url, user, auctionId: auction.id, localAddress: sourceAddress(index++), now, onDelivery }),
     ),
   }));
   const clients = rooms.flatMap((room) => room.clients);
   const idle = Array.from(
     { length: scenario.idleSockets },
-    (_, i) => new LoadClient({ url: env.cluster.url, user: mint(env.secret, 'idle'), auctionId: null, localAddress: sourceAddress(clients.length + i), now }),
+    (_, i) =>
+      new LoadClient({
+        url: env.cluster.url,
+        user: mint(env.secret, 'idle'),
+        auctionId: null,
+        localAddress: sourceAddress(clients.length + i),
+        now,
+      }),
   );
   log(`connecting ${clients.length + idle.length} sockets…`);
   const failedToConnect = new Set<LoadClient>();
@@ -124,15 +141,22 @@ export async function runScenario(options: RunOptions): Promise<RunResult> {
   );
   const noFaults = !options.chaos.kill && !options.chaos.redis && !options.chaos.postgres;
   const costsBefore = noFaults ? await readCosts(env.cluster) : null;
-  const chaos = runChaos(options.chaos, { cluster: env.cluster, redis: env.redis, restartPostgres: env.restartPostgres }, options.durationMs, now);
+  const chaos = runChaos(
+    options.chaos,
+    { cluster: env.cluster, redis: env.redis, restartPostgres: env.restartPostgres },
+    options.durationMs,
+    now,
+  );
   log(`bidding for ${Math.round(options.durationMs / 1000)} s…`);
   await Promise.all(
-    clients.filter((c) => !failedToConnect.has(c)).map((client) =>
-      bidUntil(client, scenario, end, now, (ack) => {
-        acks.push(ack);
-        if (ack.accepted) accepted++;
-      }),
-    ),
+    clients
+      .filter((c) => !failedToConnect.has(c))
+      .map((client) =>
+        bidUntil(client, scenario, end, now, (ack) => {
+          acks.push(ack);
+          if (ack.accepted) accepted++;
+        }),
+      ),
   );
   const costs = costsBefore ? costsBetween(costsBefore, await readCosts(env.cluster)) : null;
   await chaos.stop();
@@ -145,7 +169,11 @@ export async function runScenario(options: RunOptions): Promise<RunResult> {
     endRequestedAt.set(current, Date.now());
     await endAuction(api, current, room.people[0]!.token);
   }
-  const stored = await convergedOrTimedOut(env.databaseUrl, rooms.flatMap((r) => r.auctionIds), clients);
+  const stored = await convergedOrTimedOut(
+    env.databaseUrl,
+    rooms.flatMap((r) => r.auctionIds),
+    clients,
+  );
   const clientViews = clients.map((c) => ({ userId: c.user.id, auctionId: c.options.auctionId!, view: c.view }));
   const violations = judge({ auctions: stored, acks, clients: clientViews, endRequestedAt });
   for (const client of everyone) client.close();
@@ -169,14 +197,23 @@ export async function runScenario(options: RunOptions): Promise<RunResult> {
 }
 
 /** One bidder's loop: bid on the open lot (within their valuation, never against themselves), pause, again. */
-export async function bidUntil(client: LoadClient, scenario: AuctionScenario, end: number, now: () => number, record: (ack: AckRecord) => void): Promise<void> {
+export async function bidUntil(
+  client: LoadClient,
+  scenario: AuctionScenario,
+  end: number,
+  now: () => number,
+  record: (ack: AckRecord) => void,
+): Promise<void> {
   const valuations = new Map<string, number>();
   const pause = () => sleep(scenario.meanIntervalMs > 0 ? -Math.log(1 - Math.random()) * scenario.meanIntervalMs : 0);
   if (scenario.meanIntervalMs > 0) await sleep(Math.random() * scenario.meanIntervalMs);
   while (now() < end) {
     const { lotId, highBid, highBidderId, status } = client.view;
     const amount = (highBid ?? 0) + 1 + Math.floor(Math.random() * 3);
-    const wants = lotId !== null && status === 'live' && (!scenario.valuations || (highBidderId !== client.user.id && amount <= valuationOf(valuations, lotId)));
+    const wants =
+      lotId !== null &&
+      status === 'live' &&
+      (!scenario.valuations || (highBidderId !== client.user.id && amount <= valuationOf(valuations, lotId)));
     if (!wants || rosterFull(client)) {
       await sleep(scenario.meanIntervalMs > 0 ? 100 + Math.random() * 200 : 20);
       continue;

@@ -36,8 +36,22 @@ export interface UnavailableScenario {
 
 export type Scenario = AuctionScenario | SignupScenario | UnavailableScenario;
 
-function auction(name: string, summary: string, shape: Partial<AuctionScenario> & Pick<AuctionScenario, 'auctions' | 'biddersPerAuction'>): AuctionScenario {
-  return { kind: 'auction', name, summary, idleSockets: 0, meanIntervalMs: 1000, valuations: true, renew: false, defaultMinutes: 1, ...shape };
+function auction(
+  name: string,
+  summary: string,
+  shape: Partial<AuctionScenario> & Pick<AuctionScenario, 'auctions' | 'biddersPerAuction'>,
+): AuctionScenario {
+  return {
+    kind: 'auction',
+    name,
+    summary,
+    idleSockets: 0,
+    meanIntervalMs: 1000,
+    valuations: true,
+    renew: false,
+    defaultMinutes: 1,
+    ...shape,
+  };
 }
 
 const NOT_YET = 'not yet: the auction format it needs is still being built; this scenario is refused until it lands';

@@ -76,7 +76,10 @@ export function signupTable(outcomes: SignupOutcome[]): string {
 }
 
 /** The `signups` scenario through nginx to the cluster's auth replica (rate limits off, as in every load run). */
-export async function runSignups(env: LoadEnvironment, scenario: SignupScenario): Promise<{ table: string; markdown: string; errors: number }> {
+export async function runSignups(
+  env: LoadEnvironment,
+  scenario: SignupScenario,
+): Promise<{ table: string; markdown: string; errors: number }> {
   const api = new Api(env.cluster.url);
   const outcomes: SignupOutcome[] = [];
   for (const wave of scenario.waves) outcomes.push(await signUpWave(api, env.smtp, wave));

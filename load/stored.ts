@@ -1,7 +1,7 @@
 import pg from 'pg';
 import type { AuctionState } from '@auction/auction-domain';
 // Test support of the auction feature (moves to test/integration/auction/support/).
-import { readAuctionState } from '../libs/auction/feature/test/support/auction-state.js';
+import { readAuctionState } from '../test/integration/auction/support/auction-state.js';
 
 export interface StoredLot {
   id: string;

@@ -1,5 +1,6 @@
-import { useCallback, useEffect } from 'react';
+import { useCallback } from 'react';
 import { Link, useParams } from 'react-router-dom';
+import type { SportKey } from '@auction/contracts';
 import { leaguesApi } from '../api/endpoints';
 import { currentUserId } from '../api/session';
 import { useSession } from '../api/useSession';
@@ -9,10 +10,15 @@ import { ClosedLots } from '../auction/ClosedLots';
 import { outbidOf, useOutbidAlert, useOutbidSound } from '../auction/cues';
 import { CommissionerControls } from '../auction/CommissionerControls';
 import { useDeadlinePassed } from '../auction/countdown';
+import { poolAssets } from '../auction/formatsApi';
 import { LotCard } from '../auction/LotCard';
 import { Managers } from '../auction/Managers';
-import { rulesOf } from '../auction/reducer';
+import { NominationPanel } from '../auction/NominationPanel';
+import { PoolPanel } from '../auction/PoolPanel';
+import { poolEntries } from '../auction/poolState';
+import { QueuePanel } from '../auction/QueuePanel';
 import { useAuctionRoom } from '../auction/useAuctionRoom';
+import { useQueue } from '../auction/useQueue';
 import { ConnectionBadge } from '../components/ConnectionBadge';
 import { ErrorNotice, LiveRegion, Loading } from '../components/Status';
 import { plural } from '../lib/format';
@@ -24,19 +30,14 @@ export default function AuctionRoomPage() {
   const session = useSession();
   const myUserId = currentUserId(session);
   const room = useAuctionRoom(auctionId);
-  const { state, clock, connection, setRules } = room;
+  const { state, clock, connection } = room;
   const snapshot = state.snapshot;
   const leagueId = snapshot?.leagueId;
   const league = useAsync(async () => (leagueId ? leaguesApi.get(leagueId) : null), [leagueId]);
   const { sports } = useSports();
   const l = league.data ?? null;
 
-  useEffect(() => {
-    if (l) setRules({ openingBid: l.openingBid, minIncrement: l.minIncrement, rosterSize: l.rosterSize });
-  }, [l, setRules]);
-
-  const rules = rulesOf(state);
-  const words = wordsFor(snapshot?.settings?.sport ?? l?.sport, sports);
+  const words = wordsFor(snapshot?.settings.sport, sports);
   const lot = snapshot?.currentLot ?? null;
   const timeUp = useDeadlinePassed(lot, snapshot?.status, clock);
   const nameOf = useCallback(
@@ -50,6 +51,10 @@ export default function AuctionRoomPage() {
   const outbid = outbidOf(lot, myUserId, room.bidStatus, state.liveBids, nameOf);
   const [soundOn, setSoundOn] = useOutbidSound();
   useOutbidAlert(outbid, soundOn);
+  const sport = snapshot?.settings.sport ?? l?.sport;
+  const pool = useAsync(async () => (leagueId && sport ? poolAssets(leagueId, sport as SportKey) : []), [leagueId, sport]);
+  const isManager = !!snapshot?.managers.some((manager) => manager.userId === myUserId);
+  const queue = useQueue(auctionId, isManager && snapshot?.status !== 'completed');
 
   if (!snapshot) {
     return room.joinError ? (
@@ -69,12 +74,11 @@ export default function AuctionRoomPage() {
     );
   }
 
-  const isCommissioner = !!myUserId && (snapshot.commissionerId ?? l?.commissionerId) === myUserId;
+  const entries = poolEntries(pool.data ?? [], snapshot);
+  const isCommissioner = !!myUserId && snapshot.commissionerId === myUserId;
   const ctx = {
     snapshot,
     myUserId,
-    minIncrement: rules.minIncrement ?? 1,
-    rosterSize: rules.rosterSize ?? null,
     connected: connection === 'connected',
     remainingMs: timeUp ? 0 : null,
     assetWord: words.asset,
@@ -120,12 +124,26 @@ export default function AuctionRoomPage() {
 
       <div className="room-grid">
         <div className="room-main">
+          {snapshot.status !== 'completed' && (
+            <NominationPanel snapshot={snapshot} myUserId={myUserId} clock={clock} pool={entries} words={words} nameOf={nameOf} />
+          )}
+          {lot?.nominatedBy && (
+            <p className="meta" data-testid="nominated-by">
+              {lot.auto && (
+                <span className="badge" data-testid="auto-badge">
+                  auto
+                </span>
+              )}{' '}
+              Nominated by {nameOf(lot.nominatedBy)}
+              {lot.auto ? ' (their time ran out)' : ''}
+            </p>
+          )}
           <LotCard
             snapshot={snapshot}
             clock={clock}
             words={words}
             nameOf={nameOf}
-            timerSeconds={snapshot.settings?.bidTimerSeconds ?? l?.bidTimerSeconds}
+            timerSeconds={snapshot.settings.bidTimerSeconds}
             lastMoment={state.lastMoment}
           />
           {snapshot.status !== 'completed' && (
@@ -148,13 +166,20 @@ export default function AuctionRoomPage() {
           />
         </div>
         <div className="room-side">
-          <ClosedLots lots={snapshot.lots ?? []} nameOf={nameOf} assetsWord={words.assets} />
+          {isManager && snapshot.status !== 'completed' && <QueuePanel queue={queue} pool={entries} words={words} />}
+          <ClosedLots lots={snapshot.lots} nameOf={nameOf} assetsWord={words.assets} />
           <Managers
             managers={snapshot.managers}
             myUserId={myUserId}
             highBidderId={lot?.highBidderId ?? null}
-            rosterSize={rules.rosterSize ?? null}
+            rosterSize={snapshot.settings.rosterSize}
             words={words}
+          />
+          <PoolPanel
+            pool={entries}
+            words={words}
+            queued={queue.assetIds}
+            onQueue={isManager && snapshot.status !== 'completed' ? queue.add : undefined}
           />
           <p className="hint">
             A bid counts if the server commits it before the deadline; every confirmation shows the server’s time.{' '}

@@ -246,8 +246,59 @@ export default function CreateLeaguePage() {
               hint="A bid in the last seconds resets the timer to this."
               {...common}
             />
-            <NumberInput field="lotGapSeconds" label="Pause between lots (seconds)" hint="The result shows before the next lot opens." {...common} />
-            <NumberInput field="leadInSeconds" label="Lead-in (seconds)" hint="Time to get into the room before the first lot." {...common} />
+            <NumberInput
+              field="lotGapSeconds"
+              label="Pause between lots (seconds)"
+              hint="The result shows before the next lot opens."
+              {...common}
+            />
+            <NumberInput
+              field="leadInSeconds"
+              label="Lead-in (seconds)"
+              hint="Time to get into the room before the first lot."
+              {...common}
+            />
+          </div>
+        </fieldset>
+
+        <fieldset>
+          <legend>Format</legend>
+          <div className="grid-2">
+            <div className="field">
+              <label htmlFor="league-nomination-mode">Who puts each {words.asset.toLowerCase()} up for sale</label>
+              <select
+                id="league-nomination-mode"
+                value={form.nominationMode}
+                onChange={(e) => update({ nominationMode: e.target.value as LeagueForm['nominationMode'] })}
+                data-testid="league-nomination-mode"
+              >
+                <option value="order">The auction, in its lot order</option>
+                <option value="managers">The managers, in turn</option>
+              </select>
+            </div>
+            {form.nominationMode === 'managers' && (
+              <NumberInput
+                field="nominationSeconds"
+                label="Time to nominate (seconds)"
+                hint="After this the pick is made for them: their queue first, else the strongest left."
+                {...common}
+              />
+            )}
+            <div className="field">
+              <label htmlFor="league-clock-mode">Clock</label>
+              <select
+                id="league-clock-mode"
+                value={form.clockMode}
+                onChange={(e) => update({ clockMode: e.target.value as LeagueForm['clockMode'] })}
+                data-testid="league-clock-mode"
+              >
+                <option value="extend">Anti-snipe: a late bid extends the timer</option>
+                <option value="reset">Reset: every bid restarts a short raise window</option>
+              </select>
+            </div>
+            {form.clockMode === 'reset' && (
+              <NumberInput field="raiseSeconds" label="Raise window (seconds)" hint="Each bid leaves this long to answer it." {...common} />
+            )}
           </div>
         </fieldset>
 

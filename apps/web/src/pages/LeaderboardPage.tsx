@@ -94,9 +94,7 @@ export default function LeaderboardPage() {
   const league = useAsync(() => leaguesApi.get(leagueId), [leagueId]);
   // The breakdown names matches by id only: label them "Home v Away" from the fixtures.
   const fixtures = useAsync((signal) => scoringApi.fixtures(leagueId, signal), [leagueId]);
-  const matchNames: MatchNames = new Map(
-    (fixtures.data ?? []).map((f) => [f.externalMatchId, `${f.homeTeam} v ${f.awayTeam}`] as const),
-  );
+  const matchNames: MatchNames = new Map((fixtures.data ?? []).map((f) => [f.externalMatchId, `${f.homeTeam} v ${f.awayTeam}`] as const));
   const scored = (fixtures.data ?? []).some((f) => f.status === 'completed');
   useLeagueRoom(leagueId, {
     onLeaderboardUpdated: () => {
@@ -125,12 +123,21 @@ export default function LeaderboardPage() {
       {leaderboard.data && (
         <ol className="leaderboard panel" data-testid="leaderboard">
           {leaderboard.data.entries.map((entry) => (
-            <EntryRow key={entry.userId} entry={entry} leagueId={leagueId} me={entry.userId === myId} matchNames={matchNames} scored={scored} />
+            <EntryRow
+              key={entry.userId}
+              entry={entry}
+              leagueId={leagueId}
+              me={entry.userId === myId}
+              matchNames={matchNames}
+              scored={scored}
+            />
           ))}
         </ol>
       )}
       {leaderboard.data && !scored && <p className="hint">Ranks appear once the first match has a result.</p>}
-      <p className="hint">Ties are broken by the sport’s tie-breaks shown under each name, then by less money spent, then by who joined first.</p>
+      <p className="hint">
+        Ties are broken by the sport’s tie-breaks shown under each name, then by less money spent, then by who joined first.
+      </p>
     </section>
   );
 }

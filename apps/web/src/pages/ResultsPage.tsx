@@ -34,7 +34,12 @@ export default function ResultsPage() {
           <h1>Auction results</h1>
           {league.data && <p className="meta">{league.data.name}</p>}
         </div>
-        <button type="button" className="button" onClick={() => downloadText(fileName, resultsCsv(r, words))} data-testid="results-download">
+        <button
+          type="button"
+          className="button"
+          onClick={() => downloadText(fileName, resultsCsv(r, words))}
+          data-testid="results-download"
+        >
           Download CSV
         </button>
       </div>

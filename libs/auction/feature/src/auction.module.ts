@@ -1,53 +1,99 @@
 import { Module } from '@nestjs/common';
-import { AuctionBroadcaster } from './auctions/auction-broadcaster.js';
-import { AuctionQueries } from './auctions/auction-queries.js';
-import { AuctionsRepository } from './auctions/auctions.repository.js';
-import { CompletionPublisher } from './auctions/completion-publisher.js';
-import { StartAuction } from './auctions/start-auction.js';
-import { BidsRepository } from './bids/bids.repository.js';
-import { PlaceBid } from './bids/place-bid.js';
-import { ControlAuction } from './control/control-auction.js';
-import { AuctionGateway } from './gateway/auction.gateway.js';
+import { Mailer } from '@auction/platform';
+import { AuctionsRepository } from './data/auctions.repository.js';
+import { BidsRepository } from './data/bids.repository.js';
+import { LeaguesClient } from './data/leagues.client.js';
+import { QueuesRepository } from './data/queues.repository.js';
+import { TurnsRepository } from './data/turns.repository.js';
+import { ManagerNamesRepository } from './data/manager-names.repository.js';
 import { AuctionsController } from './http/auctions.controller.js';
 import { InternalAuctionsController } from './http/internal-auctions.controller.js';
-import { LeaguesClient } from './leagues/leagues.client.js';
-import { CloseLot } from './lots/close-lot.js';
-import { LotCloser } from './lots/lot-closer.js';
-import { LotSettlement } from './lots/lot-settlement.js';
-import { ManagerNamesRepository } from './managers/manager-names.repository.js';
-import { ManagerRenamedListener } from './managers/manager-renamed.listener.js';
-import { OpenNextLot } from './lots/open-next-lot.js';
-import { GoLive } from './schedule/go-live.js';
-import { RescheduleAuction } from './schedule/reschedule-auction.js';
-import { ScheduleMails } from './schedule/schedule-mails.js';
-import { ScheduledStarts } from './schedule/scheduled-starts.js';
-import { Mailer } from '@auction/platform';
+import { AuctionMembershipQuery } from './queries/auction-membership/auction-membership.query.js';
+import { AuctionQueueQuery } from './queries/auction-queue/auction-queue.query.js';
+import { AuctionResultsQuery } from './queries/auction-results/auction-results.query.js';
+import { AuctionSnapshotQuery } from './queries/auction-snapshot/auction-snapshot.query.js';
+import { BidHistoryPageQuery } from './queries/bid-history-page/bid-history-page.query.js';
+import { CompletedAuctionQuery } from './queries/completed-auction/completed-auction.query.js';
+import { LeagueMembershipQuery } from './queries/league-membership/league-membership.query.js';
+import { RoomSnapshotQuery } from './queries/room-snapshot/room-snapshot.query.js';
+import { AuctionBroadcaster } from './realtime/auction-broadcaster.js';
+import { AuctionGateway } from './realtime/auction.gateway.js';
+import { ManagerRenamedListener } from './realtime/manager-renamed.listener.js';
+import { LotCloser } from './scheduler/lot-closer.js';
+import { NominationTimer } from './scheduler/nomination-timer.js';
+import { ScheduledStarts } from './scheduler/scheduled-starts.js';
+import { AutoNominateUseCase } from './use-cases/auto-nominate/auto-nominate.use-case.js';
+import { CloseLotUseCase } from './use-cases/close-lot/close-lot.use-case.js';
+import { ControlAuctionUseCase } from './use-cases/control-auction/control-auction.use-case.js';
+import { GoLiveUseCase } from './use-cases/go-live/go-live.use-case.js';
+import { NominateUseCase } from './use-cases/nominate/nominate.use-case.js';
+import { OpenNextLotUseCase } from './use-cases/open-next-lot/open-next-lot.use-case.js';
+import { PlaceBidUseCase } from './use-cases/place-bid/place-bid.use-case.js';
+import { PublishCompletionUseCase } from './use-cases/publish-completion/publish-completion.use-case.js';
+import { RenameManagerUseCase } from './use-cases/rename-manager/rename-manager.use-case.js';
+import { RescheduleAuctionUseCase } from './use-cases/reschedule-auction/reschedule-auction.use-case.js';
+import { SaveQueueUseCase } from './use-cases/save-queue/save-queue.use-case.js';
+import { SendReminderUseCase } from './use-cases/send-reminder/send-reminder.use-case.js';
+import { LotDeadlines, ScheduledStartTimes } from './use-cases/shared/due-times.js';
+import { GoingLive } from './use-cases/shared/going-live.js';
+import { LotSettlement } from './use-cases/shared/lot-settlement.js';
+import { NominationTurns } from './use-cases/shared/nomination-turns.js';
+import { RoomEvents } from './use-cases/shared/room-events.js';
+import { ScheduleMails } from './use-cases/shared/schedule-mails.js';
+import { StartAuctionUseCase } from './use-cases/start-auction/start-auction.use-case.js';
+import { StartNowUseCase } from './use-cases/start-now/start-now.use-case.js';
 
 /** Auctions: scheduled starts, bids, lot timers and gaps, commissioner controls and the Socket.IO gateway. */
 @Module({
   controllers: [AuctionsController, InternalAuctionsController],
   providers: [
+    // data
     AuctionsRepository,
     BidsRepository,
-    LeaguesClient,
-    AuctionBroadcaster,
-    AuctionQueries,
-    CompletionPublisher,
-    StartAuction,
-    PlaceBid,
-    ControlAuction,
-    LotSettlement,
-    CloseLot,
-    OpenNextLot,
-    LotCloser,
-    Mailer,
-    ScheduleMails,
-    GoLive,
-    ScheduledStarts,
-    RescheduleAuction,
-    AuctionGateway,
     ManagerNamesRepository,
+    LeaguesClient,
+    QueuesRepository,
+    TurnsRepository,
+    // use cases and what they share
+    StartAuctionUseCase,
+    StartNowUseCase,
+    GoLiveUseCase,
+    RescheduleAuctionUseCase,
+    SendReminderUseCase,
+    PlaceBidUseCase,
+    ControlAuctionUseCase,
+    CloseLotUseCase,
+    OpenNextLotUseCase,
+    PublishCompletionUseCase,
+    RenameManagerUseCase,
+    SaveQueueUseCase,
+    NominateUseCase,
+    AutoNominateUseCase,
+    NominationTurns,
+    LotSettlement,
+    GoingLive,
+    ScheduleMails,
+    Mailer,
+    // queries
+    AuctionSnapshotQuery,
+    RoomSnapshotQuery,
+    AuctionMembershipQuery,
+    LeagueMembershipQuery,
+    BidHistoryPageQuery,
+    AuctionResultsQuery,
+    CompletedAuctionQuery,
+    AuctionQueueQuery,
+    // realtime: the use cases' room events go out through the broadcaster
+    AuctionBroadcaster,
+    { provide: RoomEvents, useExisting: AuctionBroadcaster },
+    AuctionGateway,
     ManagerRenamedListener,
+    // scheduler: the use cases' new deadlines and starts wake its loops
+    LotCloser,
+    { provide: LotDeadlines, useExisting: LotCloser },
+    ScheduledStarts,
+    { provide: ScheduledStartTimes, useExisting: ScheduledStarts },
+    NominationTimer,
   ],
 })
 export class AuctionModule {}

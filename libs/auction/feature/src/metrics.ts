@@ -13,3 +13,9 @@ export const lotCloseLagSeconds = histogram(
   [0.005, 0.01, 0.025, 0.05, 0.1, 0.2, 0.3, 0.5, 1, 2],
 );
 export const socketsConnected = gauge('sockets_connected', 'Socket.IO connections open on this process');
+export const nominationsTotal = counter('nominations_total', 'Nominations by result: manual, auto or the refusal code', ['result']);
+export const nominationTurnSeconds = histogram(
+  'nomination_turn_seconds',
+  'Time from the start of a nomination turn to its nomination',
+  [1, 2, 5, 10, 20, 30, 60, 120, 300],
+);

@@ -13,27 +13,31 @@ import {
 } from '@auction/contracts';
 import { AccessGuard, CurrentUser, type AuthUser } from '@auction/auth-guard';
 import { ApiZodBody, ZodPipe } from '@auction/platform';
-import { MagicLinkService } from './magic-link/magic-link.service.js';
-import { SessionService } from './session/session.service.js';
-import { RenameUser } from './users/rename-user.command.js';
-import { UsersRepository } from './users/users.repository.js';
+import { CurrentUserQuery } from './queries/current-user/current-user.query.js';
+import { EndSessionUseCase } from './use-cases/end-session/end-session.use-case.js';
+import { RefreshSessionUseCase } from './use-cases/refresh-session/refresh-session.use-case.js';
+import { RenameUserUseCase } from './use-cases/rename-user/rename-user.use-case.js';
+import { SendSignInLinkUseCase } from './use-cases/send-sign-in-link/send-sign-in-link.use-case.js';
+import { SignInWithLinkUseCase } from './use-cases/sign-in-with-link/sign-in-with-link.use-case.js';
 import type { z } from 'zod';
 
 @ApiTags('auth')
 @Controller('api/auth')
 export class AuthController {
   constructor(
-    private readonly magicLinks: MagicLinkService,
-    private readonly sessions: SessionService,
-    private readonly users: UsersRepository,
-    private readonly renameUser: RenameUser,
+    private readonly sendSignInLink: SendSignInLinkUseCase,
+    private readonly signInWithLink: SignInWithLinkUseCase,
+    private readonly refreshSession: RefreshSessionUseCase,
+    private readonly endSession: EndSessionUseCase,
+    private readonly currentUser: CurrentUserQuery,
+    private readonly renameUser: RenameUserUseCase,
   ) {}
 
   @Post('magic-link')
   @HttpCode(202)
   @ApiZodBody(magicLinkRequest)
   async requestLink(@Body(new ZodPipe(magicLinkRequest)) body: z.infer<typeof magicLinkRequest>, @Ip() ip: string) {
-    await this.magicLinks.request(body.email, ip);
+    await this.sendSignInLink.execute({ email: body.email, ip });
     return { status: 'accepted', message: 'If this address can receive mail, a sign-in link is on its way.' };
   }
 
@@ -41,14 +45,14 @@ export class AuthController {
   @HttpCode(200)
   @ApiZodBody(verifyMagicLinkRequest)
   verify(@Body(new ZodPipe(verifyMagicLinkRequest)) body: z.infer<typeof verifyMagicLinkRequest>, @Ip() ip: string): Promise<SignInResult> {
-    return this.magicLinks.verify(body.token, ip);
+    return this.signInWithLink.execute({ token: body.token, ip });
   }
 
   @Post('refresh')
   @HttpCode(200)
   @ApiZodBody(refreshRequest)
   refresh(@Body(new ZodPipe(refreshRequest)) body: z.infer<typeof refreshRequest>): Promise<TokenPair & { user: User }> {
-    return this.sessions.refresh(body.refreshToken);
+    return this.refreshSession.execute({ refreshToken: body.refreshToken });
   }
 
   @Post('logout')
@@ -57,14 +61,14 @@ export class AuthController {
   @ApiBearerAuth()
   @ApiZodBody(logoutRequest)
   async logout(@Body(new ZodPipe(logoutRequest)) body: z.infer<typeof logoutRequest>, @CurrentUser() user: AuthUser): Promise<void> {
-    await this.sessions.logout(body.refreshToken, user.id);
+    await this.endSession.execute({ refreshToken: body.refreshToken, userId: user.id });
   }
 
   @Get('me')
   @UseGuards(AccessGuard)
   @ApiBearerAuth()
   async me(@CurrentUser() user: AuthUser): Promise<User> {
-    return this.found(await this.users.findById(user.id));
+    return this.found(await this.currentUser.execute({ userId: user.id }));
   }
 
   @Patch('me')
@@ -72,7 +76,7 @@ export class AuthController {
   @ApiBearerAuth()
   @ApiZodBody(updateMeRequest)
   async rename(@Body(new ZodPipe(updateMeRequest)) body: z.infer<typeof updateMeRequest>, @CurrentUser() user: AuthUser): Promise<User> {
-    return this.found(await this.renameUser.execute(user.id, body.displayName));
+    return this.found(await this.renameUser.execute({ userId: user.id, displayName: body.displayName }));
   }
 
   private found(user: User | null): User {

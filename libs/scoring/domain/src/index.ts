@@ -1,8 +1,8 @@
-export * from './rules.js';
-export * from './points.js';
-export * from './scored.js';
-export { compareStanding, rank, type Rankable } from './ranking.js';
-export * from './standings.js';
+export * from './points/scoring-rules.js';
+export * from './points/match-points.js';
+export * from './points/asset-points.js';
+export { compareStanding, rank, type Rankable } from './standings/leaderboard-order.js';
+export * from './standings/compute-standings.js';
 export { formatCsvError, type CsvError, type CsvParseResult } from './csv/table.js';
 export { parseZonedDateTime, MAX_TEXT_LENGTH, YEAR_RANGE } from './csv/fields.js';
 export { STAT_LIMITS } from './csv/limits.js';
@@ -16,3 +16,4 @@ export { ukLocalTime } from './csv/uk-local-time.js';
 export * from './cricsheet/cricsheet-match.js';
 export * from './players/player-directory.js';
 export * from './imports/match-file-formats.js';
+export * from './standings/leaderboard-csv.js';

@@ -1,27 +1,32 @@
 import { Module } from '@nestjs/common';
-import { LeagueTransactions } from './db/league-transactions.js';
 import { FixturesController } from './fixtures/fixtures.controller.js';
 import { FixturesRepository } from './fixtures/fixtures.repository.js';
 import { InternalScoringController } from './internal/internal-scoring.controller.js';
 import { LeagueAccessGuard } from './league-context/league-access.guard.js';
 import { LeagueContexts } from './league-context/league-contexts.js';
-import { ImportMatchFile } from './imports/import-match-file.js';
+import { FixturesPageQuery } from './queries/fixtures-page/fixtures-page.query.js';
+import { LeaderboardQuery } from './queries/leaderboard/leaderboard.query.js';
+import { ManagerBreakdownQuery } from './queries/manager-breakdown/manager-breakdown.query.js';
+import { StandingsSummariesQuery } from './queries/standings-summaries/standings-summaries.query.js';
 import { PlayerStatsRepository } from './results/player-stats.repository.js';
 import { ResultsController } from './results/results.controller.js';
-import { ManagerRenamedListener } from './rosters/manager-renamed.listener.js';
 import { AuctionCompletedListener } from './rosters/auction-completed.listener.js';
-import { RebuildRosters } from './rosters/rebuild-rosters.js';
+import { ManagerRenamedListener } from './rosters/manager-renamed.listener.js';
 import { RostersController } from './rosters/rosters.controller.js';
 import { RostersRepository } from './rosters/rosters.repository.js';
-import { StoreRosters } from './rosters/store-rosters.js';
 import { AssetPointsRepository } from './standings/asset-points.repository.js';
 import { LeaderboardController } from './standings/leaderboard.controller.js';
 import { LeaderboardEvents } from './standings/leaderboard-events.js';
 import { LeagueStatesRepository } from './standings/league-states.repository.js';
 import { MatchScoring } from './standings/match-scoring.js';
-import { RecomputeStandings } from './standings/recompute-standings.js';
+import { StandingsRecompute } from './standings/standings-recompute.js';
 import { StandingsRepository } from './standings/standings.repository.js';
-import { StandingsService } from './standings/standings.service.js';
+import { ImportMatchFileUseCase } from './use-cases/import-match-file/import-match-file.use-case.js';
+import { RebuildRostersUseCase } from './use-cases/rebuild-rosters/rebuild-rosters.use-case.js';
+import { RecomputeStandingsUseCase } from './use-cases/recompute-standings/recompute-standings.use-case.js';
+import { RefreshStandingsUseCase } from './use-cases/refresh-standings/refresh-standings.use-case.js';
+import { RenameManagerUseCase } from './use-cases/rename-manager/rename-manager.use-case.js';
+import { StoreRostersUseCase } from './use-cases/store-rosters/store-rosters.use-case.js';
 
 /**
  * Fixtures and results from CSV, rosters from the completed auction, leaderboards and
@@ -30,7 +35,6 @@ import { StandingsService } from './standings/standings.service.js';
 @Module({
   controllers: [FixturesController, ResultsController, LeaderboardController, RostersController, InternalScoringController],
   providers: [
-    LeagueTransactions,
     LeagueContexts,
     LeagueAccessGuard,
     LeaderboardEvents,
@@ -41,11 +45,17 @@ import { StandingsService } from './standings/standings.service.js';
     LeagueStatesRepository,
     RostersRepository,
     MatchScoring,
-    RecomputeStandings,
-    StandingsService,
-    ImportMatchFile,
-    StoreRosters,
-    RebuildRosters,
+    StandingsRecompute,
+    ImportMatchFileUseCase,
+    StoreRostersUseCase,
+    RebuildRostersUseCase,
+    RecomputeStandingsUseCase,
+    RefreshStandingsUseCase,
+    RenameManagerUseCase,
+    LeaderboardQuery,
+    ManagerBreakdownQuery,
+    StandingsSummariesQuery,
+    FixturesPageQuery,
     AuctionCompletedListener,
     ManagerRenamedListener,
   ],

@@ -53,9 +53,17 @@ const assetIds = z.array(z.uuid()).max(MAX_QUEUE_LENGTH);
 export const putQueueRequest = z.strictObject({ assetIds });
 export type PutQueueRequest = z.infer<typeof putQueueRequest>;
 
-/** `GET` and `PUT /api/auctions/:id/queue` answer. */
+/** In `order` mode, when a queued asset comes up. */
+export interface QueueWatchEntry {
+  assetId: string;
+  /** Lots that open before this one (0 = the next to open); null once it has been put up. */
+  lotsBefore: number | null;
+}
+
+/** `GET` and `PUT /api/auctions/:id/queue` answer; `watchlist` in `order` mode only, in queue order. */
 export interface AuctionQueue {
   assetIds: string[];
+  watchlist?: QueueWatchEntry[];
 }
 
 const amount = z.number().int().min(1).max(1_000_000);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Asset } from './sports.js';
+import type { ClockMode, FormatSnapshotFields, NominationMode } from './auction-formats.js';
 import { seqCursor, text } from './text.js';
 
 /** How far ahead an auction may be scheduled (SPEC §8). */
@@ -36,12 +37,15 @@ export interface CurrentLot {
   highBidderId: string | null;
   endsAt: string | null;
   remainingMs: number;
+  /** `managers` mode: who nominated the lot, and whether the engine did for them (SPEC §8). */
+  nominatedBy?: string;
+  auto?: boolean;
 }
 
 export interface RosterEntry {
   asset: LotAsset;
   price: number;
-  lotId?: string;
+  lotId: string;
 }
 
 export interface SnapshotManager {
@@ -72,9 +76,13 @@ export interface SnapshotSettings {
   lotGapSeconds: number;
   leadInSeconds: number;
   sport: string;
+  nominationMode: NominationMode;
+  nominationSeconds: number;
+  clockMode: ClockMode;
+  raiseSeconds: number;
 }
 
-export interface AuctionSnapshot {
+export interface AuctionSnapshot extends FormatSnapshotFields {
   id: string;
   leagueId: string;
   status: AuctionStatus;
@@ -88,8 +96,8 @@ export interface AuctionSnapshot {
   /** When the gap or lead-in ends and the next lot opens; null while a lot is open or none is due. */
   nextLotAt: string | null;
   lots: ClosedLot[];
-  settings?: SnapshotSettings;
-  commissionerId?: string;
+  settings: SnapshotSettings;
+  commissionerId: string;
 }
 
 export interface AcceptedBid {

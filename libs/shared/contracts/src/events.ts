@@ -1,10 +1,11 @@
 import type { AcceptedBid, AuctionSnapshot, CurrentLot, LotAsset } from './auctions.js';
 import type { ErrorBody } from './errors.js';
+import type { FormatClientToServerEvents, FormatServerToClientEvents } from './format-events.js';
 import type { LeagueMember } from './leagues.js';
 
 export type Ack<T extends object> = ({ ok: true } & T) | { ok: false; error: ErrorBody };
 
-export interface ClientToServerEvents {
+export interface ClientToServerEvents extends FormatClientToServerEvents {
   'league:join': (payload: { leagueId: string }, ack: (answer: Ack<{ online: string[] }>) => void) => void;
   'league:leave': (payload: { leagueId: string }, ack?: (answer: Ack<object>) => void) => void;
   'auction:join': (payload: { auctionId: string }, ack: (answer: Ack<{ snapshot: AuctionSnapshot }>) => void) => void;
@@ -39,14 +40,14 @@ export interface LotSold {
   price: number;
   seq: number;
   /** When the next lot opens (end of the gap); null when it opened at once or none follows. */
-  nextLotAt?: string | null;
+  nextLotAt: string | null;
 }
 export interface LotUnsold {
   auctionId: string;
   lotId: string;
   asset: LotAsset;
   seq: number;
-  nextLotAt?: string | null;
+  nextLotAt: string | null;
 }
 export interface AuctionLive {
   auctionId: string;
@@ -55,7 +56,7 @@ export interface AuctionLive {
   seq: number;
 }
 
-export interface ServerToClientEvents {
+export interface ServerToClientEvents extends FormatServerToClientEvents {
   'league:presence': (payload: { leagueId: string; online: string[] }) => void;
   'league:member_joined': (payload: { leagueId: string; member: LeagueMember }) => void;
   'league:member_left': (payload: { leagueId: string; userId: string }) => void;
@@ -67,7 +68,7 @@ export interface ServerToClientEvents {
   'lot:sold': (payload: LotSold) => void;
   'lot:unsold': (payload: LotUnsold) => void;
   'auction:paused': (payload: { auctionId: string; seq: number; remainingMs: number }) => void;
-  'auction:resumed': (payload: { auctionId: string; seq: number; endsAt: string; nextLotAt?: string | null }) => void;
+  'auction:resumed': (payload: { auctionId: string; seq: number; endsAt: string; nextLotAt: string | null }) => void;
   'auction:completed': (payload: { auctionId: string; seq: number }) => void;
   'leaderboard:updated': (payload: { leagueId: string }) => void;
 }

@@ -13,3 +13,6 @@ export * from './auction-formats.js';
 export * from './proxies.js';
 export * from './corrections.js';
 export * from './format-events.js';
+export * from './csv-export.js';
+export * from './league-rules/number-rules.js';
+export * from './league-rules/wording.js';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { emailSchema } from './auth.js';
 import { opaqueCursor, text } from './text.js';
 import { sportKey, footballRules, cricketRules, type Asset, type ScoringRules, type SportKey } from './sports.js';
+import { formatSettingsFields, type FormatSettings } from './auction-formats.js';
 
 export const LEAGUE_LIMITS = {
   budget: { min: 1, max: 100_000 },
@@ -33,6 +34,7 @@ export const leagueSettingsFields = {
   leadInSeconds: int(LEAGUE_LIMITS.leadInSeconds.min, LEAGUE_LIMITS.leadInSeconds.max).optional(),
   nominationOrder: z.enum(['random', 'fixed']).optional(),
   scoringRules: z.union([footballRules, cricketRules]).optional(),
+  ...formatSettingsFields,
 };
 
 export const createLeagueRequest = z.strictObject(leagueSettingsFields);
@@ -58,7 +60,7 @@ export interface LeagueMember {
 }
 
 /** A league's settings once the sport's defaults are merged and every rule holds. */
-export interface LeagueSettings {
+export interface LeagueSettings extends FormatSettings {
   name: string;
   sport: SportKey;
   competition: string | null;
@@ -93,6 +95,7 @@ export type AuctionSettings = Pick<
   | 'leadInSeconds'
   | 'nominationOrder'
   | 'scoringRules'
+  | keyof FormatSettings
 >;
 
 export interface League extends LeagueSettings {
@@ -216,6 +219,8 @@ export interface AuctionSetupAsset {
   shortName: string | null;
   team: string | null;
   role: string | null;
+  /** Catalogue rank, 1 = strongest: automatic nominations pick the lowest available. */
+  rank: number;
 }
 
 /** The league as frozen when its auction starts; `assets` in the league's order (shuffled by the engine for `random`). */

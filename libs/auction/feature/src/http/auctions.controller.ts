@@ -1,10 +1,16 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
   bidHistoryQuery,
   createAuctionRequest,
+  nominationRequest,
   placeBidRequest,
+  putQueueRequest,
+  type NominationAnswer,
+  type NominationRequest,
   rescheduleAuctionRequest,
+  type AuctionQueue,
+  type PutQueueRequest,
   type CreateAuctionRequest,
   type RescheduleAuctionRequest,
   type AcceptedBid,
@@ -16,12 +22,17 @@ import {
 } from '@auction/contracts';
 import { AccessGuard, CurrentUser, type AuthUser } from '@auction/auth-guard';
 import { ApiZodBody, ApiZodQuery, ZodPipe } from '@auction/platform';
-import { AuctionQueries } from '../auctions/auction-queries.js';
-import { StartAuction } from '../auctions/start-auction.js';
-import { PlaceBid } from '../bids/place-bid.js';
-import { ControlAuction } from '../control/control-auction.js';
-import { GoLive } from '../schedule/go-live.js';
-import { RescheduleAuction } from '../schedule/reschedule-auction.js';
+import { AuctionQueueQuery } from '../queries/auction-queue/auction-queue.query.js';
+import { AuctionResultsQuery } from '../queries/auction-results/auction-results.query.js';
+import { AuctionSnapshotQuery } from '../queries/auction-snapshot/auction-snapshot.query.js';
+import { BidHistoryPageQuery } from '../queries/bid-history-page/bid-history-page.query.js';
+import { ControlAuctionUseCase } from '../use-cases/control-auction/control-auction.use-case.js';
+import { NominateUseCase } from '../use-cases/nominate/nominate.use-case.js';
+import { PlaceBidUseCase } from '../use-cases/place-bid/place-bid.use-case.js';
+import { SaveQueueUseCase } from '../use-cases/save-queue/save-queue.use-case.js';
+import { RescheduleAuctionUseCase } from '../use-cases/reschedule-auction/reschedule-auction.use-case.js';
+import { StartAuctionUseCase } from '../use-cases/start-auction/start-auction.use-case.js';
+import { StartNowUseCase } from '../use-cases/start-now/start-now.use-case.js';
 import { UuidParam } from './uuid-param.pipe.js';
 
 type StartedAuction = AuctionSnapshot & { id: string; leagueId: string; status: AuctionSnapshot['status'] };
@@ -32,25 +43,34 @@ type StartedAuction = AuctionSnapshot & { id: string; leagueId: string; status: 
 @Controller('api/auctions')
 export class AuctionsController {
   constructor(
-    private readonly startAuction: StartAuction,
-    private readonly placeBid: PlaceBid,
-    private readonly control: ControlAuction,
-    private readonly queries: AuctionQueries,
-    private readonly goLive: GoLive,
-    private readonly reschedule: RescheduleAuction,
+    private readonly startAuction: StartAuctionUseCase,
+    private readonly goLiveNow: StartNowUseCase,
+    private readonly reschedule: RescheduleAuctionUseCase,
+    private readonly placeBid: PlaceBidUseCase,
+    private readonly control: ControlAuctionUseCase,
+    private readonly auctionSnapshot: AuctionSnapshotQuery,
+    private readonly bidHistory: BidHistoryPageQuery,
+    private readonly auctionResults: AuctionResultsQuery,
+    private readonly auctionQueue: AuctionQueueQuery,
+    private readonly saveQueue: SaveQueueUseCase,
+    private readonly nominateLot: NominateUseCase,
   ) {}
 
   @Post()
   @HttpCode(201)
   @ApiZodBody(createAuctionRequest)
   start(@Body(new ZodPipe(createAuctionRequest)) body: CreateAuctionRequest, @CurrentUser() user: AuthUser): Promise<StartedAuction> {
-    return this.startAuction.execute(body.leagueId, user.id, body.startsAt ? new Date(body.startsAt) : undefined);
+    return this.startAuction.execute({
+      leagueId: body.leagueId,
+      userId: user.id,
+      startsAt: body.startsAt ? new Date(body.startsAt) : undefined,
+    });
   }
 
   @Post(':id/start')
   @HttpCode(200)
   startNow(@Param('id', UuidParam) id: string, @CurrentUser() user: AuthUser): Promise<AuctionSnapshot> {
-    return this.goLive.now(id, user.id);
+    return this.goLiveNow.execute({ auctionId: id, userId: user.id });
   }
 
   @Patch(':id')
@@ -60,12 +80,12 @@ export class AuctionsController {
     @Body(new ZodPipe(rescheduleAuctionRequest)) body: RescheduleAuctionRequest,
     @CurrentUser() user: AuthUser,
   ): Promise<AuctionSnapshot> {
-    return this.reschedule.execute(id, user.id, new Date(body.startsAt));
+    return this.reschedule.execute({ auctionId: id, userId: user.id, startsAt: new Date(body.startsAt) });
   }
 
   @Get(':id')
   snapshot(@Param('id', UuidParam) id: string, @CurrentUser() user: AuthUser): Promise<AuctionSnapshot> {
-    return this.queries.snapshot(id, user.id);
+    return this.auctionSnapshot.execute({ auctionId: id, userId: user.id });
   }
 
   @Post(':id/bids')
@@ -79,6 +99,17 @@ export class AuctionsController {
     return this.placeBid.execute({ ...body, auctionId: id, bidderId: user.id });
   }
 
+  @Post(':id/nominations')
+  @HttpCode(201)
+  @ApiZodBody(nominationRequest)
+  nominate(
+    @Param('id', UuidParam) id: string,
+    @Body(new ZodPipe(nominationRequest)) body: NominationRequest,
+    @CurrentUser() user: AuthUser,
+  ): Promise<NominationAnswer> {
+    return this.nominateLot.execute({ ...body, auctionId: id, nominatorId: user.id });
+  }
+
   @Get(':id/bids')
   @ApiZodQuery(bidHistoryQuery)
   bids(
@@ -86,29 +117,45 @@ export class AuctionsController {
     @Query(new ZodPipe(bidHistoryQuery)) query: BidHistoryQuery,
     @CurrentUser() user: AuthUser,
   ): Promise<Page<AcceptedBid>> {
-    return this.queries.bidHistory(id, user.id, query);
+    return this.bidHistory.execute({ ...query, auctionId: id, userId: user.id });
   }
 
   @Post(':id/pause')
   @HttpCode(200)
   pause(@Param('id', UuidParam) id: string, @CurrentUser() user: AuthUser): Promise<AuctionSnapshot> {
-    return this.control.execute(id, user.id, 'pause');
+    return this.control.execute({ auctionId: id, userId: user.id, action: 'pause' });
   }
 
   @Post(':id/resume')
   @HttpCode(200)
   resume(@Param('id', UuidParam) id: string, @CurrentUser() user: AuthUser): Promise<AuctionSnapshot> {
-    return this.control.execute(id, user.id, 'resume');
+    return this.control.execute({ auctionId: id, userId: user.id, action: 'resume' });
   }
 
   @Post(':id/end')
   @HttpCode(200)
   end(@Param('id', UuidParam) id: string, @CurrentUser() user: AuthUser): Promise<AuctionSnapshot> {
-    return this.control.execute(id, user.id, 'end');
+    return this.control.execute({ auctionId: id, userId: user.id, action: 'end' });
   }
 
   @Get(':id/results')
   results(@Param('id', UuidParam) id: string, @CurrentUser() user: AuthUser): Promise<AuctionResults> {
-    return this.queries.results(id, user.id);
+    return this.auctionResults.execute({ auctionId: id, userId: user.id });
+  }
+
+  @Get(':id/queue')
+  queue(@Param('id', UuidParam) id: string, @CurrentUser() user: AuthUser): Promise<AuctionQueue> {
+    return this.auctionQueue.execute({ auctionId: id, userId: user.id });
+  }
+
+  @Put(':id/queue')
+  @ApiZodBody(putQueueRequest)
+  async putQueue(
+    @Param('id', UuidParam) id: string,
+    @Body(new ZodPipe(putQueueRequest)) body: PutQueueRequest,
+    @CurrentUser() user: AuthUser,
+  ): Promise<AuctionQueue> {
+    await this.saveQueue.execute({ auctionId: id, userId: user.id, assetIds: body.assetIds });
+    return this.auctionQueue.execute({ auctionId: id, userId: user.id });
   }
 }

@@ -1,7 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { and, eq, isNull } from 'drizzle-orm';
-import type { Database, DatabaseHandle } from '@auction/db';
-import { DATABASE } from '@auction/platform';
+import type { Database } from '@auction/db';
 import { refreshTokens, users } from '../db/schema/index.js';
 
 export interface StoredRefreshToken {
@@ -16,16 +15,7 @@ export interface StoredRefreshToken {
 
 @Injectable()
 export class RefreshTokensRepository {
-  constructor(@Inject(DATABASE) private readonly database: DatabaseHandle) {}
-
-  transaction<T>(work: (db: Database) => Promise<T>): Promise<T> {
-    return this.database.db.transaction(work);
-  }
-
-  async insert(
-    db: Database,
-    token: { tokenHash: string; familyId: string; userId: string; familyExpiresAt: Date },
-  ): Promise<void> {
+  async insert(db: Database, token: { tokenHash: string; familyId: string; userId: string; familyExpiresAt: Date }): Promise<void> {
     await db.insert(refreshTokens).values(token);
   }
 

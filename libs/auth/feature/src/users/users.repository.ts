@@ -11,12 +11,8 @@ type Row = typeof users.$inferSelect;
 export class UsersRepository {
   constructor(@Inject(DATABASE) private readonly database: DatabaseHandle) {}
 
-  transaction<T>(work: (db: Database) => Promise<T>): Promise<T> {
-    return this.database.db.transaction(work);
-  }
-
   /** Creates the user on first sign-in; the email is already normalised. */
-  async upsertByEmail(email: string, db: Database = this.database.db): Promise<User> {
+  async upsertByEmail(db: Database, email: string): Promise<User> {
     const [row] = await db
       .insert(users)
       .values({ email, displayName: defaultDisplayName(email) })

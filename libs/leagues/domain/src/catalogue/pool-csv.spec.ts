@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CATALOGUE_ASSETS } from './catalogue-assets.js';
-import { csvCell, poolCsv } from './pool-csv.js';
+import { poolCsv } from './pool-csv.js';
 
 const byExternalId = (id: string) => CATALOGUE_ASSETS.find((asset) => asset.externalId === id)!;
 
@@ -17,11 +17,5 @@ describe('poolCsv', () => {
   it('lists cricketers with team, role and registry id', () => {
     const root = byExternalId('eng-joe-root');
     expect(poolCsv('cricket', [root]).split('\r\n')[1]).toBe(`${root.id},eng-joe-root,Joe Root,1,England,Batter,`);
-  });
-
-  it('quotes commas and quotes, and defuses formulas', () => {
-    expect(csvCell('Brighton, "Seagulls"')).toBe('"Brighton, ""Seagulls"""');
-    expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
-    expect(csvCell('-1')).toBe("'-1");
   });
 });

@@ -1,4 +1,4 @@
-import type { Asset, SportKey } from '@auction/contracts';
+import { csvDocument, type Asset, type SportKey } from '@auction/contracts';
 
 /** The columns after `assetId,externalId,name,rank` that each sport's commissioners need to fill a CSV by hand. */
 const EXTRA_COLUMNS: Readonly<Record<SportKey, ReadonlyArray<[string, (asset: Asset) => string]>>> = {
@@ -18,12 +18,12 @@ const EXTRA_COLUMNS: Readonly<Record<SportKey, ReadonlyArray<[string, (asset: As
 export function poolCsv(sport: SportKey, assets: readonly Asset[]): string {
   const extras = EXTRA_COLUMNS[sport];
   const header = ['assetId', 'externalId', 'name', 'rank', ...extras.map(([column]) => column)];
-  const rows = assets.map((asset) => [asset.id, asset.externalId, asset.name, String(asset.rank), ...extras.map(([, value]) => value(asset))]);
-  return [header, ...rows].map((cells) => cells.map(csvCell).join(',')).join('\r\n') + '\r\n';
-}
-
-/** Quoted when needed; a value a spreadsheet would run as a formula gets a leading `'` (SPEC §8 "Exports"). */
-export function csvCell(value: string): string {
-  const safe = /^[=+\-@]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+  const rows = assets.map((asset) => [
+    asset.id,
+    asset.externalId,
+    asset.name,
+    String(asset.rank),
+    ...extras.map(([, value]) => value(asset)),
+  ]);
+  return csvDocument([header, ...rows]);
 }

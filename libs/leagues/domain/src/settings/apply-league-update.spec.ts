@@ -27,10 +27,19 @@ describe('applyLeagueUpdate', () => {
     ]);
   });
 
+  it('takes an idle raise window down with a shorter bid timer under the extend clock', () => {
+    const current = footballLeague({ bidTimerSeconds: 30, antiSnipeSeconds: 2 });
+    expect(settingsOf(applyLeagueUpdate(current, { bidTimerSeconds: 6 }, SPORTS.football, catalogue)).raiseSeconds).toBe(6);
+  });
+
+  it('keeps the raise window of a reset clock and refuses a bid timer shorter than it', () => {
+    const current = footballLeague({ bidTimerSeconds: 30, antiSnipeSeconds: 2, clockMode: 'reset', raiseSeconds: 10 });
+    const issues = issuesOf(applyLeagueUpdate(current, { bidTimerSeconds: 6 }, SPORTS.football, catalogue));
+    expect(issues.map((issue) => issue.path)).toEqual(['raiseSeconds']);
+  });
+
   it('rejects nonsense in a patch like at creation', () => {
-    const issues = issuesOf(
-      applyLeagueUpdate(footballLeague(), { maxManagers: 10_000, rosterSize: 0 }, SPORTS.football, catalogue),
-    );
+    const issues = issuesOf(applyLeagueUpdate(footballLeague(), { maxManagers: 10_000, rosterSize: 0 }, SPORTS.football, catalogue));
     expect(issues.map((issue) => issue.path).sort()).toEqual(['maxManagers', 'rosterSize']);
   });
 
@@ -82,9 +91,7 @@ describe('applyLeagueUpdate', () => {
 
   it('rejects another sport’s assets in a patch', () => {
     const issues = issuesOf(applyLeagueUpdate(footballLeague(), { assetIds: [WILLIAMSON] }, SPORTS.football, catalogue));
-    expect(issues).toEqual([
-      { path: 'assetIds.0', message: `Kane Williamson (${WILLIAMSON}) is a cricket player, not a football club.` },
-    ]);
+    expect(issues).toEqual([{ path: 'assetIds.0', message: `Kane Williamson (${WILLIAMSON}) is a cricket player, not a football club.` }]);
   });
 
   it('rejects football scoring rules after a switch to cricket', () => {

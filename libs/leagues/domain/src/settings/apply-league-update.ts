@@ -22,9 +22,19 @@ function without(request: CreateLeagueRequest, fields: CarriedField[]): CreateLe
 }
 
 function fieldsToReset(current: LeagueSettings, patch: UpdateLeagueRequest): CarriedField[] {
-  if (patch.sport !== undefined && patch.sport !== current.sport) return SPORT_SPECIFIC;
+  if (patch.sport !== undefined && patch.sport !== current.sport) return [...SPORT_SPECIFIC, ...idleRaiseWindow(current, patch)];
   const competitionChanged = patch.competition !== undefined && patch.competition !== current.competition;
-  return competitionChanged && patch.assetIds === undefined ? POOL : [];
+  return [...(competitionChanged && patch.assetIds === undefined ? POOL : []), ...idleRaiseWindow(current, patch)];
+}
+
+/**
+ * The raise window only counts with the `reset` clock; with `extend` a shorter bid timer takes
+ * it down with it (back to its default) rather than refusing the edit over a setting not in use.
+ */
+function idleRaiseWindow(current: LeagueSettings, patch: UpdateLeagueRequest): CarriedField[] {
+  const clockMode = patch.clockMode ?? current.clockMode;
+  const timerChanged = patch.bidTimerSeconds !== undefined && patch.bidTimerSeconds !== current.bidTimerSeconds;
+  return clockMode === 'extend' && timerChanged && patch.raiseSeconds === undefined ? ['raiseSeconds'] : [];
 }
 
 function givenFields(patch: UpdateLeagueRequest): Partial<CreateLeagueRequest> {

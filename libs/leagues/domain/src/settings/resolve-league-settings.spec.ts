@@ -65,6 +65,26 @@ describe('resolveLeagueSettings: defaults', () => {
     expect(settings).toMatchObject({ name: 'Friday Five', budget: 200, rosterSize: 5, bidTimerSeconds: 20, antiSnipeSeconds: 5 });
   });
 
+  it('takes the format defaults: the commissioner’s order, the extend clock, a 30-second nomination clock', () => {
+    expect(settingsOf(resolveFootball())).toMatchObject({
+      nominationMode: 'order',
+      nominationSeconds: 30,
+      clockMode: 'extend',
+      raiseSeconds: 10,
+    });
+  });
+
+  it('shortens the default raise window to a shorter bid timer', () => {
+    expect(settingsOf(resolveFootball({ bidTimerSeconds: 5, antiSnipeSeconds: 0 })).raiseSeconds).toBe(5);
+  });
+
+  it('keeps the managers’ nominations and a reset clock', () => {
+    const settings = settingsOf(
+      resolveFootball({ nominationMode: 'managers', nominationSeconds: 12, clockMode: 'reset', raiseSeconds: 8 }),
+    );
+    expect(settings).toMatchObject({ nominationMode: 'managers', nominationSeconds: 12, clockMode: 'reset', raiseSeconds: 8 });
+  });
+
   it('refuses to resolve with a sport other than the one the input names', () => {
     expect(() => resolveLeagueSettings(football(), SPORTS.cricket, catalogue)).toThrow(/football/);
   });
@@ -81,6 +101,13 @@ describe('resolveLeagueSettings: nonsense numbers', () => {
     ['a 61-second anti-snipe', { antiSnipeSeconds: 61 }, 'antiSnipeSeconds', /anti-snipe time must be a whole number from 0 to 60 seconds/],
     ['a zero opening bid', { openingBid: 0 }, 'openingBid', /minimum opening bid must be a whole number from 1/],
     ['a zero increment', { minIncrement: 0 }, 'minIncrement', /minimum bid increment must be a whole number from 1/],
+    [
+      'a 4-second nomination clock',
+      { nominationSeconds: 4 },
+      'nominationSeconds',
+      /time to nominate must be a whole number from 5 to 300 seconds/,
+    ],
+    ['a 2-second raise window', { raiseSeconds: 2 }, 'raiseSeconds', /raise window must be a whole number from 3 to 120 seconds/],
   ];
 
   it.each(cases)('rejects %s', (_label, overrides, path, message) => {
@@ -113,11 +140,16 @@ describe('resolveLeagueSettings: rules between settings', () => {
     expect(settingsOf(resolveFootball({ bidTimerSeconds: 10, antiSnipeSeconds: 10 })).antiSnipeSeconds).toBe(10);
   });
 
+  it('rejects a raise window longer than the bid timer', () => {
+    const issues = issuesOf(resolveFootball({ bidTimerSeconds: 20, clockMode: 'reset', raiseSeconds: 25 }));
+    expect(issues).toEqual([
+      { path: 'raiseSeconds', message: "The raise window (25 seconds) can't be longer than the bid timer (20 seconds)." },
+    ]);
+  });
+
   it('rejects more minimum managers than maximum', () => {
     const issues = issuesOf(resolveFootball({ minManagers: 10, maxManagers: 5 }));
-    expect(issues).toEqual([
-      { path: 'minManagers', message: "The minimum number of managers (10) can't be more than the maximum (5)." },
-    ]);
+    expect(issues).toEqual([{ path: 'minManagers', message: "The minimum number of managers (10) can't be more than the maximum (5)." }]);
   });
 
   it('rejects a roster nobody can afford, in the sport’s words', () => {
@@ -144,9 +176,7 @@ describe('resolveLeagueSettings: scoring rules', () => {
   });
 
   it('rejects cricket rules in a football league with one plain message', () => {
-    const issues = issuesOf(
-      resolveFootball({ scoringRules: { run: 1, wicket: 20, catch: 10, stumping: 25, runOut: 20 } }),
-    );
+    const issues = issuesOf(resolveFootball({ scoringRules: { run: 1, wicket: 20, catch: 10, stumping: 25, runOut: 20 } }));
     expect(issues).toEqual([
       { path: 'scoringRules', message: 'These are cricket scoring rules; a football league scores win, draw and goal.' },
     ]);
@@ -203,9 +233,7 @@ describe('resolveLeagueSettings: asset pool', () => {
 
   it('reports a football club in a cricket league', () => {
     const issues = issuesOf(resolveCricket({ assetIds: [ROOT, ARSENAL] }));
-    expect(issues).toEqual([
-      { path: 'assetIds.1', message: `Arsenal (${ARSENAL}) is a football club, not a cricket player.` },
-    ]);
+    expect(issues).toEqual([{ path: 'assetIds.1', message: `Arsenal (${ARSENAL}) is a football club, not a cricket player.` }]);
   });
 
   it('reports the later copy of a duplicated asset', () => {
@@ -214,9 +242,7 @@ describe('resolveLeagueSettings: asset pool', () => {
   });
 
   it('rejects an empty chosen list', () => {
-    expect(issuesOf(resolveFootball({ assetIds: [] }))).toEqual([
-      { path: 'assetIds', message: 'Choose at least one club to auction.' },
-    ]);
+    expect(issuesOf(resolveFootball({ assetIds: [] }))).toEqual([{ path: 'assetIds', message: 'Choose at least one club to auction.' }]);
   });
 
   it('rejects a competition with nothing in the catalogue', () => {

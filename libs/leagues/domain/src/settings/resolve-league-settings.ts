@@ -1,9 +1,14 @@
-import type { CreateLeagueRequest, Sport } from '@auction/contracts';
-import { leagueSettingsFields } from '@auction/contracts';
+import {
+  checkNumbers,
+  FORMAT_DEFAULTS,
+  FORMAT_LIMITS,
+  leagueSettingsFields,
+  type CreateLeagueRequest,
+  type Sport,
+} from '@auction/contracts';
 import type { AssetCatalogue } from '../catalogue/catalogue-assets.js';
 import { resolveAssetPool } from './asset-pool.js';
 import type { LeagueSettings, SettingsIssue, SettingsResult } from './league-settings.js';
-import { checkNumbers } from './number-rules.js';
 import { checkScoringRules } from './scoring-rules.js';
 
 const NAME_MAX = leagueSettingsFields.name.maxLength ?? 80;
@@ -27,7 +32,16 @@ function withDefaults(input: CreateLeagueRequest, sport: Sport): SettingsWithout
     leadInSeconds: input.leadInSeconds ?? defaults.leadInSeconds,
     nominationOrder: input.nominationOrder ?? defaults.nominationOrder,
     scoringRules: { ...(input.scoringRules ?? defaults.scoringRules) },
+    nominationMode: input.nominationMode ?? FORMAT_DEFAULTS.nominationMode,
+    nominationSeconds: input.nominationSeconds ?? FORMAT_DEFAULTS.nominationSeconds,
+    clockMode: input.clockMode ?? FORMAT_DEFAULTS.clockMode,
+    raiseSeconds: input.raiseSeconds ?? defaultRaiseSeconds(input.bidTimerSeconds ?? defaults.bidTimerSeconds),
   };
+}
+
+/** The default raise window, shortened to the bid timer when that is shorter (it may not be longer). */
+function defaultRaiseSeconds(bidTimerSeconds: number): number {
+  return Math.min(FORMAT_DEFAULTS.raiseSeconds, Math.max(bidTimerSeconds, FORMAT_LIMITS.raiseSeconds.min));
 }
 
 function nameIssues(name: string): SettingsIssue[] {
@@ -42,11 +56,7 @@ function nameIssues(name: string): SettingsIssue[] {
  * A new league's settings: the sport's defaults for every omitted field, then every rule
  * checked. `sport` must be the sport the input names (looked up among the enabled sports).
  */
-export function resolveLeagueSettings(
-  input: CreateLeagueRequest,
-  sport: Sport,
-  catalogue: AssetCatalogue,
-): SettingsResult {
+export function resolveLeagueSettings(input: CreateLeagueRequest, sport: Sport, catalogue: AssetCatalogue): SettingsResult {
   if (input.sport !== sport.key) {
     throw new Error(`resolveLeagueSettings: the input is for ${input.sport} but the sport given is ${sport.key}`);
   }

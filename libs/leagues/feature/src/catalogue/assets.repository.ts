@@ -42,20 +42,23 @@ export class AssetsRepository {
   }
 
   /** Every asset of a sport, in name order. */
-  async ofSport(sport: SportKey, db: Database = this.database.db): Promise<Asset[]> {
+  async ofSport(db: Database, sport: SportKey): Promise<Asset[]> {
     const rows = await db.select().from(assets).where(eq(assets.sport, sport)).orderBy(asc(assets.name), asc(assets.id));
     return rows.map(toAsset);
   }
 
   /** The assets with these ids, of any sport; unknown ids are simply absent. */
-  async byIds(ids: readonly string[], db: Database = this.database.db): Promise<Asset[]> {
+  async byIds(db: Database, ids: readonly string[]): Promise<Asset[]> {
     if (ids.length === 0) return [];
-    const rows = await db.select().from(assets).where(inArray(assets.id, [...ids]));
+    const rows = await db
+      .select()
+      .from(assets)
+      .where(inArray(assets.id, [...ids]));
     return rows.map(toAsset);
   }
 
   /** A league's pool, in lot order. */
-  async poolOf(leagueId: string, db: Database = this.database.db): Promise<Asset[]> {
+  async poolOf(db: Database, leagueId: string): Promise<Asset[]> {
     const rows = await db
       .select({ asset: assets })
       .from(leagueAssets)

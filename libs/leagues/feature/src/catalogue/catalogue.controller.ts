@@ -3,14 +3,14 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { assetsQuery, type Asset, type AssetsQuery, type Page, type Sport } from '@auction/contracts';
 import { AccessGuard } from '@auction/auth-guard';
 import { ApiZodQuery, ZodPipe } from '@auction/platform';
-import { CatalogueService } from './catalogue.service.js';
+import { AssetsPageQuery } from '../queries/assets-page/assets-page.query.js';
 import { SportsConfig } from './sports-config.js';
 
 @ApiTags('catalogue')
 @Controller('api')
 export class CatalogueController {
   constructor(
-    private readonly catalogue: CatalogueService,
+    private readonly assetsPage: AssetsPageQuery,
     private readonly sports: SportsConfig,
   ) {}
 
@@ -25,6 +25,6 @@ export class CatalogueController {
   @ApiBearerAuth()
   @ApiZodQuery(assetsQuery)
   listAssets(@Query(new ZodPipe(assetsQuery)) query: AssetsQuery): Promise<Page<Asset>> {
-    return this.catalogue.page(query);
+    return this.assetsPage.execute(query);
   }
 }

@@ -2,7 +2,7 @@ import { Controller, Get, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { MyCompetition } from '@auction/contracts';
 import { AccessGuard, CurrentUser, type AuthUser } from '@auction/auth-guard';
-import { MyCompetitionsQuery } from './my-competitions.query.js';
+import { MyCompetitionsQuery } from '../queries/my-competitions/my-competitions.query.js';
 
 @ApiTags('leagues')
 @ApiBearerAuth()
@@ -13,6 +13,6 @@ export class MyCompetitionsController {
 
   @Get('competitions')
   async list(@CurrentUser() user: AuthUser): Promise<{ items: MyCompetition[] }> {
-    return { items: await this.competitions.list(user.id) };
+    return { items: await this.competitions.execute({ userId: user.id }) };
   }
 }

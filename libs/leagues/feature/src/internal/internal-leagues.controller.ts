@@ -14,9 +14,11 @@ import {
 import { ServiceGuard } from '@auction/auth-guard';
 import { ZodPipe } from '@auction/platform';
 import { UuidParam } from '../http/uuid-param.pipe.js';
-import { AcceptInvitations } from '../membership/accept-invitations.command.js';
-import { InternalLeaguesQuery } from './internal-leagues.query.js';
-import { StartAuction } from './start-auction.command.js';
+import { LeagueMailRecipientsQuery } from '../queries/league-mail-recipients/league-mail-recipients.query.js';
+import { LeagueMembershipQuery } from '../queries/league-membership/league-membership.query.js';
+import { ScoringContextQuery } from '../queries/scoring-context/scoring-context.query.js';
+import { AcceptInvitationsUseCase } from '../use-cases/accept-invitations/accept-invitations.use-case.js';
+import { LockLeagueForAuctionUseCase } from '../use-cases/lock-league-for-auction/lock-league-for-auction.use-case.js';
 
 /** Routes for the other services only (service tokens); see docs/architecture.md "Leagues". */
 @ApiExcludeController()
@@ -24,9 +26,11 @@ import { StartAuction } from './start-auction.command.js';
 @UseGuards(ServiceGuard)
 export class InternalLeaguesController {
   constructor(
-    private readonly acceptInvitations: AcceptInvitations,
-    private readonly startAuction: StartAuction,
-    private readonly query: InternalLeaguesQuery,
+    private readonly acceptInvitations: AcceptInvitationsUseCase,
+    private readonly lockLeagueForAuction: LockLeagueForAuctionUseCase,
+    private readonly membership: LeagueMembershipQuery,
+    private readonly mailRecipientsQuery: LeagueMailRecipientsQuery,
+    private readonly scoringContextQuery: ScoringContextQuery,
   ) {}
 
   @Post('invited-members')
@@ -37,22 +41,22 @@ export class InternalLeaguesController {
 
   @Get(':id/members/:userId')
   member(@Param('id', UuidParam) id: string, @Param('userId', UuidParam) userId: string): Promise<LeagueMembership> {
-    return this.query.membership(id, userId);
+    return this.membership.execute({ leagueId: id, userId });
   }
 
   @Post(':id/start-auction')
   @HttpCode(200)
   start(@Param('id', UuidParam) id: string, @Body(new ZodPipe(startAuctionRequest)) body: StartAuctionRequest): Promise<AuctionSetup> {
-    return this.startAuction.execute(id, body);
+    return this.lockLeagueForAuction.execute({ leagueId: id, request: body });
   }
 
   @Get(':id/mail-recipients')
   mailRecipients(@Param('id', UuidParam) id: string): Promise<LeagueMailRecipients> {
-    return this.query.mailRecipients(id);
+    return this.mailRecipientsQuery.execute({ leagueId: id });
   }
 
   @Get(':id/scoring-context')
   scoringContext(@Param('id', UuidParam) id: string): Promise<ScoringContext> {
-    return this.query.scoringContext(id);
+    return this.scoringContextQuery.execute({ leagueId: id });
   }
 }

@@ -13,9 +13,9 @@ import { ApiZodBody, ApiZodQuery, emptyCsvFile, requireCsv, Upload, UploadBody, 
 import { INVITATIONS_CSV_MAX_BYTES } from '@auction/leagues-domain';
 import type { z } from 'zod';
 import { UuidParam } from '../http/uuid-param.pipe.js';
-import { InvitationsQuery } from './invitations.query.js';
-import { ResendInvitations } from './resend-invitations.command.js';
-import { SendInvitations } from './send-invitations.command.js';
+import { InvitationsQuery } from '../queries/invitations/invitations.query.js';
+import { ResendInvitationsUseCase } from '../use-cases/resend-invitations/resend-invitations.use-case.js';
+import { SendInvitationsUseCase } from '../use-cases/send-invitations/send-invitations.use-case.js';
 
 @ApiTags('leagues')
 @ApiBearerAuth()
@@ -23,8 +23,8 @@ import { SendInvitations } from './send-invitations.command.js';
 @Controller('api/leagues')
 export class InvitationsController {
   constructor(
-    private readonly sendInvitations: SendInvitations,
-    private readonly resendInvitations: ResendInvitations,
+    private readonly sendInvitations: SendInvitationsUseCase,
+    private readonly resendInvitations: ResendInvitationsUseCase,
     private readonly query: InvitationsQuery,
   ) {}
 
@@ -36,7 +36,7 @@ export class InvitationsController {
   async invite(@Param('id', UuidParam) id: string, @UploadBody() upload: Upload, @CurrentUser() user: AuthUser): Promise<InvitationReport> {
     const csv = await requireCsv(upload).limitTo(INVITATIONS_CSV_MAX_BYTES, 'an invitations file').text();
     if (csv.trim() === '') throw emptyCsvFile();
-    return this.sendInvitations.execute(user, id, csv);
+    return this.sendInvitations.execute({ actor: user, leagueId: id, csv });
   }
 
   @Get(':id/invitations')
@@ -46,7 +46,7 @@ export class InvitationsController {
     @Query(new ZodPipe(pageQuery)) query: z.infer<typeof pageQuery>,
     @CurrentUser() user: AuthUser,
   ): Promise<Page<Invitation>> {
-    return this.query.list(user, id, query);
+    return this.query.execute({ actor: user, leagueId: id, page: query });
   }
 
   @Post(':id/invitations/resend')
@@ -57,6 +57,6 @@ export class InvitationsController {
     @Body(new ZodPipe(resendInvitationsRequest)) body: ResendInvitationsRequest,
     @CurrentUser() user: AuthUser,
   ): Promise<{ items: Invitation[] }> {
-    return this.resendInvitations.execute(user, id, body);
+    return this.resendInvitations.execute({ actor: user, leagueId: id, request: body });
   }
 }

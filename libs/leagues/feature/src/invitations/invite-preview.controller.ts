@@ -2,7 +2,7 @@ import { Controller, Get, Param } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { joinLeagueRequest, type InvitePreview } from '@auction/contracts';
 import { ZodPipe } from '@auction/platform';
-import { InvitePreviewQuery } from './invite-preview.query.js';
+import { InvitePreviewQuery } from '../queries/invite-preview/invite-preview.query.js';
 
 const inviteTokenParam = joinLeagueRequest.shape.inviteToken;
 
@@ -14,6 +14,6 @@ export class InvitePreviewController {
 
   @Get(':inviteToken')
   preview(@Param('inviteToken', new ZodPipe(inviteTokenParam)) inviteToken: string): Promise<InvitePreview> {
-    return this.query.preview(inviteToken);
+    return this.query.execute({ inviteToken });
   }
 }

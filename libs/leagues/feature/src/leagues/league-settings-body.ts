@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { sportKey, text, type CreateLeagueRequest, type UpdateLeagueRequest } from '@auction/contracts';
+import { CLOCK_MODES, NOMINATION_MODES, sportKey, text, type CreateLeagueRequest, type UpdateLeagueRequest } from '@auction/contracts';
 
 /**
  * The create/edit body as the server reads it: the contract's fields and types, strict about
@@ -25,6 +25,10 @@ const fields = {
   leadInSeconds: z.number().optional(),
   nominationOrder: z.enum(['random', 'fixed']).optional(),
   scoringRules: z.record(text({ max: 40 }), z.unknown()).optional(),
+  nominationMode: z.enum(NOMINATION_MODES).optional(),
+  nominationSeconds: z.number().optional(),
+  clockMode: z.enum(CLOCK_MODES).optional(),
+  raiseSeconds: z.number().optional(),
 };
 
 const createBody = z.strictObject(fields);

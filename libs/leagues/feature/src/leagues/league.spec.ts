@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { FORMAT_DEFAULTS } from '@auction/contracts';
 import { toLeague, toMembership, type StoredLeague, type StoredMember } from './league.js';
 
 const league: StoredLeague = {
@@ -18,6 +19,7 @@ const league: StoredLeague = {
   leadInSeconds: 10,
   nominationOrder: 'random',
   scoringRules: { win: 3, draw: 1, goal: 1 },
+  ...FORMAT_DEFAULTS,
   status: 'open',
   inviteToken: 'secret-invite-token-32-characters',
   commissionerId: 'c0000000-0000-4000-8000-000000000001',
@@ -45,7 +47,12 @@ describe('the league answer', () => {
   it('never shows members’ email addresses', () => {
     const answer = toLeague(league, ['x'], members, league.commissionerId);
     expect(JSON.stringify(answer)).not.toContain('@club.test');
-    expect(answer.members[1]).toEqual({ userId: members[1]!.userId, displayName: 'manager', role: 'manager', joinedAt: '2026-01-01T10:00:00.000Z' });
+    expect(answer.members[1]).toEqual({
+      userId: members[1]!.userId,
+      displayName: 'manager',
+      role: 'manager',
+      joinedAt: '2026-01-01T10:00:00.000Z',
+    });
     expect(toMembership(members[1]!)).toEqual({ leagueId: league.id, ...answer.members[1] });
   });
 });

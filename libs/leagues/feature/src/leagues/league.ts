@@ -38,6 +38,10 @@ export function settingsOf(league: StoredLeague, assetIds: string[]): LeagueSett
     leadInSeconds: league.leadInSeconds,
     nominationOrder: league.nominationOrder,
     scoringRules: league.scoringRules,
+    nominationMode: league.nominationMode,
+    nominationSeconds: league.nominationSeconds,
+    clockMode: league.clockMode,
+    raiseSeconds: league.raiseSeconds,
   };
 }
 

@@ -14,13 +14,14 @@ import { AccessGuard, CurrentUser, type AuthUser } from '@auction/auth-guard';
 import { ApiZodBody, ZodPipe } from '@auction/platform';
 import type { z } from 'zod';
 import { UuidParam } from '../http/uuid-param.pipe.js';
-import { JoinLeague } from '../membership/join-league.command.js';
-import { CreateLeague } from './create-league.command.js';
+import { LeagueQuery } from '../queries/league/league.query.js';
+import { LeaguePoolCsvQuery } from '../queries/league-pool-csv/league-pool-csv.query.js';
+import { CreateLeagueUseCase } from '../use-cases/create-league/create-league.use-case.js';
+import { JoinLeagueUseCase } from '../use-cases/join-league/join-league.use-case.js';
+import { RemoveMemberUseCase } from '../use-cases/remove-member/remove-member.use-case.js';
+import { RotateInviteTokenUseCase } from '../use-cases/rotate-invite-token/rotate-invite-token.use-case.js';
+import { UpdateLeagueUseCase } from '../use-cases/update-league/update-league.use-case.js';
 import { createLeagueBody, updateLeagueBody } from './league-settings-body.js';
-import { LeaguesQuery } from './leagues.query.js';
-import { RemoveMember } from './remove-member.command.js';
-import { RotateInviteToken } from './rotate-invite-token.command.js';
-import { UpdateLeague } from './update-league.command.js';
 
 @ApiTags('leagues')
 @ApiBearerAuth()
@@ -28,26 +29,30 @@ import { UpdateLeague } from './update-league.command.js';
 @Controller('api/leagues')
 export class LeaguesController {
   constructor(
-    private readonly query: LeaguesQuery,
-    private readonly createLeague: CreateLeague,
-    private readonly updateLeague: UpdateLeague,
-    private readonly joinLeague: JoinLeague,
-    private readonly removeMember: RemoveMember,
-    private readonly rotateToken: RotateInviteToken,
+    private readonly league: LeagueQuery,
+    private readonly poolCsv: LeaguePoolCsvQuery,
+    private readonly createLeague: CreateLeagueUseCase,
+    private readonly updateLeague: UpdateLeagueUseCase,
+    private readonly joinLeague: JoinLeagueUseCase,
+    private readonly removeMember: RemoveMemberUseCase,
+    private readonly rotateToken: RotateInviteTokenUseCase,
   ) {}
 
   @Post()
   @HttpCode(201)
   @ApiZodBody(createLeagueRequest)
   create(@Body(new ZodPipe(createLeagueBody)) body: CreateLeagueRequest, @CurrentUser() user: AuthUser): Promise<League> {
-    return this.createLeague.execute(user, body);
+    return this.createLeague.execute({ user, request: body });
   }
 
   @Post('join')
   @HttpCode(200)
   @ApiZodBody(joinLeagueRequest)
-  join(@Body(new ZodPipe(joinLeagueRequest)) body: z.infer<typeof joinLeagueRequest>, @CurrentUser() user: AuthUser): Promise<LeagueMembership> {
-    return this.joinLeague.execute(user, body.inviteToken);
+  join(
+    @Body(new ZodPipe(joinLeagueRequest)) body: z.infer<typeof joinLeagueRequest>,
+    @CurrentUser() user: AuthUser,
+  ): Promise<LeagueMembership> {
+    return this.joinLeague.execute({ user, inviteToken: body.inviteToken });
   }
 
   /** The league's pool as `assetId,externalId,name,rank` and the sport's columns, for filling a CSV by hand. */
@@ -55,12 +60,12 @@ export class LeaguesController {
   @Header('Content-Type', 'text/csv; charset=utf-8')
   @Header('Content-Disposition', 'attachment; filename="assets.csv"')
   assetsCsv(@Param('id', UuidParam) id: string, @CurrentUser() user: AuthUser): Promise<string> {
-    return this.query.poolCsv(id, user.id);
+    return this.poolCsv.execute({ leagueId: id, viewerId: user.id });
   }
 
   @Get(':id')
   get(@Param('id', UuidParam) id: string, @CurrentUser() user: AuthUser): Promise<League> {
-    return this.query.get(id, user.id);
+    return this.league.execute({ leagueId: id, viewerId: user.id });
   }
 
   @Patch(':id')
@@ -70,7 +75,7 @@ export class LeaguesController {
     @Body(new ZodPipe(updateLeagueBody)) body: UpdateLeagueRequest,
     @CurrentUser() user: AuthUser,
   ): Promise<League> {
-    return this.updateLeague.execute(user, id, body);
+    return this.updateLeague.execute({ user, leagueId: id, patch: body });
   }
 
   @Delete(':id/members/:userId')
@@ -80,12 +85,12 @@ export class LeaguesController {
     @Param('userId', UuidParam) userId: string,
     @CurrentUser() user: AuthUser,
   ): Promise<void> {
-    await this.removeMember.execute(user, id, userId);
+    await this.removeMember.execute({ actor: user, leagueId: id, userId });
   }
 
   @Post(':id/invite-token')
   @HttpCode(200)
   rotateInviteToken(@Param('id', UuidParam) id: string, @CurrentUser() user: AuthUser): Promise<InviteTokenAnswer> {
-    return this.rotateToken.execute(user, id);
+    return this.rotateToken.execute({ actor: user, leagueId: id });
   }
 }

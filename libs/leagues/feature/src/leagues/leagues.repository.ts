@@ -37,7 +37,7 @@ export class LeaguesRepository {
     return toStored(row!);
   }
 
-  async findById(id: string, db: Database = this.database.db): Promise<StoredLeague | null> {
+  async findById(db: Database, id: string): Promise<StoredLeague | null> {
     const [row] = await db.select().from(leagues).where(eq(leagues.id, id));
     return row ? toStored(row) : null;
   }
@@ -68,7 +68,10 @@ export class LeaguesRepository {
   }
 
   async setInviteToken(db: Database, id: string, inviteToken: string): Promise<void> {
-    await db.update(leagues).set({ inviteToken, updatedAt: sql`now()` }).where(eq(leagues.id, id));
+    await db
+      .update(leagues)
+      .set({ inviteToken, updatedAt: sql`now()` })
+      .where(eq(leagues.id, id));
   }
 
   async startAuction(db: Database, id: string, auctionId: string): Promise<StoredLeague> {
@@ -91,7 +94,7 @@ export class LeaguesRepository {
   }
 
   /** The pool's asset ids in lot order. */
-  async poolIds(leagueId: string, db: Database = this.database.db): Promise<string[]> {
+  async poolIds(db: Database, leagueId: string): Promise<string[]> {
     const rows = await db
       .select({ assetId: leagueAssets.assetId })
       .from(leagueAssets)
@@ -136,6 +139,10 @@ function toStored(row: Row): StoredLeague {
     leadInSeconds: row.leadInSeconds,
     nominationOrder: row.nominationOrder,
     scoringRules: row.scoringRules,
+    nominationMode: row.nominationMode,
+    nominationSeconds: row.nominationSeconds,
+    clockMode: row.clockMode,
+    raiseSeconds: row.raiseSeconds,
     status: row.status as LeagueStatus,
     inviteToken: row.inviteToken,
     commissionerId: row.commissionerId,

@@ -15,7 +15,7 @@ export class MembersRepository {
     return row ?? null;
   }
 
-  async find(leagueId: string, userId: string, db: Database = this.database.db): Promise<StoredMember | null> {
+  async find(db: Database, leagueId: string, userId: string): Promise<StoredMember | null> {
     const [row] = await db
       .select()
       .from(leagueMembers)
@@ -24,7 +24,7 @@ export class MembersRepository {
   }
 
   /** Members in joining order. */
-  async listOf(leagueId: string, db: Database = this.database.db): Promise<StoredMember[]> {
+  async listOf(db: Database, leagueId: string): Promise<StoredMember[]> {
     return db
       .select()
       .from(leagueMembers)
@@ -37,13 +37,13 @@ export class MembersRepository {
     await this.database.db.update(leagueMembers).set({ displayName }).where(eq(leagueMembers.userId, userId));
   }
 
-  async count(leagueId: string, db: Database = this.database.db): Promise<number> {
+  async count(db: Database, leagueId: string): Promise<number> {
     const [row] = await db.select({ n: count() }).from(leagueMembers).where(eq(leagueMembers.leagueId, leagueId));
     return row?.n ?? 0;
   }
 
   /** Which of these (normalised) addresses belong to members already. */
-  async emailsIn(leagueId: string, emails: readonly string[], db: Database = this.database.db): Promise<Set<string>> {
+  async emailsIn(db: Database, leagueId: string, emails: readonly string[]): Promise<Set<string>> {
     if (emails.length === 0) return new Set();
     const rows = await db
       .select({ email: leagueMembers.email })

@@ -9,10 +9,13 @@ import { AssetsRepository } from '../catalogue/assets.repository.js';
 export class SettingsCatalogue {
   constructor(private readonly assets: AssetsRepository) {}
 
-  async load(sport: SportKey, chosenIds: readonly string[] = [], db?: Database): Promise<AssetCatalogue> {
-    const ofSport = await this.assets.ofSport(sport, db);
+  async load(db: Database, sport: SportKey, chosenIds: readonly string[] = []): Promise<AssetCatalogue> {
+    const ofSport = await this.assets.ofSport(db, sport);
     const known = new Set(ofSport.map((asset) => asset.id));
-    const others = await this.assets.byIds([...new Set(chosenIds)].filter((id) => !known.has(id)), db);
+    const others = await this.assets.byIds(
+      db,
+      [...new Set(chosenIds)].filter((id) => !known.has(id)),
+    );
     return inMemoryCatalogue([...ofSport, ...others] satisfies Asset[]);
   }
 }

@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DomainError, type LeagueMembership } from '@auction/contracts';
-import type { Database } from '@auction/db';
+import { Transactor, type Database } from '@auction/db';
 import { counter } from '@auction/observability';
 import { CLOCK, type Clock } from '@auction/platform';
-import { UnitOfWork } from '../db/unit-of-work.js';
 import { toMember, toMembership, type StoredLeague } from '../leagues/league.js';
 import { requireLeague, requireOpen } from '../leagues/league-rules.js';
 import { LeaguesRepository } from '../leagues/leagues.repository.js';
@@ -43,7 +42,7 @@ export interface Admission {
 @Injectable()
 export class AdmitMember {
   constructor(
-    private readonly uow: UnitOfWork,
+    private readonly transactor: Transactor,
     private readonly leagues: LeaguesRepository,
     private readonly members: MembersRepository,
     private readonly invitations: InvitationsRepository,
@@ -53,7 +52,7 @@ export class AdmitMember {
 
   async execute(input: AdmitMemberInput): Promise<Admission> {
     try {
-      const admission = await this.uow.run((db) => this.admit(db, input));
+      const admission = await this.transactor.run((db) => this.admit(db, input));
       joins.inc({ via: input.via.kind, outcome: admission.created ? 'joined' : 'already_member' });
       if (admission.created) {
         const { leagueId, ...member } = admission.membership;
@@ -72,7 +71,7 @@ export class AdmitMember {
     // The token is checked again under the lock: a rotation that committed first wins.
     if (via.kind === 'invite-token' && found?.inviteToken !== via.inviteToken) throw unknownInvite();
     const league = requireLeague(found);
-    const existing = await this.members.find(leagueId, newcomer.userId, db);
+    const existing = await this.members.find(db, leagueId, newcomer.userId);
     if (existing) {
       const acceptedInvitation = await this.invitations.markAccepted(db, leagueId, newcomer.email, newcomer.userId, this.clock.now());
       return { membership: toMembership(existing), created: false, acceptedInvitation };
@@ -82,7 +81,7 @@ export class AdmitMember {
     const added = await this.members.add(db, { leagueId, ...newcomer, role: 'manager' });
     if (!added) {
       // Cannot happen under the league lock; if it ever does, the membership exists and that is the answer.
-      const racer = await this.members.find(leagueId, newcomer.userId, db);
+      const racer = await this.members.find(db, leagueId, newcomer.userId);
       if (racer) return { membership: toMembership(racer), created: false, acceptedInvitation: false };
       throw new Error(`membership of ${newcomer.userId} in ${leagueId} neither inserted nor found`);
     }
@@ -92,7 +91,7 @@ export class AdmitMember {
   }
 
   private async assertRoom(db: Database, league: StoredLeague): Promise<void> {
-    const count = await this.members.count(league.id, db);
+    const count = await this.members.count(db, league.id);
     if (count >= league.maxManagers) {
       throw new DomainError('LEAGUE_FULL', `This league is full: it already has its maximum of ${league.maxManagers} managers.`);
     }

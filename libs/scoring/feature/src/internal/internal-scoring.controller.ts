@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { ServiceGuard } from '@auction/auth-guard';
 import { ZodPipe } from '@auction/platform';
 import type { StandingsSummary, StandingsSummaryRequest } from '@auction/contracts';
-import { StandingsService } from '../standings/standings.service.js';
+import { StandingsSummariesQuery } from '../queries/standings-summaries/standings-summaries.query.js';
 
 export const standingsSummaryRequest = z.strictObject({
   userId: z.uuid(),
@@ -16,12 +16,12 @@ export const standingsSummaryRequest = z.strictObject({
 @Controller('internal/scoring')
 @UseGuards(ServiceGuard)
 export class InternalScoringController {
-  constructor(private readonly standings: StandingsService) {}
+  constructor(private readonly summariesQuery: StandingsSummariesQuery) {}
 
   /** Per league, in the order asked: the user's rank and points (null before the auction completes) and the next fixture. */
   @Post('standings')
   @HttpCode(200)
   summaries(@Body(new ZodPipe(standingsSummaryRequest)) body: z.infer<typeof standingsSummaryRequest>): Promise<StandingsSummary[]> {
-    return this.standings.summaries(body.userId, body.leagueIds);
+    return this.summariesQuery.execute(body);
   }
 }

@@ -3,16 +3,16 @@ import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { MatchImportReport, ScoringContext } from '@auction/contracts';
 import { AccessGuard } from '@auction/auth-guard';
 import { ApiZodQuery, Upload, UploadBody, ZodPipe } from '@auction/platform';
-import { ImportMatchFile } from '../imports/import-match-file.js';
 import { importQuery, type ImportQuery } from '../imports/import-query.js';
 import { LeagueAccessGuard, LeagueContext, RequireLeagueRole } from '../league-context/league-access.guard.js';
+import { ImportMatchFileUseCase } from '../use-cases/import-match-file/import-match-file.use-case.js';
 
 @ApiTags('scoring')
 @ApiBearerAuth()
 @Controller('api/scoring/leagues/:leagueId/results')
 @UseGuards(AccessGuard, LeagueAccessGuard)
 export class ResultsController {
-  constructor(private readonly importMatchFile: ImportMatchFile) {}
+  constructor(private readonly importMatchFile: ImportMatchFileUseCase) {}
 
   /**
    * Football: `externalMatchId,homeGoals,awayGoals` or a football-data.co.uk season file. Cricket:
@@ -30,6 +30,6 @@ export class ResultsController {
     @UploadBody() upload: Upload,
     @Query(new ZodPipe(importQuery)) query: ImportQuery,
   ): Promise<MatchImportReport> {
-    return this.importMatchFile.run(context, upload, 'results', query);
+    return this.importMatchFile.execute({ context, upload, route: 'results', dryRun: query.dryRun });
   }
 }

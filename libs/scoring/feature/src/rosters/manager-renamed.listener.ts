@@ -1,25 +1,16 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { EventBus } from '@auction/realtime';
-import { LeagueTransactions } from '../db/league-transactions.js';
-import { StandingsRepository } from '../standings/standings.repository.js';
-import { RostersRepository } from './rosters.repository.js';
+import { RenameManagerUseCase } from '../use-cases/rename-manager/rename-manager.use-case.js';
 
-/** `user.renamed` from auth: leaderboards and stored rosters show the new name (points are untouched). */
+/** `user.renamed` from auth reaches the scoring copy of the manager's name. */
 @Injectable()
 export class ManagerRenamedListener implements OnModuleInit {
   constructor(
     private readonly bus: EventBus,
-    private readonly transactions: LeagueTransactions,
-    private readonly rosters: RostersRepository,
-    private readonly standings: StandingsRepository,
+    private readonly renameManager: RenameManagerUseCase,
   ) {}
 
   onModuleInit(): void {
-    this.bus.subscribe('user.renamed', 'scoring', (event) =>
-      this.transactions.acrossLeagues(async (db) => {
-        await this.rosters.renameManager(db, event.userId, event.displayName);
-        await this.standings.rename(db, event.userId, event.displayName);
-      }),
-    );
+    this.bus.subscribe('user.renamed', 'scoring', (event) => this.renameManager.execute(event));
   }
 }

@@ -1,8 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { eq } from 'drizzle-orm';
 import type { SportKey } from '@auction/contracts';
-import type { Database, DatabaseHandle } from '@auction/db';
-import { DATABASE } from '@auction/platform';
+import type { Database } from '@auction/db';
 import { leagueStates } from '../db/schema/index.js';
 
 export interface LeagueState {
@@ -14,16 +13,17 @@ export interface LeagueState {
 
 @Injectable()
 export class LeagueStatesRepository {
-  constructor(@Inject(DATABASE) private readonly database: DatabaseHandle) {}
-
-  async get(leagueId: string, db: Database = this.database.db): Promise<LeagueState | null> {
+  async get(db: Database, leagueId: string): Promise<LeagueState | null> {
     const [row] = await db.select().from(leagueStates).where(eq(leagueStates.leagueId, leagueId));
     return row ? { sport: row.sport, rulesKey: row.rulesKey, membersKey: row.membersKey, standingsStale: row.standingsStale } : null;
   }
 
   async save(db: Database, leagueId: string, state: LeagueState): Promise<void> {
     const values = { ...state, computedAt: new Date() };
-    await db.insert(leagueStates).values({ leagueId, ...values }).onConflictDoUpdate({ target: leagueStates.leagueId, set: values });
+    await db
+      .insert(leagueStates)
+      .values({ leagueId, ...values })
+      .onConflictDoUpdate({ target: leagueStates.leagueId, set: values });
   }
 
   /** The stored standings no longer match the stored data; the next read recomputes them. */

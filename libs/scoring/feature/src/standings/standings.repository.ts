@@ -4,7 +4,7 @@ import type { LeaderboardEntry } from '@auction/contracts';
 import type { Database, DatabaseHandle } from '@auction/db';
 import { DATABASE } from '@auction/platform';
 import { standings } from '../db/schema/index.js';
-import { chunks } from '../db/league-transactions.js';
+import { chunks } from '../db/insert-chunks.js';
 
 export interface StoredStanding extends LeaderboardEntry {
   joinedAt: Date;
@@ -29,7 +29,10 @@ export class StandingsRepository {
   }
 
   async ofUser(db: Database, leagueId: string, userId: string): Promise<StoredStanding | null> {
-    const [row] = await db.select().from(standings).where(and(eq(standings.leagueId, leagueId), eq(standings.userId, userId)));
+    const [row] = await db
+      .select()
+      .from(standings)
+      .where(and(eq(standings.leagueId, leagueId), eq(standings.userId, userId)));
     if (!row) return null;
     const { leagueId: _league, ...entry } = row;
     return entry;

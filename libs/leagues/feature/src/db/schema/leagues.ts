@@ -1,6 +1,6 @@
 import { check, index, integer, jsonb, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
-import type { LeagueStatus, ScoringRules, SportKey } from '@auction/contracts';
+import type { ClockMode, LeagueStatus, NominationMode, ScoringRules, SportKey } from '@auction/contracts';
 import { leaguesSchema } from './leagues-schema.js';
 
 /** A competition: its settings, its lifecycle and the token that lets people join. */
@@ -23,6 +23,10 @@ export const leagues = leaguesSchema.table(
     leadInSeconds: integer('lead_in_seconds').notNull().default(10),
     nominationOrder: text('nomination_order').$type<'random' | 'fixed'>().notNull(),
     scoringRules: jsonb('scoring_rules').$type<ScoringRules>().notNull(),
+    nominationMode: text('nomination_mode').$type<NominationMode>().notNull().default('order'),
+    nominationSeconds: integer('nomination_seconds').notNull().default(30),
+    clockMode: text('clock_mode').$type<ClockMode>().notNull().default('extend'),
+    raiseSeconds: integer('raise_seconds').notNull().default(10),
     status: text('status').$type<LeagueStatus>().notNull().default('open'),
     inviteToken: text('invite_token').notNull(),
     commissionerId: uuid('commissioner_id').notNull(),
@@ -36,6 +40,8 @@ export const leagues = leaguesSchema.table(
     index('leagues_commissioner_id_idx').on(t.commissionerId),
     check('leagues_status_check', sql`${t.status} in ('open', 'auction', 'completed')`),
     check('leagues_nomination_order_check', sql`${t.nominationOrder} in ('random', 'fixed')`),
+    check('leagues_nomination_mode_check', sql`${t.nominationMode} in ('order', 'managers')`),
+    check('leagues_clock_mode_check', sql`${t.clockMode} in ('extend', 'reset')`),
     check('leagues_managers_check', sql`${t.minManagers} <= ${t.maxManagers}`),
     check('leagues_auction_id_check', sql`(${t.status} = 'open') = (${t.auctionId} is null)`),
   ],

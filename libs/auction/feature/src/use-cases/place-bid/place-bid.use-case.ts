@@ -1,0 +1,178 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DomainError, type AcceptedBid, type ErrorCode, type PlaceBidRequest } from '@auction/contracts';
+import { checkBid, deadlineAfterAcceptedBid, type BidCheck } from '@auction/auction-domain';
+import { Transactor, type DatabaseHandle, type Transaction } from '@auction/db';
+import { CLOCK, DATABASE, Drain, type Clock } from '@auction/platform';
+import { RateLimits, type Limiter } from '@auction/rate-limit';
+import { AuctionsRepository } from '../../data/auctions.repository.js';
+import { BidsRepository, type BidContext, type BidKey } from '../../data/bids.repository.js';
+import { bidProcessingSeconds, bidsTotal } from '../../metrics.js';
+import { LotDeadlines } from '../shared/due-times.js';
+import { RoomEvents } from '../shared/room-events.js';
+
+export interface PlaceBidInput extends PlaceBidRequest {
+  auctionId: string;
+  bidderId: string;
+}
+
+type Outcome = { kind: 'accepted'; bid: AcceptedBid; replay: boolean } | { kind: 'refused'; code: ErrorCode; message: string };
+
+/** Optimistic tries before a bid waits for the auction lock (guaranteed progress under contention). */
+const OPTIMISTIC_ATTEMPTS = 4;
+
+/** 10 bids per second per user, shared by HTTP and the socket (same limiter, same Redis key). */
+export const BID_RATE = { name: 'bids', points: 10, durationSeconds: 1 };
+
+/**
+ * Decides a bid; PostgreSQL is the judge. `checkBid` rules on one consistent view of the
+ * auction read at seq N, at serverTime = now; an acceptance is written by one statement that
+ * bumps the auction's seq from N to N+1 only if it is still N (that UPDATE takes the auction
+ * row lock, so bids of an auction serialise across replicas, and two equal bids cannot both
+ * pass), together with the bid row, the lot's high bid and its anti-snipe deadline. The answer
+ * is given only after that COMMIT. If the auction moved on, the bid is looked at again.
+ *
+ * A refusal changes no auction state; its first answer is kept for retries of the same
+ * clientBidId. A refusal that no later state could turn into an acceptance (see `final`) is
+ * answered from the view without writing any auction row: a valid serial answer, the bid being
+ * ordered at that view, before anything still in flight.
+ */
+@Injectable()
+export class PlaceBidUseCase {
+  private readonly limiter: Limiter;
+
+  constructor(
+    private readonly bids: BidsRepository,
+    private readonly auctions: AuctionsRepository,
+    private readonly transactor: Transactor,
+    private readonly room: RoomEvents,
+    private readonly deadlines: LotDeadlines,
+    rateLimits: RateLimits,
+    private readonly drain: Drain,
+    @Inject(DATABASE) private readonly database: DatabaseHandle,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {
+    this.limiter = rateLimits.limiter(BID_RATE);
+  }
+
+  /** A bid that started before SIGTERM is finished and answered; one that arrives after is refused (retry elsewhere). */
+  execute(input: PlaceBidInput): Promise<AcceptedBid> {
+    return this.drain.run(() => this.place(input));
+  }
+
+  private async place(input: PlaceBidInput): Promise<AcceptedBid> {
+    const started = process.hrtime.bigint();
+    try {
+      await this.limiter.consume(input.bidderId);
+    } catch (error) {
+      bidsTotal.inc({ result: 'RATE_LIMITED' });
+      throw error;
+    }
+    const outcome = await this.decide(keyOf(input), input.amount);
+    bidProcessingSeconds.observe(Number(process.hrtime.bigint() - started) / 1e9);
+    if (outcome.kind === 'refused') {
+      bidsTotal.inc({ result: outcome.code });
+      throw new DomainError(outcome.code, outcome.message);
+    }
+    bidsTotal.inc({ result: 'accepted' });
+    if (!outcome.replay) {
+      this.room.bidAccepted(outcome.bid);
+      this.deadlines.watch(new Date(outcome.bid.endsAt));
+    }
+    return outcome.bid;
+  }
+
+  /**
+   * Optimistic first: decide on one consistent read, then write only if the auction has not
+   * moved since (its seq is the version); if it has, look again. After a few misses, or for a
+   * refusal that a later state could undo, decide under the auction lock instead.
+   */
+  private async decide(key: BidKey, amount: number): Promise<Outcome> {
+    const db = this.database.db;
+    for (let attempt = 0; attempt < OPTIMISTIC_ATTEMPTS; attempt++) {
+      const seen = await this.bids.context(db, key);
+      const earlier = earlierAnswer(seen);
+      if (earlier) return earlier;
+      const serverTime = this.clock.now();
+      const check = this.check(seen, amount, serverTime);
+      if (!check.ok) {
+        if (!final(check, seen)) break;
+        return this.refuse(db, key, check, serverTime);
+      }
+      const endsAt = deadlineOf(seen, serverTime);
+      const bid = await this.bids.acceptIfUnchanged(db, key, seen.auction!.seq, { amount, serverTime, endsAt });
+      if (bid) return { kind: 'accepted', bid, replay: false };
+    }
+    return this.decideUnderLock(key, amount);
+  }
+
+  /**
+   * The pessimistic form: lock the auction row, then read the context in a statement of its own
+   * (a fresh READ COMMITTED snapshot, so it sees everything the previous lock holder committed),
+   * rule and write the outcome in the same transaction.
+   */
+  private decideUnderLock(key: BidKey, amount: number): Promise<Outcome> {
+    return this.transactor.run(async (tx) => {
+      await this.auctions.lockAuction(tx, key.auctionId);
+      const context = await this.bids.context(tx, key);
+      const earlier = earlierAnswer(context);
+      if (earlier) return earlier;
+      const now = this.clock.now();
+      const check = this.check(context, amount, now);
+      if (!check.ok) return this.refuse(tx, key, check, now);
+      const endsAt = deadlineOf(context, now);
+      return { kind: 'accepted', bid: await this.bids.accept(tx, key, { amount, serverTime: now, endsAt }), replay: false };
+    });
+  }
+
+  /** The refusal, kept as the first answer to its clientBidId (a concurrent first answer wins). */
+  private async refuse(db: Transaction, key: BidKey, check: Extract<BidCheck, { ok: false }>, at: Date): Promise<Outcome> {
+    if (!recorded(check.code)) return { kind: 'refused', code: check.code, message: check.message };
+    const stored = await this.bids.recordRefusal(db, key, { code: check.code, message: check.message, at });
+    return { kind: 'refused', code: stored.code as ErrorCode, message: stored.message };
+  }
+
+  private check(context: BidContext, amount: number, now: Date): BidCheck {
+    if (!context.auction) throw new DomainError('NOT_FOUND', 'There is no such auction.');
+    return checkBid({
+      auctionStatus: context.auction.status,
+      lot: context.lot ?? { status: 'pending', endsAt: null, highBid: null },
+      settings: context.auction.settings,
+      bidder: context.bidder ? { isManager: true, ...context.bidder } : { isManager: false, budgetRemaining: 0, rosterCount: 0 },
+      amount,
+      now,
+    });
+  }
+}
+
+function keyOf(input: PlaceBidInput): BidKey {
+  return { auctionId: input.auctionId, lotId: input.lotId, bidderId: input.bidderId, clientBidId: input.clientBidId };
+}
+
+/** The lot's deadline after a bid accepted at `serverTime`, by the auction's clock mode. */
+function deadlineOf(context: BidContext, serverTime: Date): Date {
+  return deadlineAfterAcceptedBid(context.lot!.endsAt!, serverTime, context.auction!.settings);
+}
+
+function earlierAnswer(context: BidContext): Outcome | null {
+  if (context.earlierBid) return { kind: 'accepted', bid: context.earlierBid, replay: true };
+  if (context.earlierRefusal) {
+    return { kind: 'refused', code: context.earlierRefusal.code as ErrorCode, message: context.earlierRefusal.message };
+  }
+  return null;
+}
+
+/**
+ * A refusal that stays a refusal in every later state of the auction: high bids only rise
+ * within a lot, purses and open slots only shrink, managers are fixed, closed lots and
+ * completed auctions stay so. Not final: a pause (it may resume) and a lot not open yet.
+ */
+function final(check: Extract<BidCheck, { ok: false }>, context: BidContext): boolean {
+  if (check.code === 'AUCTION_PAUSED') return false;
+  if (check.code === 'LOT_CLOSED') return context.lot === null || context.lot.status !== 'pending';
+  return true;
+}
+
+/** A non-manager's ids are not kept: nothing they send may grow our tables. */
+function recorded(code: ErrorCode): boolean {
+  return code !== 'NOT_A_MANAGER';
+}
