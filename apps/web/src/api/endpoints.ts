@@ -83,6 +83,8 @@ export const auctionsApi = {
   resume: (auctionId: string) => api.post<AuctionSnapshot>(`/api/auctions/${enc(auctionId)}/resume`),
   end: (auctionId: string) => api.post<AuctionSnapshot>(`/api/auctions/${enc(auctionId)}/end`),
   results: (auctionId: string) => api.get<AuctionResults>(`/api/auctions/${enc(auctionId)}/results`),
+  /** `results.csv`, written by the server (formula leads defused). */
+  resultsCsv: (auctionId: string) => api.get<string>(`/api/auctions/${enc(auctionId)}/results.csv`),
 };
 
 export type MatchFileRoute = 'fixtures' | 'results';
@@ -108,6 +110,8 @@ export const scoringApi = {
     return all;
   },
   leaderboard: (leagueId: string) => api.get<Leaderboard>(`/api/scoring/leagues/${enc(leagueId)}/leaderboard`),
+  /** `leaderboard.csv`, written by the server (formula leads defused). */
+  leaderboardCsv: (leagueId: string) => api.get<string>(`/api/scoring/leagues/${enc(leagueId)}/leaderboard.csv`),
   breakdown: (leagueId: string, userId: string) =>
     api.get<Breakdown>(`/api/scoring/leagues/${enc(leagueId)}/managers/${enc(userId)}/breakdown`),
 };

@@ -2,8 +2,9 @@ import { Link, useParams } from 'react-router-dom';
 import { auctionsApi, leaguesApi } from '../api/endpoints';
 import { currentUserId } from '../api/session';
 import { useSession } from '../api/useSession';
+import { DownloadButton } from '../components/DownloadButton';
+import { exportFileName } from '../lib/csv';
 import { ErrorNotice, Loading } from '../components/Status';
-import { downloadText, resultsCsv } from '../lib/csv';
 import { formatMoney } from '../lib/format';
 import { useSports, wordsFor } from '../lib/sports';
 import { useAsync } from '../lib/useAsync';
@@ -24,7 +25,7 @@ export default function ResultsPage() {
   }
   const words = wordsFor(league.data?.sport, sports);
   const r = results.data;
-  const fileName = `${(league.data?.name ?? 'auction').replace(/[^\w-]+/g, '-').toLowerCase()}-results.csv`;
+  const fileName = exportFileName(league.data?.name, 'results');
   const managers = [...r.managers].sort((a, b) => Number(b.userId === myId) - Number(a.userId === myId));
 
   return (
@@ -34,9 +35,7 @@ export default function ResultsPage() {
           <h1>Auction results</h1>
           {league.data && <p className="meta">{league.data.name}</p>}
         </div>
-        <button type="button" className="button" onClick={() => downloadText(fileName, resultsCsv(r, words))} data-testid="results-download">
-          Download CSV
-        </button>
+        <DownloadButton fileName={fileName} fetchFile={() => auctionsApi.resultsCsv(auctionId)} testId="results-download" />
       </div>
       <ul className="cards" data-testid="results">
         {managers.map((m) => (

@@ -12,6 +12,7 @@ import { AuctionSnapshotQuery } from './queries/auction-snapshot/auction-snapsho
 import { BidHistoryPageQuery } from './queries/bid-history-page/bid-history-page.query.js';
 import { CompletedAuctionQuery } from './queries/completed-auction/completed-auction.query.js';
 import { LeagueMembershipQuery } from './queries/league-membership/league-membership.query.js';
+import { ResultsCsvQuery } from './queries/results-csv/results-csv.query.js';
 import { RoomSnapshotQuery } from './queries/room-snapshot/room-snapshot.query.js';
 import { AuctionBroadcaster } from './realtime/auction-broadcaster.js';
 import { AuctionGateway } from './realtime/auction.gateway.js';
@@ -67,6 +68,7 @@ import { StartNowUseCase } from './use-cases/start-now/start-now.use-case.js';
     LeagueMembershipQuery,
     BidHistoryPageQuery,
     AuctionResultsQuery,
+    ResultsCsvQuery,
     CompletedAuctionQuery,
     // realtime: the use cases' room events go out through the broadcaster
     AuctionBroadcaster,

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Param, Patch, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
   bidHistoryQuery,
@@ -19,6 +19,7 @@ import { ApiZodBody, ApiZodQuery, ZodPipe } from '@auction/platform';
 import { AuctionResultsQuery } from '../queries/auction-results/auction-results.query.js';
 import { AuctionSnapshotQuery } from '../queries/auction-snapshot/auction-snapshot.query.js';
 import { BidHistoryPageQuery } from '../queries/bid-history-page/bid-history-page.query.js';
+import { ResultsCsvQuery } from '../queries/results-csv/results-csv.query.js';
 import { ControlAuctionUseCase } from '../use-cases/control-auction/control-auction.use-case.js';
 import { PlaceBidUseCase } from '../use-cases/place-bid/place-bid.use-case.js';
 import { RescheduleAuctionUseCase } from '../use-cases/reschedule-auction/reschedule-auction.use-case.js';
@@ -42,6 +43,7 @@ export class AuctionsController {
     private readonly auctionSnapshot: AuctionSnapshotQuery,
     private readonly bidHistory: BidHistoryPageQuery,
     private readonly auctionResults: AuctionResultsQuery,
+    private readonly resultsCsvQuery: ResultsCsvQuery,
   ) {}
 
   @Post()
@@ -114,5 +116,13 @@ export class AuctionsController {
   @Get(':id/results')
   results(@Param('id', UuidParam) id: string, @CurrentUser() user: AuthUser): Promise<AuctionResults> {
     return this.auctionResults.execute({ auctionId: id, userId: user.id });
+  }
+
+  /** The closed lots as a spreadsheet: `lotId,asset,assetId,status,winner,winnerId,price`, formula leads defused. */
+  @Get(':id/results.csv')
+  @Header('Content-Type', 'text/csv; charset=utf-8')
+  @Header('Content-Disposition', 'attachment; filename="results.csv"')
+  resultsCsv(@Param('id', UuidParam) id: string, @CurrentUser() user: AuthUser): Promise<string> {
+    return this.resultsCsvQuery.execute({ auctionId: id, userId: user.id });
   }
 }
