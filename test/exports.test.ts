@@ -101,6 +101,24 @@ describe('results.csv and leaderboard.csv', () => {
     expect(parseCsv(file.body).find((row) => row.userId === formulaName.id)?.manager).toBe(`'${formulaName.displayName}`);
   });
 
+  it('follows a reassign after completion: the leaderboard within 5 s, results.csv at once', async () => {
+    const sold = (await snapshot(stack, world)).lots.find((lot) => lot.winnerId === formulaName.id)!;
+    const newOwner = world.managers[0]!;
+    const moved = await stack.api.post(
+      `/api/auctions/${world.auction.id}/lots/${sold.lotId}/reassign`,
+      { userId: newOwner.id, price: 5 },
+      { token: world.commissioner.token },
+    );
+    expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+    const rows = parseCsv((await stack.api.get<string>(`/api/auctions/${world.auction.id}/results.csv`, { token: newOwner.token })).body);
+    expect(rows.find((row) => row.lotId === sold.lotId)).toMatchObject({ winnerId: newOwner.id, price: '5' });
+
+    const path = `/api/scoring/leagues/${world.leagueId}/leaderboard`;
+    const spentBy = async () =>
+      Object.fromEntries((await stack.api.get<Leaderboard>(path, { token: newOwner.token })).body.entries.map((entry) => [entry.userId, entry.spent]));
+    await expect.poll(spentBy, { timeout: 5000, interval: 100 }).toEqual({ [newOwner.id]: 5, [formulaName.id]: 0, [world.commissioner.id]: 4 });
+  });
+
   it('refuses both files to someone outside the league with problem+json', async () => {
     const outsider = testUser('outsider');
     for (const path of [`/api/auctions/${world.auction.id}/results.csv`, `/api/scoring/leagues/${world.leagueId}/leaderboard.csv`]) {

@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
 import { Mailer } from '@auction/platform';
 import { AuctionsRepository } from './data/auctions.repository.js';
+import { AuditRepository } from './data/audit.repository.js';
 import { BidsRepository } from './data/bids.repository.js';
 import { LeaguesClient } from './data/leagues.client.js';
 import { ManagerNamesRepository } from './data/manager-names.repository.js';
 import { AuctionsController } from './http/auctions.controller.js';
 import { InternalAuctionsController } from './http/internal-auctions.controller.js';
+import { AuditPageQuery } from './queries/audit-page/audit-page.query.js';
 import { AuctionMembershipQuery } from './queries/auction-membership/auction-membership.query.js';
 import { AuctionResultsQuery } from './queries/auction-results/auction-results.query.js';
 import { AuctionSnapshotQuery } from './queries/auction-snapshot/auction-snapshot.query.js';
@@ -24,6 +26,8 @@ import { ControlAuctionUseCase } from './use-cases/control-auction/control-aucti
 import { GoLiveUseCase } from './use-cases/go-live/go-live.use-case.js';
 import { OpenNextLotUseCase } from './use-cases/open-next-lot/open-next-lot.use-case.js';
 import { PlaceBidUseCase } from './use-cases/place-bid/place-bid.use-case.js';
+import { ReassignSaleUseCase } from './use-cases/reassign-sale/reassign-sale.use-case.js';
+import { UndoSaleUseCase } from './use-cases/undo-sale/undo-sale.use-case.js';
 import { PublishCompletionUseCase } from './use-cases/publish-completion/publish-completion.use-case.js';
 import { RenameManagerUseCase } from './use-cases/rename-manager/rename-manager.use-case.js';
 import { RescheduleAuctionUseCase } from './use-cases/reschedule-auction/reschedule-auction.use-case.js';
@@ -32,6 +36,7 @@ import { LotDeadlines, ScheduledStartTimes } from './use-cases/shared/due-times.
 import { GoingLive } from './use-cases/shared/going-live.js';
 import { LotSettlement } from './use-cases/shared/lot-settlement.js';
 import { RoomEvents } from './use-cases/shared/room-events.js';
+import { SaleCorrection } from './use-cases/shared/sale-correction.js';
 import { ScheduleMails } from './use-cases/shared/schedule-mails.js';
 import { StartAuctionUseCase } from './use-cases/start-auction/start-auction.use-case.js';
 import { StartNowUseCase } from './use-cases/start-now/start-now.use-case.js';
@@ -42,6 +47,7 @@ import { StartNowUseCase } from './use-cases/start-now/start-now.use-case.js';
   providers: [
     // data
     AuctionsRepository,
+    AuditRepository,
     BidsRepository,
     ManagerNamesRepository,
     LeaguesClient,
@@ -57,6 +63,9 @@ import { StartNowUseCase } from './use-cases/start-now/start-now.use-case.js';
     OpenNextLotUseCase,
     PublishCompletionUseCase,
     RenameManagerUseCase,
+    UndoSaleUseCase,
+    ReassignSaleUseCase,
+    SaleCorrection,
     LotSettlement,
     GoingLive,
     ScheduleMails,
@@ -69,6 +78,7 @@ import { StartNowUseCase } from './use-cases/start-now/start-now.use-case.js';
     BidHistoryPageQuery,
     AuctionResultsQuery,
     ResultsCsvQuery,
+    AuditPageQuery,
     CompletedAuctionQuery,
     // realtime: the use cases' room events go out through the broadcaster
     AuctionBroadcaster,

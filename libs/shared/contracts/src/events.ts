@@ -1,6 +1,7 @@
 import type { AcceptedBid, AuctionSnapshot, CurrentLot, LotAsset } from './auctions.js';
 import type { ErrorBody } from './errors.js';
 import type { LeagueMember } from './leagues.js';
+import type { LotReassigned, LotUndone } from './corrections.js';
 
 export type Ack<T extends object> = ({ ok: true } & T) | { ok: false; error: ErrorBody };
 
@@ -70,6 +71,8 @@ export interface ServerToClientEvents {
   'auction:resumed': (payload: { auctionId: string; seq: number; endsAt: string; nextLotAt?: string | null }) => void;
   'auction:completed': (payload: { auctionId: string; seq: number }) => void;
   'leaderboard:updated': (payload: { leagueId: string }) => void;
+  'lot:undone': (payload: LotUndone) => void;
+  'lot:reassigned': (payload: LotReassigned) => void;
 }
 
 /** Room names shared by the gateway and the Redis emitter. */

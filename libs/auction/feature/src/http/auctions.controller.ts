@@ -1,11 +1,16 @@
 import { Body, Controller, Get, Header, HttpCode, Param, Patch, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
+  auditQuery,
   bidHistoryQuery,
   createAuctionRequest,
   placeBidRequest,
+  reassignSaleRequest,
   rescheduleAuctionRequest,
   type CreateAuctionRequest,
+  type AuditEntry,
+  type AuditQuery,
+  type ReassignSaleRequest,
   type RescheduleAuctionRequest,
   type AcceptedBid,
   type AuctionResults,
@@ -16,15 +21,18 @@ import {
 } from '@auction/contracts';
 import { AccessGuard, CurrentUser, type AuthUser } from '@auction/auth-guard';
 import { ApiZodBody, ApiZodQuery, ZodPipe } from '@auction/platform';
+import { AuditPageQuery } from '../queries/audit-page/audit-page.query.js';
 import { AuctionResultsQuery } from '../queries/auction-results/auction-results.query.js';
 import { AuctionSnapshotQuery } from '../queries/auction-snapshot/auction-snapshot.query.js';
 import { BidHistoryPageQuery } from '../queries/bid-history-page/bid-history-page.query.js';
 import { ResultsCsvQuery } from '../queries/results-csv/results-csv.query.js';
 import { ControlAuctionUseCase } from '../use-cases/control-auction/control-auction.use-case.js';
 import { PlaceBidUseCase } from '../use-cases/place-bid/place-bid.use-case.js';
+import { ReassignSaleUseCase } from '../use-cases/reassign-sale/reassign-sale.use-case.js';
 import { RescheduleAuctionUseCase } from '../use-cases/reschedule-auction/reschedule-auction.use-case.js';
 import { StartAuctionUseCase } from '../use-cases/start-auction/start-auction.use-case.js';
 import { StartNowUseCase } from '../use-cases/start-now/start-now.use-case.js';
+import { UndoSaleUseCase } from '../use-cases/undo-sale/undo-sale.use-case.js';
 import { UuidParam } from './uuid-param.pipe.js';
 
 type StartedAuction = AuctionSnapshot & { id: string; leagueId: string; status: AuctionSnapshot['status'] };
@@ -40,6 +48,9 @@ export class AuctionsController {
     private readonly reschedule: RescheduleAuctionUseCase,
     private readonly placeBid: PlaceBidUseCase,
     private readonly control: ControlAuctionUseCase,
+    private readonly undoSale: UndoSaleUseCase,
+    private readonly reassignSale: ReassignSaleUseCase,
+    private readonly auditPage: AuditPageQuery,
     private readonly auctionSnapshot: AuctionSnapshotQuery,
     private readonly bidHistory: BidHistoryPageQuery,
     private readonly auctionResults: AuctionResultsQuery,
@@ -111,6 +122,37 @@ export class AuctionsController {
   @HttpCode(200)
   end(@Param('id', UuidParam) id: string, @CurrentUser() user: AuthUser): Promise<AuctionSnapshot> {
     return this.control.execute({ auctionId: id, userId: user.id, action: 'end' });
+  }
+
+  /** The commissioner undoes a sale: the winner is refunded, every other sale stays. */
+  @Post(':id/lots/:lotId/undo')
+  @HttpCode(200)
+  undo(@Param('id', UuidParam) id: string, @Param('lotId', UuidParam) lotId: string, @CurrentUser() user: AuthUser): Promise<AuctionSnapshot> {
+    return this.undoSale.execute({ auctionId: id, lotId, userId: user.id });
+  }
+
+  /** The commissioner moves a sale to another manager at another price. */
+  @Post(':id/lots/:lotId/reassign')
+  @HttpCode(200)
+  @ApiZodBody(reassignSaleRequest)
+  reassign(
+    @Param('id', UuidParam) id: string,
+    @Param('lotId', UuidParam) lotId: string,
+    @Body(new ZodPipe(reassignSaleRequest)) body: ReassignSaleRequest,
+    @CurrentUser() user: AuthUser,
+  ): Promise<AuctionSnapshot> {
+    return this.reassignSale.execute({ auctionId: id, lotId, userId: user.id, toUserId: body.userId, price: body.price });
+  }
+
+  /** Every start, pause, resume, end, undo and reassign, newest first (members). */
+  @Get(':id/audit')
+  @ApiZodQuery(auditQuery)
+  audit(
+    @Param('id', UuidParam) id: string,
+    @Query(new ZodPipe(auditQuery)) query: AuditQuery,
+    @CurrentUser() user: AuthUser,
+  ): Promise<Page<AuditEntry>> {
+    return this.auditPage.execute({ ...query, auctionId: id, userId: user.id });
   }
 
   @Get(':id/results')

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { rooms, type AcceptedBid, type AuctionSnapshot, type AuctionStatus, type LotSold, type LotUnsold } from '@auction/contracts';
+import { rooms, type AcceptedBid, type AuctionSnapshot, type AuctionStatus, type LotReassigned, type LotSold, type LotUndone, type LotUnsold } from '@auction/contracts';
 import { RealtimePublisher } from '@auction/realtime';
 import { currentLotView, type Lot } from '../model/auction-state.js';
 import type { RoomEvents } from '../use-cases/shared/room-events.js';
@@ -72,5 +72,13 @@ export class AuctionBroadcaster implements RoomEvents {
 
   completed(auctionId: string, seq: number): void {
     this.publisher.emit(rooms.auction(auctionId), 'auction:completed', { auctionId, seq });
+  }
+
+  saleUndone(event: LotUndone): void {
+    this.publisher.emit(rooms.auction(event.auctionId), 'lot:undone', event);
+  }
+
+  saleReassigned(event: LotReassigned): void {
+    this.publisher.emit(rooms.auction(event.auctionId), 'lot:reassigned', event);
   }
 }

@@ -1,8 +1,8 @@
 import pg from 'pg';
-import type { AuctionState } from '@auction/auction-domain';
+import type { AuctionState, FormatAuctionState, InvariantCorrection } from '@auction/auction-domain';
 
-/** The auction as stored, in the plain shape `checkAuctionInvariants` reads. */
-export async function readAuctionState(databaseUrl: string, auctionId: string): Promise<AuctionState> {
+/** The auction as stored, in the plain shapes `checkAuctionInvariants` and `checkFormatInvariants` read. */
+export async function readAuctionState(databaseUrl: string, auctionId: string): Promise<AuctionState & FormatAuctionState> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
@@ -15,6 +15,18 @@ export async function readAuctionState(databaseUrl: string, auctionId: string): 
     const bids = await client.query('select lot_id, seq, amount, bidder_id from auction.bids where auction_id = $1 order by created_at, seq', [
       auctionId,
     ]);
+    const audit = await client.query(
+      `select seq, action, lot_id, details from auction.audit_entries where auction_id = $1 and action in ('undo', 'reassign') order by seq`,
+      [auctionId],
+    );
+    const corrections: InvariantCorrection[] = audit.rows.map((entry) => ({
+      lotId: entry.lot_id,
+      seq: entry.seq,
+      action: entry.action,
+      toUserId: entry.action === 'reassign' ? entry.details.toUserId : null,
+      price: entry.action === 'reassign' ? entry.details.price : null,
+    }));
+    const corrected = new Set(corrections.map((correction) => correction.lotId));
     return {
       budget: auction.rows[0].budget,
       rosterSize: auction.rows[0].roster_size,
@@ -24,8 +36,10 @@ export async function readAuctionState(databaseUrl: string, auctionId: string): 
         budgetRemaining: m.budget_remaining,
         roster: lots.rows.filter((l) => l.status === 'sold' && l.winner_id === m.user_id).map((l) => ({ assetId: l.asset_id, price: l.price })),
       })),
-      lots: lots.rows.map((l) => ({ id: l.id, status: l.status, winnerId: l.winner_id, price: l.price })),
-      bids: bids.rows.map((b) => ({ lotId: b.lot_id, seq: b.seq, amount: b.amount, bidderId: b.bidder_id })),
+      nominationMode: 'order',
+      lots: lots.rows.map((l) => ({ id: l.id, status: l.status, winnerId: l.winner_id, price: l.price, corrected: corrected.has(l.id), turn: null, nominatedBy: null })),
+      bids: bids.rows.map((b) => ({ lotId: b.lot_id, seq: b.seq, amount: b.amount, bidderId: b.bidder_id, proxy: false, proxyMaxAmount: null })),
+      corrections,
     };
   } finally {
     await client.end();

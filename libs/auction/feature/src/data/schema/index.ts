@@ -4,3 +4,4 @@ export * from './managers.js';
 export * from './lots.js';
 export * from './bids.js';
 export * from './bid-refusals.js';
+export * from './audit-entries.js';

@@ -3,6 +3,7 @@ import { DomainError, type AuctionSnapshot } from '@auction/contracts';
 import { pausedRemainingMs, resumedDeadline } from '@auction/auction-domain';
 import { Transactor, type DatabaseHandle, type Transaction } from '@auction/db';
 import { CLOCK, DATABASE, type Clock } from '@auction/platform';
+import { AuditRepository } from '../../data/audit.repository.js';
 import { AuctionsRepository } from '../../data/auctions.repository.js';
 import { buildSnapshot, type Auction } from '../../model/auction-state.js';
 import { LotDeadlines } from '../shared/due-times.js';
@@ -33,6 +34,7 @@ type Announcement =
 export class ControlAuctionUseCase {
   constructor(
     private readonly auctions: AuctionsRepository,
+    private readonly audit: AuditRepository,
     private readonly settlement: LotSettlement,
     private readonly room: RoomEvents,
     private readonly deadlines: LotDeadlines,
@@ -48,9 +50,9 @@ export class ControlAuctionUseCase {
       if (auction.commissionerId !== userId) throw new DomainError('NOT_COMMISSIONER', 'Only the commissioner can control the auction.');
       if (auction.status === 'scheduled') throw new DomainError('AUCTION_NOT_STARTED', 'The auction has not started yet.');
       const now = this.clock.now();
-      if (action === 'pause') return this.pause(db, auction, now);
-      if (action === 'resume') return this.resume(db, auction, now);
-      return this.end(db, auction, now);
+      const done = await this[action](db, auction, now);
+      await this.audit.record(db, { auctionId, seq: done.seq, at: now, actorId: userId, action, details: {} });
+      return done;
     });
     this.announce(auctionId, announcement);
     const view = (await this.auctions.view(this.database.db, auctionId))!;

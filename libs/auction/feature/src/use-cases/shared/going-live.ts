@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { pauseEnd } from '@auction/auction-domain';
 import type { Transaction } from '@auction/db';
+import { AuditRepository } from '../../data/audit.repository.js';
 import { AuctionsRepository } from '../../data/auctions.repository.js';
 import type { Auction, Lot } from '../../model/auction-state.js';
 import { LotDeadlines } from './due-times.js';
@@ -24,14 +25,19 @@ export interface WentLive {
 export class GoingLive {
   constructor(
     private readonly auctions: AuctionsRepository,
+    private readonly audit: AuditRepository,
     private readonly room: RoomEvents,
     private readonly deadlines: LotDeadlines,
     private readonly settlement: LotSettlement,
   ) {}
 
-  /** Inside the caller's transaction, with the auction row locked and the auction still `scheduled`. */
-  async take(db: Transaction, auction: Auction, now: Date): Promise<WentLive> {
+  /**
+   * Inside the caller's transaction, with the auction row locked and the auction still `scheduled`.
+   * The audit names `actorId` (the commissioner also when their scheduled time came).
+   */
+  async take(db: Transaction, auction: Auction, now: Date, actorId: string): Promise<WentLive> {
     const seq = auction.seq + 1;
+    await this.audit.record(db, { auctionId: auction.id, seq, at: now, actorId, action: 'start', details: {} });
     const nextLotAt = pauseEnd(now, auction.settings.leadInSeconds);
     if (nextLotAt) {
       await this.auctions.setSeq(db, auction.id, seq, { status: 'live', nextLotAt });
