@@ -3,6 +3,7 @@ import type {
   Asset,
   AuctionResults,
   AuctionSnapshot,
+  AuditEntry,
   Breakdown,
   CreateLeagueRequest,
   Fixture,
@@ -83,6 +84,11 @@ export const auctionsApi = {
   resume: (auctionId: string) => api.post<AuctionSnapshot>(`/api/auctions/${enc(auctionId)}/resume`),
   end: (auctionId: string) => api.post<AuctionSnapshot>(`/api/auctions/${enc(auctionId)}/end`),
   results: (auctionId: string) => api.get<AuctionResults>(`/api/auctions/${enc(auctionId)}/results`),
+  undoSale: (auctionId: string, lotId: string) => api.post<AuctionSnapshot>(`/api/auctions/${enc(auctionId)}/lots/${enc(lotId)}/undo`),
+  reassignSale: (auctionId: string, lotId: string, userId: string, price: number) =>
+    api.post<AuctionSnapshot>(`/api/auctions/${enc(auctionId)}/lots/${enc(lotId)}/reassign`, { userId, price }),
+  /** The newest control actions (start, pause, resume, end, reschedule, undo, reassign). */
+  audit: (auctionId: string, signal?: AbortSignal) => api.get<Page<AuditEntry>>(`/api/auctions/${enc(auctionId)}/audit`, { limit: 100 }, signal),
   /** `results.csv`, written by the server (formula leads defused). */
   resultsCsv: (auctionId: string) => api.get<string>(`/api/auctions/${enc(auctionId)}/results.csv`),
 };

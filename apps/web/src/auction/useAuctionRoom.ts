@@ -59,6 +59,10 @@ export function describeEvent(event: SeqEvent, snapshot: AuctionSnapshot | null)
       return 'The auction has resumed.';
     case 'auction:completed':
       return 'The auction is over.';
+    case 'lot:undone':
+      return `The commissioner undid the sale of ${event.payload.asset.name} to ${nameOf(snapshot, event.payload.previousWinnerId)} (${formatMoney(event.payload.refund)} refunded).`;
+    case 'lot:reassigned':
+      return `The commissioner moved ${event.payload.asset.name} from ${nameOf(snapshot, event.payload.fromUserId)} to ${nameOf(snapshot, event.payload.toUserId)} for ${formatMoney(event.payload.price)}.`;
   }
 }
 
@@ -71,6 +75,8 @@ const SEQ_EVENTS = [
   'auction:paused',
   'auction:resumed',
   'auction:completed',
+  'lot:undone',
+  'lot:reassigned',
 ] as const;
 
 /**

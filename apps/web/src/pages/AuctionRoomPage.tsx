@@ -1,8 +1,10 @@
+import type { AuctionSnapshot } from '@auction/contracts';
 import { useCallback, useEffect } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { leaguesApi } from '../api/endpoints';
 import { currentUserId } from '../api/session';
 import { useSession } from '../api/useSession';
+import { AuditTrail } from '../auction/AuditTrail';
 import { BidHistory } from '../auction/BidHistory';
 import { BidPanel } from '../auction/BidPanel';
 import { ClosedLots } from '../auction/ClosedLots';
@@ -12,12 +14,18 @@ import { useDeadlinePassed } from '../auction/countdown';
 import { LotCard } from '../auction/LotCard';
 import { Managers } from '../auction/Managers';
 import { rulesOf } from '../auction/reducer';
+import { SaleCorrections } from '../auction/SaleCorrections';
 import { useAuctionRoom } from '../auction/useAuctionRoom';
 import { ConnectionBadge } from '../components/ConnectionBadge';
 import { ErrorNotice, LiveRegion, Loading } from '../components/Status';
 import { plural } from '../lib/format';
 import { useSports, wordsFor } from '../lib/sports';
 import { useAsync } from '../lib/useAsync';
+
+/** Changes with every control action a member can see: a status change or a lot's owner or price. */
+function auditKey(snapshot: AuctionSnapshot): string {
+  return [snapshot.status, ...(snapshot.lots ?? []).map((lot) => `${lot.lotId}:${lot.winnerId}:${lot.price}`)].join('|');
+}
 
 export default function AuctionRoomPage() {
   const { auctionId = '' } = useParams();
@@ -138,6 +146,7 @@ export default function AuctionRoomPage() {
             />
           )}
           {isCommissioner && <CommissionerControls snapshot={snapshot} onSnapshot={room.applySnapshot} />}
+          {isCommissioner && snapshot.status !== 'scheduled' && <SaleCorrections snapshot={snapshot} nameOf={nameOf} onSnapshot={room.applySnapshot} />}
           <BidHistory
             auctionId={auctionId}
             lotId={lot?.id ?? null}
@@ -149,6 +158,7 @@ export default function AuctionRoomPage() {
         </div>
         <div className="room-side">
           <ClosedLots lots={snapshot.lots ?? []} nameOf={nameOf} assetsWord={words.assets} />
+          <AuditTrail auctionId={auctionId} nameOf={nameOf} refreshKey={auditKey(snapshot)} />
           <Managers
             managers={snapshot.managers}
             myUserId={myUserId}

@@ -1,5 +1,6 @@
 import { Link, useParams } from 'react-router-dom';
 import { auctionsApi, leaguesApi } from '../api/endpoints';
+import { AuditTrail } from '../auction/AuditTrail';
 import { currentUserId } from '../api/session';
 import { useSession } from '../api/useSession';
 import { DownloadButton } from '../components/DownloadButton';
@@ -26,6 +27,8 @@ export default function ResultsPage() {
   const words = wordsFor(league.data?.sport, sports);
   const r = results.data;
   const fileName = exportFileName(league.data?.name, 'results');
+  const nameOf = (userId: string | null) =>
+    userId === myId ? 'you' : (r.managers.find((m) => m.userId === userId)?.displayName ?? 'a manager');
   const managers = [...r.managers].sort((a, b) => Number(b.userId === myId) - Number(a.userId === myId));
 
   return (
@@ -104,6 +107,7 @@ export default function ResultsPage() {
           </ul>
         </section>
       )}
+      <AuditTrail auctionId={auctionId} nameOf={nameOf} refreshKey="" />
       {league.data && (
         <Link className="button" to={`/leagues/${league.data.id}/leaderboard`}>
           Leaderboard
