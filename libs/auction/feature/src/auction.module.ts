@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { Mailer } from '@auction/platform';
 import { AuctionsRepository } from './data/auctions.repository.js';
 import { AuditRepository } from './data/audit.repository.js';
+import { ProxiesRepository } from './data/proxies.repository.js';
 import { BidsRepository } from './data/bids.repository.js';
 import { LeaguesClient } from './data/leagues.client.js';
 import { ManagerNamesRepository } from './data/manager-names.repository.js';
@@ -14,6 +15,7 @@ import { AuctionSnapshotQuery } from './queries/auction-snapshot/auction-snapsho
 import { BidHistoryPageQuery } from './queries/bid-history-page/bid-history-page.query.js';
 import { CompletedAuctionQuery } from './queries/completed-auction/completed-auction.query.js';
 import { LeagueMembershipQuery } from './queries/league-membership/league-membership.query.js';
+import { OwnProxiesQuery } from './queries/own-proxies/own-proxies.query.js';
 import { ResultsCsvQuery } from './queries/results-csv/results-csv.query.js';
 import { RoomSnapshotQuery } from './queries/room-snapshot/room-snapshot.query.js';
 import { AuctionBroadcaster } from './realtime/auction-broadcaster.js';
@@ -26,6 +28,8 @@ import { ControlAuctionUseCase } from './use-cases/control-auction/control-aucti
 import { GoLiveUseCase } from './use-cases/go-live/go-live.use-case.js';
 import { OpenNextLotUseCase } from './use-cases/open-next-lot/open-next-lot.use-case.js';
 import { PlaceBidUseCase } from './use-cases/place-bid/place-bid.use-case.js';
+import { RemoveProxyUseCase } from './use-cases/remove-proxy/remove-proxy.use-case.js';
+import { SetProxyUseCase } from './use-cases/set-proxy/set-proxy.use-case.js';
 import { ReassignSaleUseCase } from './use-cases/reassign-sale/reassign-sale.use-case.js';
 import { UndoSaleUseCase } from './use-cases/undo-sale/undo-sale.use-case.js';
 import { PublishCompletionUseCase } from './use-cases/publish-completion/publish-completion.use-case.js';
@@ -36,6 +40,7 @@ import { LotDeadlines, ScheduledStartTimes } from './use-cases/shared/due-times.
 import { GoingLive } from './use-cases/shared/going-live.js';
 import { LotSettlement } from './use-cases/shared/lot-settlement.js';
 import { RoomEvents } from './use-cases/shared/room-events.js';
+import { ProxySettlement } from './use-cases/shared/proxy-settlement.js';
 import { SaleCorrection } from './use-cases/shared/sale-correction.js';
 import { ScheduleMails } from './use-cases/shared/schedule-mails.js';
 import { StartAuctionUseCase } from './use-cases/start-auction/start-auction.use-case.js';
@@ -48,6 +53,7 @@ import { StartNowUseCase } from './use-cases/start-now/start-now.use-case.js';
     // data
     AuctionsRepository,
     AuditRepository,
+    ProxiesRepository,
     BidsRepository,
     ManagerNamesRepository,
     LeaguesClient,
@@ -66,6 +72,9 @@ import { StartNowUseCase } from './use-cases/start-now/start-now.use-case.js';
     UndoSaleUseCase,
     ReassignSaleUseCase,
     SaleCorrection,
+    SetProxyUseCase,
+    RemoveProxyUseCase,
+    ProxySettlement,
     LotSettlement,
     GoingLive,
     ScheduleMails,
@@ -79,6 +88,7 @@ import { StartNowUseCase } from './use-cases/start-now/start-now.use-case.js';
     AuctionResultsQuery,
     ResultsCsvQuery,
     AuditPageQuery,
+    OwnProxiesQuery,
     CompletedAuctionQuery,
     // realtime: the use cases' room events go out through the broadcaster
     AuctionBroadcaster,

@@ -31,6 +31,8 @@ export interface BidAccepted {
   bidderId: string;
   endsAt: string;
   serverTime: string;
+  /** Placed by the engine for the bidder's proxy (SPEC §8). */
+  proxy?: boolean;
 }
 export interface LotSold {
   auctionId: string;

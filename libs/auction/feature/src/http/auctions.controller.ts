@@ -1,16 +1,20 @@
-import { Body, Controller, Get, Header, HttpCode, Param, Patch, Post, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Header, HttpCode, Param, Patch, Post, Put, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
   auditQuery,
   bidHistoryQuery,
   createAuctionRequest,
   placeBidRequest,
+  putProxyRequest,
   reassignSaleRequest,
   rescheduleAuctionRequest,
   type CreateAuctionRequest,
   type AuditEntry,
   type AuditQuery,
   type ReassignSaleRequest,
+  type OwnProxies,
+  type OwnProxy,
+  type PutProxyRequest,
   type RescheduleAuctionRequest,
   type AcceptedBid,
   type AuctionResults,
@@ -25,9 +29,12 @@ import { AuditPageQuery } from '../queries/audit-page/audit-page.query.js';
 import { AuctionResultsQuery } from '../queries/auction-results/auction-results.query.js';
 import { AuctionSnapshotQuery } from '../queries/auction-snapshot/auction-snapshot.query.js';
 import { BidHistoryPageQuery } from '../queries/bid-history-page/bid-history-page.query.js';
+import { OwnProxiesQuery } from '../queries/own-proxies/own-proxies.query.js';
 import { ResultsCsvQuery } from '../queries/results-csv/results-csv.query.js';
 import { ControlAuctionUseCase } from '../use-cases/control-auction/control-auction.use-case.js';
 import { PlaceBidUseCase } from '../use-cases/place-bid/place-bid.use-case.js';
+import { RemoveProxyUseCase } from '../use-cases/remove-proxy/remove-proxy.use-case.js';
+import { SetProxyUseCase } from '../use-cases/set-proxy/set-proxy.use-case.js';
 import { ReassignSaleUseCase } from '../use-cases/reassign-sale/reassign-sale.use-case.js';
 import { RescheduleAuctionUseCase } from '../use-cases/reschedule-auction/reschedule-auction.use-case.js';
 import { StartAuctionUseCase } from '../use-cases/start-auction/start-auction.use-case.js';
@@ -51,6 +58,9 @@ export class AuctionsController {
     private readonly undoSale: UndoSaleUseCase,
     private readonly reassignSale: ReassignSaleUseCase,
     private readonly auditPage: AuditPageQuery,
+    private readonly setProxy: SetProxyUseCase,
+    private readonly removeProxy: RemoveProxyUseCase,
+    private readonly ownProxies: OwnProxiesQuery,
     private readonly auctionSnapshot: AuctionSnapshotQuery,
     private readonly bidHistory: BidHistoryPageQuery,
     private readonly auctionResults: AuctionResultsQuery,
@@ -153,6 +163,30 @@ export class AuctionsController {
     @CurrentUser() user: AuthUser,
   ): Promise<Page<AuditEntry>> {
     return this.auditPage.execute({ ...query, auctionId: id, userId: user.id });
+  }
+
+  /** The caller's private maximum for one asset: the engine bids for them up to it. */
+  @Put(':id/proxies/:assetId')
+  @ApiZodBody(putProxyRequest)
+  putProxy(
+    @Param('id', UuidParam) id: string,
+    @Param('assetId', UuidParam) assetId: string,
+    @Body(new ZodPipe(putProxyRequest)) body: PutProxyRequest,
+    @CurrentUser() user: AuthUser,
+  ): Promise<OwnProxy> {
+    return this.setProxy.execute({ auctionId: id, userId: user.id, assetId, maxAmount: body.maxAmount });
+  }
+
+  @Delete(':id/proxies/:assetId')
+  @HttpCode(204)
+  async deleteProxy(@Param('id', UuidParam) id: string, @Param('assetId', UuidParam) assetId: string, @CurrentUser() user: AuthUser): Promise<void> {
+    await this.removeProxy.execute({ auctionId: id, userId: user.id, assetId });
+  }
+
+  /** The caller's proxies only. */
+  @Get(':id/proxies')
+  proxies(@Param('id', UuidParam) id: string, @CurrentUser() user: AuthUser): Promise<OwnProxies> {
+    return this.ownProxies.execute({ auctionId: id, userId: user.id });
   }
 
   @Get(':id/results')

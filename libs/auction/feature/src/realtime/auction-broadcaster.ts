@@ -32,6 +32,7 @@ export class AuctionBroadcaster implements RoomEvents {
       bidderId: bid.bidderId,
       endsAt: bid.endsAt,
       serverTime: bid.serverTime,
+      proxy: bid.proxy ?? false,
     });
   }
 

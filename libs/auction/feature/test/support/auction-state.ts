@@ -12,7 +12,7 @@ export async function readAuctionState(databaseUrl: string, auctionId: string): 
       [auctionId],
     );
     const lots = await client.query('select id, asset_id, status, winner_id, price from auction.lots where auction_id = $1', [auctionId]);
-    const bids = await client.query('select lot_id, seq, amount, bidder_id from auction.bids where auction_id = $1 order by created_at, seq', [
+    const bids = await client.query('select lot_id, seq, amount, bidder_id, proxy, proxy_max_amount from auction.bids where auction_id = $1 order by created_at, seq', [
       auctionId,
     ]);
     const audit = await client.query(
@@ -38,7 +38,7 @@ export async function readAuctionState(databaseUrl: string, auctionId: string): 
       })),
       nominationMode: 'order',
       lots: lots.rows.map((l) => ({ id: l.id, status: l.status, winnerId: l.winner_id, price: l.price, corrected: corrected.has(l.id), turn: null, nominatedBy: null })),
-      bids: bids.rows.map((b) => ({ lotId: b.lot_id, seq: b.seq, amount: b.amount, bidderId: b.bidder_id, proxy: false, proxyMaxAmount: null })),
+      bids: bids.rows.map((b) => ({ lotId: b.lot_id, seq: b.seq, amount: b.amount, bidderId: b.bidder_id, proxy: b.proxy, proxyMaxAmount: b.proxy_max_amount })),
       corrections,
     };
   } finally {

@@ -1,18 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { pauseEnd } from '@auction/auction-domain';
+import type { AcceptedBid } from '@auction/contracts';
 import type { Transaction } from '@auction/db';
 import { AuditRepository } from '../../data/audit.repository.js';
 import { AuctionsRepository } from '../../data/auctions.repository.js';
 import type { Auction, Lot } from '../../model/auction-state.js';
 import { LotDeadlines } from './due-times.js';
 import { LotSettlement } from './lot-settlement.js';
+import { ProxySettlement } from './proxy-settlement.js';
 import { RoomEvents } from './room-events.js';
 
 export interface WentLive {
   auctionId: string;
   seq: number;
   nextLotAt: Date | null;
-  opened: { lot: Lot; seq: number; lotsRemaining: number } | null;
+  opened: { lot: Lot; seq: number; lotsRemaining: number; proxyBids: AcceptedBid[] } | null;
   now: Date;
 }
 
@@ -29,6 +31,7 @@ export class GoingLive {
     private readonly room: RoomEvents,
     private readonly deadlines: LotDeadlines,
     private readonly settlement: LotSettlement,
+    private readonly proxies: ProxySettlement,
   ) {}
 
   /**
@@ -49,7 +52,8 @@ export class GoingLive {
       return { auctionId: auction.id, seq, nextLotAt: null, opened: null, now };
     }
     await this.auctions.setSeq(db, auction.id, seq + 1, { status: 'live' });
-    return { auctionId: auction.id, seq, nextLotAt: null, opened: { lot, seq: seq + 1, lotsRemaining: await this.auctions.pendingLots(db, auction.id) }, now };
+    const lotsRemaining = await this.auctions.pendingLots(db, auction.id);
+    return { auctionId: auction.id, seq, nextLotAt: null, opened: { lot, seq: seq + 1, lotsRemaining, proxyBids: await this.proxies.settle(db, auction.id, lot.id, now) }, now };
   }
 
   /** After COMMIT. */
@@ -58,6 +62,7 @@ export class GoingLive {
     this.room.live(auctionId, seq, nextLotAt);
     if (opened) {
       this.room.lotOpened(auctionId, opened.lot, opened.seq, opened.lotsRemaining, 'live', now);
+      this.proxies.announce(opened.proxyBids);
       this.deadlines.watch(opened.lot.endsAt);
     } else if (nextLotAt) this.deadlines.watch(nextLotAt);
     else this.settlement.announceCompleted(auctionId, seq + 1);
