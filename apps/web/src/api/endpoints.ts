@@ -4,6 +4,8 @@ import type {
   AuctionResults,
   AuctionSnapshot,
   AuditEntry,
+  OwnProxies,
+  OwnProxy,
   Breakdown,
   CreateLeagueRequest,
   Fixture,
@@ -89,6 +91,11 @@ export const auctionsApi = {
     api.post<AuctionSnapshot>(`/api/auctions/${enc(auctionId)}/lots/${enc(lotId)}/reassign`, { userId, price }),
   /** The newest control actions (start, pause, resume, end, reschedule, undo, reassign). */
   audit: (auctionId: string, signal?: AbortSignal) => api.get<Page<AuditEntry>>(`/api/auctions/${enc(auctionId)}/audit`, { limit: 100 }, signal),
+  /** The caller's own proxies (private maxima); nobody else ever sees them. */
+  proxies: (auctionId: string, signal?: AbortSignal) => api.get<OwnProxies>(`/api/auctions/${enc(auctionId)}/proxies`, undefined, signal),
+  setProxy: (auctionId: string, assetId: string, maxAmount: number) =>
+    api.request<OwnProxy>(`/api/auctions/${enc(auctionId)}/proxies/${enc(assetId)}`, { method: 'PUT', json: { maxAmount } }),
+  removeProxy: (auctionId: string, assetId: string) => api.delete<void>(`/api/auctions/${enc(auctionId)}/proxies/${enc(assetId)}`),
   /** `results.csv`, written by the server (formula leads defused). */
   resultsCsv: (auctionId: string) => api.get<string>(`/api/auctions/${enc(auctionId)}/results.csv`),
 };

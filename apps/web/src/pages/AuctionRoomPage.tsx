@@ -13,6 +13,7 @@ import { CommissionerControls } from '../auction/CommissionerControls';
 import { useDeadlinePassed } from '../auction/countdown';
 import { LotCard } from '../auction/LotCard';
 import { Managers } from '../auction/Managers';
+import { ProxyPanel } from '../auction/ProxyPanel';
 import { rulesOf } from '../auction/reducer';
 import { SaleCorrections } from '../auction/SaleCorrections';
 import { useAuctionRoom } from '../auction/useAuctionRoom';
@@ -144,6 +145,9 @@ export default function AuctionRoomPage() {
               outbid={outbid}
               onBid={(amount, lotId) => void room.placeBid(amount, lotId, words.asset)}
             />
+          )}
+          {myUserId && snapshot.status !== 'completed' && snapshot.managers.some((m) => m.userId === myUserId) && (
+            <ProxyPanel snapshot={snapshot} myUserId={myUserId} assetWord={words.asset} />
           )}
           {isCommissioner && <CommissionerControls snapshot={snapshot} onSnapshot={room.applySnapshot} />}
           {isCommissioner && snapshot.status !== 'scheduled' && <SaleCorrections snapshot={snapshot} nameOf={nameOf} onSnapshot={room.applySnapshot} />}
