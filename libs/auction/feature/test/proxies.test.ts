@@ -102,6 +102,19 @@ describe('proxy bids', () => {
     await expectAuctionInvariants(stack.database.url, world.auction.id);
   });
 
+  it('keeps a proxy set during a pause for the resume, when it bids at once', async () => {
+    const world = await startedAuction(stack, { managers: 2, assets: 2, settings: { bidTimerSeconds: 30 } });
+    const [waiting, rival] = world.managers as [TestUser, TestUser];
+    expect((await bid(stack, world, rival, 4)).status).toBe(201);
+    const token = world.commissioner.token;
+    expect((await stack.api.post(`/api/auctions/${world.auction.id}/pause`, undefined, { token })).status).toBe(200);
+    expect((await stack.api.put(proxyPath(world, world.assets[0]!.id), { maxAmount: 9 }, { token: waiting.token })).status).toBe(200);
+    expect((await snapshot(stack, world)).currentLot).toMatchObject({ highBid: 4, highBidderId: rival.id });
+    const resumed = await stack.api.post<AuctionSnapshot>(`/api/auctions/${world.auction.id}/resume`, undefined, { token });
+    expect(resumed.body.currentLot).toMatchObject({ highBid: 5, highBidderId: waiting.id });
+    await expectAuctionInvariants(stack.database.url, world.auction.id);
+  });
+
   it('refuses what a proxy may not be, and forgets a removed one', async () => {
     const world = await startedAuction(stack, { managers: 1, assets: 2, settings: { rosterSize: 1, bidTimerSeconds: 30 } });
     const manager = world.managers[0]!;

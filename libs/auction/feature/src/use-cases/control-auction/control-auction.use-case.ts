@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DomainError, type AuctionSnapshot } from '@auction/contracts';
+import { DomainError, type AcceptedBid, type AuctionSnapshot } from '@auction/contracts';
 import { pausedRemainingMs, resumedDeadline } from '@auction/auction-domain';
 import { Transactor, type DatabaseHandle, type Transaction } from '@auction/db';
 import { CLOCK, DATABASE, type Clock } from '@auction/platform';
@@ -8,6 +8,7 @@ import { AuctionsRepository } from '../../data/auctions.repository.js';
 import { buildSnapshot, type Auction } from '../../model/auction-state.js';
 import { LotDeadlines } from '../shared/due-times.js';
 import { LotSettlement, type Settlement } from '../shared/lot-settlement.js';
+import { ProxySettlement } from '../shared/proxy-settlement.js';
 import { RoomEvents } from '../shared/room-events.js';
 
 export type ControlAction = 'pause' | 'resume' | 'end';
@@ -20,7 +21,7 @@ export interface ControlAuctionInput {
 
 type Announcement =
   | { kind: 'paused'; seq: number; remainingMs: number }
-  | { kind: 'resumed'; seq: number; endsAt: Date | null; nextLotAt: Date | null }
+  | { kind: 'resumed'; seq: number; endsAt: Date | null; nextLotAt: Date | null; proxyBids: AcceptedBid[] }
   | { kind: 'ended'; settlement: Settlement | null; seq: number };
 
 /**
@@ -36,6 +37,7 @@ export class ControlAuctionUseCase {
     private readonly auctions: AuctionsRepository,
     private readonly audit: AuditRepository,
     private readonly settlement: LotSettlement,
+    private readonly proxies: ProxySettlement,
     private readonly room: RoomEvents,
     private readonly deadlines: LotDeadlines,
     private readonly transactor: Transactor,
@@ -76,7 +78,9 @@ export class ControlAuctionUseCase {
     if (lot && endsAt) await this.auctions.resumeLot(db, lot.id, endsAt);
     const nextLotAt = auction.pausedGapMs === null ? null : resumedDeadline(auction.pausedGapMs, now);
     await this.auctions.setSeq(db, auction.id, auction.seq + 1, { status: 'live', nextLotAt, pausedGapMs: null });
-    return { kind: 'resumed', seq: auction.seq + 1, endsAt, nextLotAt };
+    // Proxies set or changed during the pause answer now.
+    const proxyBids = lot ? await this.proxies.settle(db, auction.id, lot.id, now) : [];
+    return { kind: 'resumed', seq: auction.seq + 1, endsAt, nextLotAt, proxyBids };
   }
 
   private async end(db: Transaction, auction: Auction, now: Date): Promise<Announcement> {
@@ -101,7 +105,7 @@ export class ControlAuctionUseCase {
     if (announcement.kind === 'paused') this.room.paused(auctionId, announcement.seq, announcement.remainingMs);
     else if (announcement.kind === 'resumed') {
       this.room.resumed(auctionId, announcement.seq, announcement.endsAt, announcement.nextLotAt);
-      this.deadlines.watch(announcement.endsAt ?? announcement.nextLotAt);
+      this.deadlines.watch(this.proxies.announce(announcement.proxyBids) ?? announcement.endsAt ?? announcement.nextLotAt);
     } else if (announcement.settlement) this.settlement.announce(announcement.settlement);
     else this.settlement.announceCompleted(auctionId, announcement.seq);
   }
