@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Transactor } from '@auction/db';
 import { AuctionsRepository } from '../../data/auctions.repository.js';
 import { ProxiesRepository, type ProxyKey } from '../../data/proxies.repository.js';
-import { requireProxyOwner } from '../set-proxy/set-proxy.use-case.js';
+import { requireProxyOwner } from '../shared/proxy-owner.js';
 
 export type RemoveProxyInput = ProxyKey;
 

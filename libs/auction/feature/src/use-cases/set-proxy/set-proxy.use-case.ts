@@ -1,23 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DomainError, type AcceptedBid, type OwnProxy } from '@auction/contracts';
-import { Transactor, type Transaction } from '@auction/db';
+import type { AcceptedBid, OwnProxy } from '@auction/contracts';
+import { Transactor } from '@auction/db';
 import { CLOCK, type Clock } from '@auction/platform';
 import { AuctionsRepository } from '../../data/auctions.repository.js';
 import { ProxiesRepository, type ProxyKey } from '../../data/proxies.repository.js';
 import { LotDeadlines } from '../shared/due-times.js';
+import { requireProxyOwner } from '../shared/proxy-owner.js';
 import { ProxySettlement } from '../shared/proxy-settlement.js';
 
 export interface SetProxyInput extends ProxyKey {
   maxAmount: number;
-}
-
-/** Checks that a manager may keep a proxy in this auction now: any status but completed, an asset of its pool. */
-export async function requireProxyOwner(db: Transaction, auctions: AuctionsRepository, proxies: ProxiesRepository, key: ProxyKey): Promise<void> {
-  const auction = await auctions.lockAuction(db, key.auctionId);
-  if (!auction) throw new DomainError('NOT_FOUND', 'There is no such auction.');
-  if (!(await auctions.manager(db, key.auctionId, key.userId))) throw new DomainError('NOT_A_MANAGER', 'Only managers of this league can bid.');
-  if (auction.status === 'completed') throw new DomainError('AUCTION_COMPLETED', 'The auction has ended.');
-  if (!(await proxies.inPool(db, key.auctionId, key.assetId))) throw new DomainError('VALIDATION_FAILED', 'That asset is not in this auction.');
 }
 
 /**
