@@ -14,13 +14,19 @@ ENV NX_NO_CLOUD=true NX_DAEMON=false NX_TUI=false CI=true
 COPY . .
 RUN npm ci --no-audit --no-fund
 RUN npm run build
+# The web client's default Sentry release, as the services name theirs (name@version).
+RUN node -p '`auction-platform@${require("./package.json").version}`' > /app/release
 RUN npm prune --omit=dev --no-audit --no-fund
 
-# ---- web: the built client behind nginx, unprivileged (uid 101), config generated from the route table
+# ---- web: the built client behind nginx, unprivileged (uid 101), config generated from the route table.
+# The entrypoint writes /tmp/runtime/config.json and the CSP's Sentry origin from SENTRY_DSN first.
 FROM ${NGINX_IMAGE} AS web
 COPY --from=build /app/apps/web/dist /usr/share/nginx/html
+COPY --from=build /app/release /etc/nginx/auction/release
 COPY ops/nginx/web.conf /etc/nginx/auction/web.conf
+COPY --chmod=0755 ops/nginx/web-entrypoint.sh /usr/local/bin/web-entrypoint.sh
 EXPOSE 8080 8081
+ENTRYPOINT ["/usr/local/bin/web-entrypoint.sh"]
 CMD ["nginx", "-p", "/tmp", "-c", "/etc/nginx/auction/web.conf", "-e", "/dev/stderr", "-g", "daemon off;"]
 
 # ---- app (default): production dependencies, compiled libs (with their SQL migrations) and apps

@@ -17,8 +17,8 @@ import { checkAuctionInvariants } from '@auction/auction-domain';
 import { signAccessToken } from '@auction/auth-guard';
 import type { AcceptedBid, AuctionSnapshot, ErrorBody } from '@auction/contracts';
 import { Api, createTestDatabase } from '@auction/testing';
-import { readAuctionState } from '../libs/auction/feature/test/support/auction-state.js';
-import { connectSocket, type ClientSocket } from '../libs/auction/feature/test/support/sockets.js';
+import { readAuctionState } from '../test/integration/auction/support/auction-state.js';
+import { connectSocket, type ClientSocket } from '../test/integration/auction/support/sockets.js';
 import { machine, summarise, writeSection, type Summary } from './report.js';
 
 const SECRET = randomBytes(48).toString('base64url');
@@ -88,7 +88,12 @@ async function main(): Promise<void> {
     replicas: { auth: 1, leagues: 1, 'auction-engine': 3, scoring: 1 },
     databaseUrl: database.url,
     redisUrl: redis.url,
-    env: { RATE_LIMITS: 'off', JWT_SECRET: SECRET, LOG_LEVEL: 'warn', ...(process.env.BENCH_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS } : {}) },
+    env: {
+      RATE_LIMITS: 'off',
+      JWT_SECRET: SECRET,
+      LOG_LEVEL: 'warn',
+      ...(process.env.BENCH_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS } : {}),
+    },
     readyTimeoutMs: 120_000,
   });
   const outcomes: Outcome[] = [];
@@ -120,7 +125,16 @@ async function setUpLeague(api: Api, bidders: number): Promise<{ leagueId: strin
   const commissioner = mint('commissioner');
   const league = await api.post(
     '/api/leagues',
-    { name: `Bench ${randomUUID().slice(0, 6)}`, sport: 'football', budget: 100_000, rosterSize: 3, bidTimerSeconds: 8, antiSnipeSeconds: 4, lotGapSeconds: 0, leadInSeconds: 0 },
+    {
+      name: `Bench ${randomUUID().slice(0, 6)}`,
+      sport: 'football',
+      budget: 100_000,
+      rosterSize: 3,
+      bidTimerSeconds: 8,
+      antiSnipeSeconds: 4,
+      lotGapSeconds: 0,
+      leadInSeconds: 0,
+    },
     { token: commissioner.token },
   );
   if (league.status !== 201) throw new Error(`create league: ${league.status} ${JSON.stringify(league.body)}`);
@@ -183,7 +197,9 @@ async function run(cluster: ClusterHandle, databaseUrl: string, scenario: Scenar
     bidder.highBid = answer.snapshot.currentLot?.highBid ?? null;
   });
 
-  process.stdout.write(`${scenario.name}: ${connected.length}/${bidders.length} connected (${perReplica.join(' / ')} per replica); bidding for ${scenario.durationMs / 1000} s…\n`);
+  process.stdout.write(
+    `${scenario.name}: ${connected.length}/${bidders.length} connected (${perReplica.join(' / ')} per replica); bidding for ${scenario.durationMs / 1000} s…\n`,
+  );
   const ackMs: number[] = [];
   const acked: string[] = [];
   const unexpectedSamples: string[] = [];

@@ -43,7 +43,10 @@ async function main(): Promise<void> {
   const api = new Api(`http://127.0.0.1:${port}`);
   const outcomes: Outcome[] = [];
   try {
-    for (const scenario of [{ users: 100, windowMs: 6000 }, { users: 1000, windowMs: 20_000 }]) {
+    for (const scenario of [
+      { users: 100, windowMs: 6000 },
+      { users: 1000, windowMs: 20_000 },
+    ]) {
       outcomes.push(await run(api, smtp, scenario));
     }
   } finally {
@@ -102,11 +105,7 @@ function report(outcomes: Outcome[]): void {
       `| ${label} | request → mail → signed in | ${o.endToEnd.p50} | ${o.endToEnd.p95} | ${o.endToEnd.p99} | ${o.endToEnd.max} | |`,
     ];
   });
-  const table = [
-    '| scenario | step | p50 ms | p95 ms | p99 ms | max ms | errors |',
-    '|---|---|---|---|---|---|---|',
-    ...rows,
-  ].join('\n');
+  const table = ['| scenario | step | p50 ms | p95 ms | p99 ms | max ms | errors |', '|---|---|---|---|---|---|---|', ...rows].join('\n');
   const body = `\`npm run bench:auth\` — the auth service as its own process (NODE_ENV=production, rate limits on,
 each user from its own address) on the machine's PostgreSQL and Redis, mail through a real SMTP
 server in the benchmark process. Machine: ${machine()}.

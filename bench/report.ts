@@ -35,7 +35,9 @@ export function machine(): string {
 /** Replaces (or appends) the `## title` section of docs/benchmarks.md. */
 export function writeSection(title: string, body: string): void {
   const file = new URL('../docs/benchmarks.md', import.meta.url);
-  const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n\nFigures measured on this project\'s machines; each section says which.\n';
+  const current = existsSync(file)
+    ? readFileSync(file, 'utf8')
+    : "# Benchmarks\n\nFigures measured on this project's machines; each section says which.\n";
   const heading = `## ${title}\n`;
   const section = `${heading}\n${body.trim()}\n`;
   const start = current.indexOf(heading);

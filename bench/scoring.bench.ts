@@ -18,7 +18,7 @@ import { connectDatabase, freePort, setUpData } from '@auction/db';
 import { createRuntime, listen, type HostedService } from '@auction/platform';
 import { EventBus } from '@auction/realtime';
 import { hostServices } from '@auction/runtime';
-import { RecomputeStandings, scoringService } from '@auction/scoring';
+import { RecomputeStandingsUseCase, scoringService } from '@auction/scoring';
 import { Api, createTestDatabase, testUser, TEST_JWT_SECRET } from '@auction/testing';
 import { machine, summarise, writeSection, type Summary } from './report.js';
 
@@ -40,7 +40,11 @@ class FakeLeaguesController {
   }
 }
 Controller('internal/leagues')(FakeLeaguesController);
-Get(':id/scoring-context')(FakeLeaguesController.prototype, 'context', Object.getOwnPropertyDescriptor(FakeLeaguesController.prototype, 'context')!);
+Get(':id/scoring-context')(
+  FakeLeaguesController.prototype,
+  'context',
+  Object.getOwnPropertyDescriptor(FakeLeaguesController.prototype, 'context')!,
+);
 Param('id')(FakeLeaguesController.prototype, 'context', 0);
 class FakeLeaguesModule {}
 Module({ controllers: [FakeLeaguesController] })(FakeLeaguesModule);
@@ -109,7 +113,11 @@ async function run(app: Awaited<ReturnType<typeof hostServices>>, api: Api): Pro
     scoringRules: { run: 1, wicket: 20, catch: 10, stumping: 25, runOut: 20 },
     commissionerId: members[0]!.id,
     status: 'completed',
-    members: members.map((m, i) => ({ userId: m.id, displayName: m.displayName, joinedAt: new Date(Date.UTC(2025, 6, 1, 0, i)).toISOString() })),
+    members: members.map((m, i) => ({
+      userId: m.id,
+      displayName: m.displayName,
+      joinedAt: new Date(Date.UTC(2025, 6, 1, 0, i)).toISOString(),
+    })),
     catalogue: players,
     poolAssetIds: players.map((p) => p.id),
   };
@@ -142,19 +150,31 @@ async function run(app: Awaited<ReturnType<typeof hostServices>>, api: Api): Pro
 
   const fixtures = [
     'externalMatchId,startsAt,homeTeam,awayTeam,competition',
-    ...Array.from({ length: MATCHES }, (_, m) => `ODI-${m + 1},${new Date(Date.UTC(2025, 9, 1 + m)).toISOString()},New Zealand,England,BENCH`),
+    ...Array.from(
+      { length: MATCHES },
+      (_, m) => `ODI-${m + 1},${new Date(Date.UTC(2025, 9, 1 + m)).toISOString()},New Zealand,England,BENCH`,
+    ),
   ];
   await expectOk(await api.post(`${base}/fixtures`, undefined, { token, raw: { contentType: 'text/csv', body: fixtures.join('\n') } }));
 
   const files = Array.from({ length: MATCHES }, (_, m) => statsFile(m, players));
   const importMs: number[] = [];
-  for (const file of files) importMs.push(await timed(async () => expectOk(await api.post(`${base}/results`, undefined, { token, raw: { contentType: 'text/csv', body: file } }))));
+  for (const file of files)
+    importMs.push(
+      await timed(async () =>
+        expectOk(await api.post(`${base}/results`, undefined, { token, raw: { contentType: 'text/csv', body: file } })),
+      ),
+    );
   const reimportMs: number[] = [];
   for (const file of files.slice(0, 5)) {
-    reimportMs.push(await timed(async () => expectOk(await api.post(`${base}/results`, undefined, { token, raw: { contentType: 'text/csv', body: file } }))));
+    reimportMs.push(
+      await timed(async () =>
+        expectOk(await api.post(`${base}/results`, undefined, { token, raw: { contentType: 'text/csv', body: file } })),
+      ),
+    );
   }
 
-  const recompute = app.get(RecomputeStandings);
+  const recompute = app.get(RecomputeStandingsUseCase);
   const recomputeMs: number[] = [];
   for (let i = 0; i < RECOMPUTE_RUNS; i++) {
     recomputeMs.push(await timed(() => recompute.execute({ context })));
@@ -170,7 +190,9 @@ async function run(app: Awaited<ReturnType<typeof hostServices>>, api: Api): Pro
   const leaderboardMs: number[] = [];
   let board: { entries: Array<{ userId: string; points: number }> } = { entries: [] };
   for (let i = 0; i < READ_RUNS; i++) {
-    leaderboardMs.push(await timed(async () => (board = (await expectOk(await api.get(`${base}/leaderboard`, { token }))) as typeof board)));
+    leaderboardMs.push(
+      await timed(async () => (board = (await expectOk(await api.get(`${base}/leaderboard`, { token }))) as typeof board)),
+    );
   }
   const breakdownMs: number[] = [];
   for (let i = 0; i < READ_RUNS; i++) {
@@ -201,7 +223,9 @@ function statsFile(match: number, players: Array<{ externalId: string }>): strin
   const lines = ['externalMatchId,playerExternalId,runs,wickets,catches,stumpings,runOuts'];
   players.forEach((player, p) => {
     const seed = (p * 7919 + match * 104_729) % 1_000_003;
-    lines.push(`ODI-${match + 1},${player.externalId},${seed % 120},${seed % 5},${seed % 3},${seed % 7 === 0 ? 1 : 0},${seed % 11 === 0 ? 1 : 0}`);
+    lines.push(
+      `ODI-${match + 1},${player.externalId},${seed % 120},${seed % 5},${seed % 3},${seed % 7 === 0 ? 1 : 0},${seed % 11 === 0 ? 1 : 0}`,
+    );
   });
   return lines.join('\n');
 }
@@ -268,7 +292,11 @@ interface MatchFileFigures {
 /** Imports of the published formats, each file uploaded `MATCH_FILE_RUNS` times (the first stores, the rest update). */
 async function matchFiles(api: Api): Promise<MatchFileFigures> {
   const commissioner = testUser('commissioner');
-  const league = (sport: ScoringContext['sport'], catalogue: ScoringContext['catalogue'], scoringRules: ScoringContext['scoringRules']): ScoringContext => {
+  const league = (
+    sport: ScoringContext['sport'],
+    catalogue: ScoringContext['catalogue'],
+    scoringRules: ScoringContext['scoringRules'],
+  ): ScoringContext => {
     const context: ScoringContext = {
       leagueId: randomUUID(),
       sport,
@@ -298,7 +326,10 @@ async function matchFiles(api: Api): Promise<MatchFileFigures> {
     seasonMs.push(await timed(async () => expectOk(await post(api, football.leagueId, 'results', 'text/csv', season, commissioner.token))));
   }
 
-  const people = Array.from({ length: 22 }, (_, i) => ({ team: i < 11 ? 'Home XI' : 'Away XI', name: `P${i < 11 ? 'H' : 'A'} Player${i + 1}` }));
+  const people = Array.from({ length: 22 }, (_, i) => ({
+    team: i < 11 ? 'Home XI' : 'Away XI',
+    name: `P${i < 11 ? 'H' : 'A'} Player${i + 1}`,
+  }));
   const players = people.map((person, i) => ({
     id: randomUUID(),
     externalId: `bench-cricketer-${i + 1}`,
@@ -312,7 +343,9 @@ async function matchFiles(api: Api): Promise<MatchFileFigures> {
   const { text: sheet, deliveries } = cricsheetFile(people, 1024 * 1024);
   const cricsheetMs: number[] = [];
   for (let i = 0; i < MATCH_FILE_RUNS; i++) {
-    cricsheetMs.push(await timed(async () => expectOk(await post(api, cricket.leagueId, 'results', 'application/json', sheet, commissioner.token))));
+    cricsheetMs.push(
+      await timed(async () => expectOk(await post(api, cricket.leagueId, 'results', 'application/json', sheet, commissioner.token))),
+    );
   }
   return {
     seasonBytes: Buffer.byteLength(season),
@@ -338,7 +371,19 @@ function seasonFile(names: string[]): string {
       const day = new Date(Date.UTC(2025, 7, 16 + Math.floor(n / 10)));
       const date = `${String(day.getUTCDate()).padStart(2, '0')}/${String(day.getUTCMonth() + 1).padStart(2, '0')}/${day.getUTCFullYear()}`;
       const [hg, ag] = [n % 4, (n * 7) % 3];
-      lines.push([`E0`, date, n % 2 ? '15:00' : '17:30', home, away, hg, ag, hg > ag ? 'H' : hg < ag ? 'A' : 'D', ...odds.map((_, i) => (1 + ((n + i) % 90) / 10).toFixed(2))].join(','));
+      lines.push(
+        [
+          `E0`,
+          date,
+          n % 2 ? '15:00' : '17:30',
+          home,
+          away,
+          hg,
+          ag,
+          hg > ag ? 'H' : hg < ag ? 'A' : 'D',
+          ...odds.map((_, i) => (1 + ((n + i) % 90) / 10).toFixed(2)),
+        ].join(','),
+      );
       n += 1;
     }
   }
@@ -372,8 +417,15 @@ function cricsheetFile(people: Array<{ team: string; name: string }>, bytes: num
         const n = over * 6 + ball;
         const batter = batting[n % 11]!;
         const bowler = fielding[(over % 5) + 6]!;
-        const out = n % 29 === 0 ? [{ player_out: batter, kind: kinds[n % kinds.length]!, fielders: [{ name: fielding[n % 6]! }] }] : undefined;
-        return { batter, bowler, non_striker: batting[(n + 1) % 11]!, runs: { batter: n % 5, extras: 0, total: n % 5 }, ...(out ? { wickets: out } : {}) };
+        const out =
+          n % 29 === 0 ? [{ player_out: batter, kind: kinds[n % kinds.length]!, fielders: [{ name: fielding[n % 6]! }] }] : undefined;
+        return {
+          batter,
+          bowler,
+          non_striker: batting[(n + 1) % 11]!,
+          runs: { batter: n % 5, extras: 0, total: n % 5 },
+          ...(out ? { wickets: out } : {}),
+        };
       }),
     }));
     innings.push({ team: i % 2 === 0 ? 'Home XI' : 'Away XI', overs });

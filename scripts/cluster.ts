@@ -37,7 +37,8 @@ const { values } = parseArgs({
 });
 
 const basePort = Number(values.port);
-if (!Number.isInteger(basePort) || basePort < 0 || basePort > 65_000) fail(`--port: expected a port number (0: any free ports), got "${values.port}"`);
+if (!Number.isInteger(basePort) || basePort < 0 || basePort > 65_000)
+  fail(`--port: expected a port number (0: any free ports), got "${values.port}"`);
 const replicas = parseReplicas(values.replicas!);
 const workDir = values.dir ? resolve(values.dir) : join(root, '.cluster');
 mkdirSync(workDir, { recursive: true });
@@ -105,7 +106,10 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
 
 function parseReplicas(text: string): Partial<Record<ServiceName, number>> {
   const out: Partial<Record<ServiceName, number>> = {};
-  for (const part of text.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of text
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const [name, count] = part.split('=');
     if (!SERVICES.includes(name as ServiceName)) fail(`--replicas: unknown service "${name}" (one of ${SERVICES.join(', ')})`);
     const n = Number(count);

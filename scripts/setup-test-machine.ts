@@ -46,14 +46,20 @@ function installPackages(): void {
   const missing = [...new Set(NEEDED.filter((n) => !onPath(n.command)).map((n) => n.pkg))];
   if (missing.length === 0) return;
   const install = `apt-get install -y --no-install-recommends ${missing.join(' ')}`;
-  if (!isRoot) fail(`missing Debian packages: ${missing.join(', ')}. Install them, then run npm test again:\n  sudo apt-get update && sudo ${install}`);
+  if (!isRoot)
+    fail(
+      `missing Debian packages: ${missing.join(', ')}. Install them, then run npm test again:\n  sudo apt-get update && sudo ${install}`,
+    );
   say(`installing ${missing.join(', ')} …`);
   // Installed packages must not start their services (nginx would take port 80, prometheus 9090).
   const ownPolicy = !existsSync(POLICY_RC);
   if (ownPolicy) writeFileSync(POLICY_RC, '#!/bin/sh\nexit 101\n', { mode: 0o755 });
   try {
     run('apt-get', ['update', '-qq'], { quiet: true });
-    run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], { quiet: true, env: { DEBIAN_FRONTEND: 'noninteractive' } });
+    run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], {
+      quiet: true,
+      env: { DEBIAN_FRONTEND: 'noninteractive' },
+    });
   } finally {
     if (ownPolicy) rmSync(POLICY_RC, { force: true });
   }
@@ -67,7 +73,8 @@ async function ensurePostgres(): Promise<void> {
   const ready = () => spawnSync('pg_isready', ['-q', '-h', host, '-p', port]).status === 0;
   if (ready()) return;
   const versions = existsSync('/etc/postgresql') ? readdirSync('/etc/postgresql').sort() : [];
-  if (!isLocal(host) || versions.length === 0) fail(`PostgreSQL does not answer on ${host}:${port} (TEST_DATABASE_URL); start it, then run npm test again`);
+  if (!isLocal(host) || versions.length === 0)
+    fail(`PostgreSQL does not answer on ${host}:${port} (TEST_DATABASE_URL); start it, then run npm test again`);
   const start = ['--skip-systemctl-redirect', versions.at(-1)!, 'main', 'start'];
   if (!isRoot) fail(`PostgreSQL is down on ${host}:${port}; start it, then run npm test again:\n  sudo pg_ctlcluster ${start.join(' ')}`);
   say(`starting PostgreSQL ${versions.at(-1)} …`);
@@ -83,7 +90,22 @@ async function ensureRedis(): Promise<void> {
   say(`starting Redis on port ${port} …`);
   const dir = isRoot ? '/var/lib/redis' : join(tmpdir(), `redis-${port}`);
   mkdirSync(dir, { recursive: true });
-  run('redis-server', ['--daemonize', 'yes', '--bind', '127.0.0.1', '--port', String(port), '--save', '', '--appendonly', 'no', '--dir', dir, '--logfile', join(dir, `test-${port}.log`)]);
+  run('redis-server', [
+    '--daemonize',
+    'yes',
+    '--bind',
+    '127.0.0.1',
+    '--port',
+    String(port),
+    '--save',
+    '',
+    '--appendonly',
+    'no',
+    '--dir',
+    dir,
+    '--logfile',
+    join(dir, `test-${port}.log`),
+  ]);
   await waitFor(`Redis on ${host}:${port}`, () => redisAnswers(host, port));
 }
 
@@ -145,7 +167,10 @@ async function waitFor(what: string, check: () => Promise<boolean>): Promise<voi
 
 /** Runs a command to its end; `quiet` keeps its output unless it fails. */
 function run(command: string, args: string[], options: { quiet?: boolean; env?: Record<string, string> } = {}): void {
-  const result = spawnSync(command, args, { stdio: ['ignore', options.quiet ? 'pipe' : 'inherit', options.quiet ? 'pipe' : 'inherit'], env: { ...process.env, ...options.env } });
+  const result = spawnSync(command, args, {
+    stdio: ['ignore', options.quiet ? 'pipe' : 'inherit', options.quiet ? 'pipe' : 'inherit'],
+    env: { ...process.env, ...options.env },
+  });
   if (result.status === 0) return;
   if (options.quiet) process.stderr.write(`${result.stdout}${result.stderr}`);
   fail(`${command} ${args.join(' ')} failed (exit ${result.status ?? result.signal})`);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { AuctionResults, Leaderboard } from '@auction/contracts';
 import { ManualClock, startTestStack, testUser, type TestStack, type TestUser } from '@auction/testing';
 import { ALL_SERVICES } from '../apps/standalone/src/services.js';
-import { bid, createLeague, snapshot, startAuction, type World } from '../libs/auction/feature/test/support/world.js';
+import { bid, createLeague, snapshot, startAuction, type World } from './integration/auction/support/world.js';
 
 type Row = Record<string, string>;
 
@@ -25,12 +25,20 @@ describe('results.csv and leaderboard.csv', () => {
 
   beforeAll(async () => {
     stack = await startTestStack({ services: ALL_SERVICES, clock });
-    const league = await createLeague(stack, { managers: 1, assets: 3, settings: { rosterSize: 1, bidTimerSeconds: 30, antiSnipeSeconds: 0 } });
+    const league = await createLeague(stack, {
+      managers: 1,
+      assets: 3,
+      settings: { rosterSize: 1, bidTimerSeconds: 30, antiSnipeSeconds: 0 },
+    });
     formulaName = testUser('=HYPERLINK("http://evil.test","win")');
     const invite = await stack.api.get(`/api/leagues/${league.leagueId}`, { token: league.commissioner.token });
     const joined = await stack.api.post('/api/leagues/join', { inviteToken: invite.body.inviteToken }, { token: formulaName.token });
     expect(joined.status, JSON.stringify(joined.body)).toBe(200);
-    world = await startAuction(stack, { ...league, managers: [...league.managers, formulaName], everyone: [...league.everyone, formulaName] });
+    world = await startAuction(stack, {
+      ...league,
+      managers: [...league.managers, formulaName],
+      everyone: [...league.everyone, formulaName],
+    });
 
     // Lot 1 sold to the formula-named manager, lot 2 unsold, lot 3 sold to the commissioner: then no lots remain.
     await sellCurrentLot(formulaName, 9);
@@ -73,7 +81,15 @@ describe('results.csv and leaderboard.csv', () => {
         price: String(entry.price),
       })),
     );
-    const unsold = results.unsold.map((lot) => ({ lotId: lot.lotId, asset: lot.asset.name, assetId: lot.asset.id, status: 'unsold', winner: '', winnerId: '', price: '' }));
+    const unsold = results.unsold.map((lot) => ({
+      lotId: lot.lotId,
+      asset: lot.asset.name,
+      assetId: lot.asset.id,
+      status: 'unsold',
+      winner: '',
+      winnerId: '',
+      price: '',
+    }));
     const byLot = (a: Row, b: Row) => a.lotId!.localeCompare(b.lotId!);
     const rows = parseCsv(file.body);
     expect(rows.map((row) => row.lotId)).toEqual((await snapshot(stack, world)).lots.map((lot) => lot.lotId));
@@ -85,7 +101,9 @@ describe('results.csv and leaderboard.csv', () => {
     const path = `/api/scoring/leagues/${world.leagueId}/leaderboard`;
     const token = world.commissioner.token;
     await expect
-      .poll(async () => (await stack.api.get<Leaderboard>(path, { token })).body.entries.map((entry) => entry.spent).sort(), { timeout: 5000 })
+      .poll(async () => (await stack.api.get<Leaderboard>(path, { token })).body.entries.map((entry) => entry.spent).sort(), {
+        timeout: 5000,
+      })
       .toEqual([0, 4, 9]);
     const leaderboard = (await stack.api.get<Leaderboard>(path, { token })).body;
     const file = await stack.api.get<string>(`${path}.csv`, { token });
@@ -94,7 +112,14 @@ describe('results.csv and leaderboard.csv', () => {
     expect(parseCsv(file.body)).toEqual(
       leaderboard.entries.map((entry) => {
         const tiebreaks = entry.tiebreaks as { goals: number; wins: number };
-        const row = { rank: entry.rank, manager: defused(entry.displayName), userId: entry.userId, points: entry.points, spent: entry.spent, ...tiebreaks };
+        const row = {
+          rank: entry.rank,
+          manager: defused(entry.displayName),
+          userId: entry.userId,
+          points: entry.points,
+          spent: entry.spent,
+          ...tiebreaks,
+        };
         return Object.fromEntries(Object.entries(row).map(([key, value]) => [key, String(value)]));
       }),
     );
@@ -115,8 +140,12 @@ describe('results.csv and leaderboard.csv', () => {
 
     const path = `/api/scoring/leagues/${world.leagueId}/leaderboard`;
     const spentBy = async () =>
-      Object.fromEntries((await stack.api.get<Leaderboard>(path, { token: newOwner.token })).body.entries.map((entry) => [entry.userId, entry.spent]));
-    await expect.poll(spentBy, { timeout: 5000, interval: 100 }).toEqual({ [newOwner.id]: 5, [formulaName.id]: 0, [world.commissioner.id]: 4 });
+      Object.fromEntries(
+        (await stack.api.get<Leaderboard>(path, { token: newOwner.token })).body.entries.map((entry) => [entry.userId, entry.spent]),
+      );
+    await expect
+      .poll(spentBy, { timeout: 5000, interval: 100 })
+      .toEqual({ [newOwner.id]: 5, [formulaName.id]: 0, [world.commissioner.id]: 4 });
   });
 
   it('refuses both files to someone outside the league with problem+json', async () => {

@@ -7,7 +7,10 @@ import { ALL_SERVICES } from '../apps/standalone/src/services.js';
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const template = await createTestDatabase();
   const { pool, db } = connectDatabase(template.url, { max: 1 });
-  await setUpData(db, ALL_SERVICES.map((s) => s.data));
+  await setUpData(
+    db,
+    ALL_SERVICES.map((s) => s.data),
+  );
   await pool.end();
   await adminQuery(`alter database ${template.name} with is_template true`);
   project.provide('templateDatabase', template.name);

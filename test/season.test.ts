@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock, startTestStack, type TestStack } from '@auction/testing';
 import { ALL_SERVICES } from '../apps/standalone/src/services.js';
-import { bid, snapshot, startedAuction, type World } from '../libs/auction/feature/test/support/world.js';
+import { bid, snapshot, startedAuction, type World } from './integration/auction/support/world.js';
 
 /** One season across every service, in one process as standalone mode hosts them. */
 describe('a season: auction → rosters in scoring → fixtures and results → leaderboard', () => {
@@ -36,7 +36,10 @@ describe('a season: auction → rosters in scoring → fixtures and results → 
 
     const token = world.commissioner.token;
     await expect
-      .poll(async () => (await stack.api.get(scoring('/leaderboard'), { token })).body.entries?.map((e: { spent: number }) => e.spent).sort(), { timeout: 5000 })
+      .poll(
+        async () => (await stack.api.get(scoring('/leaderboard'), { token })).body.entries?.map((e: { spent: number }) => e.spent).sort(),
+        { timeout: 5000 },
+      )
       .toEqual([4, 9]);
 
     const fixtures = `externalMatchId,startsAt,homeTeam,awayTeam,competition\nM1,2026-08-15T14:00:00Z,${home!.name},${away!.shortName},EPL\n`;
@@ -54,7 +57,10 @@ describe('a season: auction → rosters in scoring → fixtures and results → 
       expect.objectContaining({ rank: 2, userId: rival.id, points: 1, spent: 4, tiebreaks: { goals: 1, wins: 0 } }),
     ]);
     const breakdown = await stack.api.get(scoring(`/managers/${world.commissioner.id}/breakdown`), { token: rival.token });
-    expect(breakdown.body).toMatchObject({ total: 5, matches: [{ externalMatchId: 'M1', points: 5, assets: [{ assetId: home!.id, points: 5 }] }] });
+    expect(breakdown.body).toMatchObject({
+      total: 5,
+      matches: [{ externalMatchId: 'M1', points: 5, assets: [{ assetId: home!.id, points: 5 }] }],
+    });
 
     const mine = await stack.api.get('/api/me/competitions', { token: rival.token });
     expect(mine.body.items).toEqual([expect.objectContaining({ leagueId: world.leagueId, status: 'completed', rank: 2, points: 1 })]);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UPLOAD_LIMITS } from '@auction/scoring-domain';
 import { startTestStack, testUser, type TestStack } from '@auction/testing';
 import { ALL_SERVICES } from '../apps/standalone/src/services.js';
-import { bid, snapshot, startedAuction } from '../libs/auction/feature/test/support/world.js';
+import { bid, snapshot, startedAuction } from './integration/auction/support/world.js';
 
 const UPLOADS = Number(process.env.UPLOADS ?? 8);
 
@@ -32,7 +32,11 @@ describe('uploads do not stall the process', () => {
     const leagues = await Promise.all(
       Array.from({ length: UPLOADS }, async (_, i) => {
         const commissioner = testUser(`uploader${i}`);
-        const league = await stack.api.post('/api/leagues', { name: `Upload ${i}`, sport: 'football', competition: 'EPL' }, { token: commissioner.token });
+        const league = await stack.api.post(
+          '/api/leagues',
+          { name: `Upload ${i}`, sport: 'football', competition: 'EPL' },
+          { token: commissioner.token },
+        );
         expect(league.status).toBe(201);
         return { id: league.body.id as string, token: commissioner.token };
       }),
@@ -78,11 +82,14 @@ describe('uploads do not stall the process', () => {
     loop.disable();
 
     for (const [i, answer] of answers.entries()) {
-      if (i % 2 === 0) expect(answer.body, JSON.stringify(answer.body).slice(0, 300)).toMatchObject({ inserted: UPLOAD_LIMITS['fixtures-csv'].rows });
+      if (i % 2 === 0)
+        expect(answer.body, JSON.stringify(answer.body).slice(0, 300)).toMatchObject({ inserted: UPLOAD_LIMITS['fixtures-csv'].rows });
       else expect(answer.body).toMatchObject({ code: 'CSV_INVALID', errorCount: UPLOAD_LIMITS['fixtures-csv'].rows });
     }
     const maxDelayMs = loop.max / 1e6;
-    console.info(`8 uploads in ${Math.round(uploadsMs)} ms: health max ${Math.round(Math.max(...healthMs))} ms over ${healthMs.length} probes; event-loop delay max ${Math.round(maxDelayMs)} ms, p99 ${Math.round(loop.percentile(99) / 1e6)} ms; lot closed ${closedAt! - deadline} ms after its deadline`);
+    console.info(
+      `8 uploads in ${Math.round(uploadsMs)} ms: health max ${Math.round(Math.max(...healthMs))} ms over ${healthMs.length} probes; event-loop delay max ${Math.round(maxDelayMs)} ms, p99 ${Math.round(loop.percentile(99) / 1e6)} ms; lot closed ${closedAt! - deadline} ms after its deadline`,
+    );
     expect(Math.max(...healthMs)).toBeLessThan(1000);
     expect(maxDelayMs).toBeLessThan(500);
     expect(closedAt! - deadline).toBeLessThan(1000);

@@ -46,7 +46,8 @@ const MODELS: Record<string, new (data: any) => { validate(): void }> = {
 };
 
 const NAMESPACE = 'auction';
-const valuesOf = (files: string[]) => files.reduce((merged, f) => deepMerge(merged, parse(readFileSync(f, 'utf8'))), parse(readFileSync(join(CHART, 'values.yaml'), 'utf8')));
+const valuesOf = (files: string[]) =>
+  files.reduce((merged, f) => deepMerge(merged, parse(readFileSync(f, 'utf8'))), parse(readFileSync(join(CHART, 'values.yaml'), 'utf8')));
 
 function deepMerge(base: any, over: any): any {
   if (Array.isArray(over) || typeof over !== 'object' || over === null) return over;
@@ -88,14 +89,21 @@ describe.each(Object.entries(VALUE_SETS))('helm/auction-platform with %s values'
   });
 
   it('gives every Deployment container startup, liveness and readiness probes', () => {
-    expect(deployments().map((d) => d.metadata.labels['app.kubernetes.io/name']).sort()).toEqual([...SERVICES, 'web'].sort());
+    expect(
+      deployments()
+        .map((d) => d.metadata.labels['app.kubernetes.io/name'])
+        .sort(),
+    ).toEqual([...SERVICES, 'web'].sort());
     for (const d of deployments()) {
       for (const c of d.spec.template.spec.containers) {
-        for (const probe of ['startupProbe', 'livenessProbe', 'readinessProbe']) expect(c[probe]?.httpGet?.path, `${d.metadata.name} ${probe}`).toMatch(/^\/health\/(live|ready)$/);
+        for (const probe of ['startupProbe', 'livenessProbe', 'readinessProbe'])
+          expect(c[probe]?.httpGet?.path, `${d.metadata.name} ${probe}`).toMatch(/^\/health\/(live|ready)$/);
         expect(c.readinessProbe.httpGet.path).toBe('/health/ready');
         expect(c.lifecycle.preStop.exec.command[0]).toBe('sleep');
       }
-      expect(d.spec.template.spec.terminationGracePeriodSeconds).toBeGreaterThan(Number(d.spec.template.spec.containers[0].lifecycle.preStop.exec.command[1]));
+      expect(d.spec.template.spec.terminationGracePeriodSeconds).toBeGreaterThan(
+        Number(d.spec.template.spec.containers[0].lifecycle.preStop.exec.command[1]),
+      );
       expect(d.spec.template.spec.topologySpreadConstraints[0].labelSelector.matchLabels).toEqual(d.spec.selector.matchLabels);
     }
   });
@@ -113,7 +121,11 @@ describe.each(Object.entries(VALUE_SETS))('helm/auction-platform with %s values'
         expect(c.resources.requests.memory, where).toBeDefined();
         expect(c.securityContext.runAsNonRoot ?? pod.securityContext.runAsNonRoot, where).toBe(true);
         expect(pod.securityContext.runAsUser, where).toBeGreaterThan(0);
-        expect(c.securityContext, where).toMatchObject({ allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } });
+        expect(c.securityContext, where).toMatchObject({
+          allowPrivilegeEscalation: false,
+          readOnlyRootFilesystem: true,
+          capabilities: { drop: ['ALL'] },
+        });
         expect(c.image, where).toMatch(/:(?!latest$)[\w.-]+$/);
       }
     }
@@ -153,12 +165,16 @@ describe.each(Object.entries(VALUE_SETS))('helm/auction-platform with %s values'
     if (!values.autoscaling.enabled) {
       expect(hpas).toEqual([]);
       for (const d of deployments()) expect(d.spec.replicas, d.metadata.name).toBeGreaterThanOrEqual(1);
-      expect(deployments().find((d) => d.metadata.labels['app.kubernetes.io/name'] === 'auction-engine').spec.replicas).toBeGreaterThanOrEqual(2);
+      expect(
+        deployments().find((d) => d.metadata.labels['app.kubernetes.io/name'] === 'auction-engine').spec.replicas,
+      ).toBeGreaterThanOrEqual(2);
       return;
     }
     expect(hpas).toHaveLength(deployments().length);
     for (const hpa of hpas) {
-      const target = deployments().filter((d) => d.kind === hpa.spec.scaleTargetRef.kind && d.metadata.name === hpa.spec.scaleTargetRef.name);
+      const target = deployments().filter(
+        (d) => d.kind === hpa.spec.scaleTargetRef.kind && d.metadata.name === hpa.spec.scaleTargetRef.name,
+      );
       expect(target, hpa.metadata.name).toHaveLength(1);
       expect(target[0].spec.replicas, 'the HPA owns the replica count').toBeUndefined();
       expect(hpa.spec.metrics[0].resource.name).toBe('cpu');
@@ -177,10 +193,18 @@ describe.each(Object.entries(VALUE_SETS))('helm/auction-platform with %s values'
     }
     const prefix = ingresses[0].metadata.name;
     const routed = ingresses.flatMap((i) =>
-      i.spec.rules.flatMap((rule: any) => rule.http.paths.map((p: any) => [rule.host, p.path, p.pathType, p.backend.service.name, i.metadata.name.endsWith('-realtime')])),
+      i.spec.rules.flatMap((rule: any) =>
+        rule.http.paths.map((p: any) => [rule.host, p.path, p.pathType, p.backend.service.name, i.metadata.name.endsWith('-realtime')]),
+      ),
     );
     const expected = values.ingress.hosts.flatMap((host: string) =>
-      [...chartRoutes().public.filter((r) => !r.websocket), ...chartRoutes().public.filter((r) => r.websocket)].map((r) => [host, r.path, r.pathType, `${prefix}-${r.backend}`, r.websocket]),
+      [...chartRoutes().public.filter((r) => !r.websocket), ...chartRoutes().public.filter((r) => r.websocket)].map((r) => [
+        host,
+        r.path,
+        r.pathType,
+        `${prefix}-${r.backend}`,
+        r.websocket,
+      ]),
     );
     expect(routed.sort()).toEqual(expected.sort());
     const serviceNames = new Set(ofKind('Service').map((s) => s.metadata.name));
@@ -218,7 +242,10 @@ describe.each(Object.entries(VALUE_SETS))('helm/auction-platform with %s values'
         expect(selects(deny.spec.podSelector, podOf(name).pod), name).toBe(true);
         expect(connectionAdmitted(policies(), stranger, podOf(name), http(podOf(name))), `stranger → ${name}`).toBe(false);
       }
-      expect(connectionAdmitted(policies(), podOf('web'), outside(values.networkPolicy.egress.postgres), { number: 5432 }), 'web → PostgreSQL').toBe(false);
+      expect(
+        connectionAdmitted(policies(), podOf('web'), outside(values.networkPolicy.egress.postgres), { number: 5432 }),
+        'web → PostgreSQL',
+      ).toBe(false);
     });
 
     it('admit the ingress controller to every public route’s pods', () => {
@@ -232,14 +259,16 @@ describe.each(Object.entries(VALUE_SETS))('helm/auction-platform with %s values'
     it('admit every service to every internal route’s service, and nothing from web', () => {
       for (const route of chartRoutes().internal) {
         const target = podOf(route.backend);
-        for (const caller of SERVICES) expect(connectionAdmitted(policies(), podOf(caller), target, http(target)), `${caller} → ${route.path}`).toBe(true);
+        for (const caller of SERVICES)
+          expect(connectionAdmitted(policies(), podOf(caller), target, http(target)), `${caller} → ${route.path}`).toBe(true);
         expect(connectionAdmitted(policies(), podOf('web'), target, http(target)), `web → ${route.path}`).toBe(false);
       }
     });
 
     it('admit Prometheus to every service’s metrics port', () => {
       const prometheus = peer(values.networkPolicy.prometheus, 'prometheus');
-      for (const service of SERVICES) expect(connectionAdmitted(policies(), prometheus, podOf(service), http(podOf(service))), service).toBe(true);
+      for (const service of SERVICES)
+        expect(connectionAdmitted(policies(), prometheus, podOf(service), http(podOf(service))), service).toBe(true);
     });
 
     it('let services reach DNS, PostgreSQL, Redis and SMTP, and the migration and backup jobs PostgreSQL', () => {
@@ -248,13 +277,22 @@ describe.each(Object.entries(VALUE_SETS))('helm/auction-platform with %s values'
       for (const service of SERVICES) {
         expect(connectionAdmitted(policies(), podOf(service), dns, { number: 53 }), `${service} → DNS`).toBe(true);
         for (const dependency of ['postgres', 'redis', 'smtp'] as const) {
-          expect(connectionAdmitted(policies(), podOf(service), outside(egress[dependency]), { number: egress[dependency].port }), `${service} → ${dependency}`).toBe(true);
+          expect(
+            connectionAdmitted(policies(), podOf(service), outside(egress[dependency]), { number: egress[dependency].port }),
+            `${service} → ${dependency}`,
+          ).toBe(true);
         }
       }
       for (const component of ['migrations', 'backup']) {
-        const job: Endpoint = { pod: { 'app.kubernetes.io/instance': 'auction-platform', 'app.kubernetes.io/component': component }, namespace: NAMESPACE, namespaceLabels: {} };
+        const job: Endpoint = {
+          pod: { 'app.kubernetes.io/instance': 'auction-platform', 'app.kubernetes.io/component': component },
+          namespace: NAMESPACE,
+          namespaceLabels: {},
+        };
         expect(connectionAdmitted(policies(), job, outside(egress.postgres), { number: egress.postgres.port }), component).toBe(true);
-        expect(connectionAdmitted(policies(), job, outside(egress.redis), { number: egress.redis.port }), `${component} → redis`).toBe(false);
+        expect(connectionAdmitted(policies(), job, outside(egress.redis), { number: egress.redis.port }), `${component} → redis`).toBe(
+          false,
+        );
       }
     });
   });
@@ -276,7 +314,9 @@ describe.each(Object.entries(VALUE_SETS))('helm/auction-platform with %s values'
   it('scrapes every service with a ServiceMonitor and ships the alerts and dashboards when monitoring is on', () => {
     const monitors = ofKind('ServiceMonitor');
     const rules = ofKind('PrometheusRule');
-    const dashboards = ofKind('ConfigMap').filter((c) => c.metadata.labels?.[values.metrics.grafanaDashboards.label] === values.metrics.grafanaDashboards.labelValue);
+    const dashboards = ofKind('ConfigMap').filter(
+      (c) => c.metadata.labels?.[values.metrics.grafanaDashboards.label] === values.metrics.grafanaDashboards.labelValue,
+    );
     expect(monitors).toHaveLength(values.metrics.serviceMonitor.enabled ? 1 : 0);
     expect(rules).toHaveLength(values.metrics.prometheusRule.enabled ? 1 : 0);
     expect(dashboards).toHaveLength(values.metrics.grafanaDashboards.enabled ? 1 : 0);
@@ -290,7 +330,8 @@ describe.each(Object.entries(VALUE_SETS))('helm/auction-platform with %s values'
     for (const configMap of dashboards) {
       const files = readdirSync(join(REPO_ROOT, 'ops/grafana')).filter((f) => f.endsWith('.json'));
       expect(Object.keys(configMap.data).sort()).toEqual(files.sort());
-      for (const f of files) expect(JSON.parse(configMap.data[f])).toEqual(JSON.parse(readFileSync(join(REPO_ROOT, 'ops/grafana', f), 'utf8')));
+      for (const f of files)
+        expect(JSON.parse(configMap.data[f])).toEqual(JSON.parse(readFileSync(join(REPO_ROOT, 'ops/grafana', f), 'utf8')));
     }
   });
 });

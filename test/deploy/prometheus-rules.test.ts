@@ -50,8 +50,14 @@ describe('ops/prometheus/alerts.yml', () => {
     const cases = parse(readFileSync(TESTS, 'utf8')).tests.flatMap((t: any) => t.alert_rule_test);
     for (const { alert } of ALERT_GROUPS.flatMap((g) => g.rules)) {
       const mine = cases.filter((c: any) => c.alertname === alert);
-      expect(mine.some((c: any) => c.exp_alerts.length > 0), `${alert} fires`).toBe(true);
-      expect(mine.some((c: any) => c.exp_alerts.length === 0), `${alert} quiet`).toBe(true);
+      expect(
+        mine.some((c: any) => c.exp_alerts.length > 0),
+        `${alert} fires`,
+      ).toBe(true);
+      expect(
+        mine.some((c: any) => c.exp_alerts.length === 0),
+        `${alert} quiet`,
+      ).toBe(true);
     }
   });
 

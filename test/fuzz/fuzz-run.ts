@@ -71,7 +71,10 @@ export async function fingerprint(pool: pg.Pool): Promise<Map<string, string>> {
     [SCHEMAS],
   );
   const union = tables.rows
-    .map(({ name }) => `select '${name}' as name, count(*)::text || ':' || coalesce(md5(string_agg(t::text, '|' order by t::text)), '') as print from ${name} t`)
+    .map(
+      ({ name }) =>
+        `select '${name}' as name, count(*)::text || ':' || coalesce(md5(string_agg(t::text, '|' order by t::text)), '') as print from ${name} t`,
+    )
     .join(' union all ');
   const result = await pool.query<{ name: string; print: string }>(union);
   return new Map(result.rows.map((row) => [row.name, row.print]));
@@ -81,7 +84,7 @@ export async function fingerprint(pool: pg.Pool): Promise<Map<string, string>> {
 async function settledFingerprint(pool: pg.Pool, latest: Map<string, string>): Promise<Map<string, string>> {
   let current = latest;
   let stable = 0;
-  for (const deadline = Date.now() + 10_000; stable < 2 && Date.now() < deadline; ) {
+  for (const deadline = Date.now() + 10_000; stable < 2 && Date.now() < deadline;) {
     await new Promise((resolve) => setTimeout(resolve, 150));
     const next = await fingerprint(pool);
     stable = changedTables(current, next).length === 0 ? stable + 1 : 0;
@@ -99,14 +102,32 @@ export async function loadOperations(baseUrl: string): Promise<Operation[]> {
   const operations: Operation[] = [];
   for (const service of ['auth', 'leagues', 'auctions', 'scoring']) {
     const document = (await (await fetch(`${baseUrl}/api/${service}/docs-json`)).json()) as {
-      paths: Record<string, Record<string, { parameters?: Array<{ in: string; name: string }>; requestBody?: { content?: Record<string, { schema?: { properties?: object } }> } }>>;
+      paths: Record<
+        string,
+        Record<
+          string,
+          {
+            parameters?: Array<{ in: string; name: string }>;
+            requestBody?: { content?: Record<string, { schema?: { properties?: object } }> };
+          }
+        >
+      >;
     };
     for (const [path, methods] of Object.entries(document.paths)) {
       for (const [method, spec] of Object.entries(methods)) {
         const content = spec.requestBody?.content ?? {};
         const json = content['application/json'];
-        const body = content['text/csv'] ? { kind: 'csv' as const } : json ? { kind: 'json' as const, fields: Object.keys(json.schema?.properties ?? {}) } : null;
-        operations.push({ method: method.toUpperCase(), path, query: (spec.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name), body });
+        const body = content['text/csv']
+          ? { kind: 'csv' as const }
+          : json
+            ? { kind: 'json' as const, fields: Object.keys(json.schema?.properties ?? {}) }
+            : null;
+        operations.push({
+          method: method.toUpperCase(),
+          path,
+          query: (spec.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name),
+          body,
+        });
       }
     }
   }
@@ -114,36 +135,78 @@ export async function loadOperations(baseUrl: string): Promise<Operation[]> {
 }
 
 const PERSONAS: PersonaName[] = ['manager', 'commissioner', 'outsider', 'anonymous'];
-const CONTENT_TYPES = ['text/plain', 'text/csv', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/xml', 'application/json; charset=latin1', 'application/json; charset=utf-16'];
+const CONTENT_TYPES = [
+  'text/plain',
+  'text/csv',
+  'application/x-www-form-urlencoded',
+  'multipart/form-data; boundary=x',
+  'application/xml',
+  'application/json; charset=latin1',
+  'application/json; charset=utf-16',
+];
 
 function httpCase(world: FuzzWorld, operation: Operation): fc.Arbitrary<HttpCase> {
   const idFor = (name: string) => idValue({ valid: world.ids[name] ?? world.ids.id! });
   const params = [...operation.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
-  const path = fc.tuple(...params.map(idFor)).map((values) =>
-    params.reduce((p, name, i) => p.replace(`{${name}}`, encodeQueryValue(values[i]!)), operation.path),
-  );
+  const path = fc
+    .tuple(...params.map(idFor))
+    .map((values) => params.reduce((p, name, i) => p.replace(`{${name}}`, encodeQueryValue(values[i]!)), operation.path));
   const queryValue = (name: string) => (name === 'cursor' ? hostileCursor : name === 'limit' ? edgeNumber.map(String) : hostileString);
-  const query = fc.tuple(
-    ...operation.query.map((name) => fc.option(queryValue(name).map((v) => `${name}=${encodeQueryValue(v)}`), { nil: undefined })),
-    fc.option(fc.constantFrom('limit=1&limit=2', 'cursor[a]=b', 'q[]=x', 'extra=1', 'sport=golf', '%zz=1'), { nil: undefined }),
-  ).map((parts) => parts.filter(Boolean).join('&'));
+  const query = fc
+    .tuple(
+      ...operation.query.map((name) =>
+        fc.option(
+          queryValue(name).map((v) => `${name}=${encodeQueryValue(v)}`),
+          { nil: undefined },
+        ),
+      ),
+      fc.option(fc.constantFrom('limit=1&limit=2', 'cursor[a]=b', 'q[]=x', 'extra=1', 'sport=golf', '%zz=1'), { nil: undefined }),
+    )
+    .map((parts) => parts.filter(Boolean).join('&'));
   const fields = operation.body?.kind === 'json' ? operation.body.fields : [];
-  const fieldValue = (name: string) => (world.ids[name] ? fc.oneof(idFor(name), hostileValue) : name === 'amount' ? fc.oneof(edgeNumber, hostileValue) : hostileValue);
+  const fieldValue = (name: string) =>
+    world.ids[name] ? fc.oneof(idFor(name), hostileValue) : name === 'amount' ? fc.oneof(edgeNumber, hostileValue) : hostileValue;
   const jsonObject = fc.record(Object.fromEntries(fields.map((name) => [name, fieldValue(name)])), { requiredKeys: [] });
   const jsonBody = fc.oneof(
     { weight: 6, arbitrary: jsonObject.map((o) => JSON.stringify(o)) },
-    { weight: 1, arbitrary: fc.tuple(jsonObject, hostileString, hostileValue).map(([o, k, v]) => JSON.stringify({ ...o, [k || 'extra']: v })) },
+    {
+      weight: 1,
+      arbitrary: fc.tuple(jsonObject, hostileString, hostileValue).map(([o, k, v]) => JSON.stringify({ ...o, [k || 'extra']: v })),
+    },
     { weight: 1, arbitrary: hostileValue.map((v) => JSON.stringify(v) ?? 'null') },
-    { weight: 1, arbitrary: fc.constantFrom('{', '{"a":', '[1,]', "{'a':1}", '\u0000', '{"a":"\\ud800"}', '{"__proto__":{"x":1}}', deepJson(20_000)) },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom('{', '{"a":', '[1,]', "{'a':1}", '\u0000', '{"a":"\\ud800"}', '{"__proto__":{"x":1}}', deepJson(20_000)),
+    },
     { weight: 1, arbitrary: fc.constant(HUGE) },
   );
   const csvBody = fc.oneof(
-    fc.array(fc.array(hostileString, { maxLength: 7 }).map((cells) => cells.join(',')), { maxLength: 8 }).map((rows) => rows.join('\n')),
-    fc.constantFrom('email\nann@club.test\n', 'externalMatchId,startsAt,homeTeam,awayTeam,competition\nM1,+275760-09-13T00:00:00Z,Arsenal,Chelsea,EPL\n', 'externalMatchId,homeGoals,awayGoals\nM1,99999999999,-1\n'),
+    fc
+      .array(
+        fc.array(hostileString, { maxLength: 7 }).map((cells) => cells.join(',')),
+        { maxLength: 8 },
+      )
+      .map((rows) => rows.join('\n')),
+    fc.constantFrom(
+      'email\nann@club.test\n',
+      'externalMatchId,startsAt,homeTeam,awayTeam,competition\nM1,+275760-09-13T00:00:00Z,Arsenal,Chelsea,EPL\n',
+      'externalMatchId,homeGoals,awayGoals\nM1,99999999999,-1\n',
+    ),
   );
   const body: fc.Arbitrary<{ contentType: string | null; body: string | null }> = fc.oneof(
-    { weight: 8, arbitrary: (operation.body?.kind === 'csv' ? csvBody.map((b) => ({ contentType: 'text/csv', body: b })) : jsonBody.map((b) => ({ contentType: 'application/json', body: b }))) },
-    { weight: 2, arbitrary: fc.tuple(fc.constantFrom(...CONTENT_TYPES, 'application/json'), fc.oneof(jsonBody, csvBody)).map(([contentType, b]) => ({ contentType, body: b })) },
+    {
+      weight: 8,
+      arbitrary:
+        operation.body?.kind === 'csv'
+          ? csvBody.map((b) => ({ contentType: 'text/csv', body: b }))
+          : jsonBody.map((b) => ({ contentType: 'application/json', body: b })),
+    },
+    {
+      weight: 2,
+      arbitrary: fc
+        .tuple(fc.constantFrom(...CONTENT_TYPES, 'application/json'), fc.oneof(jsonBody, csvBody))
+        .map(([contentType, b]) => ({ contentType, body: b })),
+    },
     { weight: 1, arbitrary: fc.constant({ contentType: null, body: null }) },
     { weight: 1, arbitrary: jsonBody.map((b) => ({ contentType: null, body: b })) },
   );
@@ -164,22 +227,26 @@ function socketCase(world: FuzzWorld): fc.Arbitrary<SocketCase> {
     'league:leave': fc.record({ leagueId: id('leagueId') }, { requiredKeys: [] }),
     'auction:join': fc.record({ auctionId: id('auctionId') }, { requiredKeys: [] }),
     'bid:place': fc.record(
-      { auctionId: id('auctionId'), lotId: id('lotId'), amount: fc.oneof(edgeNumber, hostileValue), clientBidId: hostileValue, extra: hostileValue },
+      {
+        auctionId: id('auctionId'),
+        lotId: id('lotId'),
+        amount: fc.oneof(edgeNumber, hostileValue),
+        clientBidId: hostileValue,
+        extra: hostileValue,
+      },
       { requiredKeys: [] },
     ),
     'time:sync': fc.record({ clientTime: fc.oneof(edgeNumber, hostileValue) }, { requiredKeys: [] }),
   };
-  return fc
-    .constantFrom(...CLIENT_EVENTS)
-    .chain((event) =>
-      fc.record({
-        kind: fc.constant('socket' as const),
-        persona: fc.constantFrom('manager' as const, 'commissioner' as const, 'outsider' as const),
-        event: fc.constant(event),
-        payload: fc.oneof({ weight: 5, arbitrary: payloads[event] }, { weight: 1, arbitrary: hostileValue }),
-        withAck: fc.constantFrom(true, true, true, false),
-      }),
-    );
+  return fc.constantFrom(...CLIENT_EVENTS).chain((event) =>
+    fc.record({
+      kind: fc.constant('socket' as const),
+      persona: fc.constantFrom('manager' as const, 'commissioner' as const, 'outsider' as const),
+      event: fc.constant(event),
+      payload: fc.oneof({ weight: 5, arbitrary: payloads[event] }, { weight: 1, arbitrary: hostileValue }),
+      withAck: fc.constantFrom(true, true, true, false),
+    }),
+  );
 }
 
 const SCREAMING = /^[A-Z][A-Z0-9_]*$/;
@@ -189,7 +256,12 @@ const hugeBody = (contentType: string | null) =>
   contentType === 'text/csv' ? `email\n${'a@club.test\n'.repeat(500_000)}` : JSON.stringify({ name: 'x'.repeat(1_100_000) });
 
 /** The run: `count` generated cases in chunks, fingerprints around each chunk, every finding kept. */
-export async function runFuzz(world: FuzzWorld, count: number, seed: number, log: (line: string) => void = () => undefined): Promise<FuzzTotals> {
+export async function runFuzz(
+  world: FuzzWorld,
+  count: number,
+  seed: number,
+  log: (line: string) => void = () => undefined,
+): Promise<FuzzTotals> {
   void everyEvent;
   const operations = await loadOperations(world.baseUrl);
   if (operations.length < 25) throw new Error(`only ${operations.length} operations in the OpenAPI documents`);
@@ -203,7 +275,18 @@ export async function runFuzz(world: FuzzWorld, count: number, seed: number, log
   log(`fuzz: ${count} cases generated in ${Date.now() - started} ms`);
   started = Date.now();
   const sockets = await connectSockets(world);
-  const totals: FuzzTotals = { requests: 0, http: 0, socketEvents: 0, byStatus: {}, serverErrors: [], badProblems: [], stateChanges: [], rejectedVerified: 0, accepted: 0, seed };
+  const totals: FuzzTotals = {
+    requests: 0,
+    http: 0,
+    socketEvents: 0,
+    byStatus: {},
+    serverErrors: [],
+    badProblems: [],
+    stateChanges: [],
+    rejectedVerified: 0,
+    accepted: 0,
+    seed,
+  };
   try {
     let before = await fingerprint(world.pool);
     const CHUNK = 16;
@@ -255,7 +338,9 @@ function describe(c: FuzzCase): string {
 }
 
 function truncate(text: string, max = 200): string {
-  return text.length > max ? `${text.slice(0, max)}… (${text.length} chars, sha1 ${createHash('sha1').update(text).digest('hex').slice(0, 8)})` : text;
+  return text.length > max
+    ? `${text.slice(0, max)}… (${text.length} chars, sha1 ${createHash('sha1').update(text).digest('hex').slice(0, 8)})`
+    : text;
 }
 
 function safeJson(value: unknown): string {
@@ -283,7 +368,8 @@ async function send(world: FuzzWorld, sockets: Record<string, Socket>, c: FuzzCa
   totals.byStatus[response.status] = (totals.byStatus[response.status] ?? 0) + 1;
   const what = describe(c);
   if (response.status >= 500) totals.serverErrors.push({ what, status: response.status, body: truncate(answer, 500) });
-  if (response.status >= 400 && !isProblem(response, answer)) totals.badProblems.push({ what, status: response.status, body: truncate(answer, 300) });
+  if (response.status >= 400 && !isProblem(response, answer))
+    totals.badProblems.push({ what, status: response.status, body: truncate(answer, 300) });
   const accepted = response.status < 400;
   if (accepted) totals.accepted++;
   return { accepted, mutating: c.method !== 'GET' };
@@ -329,14 +415,21 @@ async function sendSocket(socket: Socket, c: SocketCase, totals: FuzzTotals): Pr
   const code = ack.error?.code;
   totals.byStatus[`socket:${String(code)}`] = (totals.byStatus[`socket:${String(code)}`] ?? 0) + 1;
   if (code === 'INTERNAL') totals.serverErrors.push({ what, status: 500, body: truncate(safeJson(answer), 300) });
-  else if (ack.ok !== false || typeof code !== 'string' || !SCREAMING.test(code)) totals.badProblems.push({ what, status: 0, body: truncate(safeJson(answer), 300) });
+  else if (ack.ok !== false || typeof code !== 'string' || !SCREAMING.test(code))
+    totals.badProblems.push({ what, status: 0, body: truncate(safeJson(answer), 300) });
   return { accepted: false, mutating };
 }
 
 async function connectSockets(world: FuzzWorld): Promise<Record<string, Socket>> {
   const entries = await Promise.all(
     Object.entries(world.tokens).map(async ([persona, token]) => {
-      const socket = io(world.baseUrl, { path: '/socket.io', auth: { token }, transports: ['websocket'], reconnection: true, forceNew: true });
+      const socket = io(world.baseUrl, {
+        path: '/socket.io',
+        auth: { token },
+        transports: ['websocket'],
+        reconnection: true,
+        forceNew: true,
+      });
       await new Promise<void>((resolve, reject) => {
         socket.once('connect', resolve);
         socket.once('connect_error', reject);
@@ -349,12 +442,26 @@ async function connectSockets(world: FuzzWorld): Promise<Record<string, Socket>>
 
 /** Connections a hostile client may try: no token, a forged one, junk; each must be refused with a code. */
 export async function refusedHandshakes(baseUrl: string): Promise<Array<{ auth: unknown; code: unknown }>> {
-  const attempts: unknown[] = [undefined, {}, { token: '' }, { token: 'x'.repeat(5000) }, { token: 42 }, { token: { $ne: null } }, { token: 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.' }];
+  const attempts: unknown[] = [
+    undefined,
+    {},
+    { token: '' },
+    { token: 'x'.repeat(5000) },
+    { token: 42 },
+    { token: { $ne: null } },
+    { token: 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.' },
+  ];
   return Promise.all(
     attempts.map(
       (auth) =>
         new Promise<{ auth: unknown; code: unknown }>((resolve) => {
-          const socket = io(baseUrl, { path: '/socket.io', auth: auth as object, transports: ['websocket'], reconnection: false, forceNew: true });
+          const socket = io(baseUrl, {
+            path: '/socket.io',
+            auth: auth as object,
+            transports: ['websocket'],
+            reconnection: false,
+            forceNew: true,
+          });
           socket.once('connect', () => {
             socket.close();
             resolve({ auth, code: 'CONNECTED' });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock, startTestStack, testUser, type TestStack } from '@auction/testing';
 import { ALL_SERVICES } from '../../apps/standalone/src/services.js';
-import { createLeague, startAuction, type World } from '../../libs/auction/feature/test/support/world.js';
+import { createLeague, startAuction, type World } from '../integration/auction/support/world.js';
 import { refusedHandshakes, runFuzz, type FuzzTotals } from './fuzz-run.js';
 
 /**
@@ -38,46 +38,50 @@ describe('fuzzing every route and socket event', () => {
     await stack?.close();
   });
 
-  it(`sends ${REQUESTS} hostile requests: no 5xx, a coded problem for every 4xx, no change from any refusal`, { timeout: 120_000 + REQUESTS * 40 }, async () => {
-    const manager = world.managers[0]!;
-    const outsider = testUser('outsider');
-    const leagues = [world.leagueId, openLeagueId];
-    const totals: FuzzTotals = await runFuzz(
-      {
-        baseUrl: stack.url,
-        pool: stack.runtime.database.pool,
-        tokens: { manager: manager.token, commissioner: world.commissioner.token, outsider: outsider.token },
-        ids: {
-          id: [...leagues, world.auction.id],
-          leagueId: leagues,
-          auctionId: [world.auction.id],
-          lotId: [world.auction.currentLot!.id],
-          userId: [manager.id, world.commissioner.id, outsider.id],
+  it(
+    `sends ${REQUESTS} hostile requests: no 5xx, a coded problem for every 4xx, no change from any refusal`,
+    { timeout: 120_000 + REQUESTS * 40 },
+    async () => {
+      const manager = world.managers[0]!;
+      const outsider = testUser('outsider');
+      const leagues = [world.leagueId, openLeagueId];
+      const totals: FuzzTotals = await runFuzz(
+        {
+          baseUrl: stack.url,
+          pool: stack.runtime.database.pool,
+          tokens: { manager: manager.token, commissioner: world.commissioner.token, outsider: outsider.token },
+          ids: {
+            id: [...leagues, world.auction.id],
+            leagueId: leagues,
+            auctionId: [world.auction.id],
+            lotId: [world.auction.currentLot!.id],
+            userId: [manager.id, world.commissioner.id, outsider.id],
+          },
         },
-      },
-      REQUESTS,
-      SEED,
-      (line) => console.log(line),
-    );
-    const summary = {
-      seed: totals.seed,
-      requests: totals.requests,
-      http: totals.http,
-      socketEvents: totals.socketEvents,
-      serverErrors: totals.serverErrors.length,
-      stateChanges: totals.stateChanges.length,
-      rejectedVerified: totals.rejectedVerified,
-      accepted: totals.accepted,
-      byStatus: totals.byStatus,
-    };
-    console.log(`fuzz totals: ${JSON.stringify(summary)}`);
-    expect(totals.requests).toBeGreaterThanOrEqual(REQUESTS);
-    expect(totals.serverErrors.slice(0, 10), `seed ${SEED}`).toEqual([]);
-    expect(totals.badProblems.slice(0, 10), `seed ${SEED}`).toEqual([]);
-    expect(totals.stateChanges.slice(0, 5), `seed ${SEED}`).toEqual([]);
-    // Most requests are refusals, and every one of them was checked against the fingerprints.
-    expect(totals.rejectedVerified).toBeGreaterThan(REQUESTS / 2);
-  });
+        REQUESTS,
+        SEED,
+        (line) => console.log(line),
+      );
+      const summary = {
+        seed: totals.seed,
+        requests: totals.requests,
+        http: totals.http,
+        socketEvents: totals.socketEvents,
+        serverErrors: totals.serverErrors.length,
+        stateChanges: totals.stateChanges.length,
+        rejectedVerified: totals.rejectedVerified,
+        accepted: totals.accepted,
+        byStatus: totals.byStatus,
+      };
+      console.log(`fuzz totals: ${JSON.stringify(summary)}`);
+      expect(totals.requests).toBeGreaterThanOrEqual(REQUESTS);
+      expect(totals.serverErrors.slice(0, 10), `seed ${SEED}`).toEqual([]);
+      expect(totals.badProblems.slice(0, 10), `seed ${SEED}`).toEqual([]);
+      expect(totals.stateChanges.slice(0, 5), `seed ${SEED}`).toEqual([]);
+      // Most requests are refusals, and every one of them was checked against the fingerprints.
+      expect(totals.rejectedVerified).toBeGreaterThan(REQUESTS / 2);
+    },
+  );
 
   it('refuses hostile socket handshakes with a code', async () => {
     for (const attempt of await refusedHandshakes(stack.url)) {

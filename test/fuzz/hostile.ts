@@ -11,13 +11,52 @@ export const hostileString: fc.Arbitrary<string> = fc.oneof(
   fc.string({ maxLength: 30 }),
   fc.string({ unit: 'grapheme', maxLength: 30 }),
   fc.tuple(fc.string({ maxLength: 10 }), fc.constantFrom(...CONTROL), fc.string({ maxLength: 10 })).map(([a, c, b]) => `${a}${c}${b}`),
-  fc.constantFrom('', ' ', '   ', 'null', 'undefined', '[object Object]', '__proto__', 'constructor', '../../etc/passwd', "' or 1=1 --", '"; drop table x; --', '<script>alert(1)</script>', '${jndi:x}', '%00', '%', '\\', '😀'.repeat(40)),
+  fc.constantFrom(
+    '',
+    ' ',
+    '   ',
+    'null',
+    'undefined',
+    '[object Object]',
+    '__proto__',
+    'constructor',
+    '../../etc/passwd',
+    "' or 1=1 --",
+    '"; drop table x; --',
+    '<script>alert(1)</script>',
+    '${jndi:x}',
+    '%00',
+    '%',
+    '\\',
+    '😀'.repeat(40),
+  ),
   fc.integer({ min: 81, max: 5000 }).map((n) => 'x'.repeat(n)),
   fc.constantFrom('football', 'cricket', 'random', 'fixed', 'EPL', 'UCL', 'club@club.test', 'a'.repeat(16), 'x'.repeat(43)),
 );
 
 export const edgeNumber: fc.Arbitrary<number> = fc.oneof(
-  fc.constantFrom(0, -0, 1, -1, 2, 3, 10, 60, 500, 501, 2 ** 31 - 1, 2 ** 31, 2 ** 53, -(2 ** 53), Number.MAX_VALUE, Number.MIN_VALUE, 1e308, 0.5, 1.5, 99999999999),
+  fc.constantFrom(
+    0,
+    -0,
+    1,
+    -1,
+    2,
+    3,
+    10,
+    60,
+    500,
+    501,
+    2 ** 31 - 1,
+    2 ** 31,
+    2 ** 53,
+    -(2 ** 53),
+    Number.MAX_VALUE,
+    Number.MIN_VALUE,
+    1e308,
+    0.5,
+    1.5,
+    99999999999,
+  ),
   fc.integer(),
   fc.double({ noNaN: true, noDefaultInfinity: true }),
 );
@@ -51,7 +90,21 @@ export function idValue(pool: IdPool): fc.Arbitrary<string> {
   return fc.oneof(
     { weight: 5, arbitrary: fc.constantFrom(...pool.valid) },
     { weight: 2, arbitrary: fc.uuid() },
-    { weight: 1, arbitrary: fc.constantFrom('00000000-0000-0000-0000-000000000000', 'FFFFFFFF-FFFF-4FFF-BFFF-FFFFFFFFFFFF', 'not-a-uuid', '1', '-1', '0x10', 'null', '%00', '..', 'a'.repeat(300)) },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(
+        '00000000-0000-0000-0000-000000000000',
+        'FFFFFFFF-FFFF-4FFF-BFFF-FFFFFFFFFFFF',
+        'not-a-uuid',
+        '1',
+        '-1',
+        '0x10',
+        'null',
+        '%00',
+        '..',
+        'a'.repeat(300),
+      ),
+    },
     { weight: 1, arbitrary: hostileString.filter((s) => s.length > 0) },
   );
 }
@@ -60,7 +113,17 @@ export const hostileCursor: fc.Arbitrary<string> = fc.oneof(
   fc.constantFrom('99999999999', '2147483648', '2147483647', '-1', '0', '1e3', 'abc', ''),
   fc.jsonValue({ maxDepth: 2 }).map((value) => Buffer.from(JSON.stringify(value)).toString('base64url')),
   fc
-    .tuple(fc.constantFrom('+275760-09-13T00:00:00.000Z', '-271821-04-20T00:00:00.000Z', '+010000-01-01T00:00:00Z', '0000-01-01T00:00:00Z', '2026-08-15T14:00:00Z', 'not a date'), hostileString)
+    .tuple(
+      fc.constantFrom(
+        '+275760-09-13T00:00:00.000Z',
+        '-271821-04-20T00:00:00.000Z',
+        '+010000-01-01T00:00:00Z',
+        '0000-01-01T00:00:00Z',
+        '2026-08-15T14:00:00Z',
+        'not a date',
+      ),
+      hostileString,
+    )
     .map((pair) => Buffer.from(JSON.stringify(pair)).toString('base64url')),
   hostileString,
 );

@@ -2,9 +2,17 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startCluster, startRedisServer, type ClusterHandle, type RedisServerHandle } from '@auction/cluster';
 import type { AuctionResults, AuctionSnapshot, League, Leaderboard } from '@auction/contracts';
-import { Api, createTestDatabase, startTestStack, TEST_JWT_SECRET, type TestDatabase, type TestStack, type TestUser } from '@auction/testing';
+import {
+  Api,
+  createTestDatabase,
+  startTestStack,
+  TEST_JWT_SECRET,
+  type TestDatabase,
+  type TestStack,
+  type TestUser,
+} from '@auction/testing';
 import { ALL_SERVICES } from '../../apps/standalone/src/services.js';
-import { startedAuction, type World } from '../../libs/auction/feature/test/support/world.js';
+import { startedAuction, type World } from '../integration/auction/support/world.js';
 
 /** The longest a rename may take to reach every service's view (SPEC §8). */
 const PROPAGATION_MS = 5000;
@@ -62,7 +70,11 @@ describe.each([
     world = await startedAuction(deployment, { managers: 1, assets: 2, settings: { rosterSize: 1 } });
     rival = world.managers[0]!;
     // testUser() mints tokens without an account; the rename needs the account in auth.
-    await deployment.query('insert into auth.users (id, email, display_name) values ($1, $2, $3)', [rival.id, rival.email, rival.displayName]);
+    await deployment.query('insert into auth.users (id, email, display_name) values ($1, $2, $3)', [
+      rival.id,
+      rival.email,
+      rival.displayName,
+    ]);
     const ended = await deployment.api.post(`/api/auctions/${world.auction.id}/end`, undefined, { token: world.commissioner.token });
     expect(ended.status, JSON.stringify(ended.body)).toBe(200);
   }, 180_000);

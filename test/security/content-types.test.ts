@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack, testUser, type ApiResponse, type TestStack } from '@auction/testing';
 import { ALL_SERVICES } from '../../apps/standalone/src/services.js';
-import { startedAuction, type World } from '../../libs/auction/feature/test/support/world.js';
+import { startedAuction, type World } from '../integration/auction/support/world.js';
 
 /** Issue 14 item 10: JSON routes refuse a body that is not application/json; CSV routes keep requiring text/csv. */
 describe('content types', () => {
@@ -17,7 +17,10 @@ describe('content types', () => {
   });
 
   function expect415(answer: ApiResponse): void {
-    expect({ status: answer.status, code: answer.body?.code }, JSON.stringify(answer.body)).toEqual({ status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' });
+    expect({ status: answer.status, code: answer.body?.code }, JSON.stringify(answer.body)).toEqual({
+      status: 415,
+      code: 'UNSUPPORTED_MEDIA_TYPE',
+    });
     expect(answer.headers.get('content-type')).toContain('application/problem+json');
   }
 
@@ -38,7 +41,10 @@ describe('content types', () => {
   });
 
   it('refuses a body without any content type', async () => {
-    const response = await fetch(`${stack.url}/api/auth/magic-link`, { method: 'POST', body: new TextEncoder().encode('{"email":"a@club.test"}') });
+    const response = await fetch(`${stack.url}/api/auth/magic-link`, {
+      method: 'POST',
+      body: new TextEncoder().encode('{"email":"a@club.test"}'),
+    });
     expect(response.status).toBe(415);
     expect(((await response.json()) as { code: string }).code).toBe('UNSUPPORTED_MEDIA_TYPE');
   });

@@ -2,8 +2,14 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import { API_CACHE_CONTROL, ASSET_CACHE_CONTROL, PAGE_CACHE_CONTROL, SECURITY_HEADERS, STRICT_TRANSPORT_SECURITY } from '@auction/contracts';
-import { SERVICES, renderWebNginxConfig, runNginx, startNginx, type RunningNginx, type ServiceName } from '@auction/cluster';
+import {
+  API_CACHE_CONTROL,
+  ASSET_CACHE_CONTROL,
+  PAGE_CACHE_CONTROL,
+  SECURITY_HEADERS,
+  STRICT_TRANSPORT_SECURITY,
+} from '@auction/contracts';
+import { SERVICES, startNginx, startWebNginx, type RunningNginx, type ServiceName } from '@auction/cluster';
 import { freePort } from '@auction/db';
 import { createTestDatabase, startProcess, testUser, TEST_JWT_SECRET, type RunningProcess, type TestDatabase } from '@auction/testing';
 
@@ -30,7 +36,15 @@ describe('security headers', () => {
     const port = await freePort();
     standalone = await startProcess(
       MAIN,
-      { DATABASE_URL: database.url, PORT: String(port), JWT_SECRET: TEST_JWT_SECRET, DATA_DIR: dir, REDIS_URL: '', LOG_LEVEL: 'warn', RATE_LIMITS: 'off' },
+      {
+        DATABASE_URL: database.url,
+        PORT: String(port),
+        JWT_SECRET: TEST_JWT_SECRET,
+        DATA_DIR: dir,
+        REDIS_URL: '',
+        LOG_LEVEL: 'warn',
+        RATE_LIMITS: 'off',
+      },
       /Auction platform is running/,
       60_000,
     );
@@ -47,10 +61,13 @@ describe('security headers', () => {
     });
     base.cluster = `http://127.0.0.1:${clusterPort}`;
     const webPrefix = join(dir, 'web-nginx');
-    webNginx = await runNginx({
-      config: renderWebNginxConfig({ listenPort: webPort, probePort, webRoot: WEB_DIST, prefix: webPrefix, user: root }),
+    webNginx = await startWebNginx({
+      listenPort: webPort,
+      probePort,
+      webRoot: WEB_DIST,
+      runtimeDir: join(dir, 'web-runtime'),
       prefix: webPrefix,
-      ports: [webPort, probePort],
+      user: root,
     });
     base.web = `http://127.0.0.1:${webPort}`;
   });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack, testUser, type ApiResponse, type TestStack, type TestUser } from '@auction/testing';
 import { ALL_SERVICES } from '../../apps/standalone/src/services.js';
-import { startedAuction, type World } from '../../libs/auction/feature/test/support/world.js';
+import { startedAuction, type World } from '../integration/auction/support/world.js';
 
 /** Issue 14 item 3: hostile characters and out-of-range cursors are 422 `VALIDATION_FAILED`, never a 500. */
 describe('hostile text and cursors', () => {
@@ -22,12 +22,25 @@ describe('hostile text and cursors', () => {
   const cursor = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
   function expectRefused(answer: ApiResponse, field?: string): void {
-    expect({ status: answer.status, code: answer.body?.code }, JSON.stringify(answer.body)).toEqual({ status: 422, code: 'VALIDATION_FAILED' });
+    expect({ status: answer.status, code: answer.body?.code }, JSON.stringify(answer.body)).toEqual({
+      status: 422,
+      code: 'VALIDATION_FAILED',
+    });
     expect(answer.headers.get('content-type')).toContain('application/problem+json');
     if (field) expect(answer.body.errors.map((e: { path?: string }) => e.path)).toContain(field);
   }
 
-  const HOSTILE = ['NUL\u0000byte', 'line\nbreak', 'carriage\rreturn', 'tab\there', 'bell\u0007', 'del\u007f', 'c1\u0085', 'bidi\u202ereversed', 'lone\ud800surrogate'];
+  const HOSTILE = [
+    'NUL\u0000byte',
+    'line\nbreak',
+    'carriage\rreturn',
+    'tab\there',
+    'bell\u0007',
+    'del\u007f',
+    'c1\u0085',
+    'bidi\u202ereversed',
+    'lone\ud800surrogate',
+  ];
 
   it.each(HOSTILE)('refuses %j in every kind of string field', async (bad) => {
     const long = (s: string) => `${s}${'x'.repeat(20)}`;
@@ -36,7 +49,10 @@ describe('hostile text and cursors', () => {
     expectRefused(await stack.api.post('/api/auth/verify-magic-link', { token: long(bad) }), 'token');
     expectRefused(await stack.api.post('/api/auth/refresh', { refreshToken: long(bad) }), 'refreshToken');
     expectRefused(await stack.api.post('/api/leagues', { name: bad, sport: 'football' }, { token: outsider.token }), 'name');
-    expectRefused(await stack.api.post('/api/leagues', { name: 'Fine', sport: 'football', competition: bad }, { token: outsider.token }), 'competition');
+    expectRefused(
+      await stack.api.post('/api/leagues', { name: 'Fine', sport: 'football', competition: bad }, { token: outsider.token }),
+      'competition',
+    );
     expectRefused(await stack.api.patch(`/api/leagues/${world.leagueId}`, { name: bad }, { token: token() }), 'name');
     expectRefused(await stack.api.post('/api/leagues/join', { inviteToken: long(bad) }, { token: outsider.token }), 'inviteToken');
     if (!bad.includes('\ud800')) {
@@ -45,7 +61,10 @@ describe('hostile text and cursors', () => {
       expectRefused(await stack.api.get(`/api/assets?competition=${encodeURIComponent(bad)}`, { token: outsider.token }), 'competition');
     }
     const lotId = world.auction.currentLot!.id;
-    expectRefused(await stack.api.post(`/api/auctions/${world.auction.id}/bids`, { lotId, amount: 1, clientBidId: bad }, { token: token() }), 'clientBidId');
+    expectRefused(
+      await stack.api.post(`/api/auctions/${world.auction.id}/bids`, { lotId, amount: 1, clientBidId: bad }, { token: token() }),
+      'clientBidId',
+    );
   });
 
   it('still accepts names in any script, with emoji and punctuation', async () => {
@@ -64,7 +83,8 @@ describe('hostile text and cursors', () => {
   });
 
   it('refuses fixture cursors with dates far outside ±10,000 years or hostile match ids', async () => {
-    const fixtures = (value: string) => stack.api.get(`/api/scoring/leagues/${world.leagueId}/fixtures?cursor=${value}`, { token: token() });
+    const fixtures = (value: string) =>
+      stack.api.get(`/api/scoring/leagues/${world.leagueId}/fixtures?cursor=${value}`, { token: token() });
     for (const bad of [
       cursor(['+275760-09-13T00:00:00.000Z', 'M1']),
       cursor(['-010000-01-01T00:00:00.000Z', 'M1']),

@@ -62,7 +62,9 @@ describe('no secrets in logs', () => {
   it('keeps values PostgreSQL quotes back out of logged messages', async () => {
     const secret = 'tok_' + 'x'.repeat(24);
     const before = lines.length;
-    await stack.runtime.database.pool.query('select $1::uuid', [secret]).catch((error: unknown) => stack.runtime.logger.error({ err: error }, 'probe'));
+    await stack.runtime.database.pool
+      .query('select $1::uuid', [secret])
+      .catch((error: unknown) => stack.runtime.logger.error({ err: error }, 'probe'));
     const logged = lines.slice(before).join('\n');
     expect(logged).toContain('invalid input syntax for type uuid');
     expect(logged).not.toContain(secret);

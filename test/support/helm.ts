@@ -25,10 +25,14 @@ function args({ valuesFiles = [], set = [] }: HelmRun): string[] {
 
 /** `helm template`'s output text; throws with helm's message when the chart or the values are refused. */
 export function helmTemplateText(run: HelmRun = {}): string {
-  return execFileSync(tool(HELM), ['template', run.release ?? K8S_RELEASE.name, CHART, '--namespace', run.namespace ?? K8S_RELEASE.namespace, ...args(run)], {
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  return execFileSync(
+    tool(HELM),
+    ['template', run.release ?? K8S_RELEASE.name, CHART, '--namespace', run.namespace ?? K8S_RELEASE.namespace, ...args(run)],
+    {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
 }
 
 /** Every rendered object, parsed. */
@@ -41,7 +45,10 @@ export function helmTemplate(run: HelmRun = {}): any[] {
 /** `helm lint --strict`: exit code and output. */
 export function helmLint(run: HelmRun = {}): { ok: boolean; output: string } {
   try {
-    return { ok: true, output: execFileSync(tool(HELM), ['lint', '--strict', CHART, ...args(run)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }) };
+    return {
+      ok: true,
+      output: execFileSync(tool(HELM), ['lint', '--strict', CHART, ...args(run)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }),
+    };
   } catch (error) {
     const e = error as { stdout?: string; stderr?: string };
     return { ok: false, output: `${e.stdout ?? ''}${e.stderr ?? ''}` };

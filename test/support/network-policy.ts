@@ -44,18 +44,33 @@ function peerMatches(peer: any, endpoint: Endpoint, policyNamespace: string): bo
     return ipInCidr(endpoint.ip, peer.ipBlock.cidr) && !(peer.ipBlock.except ?? []).some((c: string) => ipInCidr(endpoint.ip, c));
   }
   if (peer.ipBlock) return false;
-  const namespaceOk = peer.namespaceSelector ? selects(peer.namespaceSelector, endpoint.namespaceLabels) : endpoint.namespace === policyNamespace;
+  const namespaceOk = peer.namespaceSelector
+    ? selects(peer.namespaceSelector, endpoint.namespaceLabels)
+    : endpoint.namespace === policyNamespace;
   return namespaceOk && selects(peer.podSelector, endpoint.pod);
 }
 
 function portMatches(rulePorts: any[] | undefined, port: { number: number; name?: string }): boolean {
   if (!rulePorts || rulePorts.length === 0) return true;
-  return rulePorts.some((p) => (p.protocol ?? 'TCP') === 'TCP' && (p.port === undefined || p.port === port.number || (port.name !== undefined && p.port === port.name)));
+  return rulePorts.some(
+    (p) =>
+      (p.protocol ?? 'TCP') === 'TCP' &&
+      (p.port === undefined || p.port === port.number || (port.name !== undefined && p.port === port.name)),
+  );
 }
 
-function admitted(policies: any[], direction: 'Ingress' | 'Egress', subject: PodEndpoint, other: Endpoint, port: { number: number; name?: string }): boolean {
+function admitted(
+  policies: any[],
+  direction: 'Ingress' | 'Egress',
+  subject: PodEndpoint,
+  other: Endpoint,
+  port: { number: number; name?: string },
+): boolean {
   const applying = policies.filter(
-    (p) => p.metadata.namespace === subject.namespace && selects(p.spec.podSelector, subject.pod) && (p.spec.policyTypes ?? ['Ingress']).includes(direction),
+    (p) =>
+      p.metadata.namespace === subject.namespace &&
+      selects(p.spec.podSelector, subject.pod) &&
+      (p.spec.policyTypes ?? ['Ingress']).includes(direction),
   );
   if (applying.length === 0) return true;
   return applying.some((p) =>
@@ -66,7 +81,6 @@ function admitted(policies: any[], direction: 'Ingress' | 'Egress', subject: Pod
     }),
   );
 }
-
 
 /** Whether `from` may open a TCP connection to `to` on `port` (its number, and its name on the target pod). */
 export function connectionAdmitted(policies: any[], from: Endpoint, to: Endpoint, port: { number: number; name?: string }): boolean {

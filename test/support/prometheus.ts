@@ -52,7 +52,11 @@ export async function startPrometheus(replicas: readonly ReplicaInfo[]): Promise
     throw error;
   }
   const api = async (path: string) => {
-    const body = (await fetch(`${url}${path}`, { signal: AbortSignal.timeout(10_000) }).then((r) => r.json())) as { status: string; data: any; error?: string };
+    const body = (await fetch(`${url}${path}`, { signal: AbortSignal.timeout(10_000) }).then((r) => r.json())) as {
+      status: string;
+      data: any;
+      error?: string;
+    };
     if (body.status !== 'success') throw new Error(`Prometheus ${path}: ${body.error}`);
     return body.data;
   };

@@ -8,6 +8,9 @@ if (!url) {
   process.exit(78);
 }
 const { pool, db } = connectDatabase(url, { applicationName: 'migrate', max: 2 });
-await setUpData(db, ALL_SERVICES.map((s) => s.data));
+await setUpData(
+  db,
+  ALL_SERVICES.map((s) => s.data),
+);
 await pool.end();
 process.stdout.write('migrations applied\n');

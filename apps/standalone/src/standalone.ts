@@ -32,7 +32,10 @@ export async function startStandalone(env: NodeJS.ProcessEnv = process.env): Pro
     fallbackDatabaseUrl: embedded?.url,
   });
   const runtime = createRuntime(config);
-  await setUpData(runtime.database.db, ALL_SERVICES.map((s) => s.data));
+  await setUpData(
+    runtime.database.db,
+    ALL_SERVICES.map((s) => s.data),
+  );
   const app = await hostServices(runtime, ALL_SERVICES);
   serveWebClient(app, runtime.config);
   const url = await listen(app, runtime);
@@ -58,7 +61,8 @@ function serveWebClient(app: NestExpressApplication, config: AppConfig): void {
   // The same caching as the web image's nginx: hashed assets forever, the page revalidated.
   app.useStaticAssets(WEB_DIST, {
     index: false,
-    setHeaders: (res, path) => res.setHeader('Cache-Control', path.includes(`${sep}assets${sep}`) ? ASSET_CACHE_CONTROL : PAGE_CACHE_CONTROL),
+    setHeaders: (res, path) =>
+      res.setHeader('Cache-Control', path.includes(`${sep}assets${sep}`) ? ASSET_CACHE_CONTROL : PAGE_CACHE_CONTROL),
   });
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (req.method !== 'GET' || NOT_WEB.test(req.path) || !req.accepts('html')) return next();

@@ -18,7 +18,12 @@ describe('standalone mode', () => {
   });
 
   async function boot(port: number): Promise<Api> {
-    running = await startProcess(MAIN, { DATA_DIR: dataDir, PORT: String(port), DATABASE_URL: '', REDIS_URL: '', SMTP_URL: '', JWT_SECRET: '' }, /Auction platform is running/, 90_000);
+    running = await startProcess(
+      MAIN,
+      { DATA_DIR: dataDir, PORT: String(port), DATABASE_URL: '', REDIS_URL: '', SMTP_URL: '', JWT_SECRET: '' },
+      /Auction platform is running/,
+      90_000,
+    );
     return new Api(`http://127.0.0.1:${port}`);
   }
 
@@ -48,7 +53,10 @@ describe('standalone mode', () => {
 
     firstSession = { accessToken: session.accessToken, userId: session.user.id };
 
-    const logLines = running!.output().split('\n').filter((line) => line.startsWith('{'));
+    const logLines = running!
+      .output()
+      .split('\n')
+      .filter((line) => line.startsWith('{'));
     const requests = logLines.map((line) => JSON.parse(line)).filter((entry) => entry.msg === 'request');
     expect(requests.length).toBeGreaterThan(0);
     for (const entry of requests) expect(entry).toMatchObject({ service: 'standalone', reqId: expect.any(String) });

@@ -226,10 +226,11 @@ describe('web client in real Chromium: a league from mail link to auction result
     await byTestId(c, 'leaderboard').waitFor();
     for (const id of [commissionerId, memberId]) await byTestId(c, `leader-${id}`).waitFor();
     // Both on 0 points and 0 goals/wins: the lower total spent ranks first (SPEC §2 tie-breaks).
-    expect(await byTestId(c, 'leaderboard').locator(':scope > li').evaluateAll((items) => items.map((li) => li.getAttribute('data-testid')))).toEqual([
-      `leader-${memberId}`,
-      `leader-${commissionerId}`,
-    ]);
+    expect(
+      await byTestId(c, 'leaderboard')
+        .locator(':scope > li')
+        .evaluateAll((items) => items.map((li) => li.getAttribute('data-testid'))),
+    ).toEqual([`leader-${memberId}`, `leader-${commissionerId}`]);
     await screenshot(c, 'leaderboard');
 
     await byTestId(c, 'nav-help').click();

@@ -39,7 +39,10 @@ async function horizontalOverflow(page: Page) {
     overflowing: [...document.querySelectorAll('body *')]
       .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 0.5)
       .slice(0, 5)
-      .map((el) => `${el.tagName.toLowerCase()}${el.getAttribute('data-testid') ? `[data-testid=${el.getAttribute('data-testid')}]` : ''}.${el.className}`),
+      .map(
+        (el) =>
+          `${el.tagName.toLowerCase()}${el.getAttribute('data-testid') ? `[data-testid=${el.getAttribute('data-testid')}]` : ''}.${el.className}`,
+      ),
   }));
 }
 
@@ -62,7 +65,12 @@ async function watchCountdown(page: Page): Promise<void> {
       if (Number.isFinite(value) && value !== w.__countdown?.value) w.__countdown = { value, at: realNow() };
     };
     read();
-    new MutationObserver(read).observe(document.body, { subtree: true, attributes: true, childList: true, attributeFilter: ['data-remaining-ms'] });
+    new MutationObserver(read).observe(document.body, {
+      subtree: true,
+      attributes: true,
+      childList: true,
+      attributeFilter: ['data-remaining-ms'],
+    });
   });
 }
 
@@ -205,8 +213,12 @@ describe('auction room on a phone: 375 px and a connection that drops', () => {
   it('counts down by the server clock: agrees with the laptop within 250 ms though the phone clock is 90 s fast', async () => {
     const page = phone.page;
     const c = commissioner.page;
-    expect(await page.evaluate(() => Date.now() - (performance.timeOrigin + performance.now()))).toBeGreaterThan(PHONE_CLOCK_SKEW_MS - 1000);
-    expect(await byTestId(page, 'countdown').getAttribute('data-ends-at')).toBe(await byTestId(c, 'countdown').getAttribute('data-ends-at'));
+    expect(await page.evaluate(() => Date.now() - (performance.timeOrigin + performance.now()))).toBeGreaterThan(
+      PHONE_CLOCK_SKEW_MS - 1000,
+    );
+    expect(await byTestId(page, 'countdown').getAttribute('data-ends-at')).toBe(
+      await byTestId(c, 'countdown').getAttribute('data-ends-at'),
+    );
     await Promise.all([watchCountdown(page), watchCountdown(c)]);
     const differences: number[] = [];
     for (let sample = 0; sample < 5; sample++) {
@@ -220,7 +232,8 @@ describe('auction room on a phone: 375 px and a connection that drops', () => {
         { timeout: 2000, polling: 20 },
       );
     }
-    for (const difference of differences) expect(Math.abs(difference), `countdown differences ${differences.join(', ')} ms`).toBeLessThan(COUNTDOWN_AGREEMENT_MS);
+    for (const difference of differences)
+      expect(Math.abs(difference), `countdown differences ${differences.join(', ')} ms`).toBeLessThan(COUNTDOWN_AGREEMENT_MS);
     // And the phone shows minutes left on a 10-minute timer, not a time 90 s off.
     const { remaining } = await countdownNow(page);
     expect(remaining).toBeGreaterThan(60_000);

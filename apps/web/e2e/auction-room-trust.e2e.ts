@@ -1,7 +1,20 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApp } from './support/app.js';
-import { byTestId, closeAll, DESKTOP, openUser, PHONE, screenshot, sessionOf, signIn, startAppAndBrowser, textOf, waitForAttribute, type User } from './support/browser.js';
+import {
+  byTestId,
+  closeAll,
+  DESKTOP,
+  openUser,
+  PHONE,
+  screenshot,
+  sessionOf,
+  signIn,
+  startAppAndBrowser,
+  textOf,
+  waitForAttribute,
+  type User,
+} from './support/browser.js';
 import { clubIds, createLeague } from './support/league.js';
 
 const BID_TIMER_S = 10;
@@ -113,7 +126,10 @@ describe('the auction room people trust: gap, lead-in, schedule, outbid, extensi
     expect(await textOf(ann.page, 'next-lot-in')).toMatch(/^First club in \d/);
     expect(await byTestId(ann.page, 'bid-min').isDisabled()).toBe(true);
     await screenshot(ann.page, 'lead-in');
-    await ann.page.getByTestId('lot-name').filter({ hasText: 'Arsenal' }).waitFor({ timeout: LEAD_IN_S * 1000 + 5000 });
+    await ann.page
+      .getByTestId('lot-name')
+      .filter({ hasText: 'Arsenal' })
+      .waitFor({ timeout: LEAD_IN_S * 1000 + 5000 });
   });
 
   it('makes being outbid unmistakable and flashes every anti-snipe extension', async () => {
@@ -121,14 +137,21 @@ describe('the auction room people trust: gap, lead-in, schedule, outbid, extensi
     await page.evaluate(() => {
       const w = window as unknown as { __vibrations: unknown[] };
       w.__vibrations = [];
-      Object.defineProperty(navigator, 'vibrate', { configurable: true, value: (pattern: unknown) => (w.__vibrations.push(pattern), true) });
+      Object.defineProperty(navigator, 'vibrate', {
+        configurable: true,
+        value: (pattern: unknown) => (w.__vibrations.push(pattern), true),
+      });
     });
     await byTestId(page, 'bid-min').tap();
     await waitForAttribute(page, 'bid-status', 'data-state', 'accepted');
     const lotId = (await byTestId(page, 'lot-card').getAttribute('data-lot-id'))!;
 
     // Bob outbids early (no extension): Ann's line turns to the outbid warning and the phone buzzes.
-    const early = await app.api.post(`/api/auctions/${auctionId}/bids`, { lotId, amount: 2, clientBidId: crypto.randomUUID() }, { token: bobToken });
+    const early = await app.api.post(
+      `/api/auctions/${auctionId}/bids`,
+      { lotId, amount: 2, clientBidId: crypto.randomUUID() },
+      { token: bobToken },
+    );
     expect(early.status, JSON.stringify(early.body)).toBe(201);
     await waitForAttribute(page, 'bid-status', 'data-state', 'outbid');
     expect(await textOf(page, 'bid-status')).toBe(`Outbid — ${bobName} bid £2m`);
@@ -144,7 +167,11 @@ describe('the auction room people trust: gap, lead-in, schedule, outbid, extensi
     await byTestId(page, 'bid-min').tap();
     await waitForAttribute(page, 'bid-status', 'data-state', 'accepted');
     await expect.poll(() => remainingMs(page), { timeout: BID_TIMER_S * 1000, interval: 50 }).toBeLessThan((ANTI_SNIPE_S - 1.5) * 1000);
-    const late = await app.api.post(`/api/auctions/${auctionId}/bids`, { lotId, amount: 4, clientBidId: crypto.randomUUID() }, { token: bobToken });
+    const late = await app.api.post(
+      `/api/auctions/${auctionId}/bids`,
+      { lotId, amount: 4, clientBidId: crypto.randomUUID() },
+      { token: bobToken },
+    );
     expect(late.status, JSON.stringify(late.body)).toBe(201);
     await byTestId(page, 'extension-flash').waitFor({ timeout: 3000 });
     expect(await textOf(page, 'extension-flash')).toMatch(/^\+\d s$/);
@@ -167,7 +194,10 @@ describe('the auction room people trust: gap, lead-in, schedule, outbid, extensi
     await screenshot(page, 'gap');
     await byTestId(page, 'bid-custom-submit').tap({ force: true });
 
-    await page.getByTestId('lot-name').filter({ hasText: 'Chelsea' }).waitFor({ timeout: LOT_GAP_S * 1000 + 5000 });
+    await page
+      .getByTestId('lot-name')
+      .filter({ hasText: 'Chelsea' })
+      .waitFor({ timeout: LOT_GAP_S * 1000 + 5000 });
     expect(await byTestId(page, 'bid-custom-amount').inputValue()).toBe('');
     expect(await byTestId(page, 'bid-custom-submit').isDisabled()).toBe(true);
     await byTestId(page, 'bid-custom-submit').tap({ force: true });

@@ -1,7 +1,19 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApp } from './support/app.js';
-import { byTestId, closeAll, DESKTOP, openUser, PHONE, screenshot, sessionOf, signIn, startAppAndBrowser, textOf, type User } from './support/browser.js';
+import {
+  byTestId,
+  closeAll,
+  DESKTOP,
+  openUser,
+  PHONE,
+  screenshot,
+  sessionOf,
+  signIn,
+  startAppAndBrowser,
+  textOf,
+  type User,
+} from './support/browser.js';
 import { clubIds, createLeague } from './support/league.js';
 
 const LONG_NAME = 'Alexandra Montgomery-Fitzwilliam';
@@ -22,7 +34,14 @@ describe('a scheduled auction, moved from the room; a long name on a 375-px phon
     for (const user of [chair, ann]) await signIn(user, app);
     chairToken = (await sessionOf(chair.page)).accessToken;
     const assetIds = await clubIds(app, chairToken, ['eng-arsenal', 'eng-chelsea']);
-    const league = await createLeague(app, chairToken, { name: 'Schedule League', sport: 'football', competition: 'EPL', assetIds, budget: 100, rosterSize: 1 });
+    const league = await createLeague(app, chairToken, {
+      name: 'Schedule League',
+      sport: 'football',
+      competition: 'EPL',
+      assetIds,
+      budget: 100,
+      rosterSize: 1,
+    });
     leagueId = league.id;
     const { accessToken } = await sessionOf(ann.page);
     expect((await app.api.post('/api/leagues/join', { inviteToken: league.inviteToken }, { token: accessToken })).status).toBe(200);

@@ -139,7 +139,11 @@ describe('error reporting: server and web client send scrubbed events to Sentry'
 
   it('reports nothing for a business refusal (a 4xx)', async () => {
     const before = recorder.events().length;
-    const refused = await app.api.post('/api/leagues', { name: '' }, { token: (await sessionOf(user.page)).accessToken, headers: { 'x-request-id': 'e2e-422' } });
+    const refused = await app.api.post(
+      '/api/leagues',
+      { name: '' },
+      { token: (await sessionOf(user.page)).accessToken, headers: { 'x-request-id': 'e2e-422' } },
+    );
     expect(refused.status).toBe(422);
     await settle();
     expect(recorder.events()).toHaveLength(before);

@@ -2,7 +2,18 @@ import pg from 'pg';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApp } from './support/app.js';
-import { byTestId, closeAll, openUser, PHONE, screenshot, sessionOf, signIn, startAppAndBrowser, textOf, type User } from './support/browser.js';
+import {
+  byTestId,
+  closeAll,
+  openUser,
+  PHONE,
+  screenshot,
+  sessionOf,
+  signIn,
+  startAppAndBrowser,
+  textOf,
+  type User,
+} from './support/browser.js';
 import { createLeague } from './support/league.js';
 
 /** Longer than a sign-in link's 15 minutes, far inside an invitation's 7 days. */
@@ -27,8 +38,14 @@ describe('invitations in real Chromium: a CSV invitee who opens the mail late st
   /** The product keeps time in the database: moving stored times back is the mail having waited unread. */
   async function leaveUnread(email: string, minutes: number): Promise<void> {
     const shift = `${minutes} minutes`;
-    const links = await db.query(`update auth.magic_links set created_at = created_at - $2::interval, expires_at = expires_at - $2::interval where email = $1`, [email, shift]);
-    const invitations = await db.query(`update leagues.invitations set sent_at = sent_at - $2::interval, expires_at = expires_at - $2::interval where email = $1`, [email, shift]);
+    const links = await db.query(
+      `update auth.magic_links set created_at = created_at - $2::interval, expires_at = expires_at - $2::interval where email = $1`,
+      [email, shift],
+    );
+    const invitations = await db.query(
+      `update leagues.invitations set sent_at = sent_at - $2::interval, expires_at = expires_at - $2::interval where email = $1`,
+      [email, shift],
+    );
     expect([links.rowCount, invitations.rowCount]).toEqual([1, 1]);
   }
 
@@ -106,7 +123,7 @@ describe('invitations in real Chromium: a CSV invitee who opens the mail late st
     await byTestId(c, 'setting-bidTimerSeconds').fill('5');
     await byTestId(c, 'setting-antiSnipeSeconds').fill('8');
     await byTestId(c, 'settings-save').click();
-    await c.getByText('Keep it no longer than the bid timer.').waitFor();
+    await c.getByText("The anti-snipe time (8 seconds) can't be longer than the bid timer (5 seconds).").waitFor();
     await byTestId(c, 'setting-bidTimerSeconds').fill('20');
     await byTestId(c, 'settings-save').click();
     await byTestId(c, 'league-settings').getByText('20 s').waitFor();
@@ -117,7 +134,9 @@ describe('invitations in real Chromium: a CSV invitee who opens the mail late st
   });
 
   it('someone handed the invite link who is not signed in is told what it is for', async () => {
-    const { rows } = await db.query<{ invite_token: string }>('select invite_token from leagues.leagues where name = $1', ['Riverside Sunday League']);
+    const { rows } = await db.query<{ invite_token: string }>('select invite_token from leagues.leagues where name = $1', [
+      'Riverside Sunday League',
+    ]);
     const inviteToken = rows[0]!.invite_token;
 
     const visitor = await openUser(browser, app, 'visitor@club.test', PHONE);

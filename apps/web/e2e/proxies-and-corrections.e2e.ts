@@ -1,7 +1,19 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApp } from './support/app.js';
-import { byTestId, closeAll, DESKTOP, openUser, PHONE, screenshot, sessionOf, signIn, startAppAndBrowser, waitForAttribute, type User } from './support/browser.js';
+import {
+  byTestId,
+  closeAll,
+  DESKTOP,
+  openUser,
+  PHONE,
+  screenshot,
+  sessionOf,
+  signIn,
+  startAppAndBrowser,
+  waitForAttribute,
+  type User,
+} from './support/browser.js';
 import { clubIds, createLeague, startAuction } from './support/league.js';
 
 /** SPEC §8: an absent manager's proxy wins at the second price; the commissioner undoes the sale and every screen shows it. */
@@ -67,7 +79,9 @@ describe('proxy bids and corrections in the room', () => {
 
     expect((await app.api.post(`/api/auctions/${auctionId}/end`, undefined, { token: chairToken })).status).toBe(200);
     await waitForAttribute(bob.page, 'auction-room', 'data-status', 'completed');
-    await byTestId(bob.page, 'closed-lot').filter({ hasText: `Sold to ${annName} for £10m` }).waitFor();
+    await byTestId(bob.page, 'closed-lot')
+      .filter({ hasText: `Sold to ${annName} for £10m` })
+      .waitFor();
   });
 
   it('undoes the sale after a confirmation naming the club and the amount, on every screen', async () => {
@@ -75,7 +89,9 @@ describe('proxy bids and corrections in the room', () => {
     const lotId = (await byTestId(chair.page, 'closed-lot').first().getAttribute('data-lot-id'))!;
     await byTestId(chair.page, 'correction-lot').selectOption(lotId);
     await byTestId(chair.page, 'correction-undo').click();
-    expect(await byTestId(chair.page, 'correction-confirm').textContent()).toContain(`Undo the sale of Arsenal to ${annName}? ${annName} gets £10m back`);
+    expect(await byTestId(chair.page, 'correction-confirm').textContent()).toContain(
+      `Undo the sale of Arsenal to ${annName}? ${annName} gets £10m back`,
+    );
     await screenshot(chair.page, 'undo-confirmation');
     await byTestId(chair.page, 'correction-confirm-yes').click();
 

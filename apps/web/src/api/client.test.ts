@@ -73,9 +73,7 @@ describe('api client', () => {
 
   it('goes to sign-in when the refresh is refused', async () => {
     const { client, onSessionExpired } = setup((url) =>
-      url === '/api/auth/refresh'
-        ? json(401, { code: 'TOKEN_REVOKED' })
-        : json(401, { code: 'UNAUTHORIZED' }),
+      url === '/api/auth/refresh' ? json(401, { code: 'TOKEN_REVOKED' }) : json(401, { code: 'UNAUTHORIZED' }),
     );
     await expect(client.get('/api/me/competitions')).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
     expect(onSessionExpired).toHaveBeenCalledTimes(1);

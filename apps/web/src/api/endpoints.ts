@@ -36,8 +36,7 @@ const enc = encodeURIComponent;
 
 export const authApi = {
   requestMagicLink: (email: string) => api.post<void>('/api/auth/magic-link', { email }, { auth: false }),
-  verifyMagicLink: (token: string) =>
-    api.post<SignInResult>('/api/auth/verify-magic-link', { token }, { auth: false }),
+  verifyMagicLink: (token: string) => api.post<SignInResult>('/api/auth/verify-magic-link', { token }, { auth: false }),
   logout: async () => {
     const { refreshToken } = getSession();
     if (refreshToken) await api.post<void>('/api/auth/logout', { refreshToken });
@@ -56,19 +55,16 @@ export interface AssetQuery {
 
 export const leaguesApi = {
   sports: async () => items(await api.get<ListAnswer<Sport>>('/api/sports', undefined)),
-  assets: (query: AssetQuery, signal?: AbortSignal) =>
-    api.get<Page<Asset>>('/api/assets', { ...query }, signal),
+  assets: (query: AssetQuery, signal?: AbortSignal) => api.get<Page<Asset>>('/api/assets', { ...query }, signal),
   myCompetitions: async () => items(await api.get<ListAnswer<MyCompetition>>('/api/me/competitions')),
   create: (body: CreateLeagueRequest) => api.post<League>('/api/leagues', body),
   get: (leagueId: string) => api.get<League>(`/api/leagues/${enc(leagueId)}`),
   join: (inviteToken: string) => api.post<Membership>('/api/leagues/join', { inviteToken }),
-  removeMember: (leagueId: string, userId: string) =>
-    api.delete<void>(`/api/leagues/${enc(leagueId)}/members/${enc(userId)}`),
+  removeMember: (leagueId: string, userId: string) => api.delete<void>(`/api/leagues/${enc(leagueId)}/members/${enc(userId)}`),
   update: (leagueId: string, body: UpdateLeagueRequest) => api.patch<League>(`/api/leagues/${enc(leagueId)}`, body),
   rotateInviteToken: (leagueId: string) => api.post<InviteTokenAnswer>(`/api/leagues/${enc(leagueId)}/invite-token`),
   invitePreview: (inviteToken: string) => api.request<InvitePreview>(`/api/leagues/invites/${enc(inviteToken)}`, { auth: false }),
-  invite: (leagueId: string, csv: string) =>
-    api.postCsv<InvitationReport>(`/api/leagues/${enc(leagueId)}/invitations`, csv),
+  invite: (leagueId: string, csv: string) => api.postCsv<InvitationReport>(`/api/leagues/${enc(leagueId)}/invitations`, csv),
   invitations: (leagueId: string, cursor: string | null) =>
     api.get<Page<Invitation>>(`/api/leagues/${enc(leagueId)}/invitations`, { limit: 100, cursor }),
   resendInvitations: (leagueId: string, emails: string[]) =>
@@ -76,7 +72,8 @@ export const leaguesApi = {
 };
 
 export const auctionsApi = {
-  start: (leagueId: string, startsAt?: string) => api.post<AuctionSnapshot>('/api/auctions', startsAt ? { leagueId, startsAt } : { leagueId }),
+  start: (leagueId: string, startsAt?: string) =>
+    api.post<AuctionSnapshot>('/api/auctions', startsAt ? { leagueId, startsAt } : { leagueId }),
   startNow: (auctionId: string) => api.post<AuctionSnapshot>(`/api/auctions/${enc(auctionId)}/start`),
   reschedule: (auctionId: string, startsAt: string) => api.patch<AuctionSnapshot>(`/api/auctions/${enc(auctionId)}`, { startsAt }),
   get: (auctionId: string) => api.get<AuctionSnapshot>(`/api/auctions/${enc(auctionId)}`),
@@ -90,7 +87,8 @@ export const auctionsApi = {
   reassignSale: (auctionId: string, lotId: string, userId: string, price: number) =>
     api.post<AuctionSnapshot>(`/api/auctions/${enc(auctionId)}/lots/${enc(lotId)}/reassign`, { userId, price }),
   /** The newest control actions (start, pause, resume, end, reschedule, undo, reassign). */
-  audit: (auctionId: string, signal?: AbortSignal) => api.get<Page<AuditEntry>>(`/api/auctions/${enc(auctionId)}/audit`, { limit: 100 }, signal),
+  audit: (auctionId: string, signal?: AbortSignal) =>
+    api.get<Page<AuditEntry>>(`/api/auctions/${enc(auctionId)}/audit`, { limit: 100 }, signal),
   /** The caller's own proxies (private maxima); nobody else ever sees them. */
   proxies: (auctionId: string, signal?: AbortSignal) => api.get<OwnProxies>(`/api/auctions/${enc(auctionId)}/proxies`, undefined, signal),
   setProxy: (auctionId: string, assetId: string, maxAmount: number) =>

@@ -20,9 +20,7 @@ describe('error messages', () => {
   });
 
   it('tells the bidder the amount that would win', () => {
-    expect(messageForCode('BID_TOO_LOW', { minBid: 42 })).toBe(
-      'Someone bid that already — the next bid must be at least £42m.',
-    );
+    expect(messageForCode('BID_TOO_LOW', { minBid: 42 })).toBe('Someone bid that already — the next bid must be at least £42m.');
     expect(messageForCode('BUDGET_EXCEEDED', { maxBid: 17 })).toContain('£17m');
     expect(messageForCode('LOT_CLOSED', { asset: 'Player' })).toBe('Bidding on this player has closed.');
   });
@@ -48,7 +46,13 @@ describe('error messages', () => {
 
   it('keeps CSV row errors from a problem answer', () => {
     const error = new ApiError('CSV_INVALID', 422, {
-      problem: { code: 'CSV_INVALID', errors: [{ line: 3, message: 'Unknown team “Arsnal”' }, { path: 'x', message: 'ignored' }] },
+      problem: {
+        code: 'CSV_INVALID',
+        errors: [
+          { line: 3, message: 'Unknown team “Arsnal”' },
+          { path: 'x', message: 'ignored' },
+        ],
+      },
     });
     expect(error.rowErrors).toEqual([{ line: 3, message: 'Unknown team “Arsnal”' }]);
   });

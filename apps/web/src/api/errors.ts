@@ -61,9 +61,7 @@ export const ERROR_MESSAGES: Record<AppErrorCode, MessageFor> = {
   ASSET_UNAVAILABLE: ({ asset }) => `That ${lower(asset, 'lot')} can’t be nominated — it’s sold, on sale now or not in this auction.`,
   AUCTION_COMPLETED: () => 'The auction has finished.',
   BUDGET_EXCEEDED: ({ maxBid }) =>
-    maxBid !== undefined
-      ? `That’s more than you can spend — your max bid is ${formatMoney(maxBid)}.`
-      : 'That’s more than you can spend.',
+    maxBid !== undefined ? `That’s more than you can spend — your max bid is ${formatMoney(maxBid)}.` : 'That’s more than you can spend.',
   ROSTER_FULL: () => 'Your squad is full.',
   SERVICE_UNAVAILABLE: () => 'The service is busy right now — try again in a moment.',
   INTERNAL: () => 'Something went wrong on our side — try again in a moment.',
@@ -94,11 +92,7 @@ export class ApiError extends Error {
   readonly rowErrors: RowError[];
   readonly problem: Partial<Problem> | undefined;
 
-  constructor(
-    code: AppErrorCode,
-    status: number,
-    options: { retryAfterSeconds?: number; problem?: Partial<Problem> } = {},
-  ) {
+  constructor(code: AppErrorCode, status: number, options: { retryAfterSeconds?: number; problem?: Partial<Problem> } = {}) {
     super(code);
     this.name = 'ApiError';
     this.code = code;

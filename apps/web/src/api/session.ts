@@ -71,11 +71,7 @@ export function clearSession(): void {
 export function reloadSession(): Session {
   const fresh = readSession();
   const current = sessionStore.get();
-  if (
-    fresh.accessToken !== current.accessToken ||
-    fresh.refreshToken !== current.refreshToken ||
-    fresh.user?.id !== current.user?.id
-  ) {
+  if (fresh.accessToken !== current.accessToken || fresh.refreshToken !== current.refreshToken || fresh.user?.id !== current.user?.id) {
     sessionStore.set(fresh);
   }
   return sessionStore.get();

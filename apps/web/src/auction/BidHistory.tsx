@@ -36,9 +36,11 @@ export function BidHistory({ auctionId, lotId, liveBids, managers, myUserId, ref
   }, [auctionId, lotId, refreshKey]);
 
   if (!lotId) return null;
-  const bids = mergeBids(history?.lotId === lotId ? history.items : [], liveBids.filter((b) => b.lotId === lotId));
-  const name = (userId: string) =>
-    userId === myUserId ? 'You' : (managers.find((m) => m.userId === userId)?.displayName ?? 'A manager');
+  const bids = mergeBids(
+    history?.lotId === lotId ? history.items : [],
+    liveBids.filter((b) => b.lotId === lotId),
+  );
+  const name = (userId: string) => (userId === myUserId ? 'You' : (managers.find((m) => m.userId === userId)?.displayName ?? 'A manager'));
 
   return (
     <section className="panel" aria-labelledby="history-title">

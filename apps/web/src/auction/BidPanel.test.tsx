@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ANN, BOB, lot, manager, snapshot } from '../test/fixtures';
+import { ANN, BOB, lot, manager, settings, snapshot } from '../test/fixtures';
 import type { BidContext } from './bidRules';
 import { BidPanel } from './BidPanel';
 
@@ -8,10 +8,11 @@ afterEach(cleanup);
 
 function ctx(overrides: Partial<BidContext> = {}): BidContext {
   return {
-    snapshot: snapshot({ currentLot: lot({ highBid: 10, highBidderId: BOB }), managers: [manager(ANN, { maxBid: 18, budgetRemaining: 20 }), manager(BOB)] }),
+    snapshot: snapshot({
+      currentLot: lot({ highBid: 10, highBidderId: BOB }),
+      managers: [manager(ANN, { maxBid: 18, budgetRemaining: 20 }), manager(BOB)],
+    }),
     myUserId: ANN,
-    minIncrement: 1,
-    rosterSize: 3,
     connected: true,
     remainingMs: null,
     assetWord: 'Club',
@@ -31,7 +32,10 @@ describe('BidPanel', () => {
     expect(button('bid-plus-5').textContent).toContain('£15m');
     fireEvent.click(button('bid-min'));
     fireEvent.click(button('bid-plus-5'));
-    expect(onBid.mock.calls).toEqual([[11, 'lot-1'], [15, 'lot-1']]);
+    expect(onBid.mock.calls).toEqual([
+      [11, 'lot-1'],
+      [15, 'lot-1'],
+    ]);
   });
 
   it('disables a quick bid over my max bid and says why', () => {
@@ -44,7 +48,16 @@ describe('BidPanel', () => {
   it.each([
     ['paused', { snapshot: snapshot({ status: 'paused' }) }, 'The auction is paused'],
     ['not a manager', { myUserId: 'watcher' }, 'only managers in this league can bid'],
-    ['roster full', { rosterSize: 0 }, 'Your squad is full'],
+    [
+      'roster full',
+      {
+        snapshot: snapshot({
+          settings: settings({ rosterSize: 1 }),
+          managers: [manager(ANN, { roster: [{ asset: lot().asset, price: 5, lotId: 'lot-0' }] })],
+        }),
+      },
+      'Your squad is full',
+    ],
     ['offline', { connected: false }, 'You’re offline'],
   ] as const)('disables everything when %s', (_name, overrides, reason) => {
     render(<BidPanel ctx={ctx(overrides as Partial<BidContext>)} status={{ state: 'idle' }} outbid={null} onBid={vi.fn()} />);
@@ -66,11 +79,18 @@ describe('BidPanel', () => {
   });
 
   it('shows the server time of an accepted bid and blocks double taps while sending', () => {
-    const { rerender } = render(<BidPanel ctx={ctx()} status={{ state: 'sending', amount: 11, attempt: 1 }} outbid={null} onBid={vi.fn()} />);
+    const { rerender } = render(
+      <BidPanel ctx={ctx()} status={{ state: 'sending', amount: 11, attempt: 1 }} outbid={null} onBid={vi.fn()} />,
+    );
     expect(button('bid-min').disabled).toBe(true);
     expect(screen.getByTestId('bid-status').textContent).toBe('Sending your bid of £11m…');
     rerender(
-      <BidPanel ctx={ctx()} status={{ state: 'accepted', amount: 11, serverTime: '2026-01-01T12:00:29.512Z', seq: 12, lotId: 'lot-1' }} outbid={null} onBid={vi.fn()} />,
+      <BidPanel
+        ctx={ctx()}
+        status={{ state: 'accepted', amount: 11, serverTime: '2026-01-01T12:00:29.512Z', seq: 12, lotId: 'lot-1' }}
+        outbid={null}
+        onBid={vi.fn()}
+      />,
     );
     expect(screen.getByTestId('bid-status').textContent).toMatch(/^Your bid of £11m was accepted at \d\d:\d\d:29\.512 \(server time\)\.$/);
   });

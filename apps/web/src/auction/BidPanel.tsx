@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { formatMoney, formatServerTime } from '../lib/format';
 import { biddingBlock, checkBid, findManager, quickBids, type BidContext } from './bidRules';
-import type { BidStatus } from './useAuctionRoom';
+import type { BidStatus } from './useRoomBid';
 
 /** The lot moved on from my bid: someone else leads it now. */
 export interface Outbid {
@@ -103,8 +103,7 @@ export function BidPanel({ ctx, status, outbid, onBid }: Props) {
           <div>
             <dt>Squad</dt>
             <dd data-testid="my-roster-count">
-              {me.roster.length}
-              {ctx.rosterSize !== null ? ` / ${ctx.rosterSize}` : ''}
+              {me.roster.length} / {ctx.snapshot!.settings.rosterSize}
             </dd>
           </div>
         </dl>

@@ -17,7 +17,8 @@ export function CommissionerControls({ snapshot, onSnapshot }: Props) {
 
   async function run(action: 'pause' | 'resume' | 'end' | 'startNow') {
     if (action === 'end' && !window.confirm('End the auction now? Lots not yet sold stay unsold. This can’t be undone.')) return;
-    if (action === 'startNow' && !window.confirm('Start the auction now, before its scheduled time? Everyone in the room sees it go live.')) return;
+    if (action === 'startNow' && !window.confirm('Start the auction now, before its scheduled time? Everyone in the room sees it go live.'))
+      return;
     setBusy(true);
     setError(null);
     try {

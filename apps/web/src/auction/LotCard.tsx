@@ -42,7 +42,7 @@ function Waiting({ snapshot, clock, words, nameOf, lastMoment }: Props) {
           The auction starts in <WaitCountdown until={snapshot.startsAt} clock={clock} testId="starts-in" />
         </h2>
         <p className="meta" data-testid="starts-at">
-          {formatDateTime(snapshot.startsAt)} · the first {asset} opens {snapshot.settings?.leadInSeconds ?? 0} s later
+          {formatDateTime(snapshot.startsAt)} · the first {asset} opens {snapshot.settings.leadInSeconds} s later
         </p>
       </section>
     );
@@ -50,7 +50,12 @@ function Waiting({ snapshot, clock, words, nameOf, lastMoment }: Props) {
   const closed = snapshot.lots.at(-1) ?? null;
   if (snapshot.nextLotAt && snapshot.status === 'live') {
     return (
-      <section className="panel lot-card empty waiting" aria-labelledby="lot-title" data-testid="lot-card" data-state={closed ? 'gap' : 'lead-in'}>
+      <section
+        className="panel lot-card empty waiting"
+        aria-labelledby="lot-title"
+        data-testid="lot-card"
+        data-state={closed ? 'gap' : 'lead-in'}
+      >
         {closed ? (
           <>
             <p className="eyebrow">{closed.asset.name}</p>

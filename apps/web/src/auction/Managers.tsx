@@ -5,7 +5,7 @@ interface Props {
   managers: SnapshotManager[];
   myUserId: string | null;
   highBidderId: string | null;
-  rosterSize: number | null;
+  rosterSize: number;
   words: SportWords;
 }
 
@@ -46,8 +46,8 @@ export function Managers({ managers, myUserId, highBidderId, rosterSize, words }
               {m.userId === highBidderId && <span className="badge leading">Leading</span>}
             </div>
             <p className="meta">
-              Budget {formatMoney(m.budgetRemaining)} · max bid {formatMoney(m.maxBid)} · {m.roster.length}
-              {rosterSize !== null ? `/${rosterSize}` : ''} {words.assets.toLowerCase()}
+              Budget {formatMoney(m.budgetRemaining)} · max bid {formatMoney(m.maxBid)} · {m.roster.length}/{rosterSize}{' '}
+              {words.assets.toLowerCase()}
             </p>
             <RosterList manager={m} words={words} />
           </li>

@@ -7,8 +7,12 @@ const proxy = { assetId: 'asset-Arsenal', maxAmount: 20 };
 describe('proxyStanding', () => {
   it('says whether my proxy leads, bids or is beaten on the open lot', () => {
     expect(proxyStanding(proxy, snapshot({ currentLot: lot({ highBid: 13, highBidderId: ANN }) }), ANN)).toBe('Leading at £13m');
-    expect(proxyStanding(proxy, snapshot({ currentLot: lot({ highBid: 21, highBidderId: BOB }) }), ANN)).toBe('Beaten: the high bid is £21m');
-    expect(proxyStanding(proxy, snapshot({ currentLot: lot({ highBid: 20, highBidderId: BOB }) }), ANN)).toBe('Beaten: the high bid is £20m');
+    expect(proxyStanding(proxy, snapshot({ currentLot: lot({ highBid: 21, highBidderId: BOB }) }), ANN)).toBe(
+      'Beaten: the high bid is £21m',
+    );
+    expect(proxyStanding(proxy, snapshot({ currentLot: lot({ highBid: 20, highBidderId: BOB }) }), ANN)).toBe(
+      'Beaten: the high bid is £20m',
+    );
     expect(proxyStanding(proxy, snapshot({ currentLot: lot({ highBid: null }) }), ANN)).toBe('Bidding for you');
   });
 

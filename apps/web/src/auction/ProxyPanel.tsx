@@ -73,7 +73,13 @@ export function ProxyPanel({ snapshot, myUserId, assetWord }: Props) {
         </div>
         <div className="field">
           <label htmlFor={ids.amount}>Up to (£m)</label>
-          <input id={ids.amount} inputMode="numeric" value={amount} onChange={(e) => setAmount(e.target.value.trim())} data-testid="proxy-amount" />
+          <input
+            id={ids.amount}
+            inputMode="numeric"
+            value={amount}
+            onChange={(e) => setAmount(e.target.value.trim())}
+            data-testid="proxy-amount"
+          />
         </div>
         <button type="submit" className="button" disabled={!chosen} data-testid="proxy-set">
           {proxies.some((p) => p.assetId === chosen) ? 'Change' : 'Bid for me'}
@@ -89,7 +95,11 @@ export function ProxyPanel({ snapshot, myUserId, assetWord }: Props) {
               <span className="meta" data-testid="proxy-standing">
                 {proxyStanding(proxy, snapshot, myUserId)}
               </span>{' '}
-              <button type="button" className="link-button" onClick={() => void change(() => auctionsApi.removeProxy(snapshot.id, proxy.assetId))}>
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => void change(() => auctionsApi.removeProxy(snapshot.id, proxy.assetId))}
+              >
                 Remove
               </button>
             </li>

@@ -42,7 +42,13 @@ export function RescheduleForm({ snapshot, onSnapshot }: Props) {
     >
       <label htmlFor="reschedule-at">Move the start (every member is mailed the new time)</label>
       <div className="input-row">
-        <input id="reschedule-at" type="datetime-local" value={startsAt} onChange={(e) => setStartsAt(e.target.value)} data-testid="reschedule-at" />
+        <input
+          id="reschedule-at"
+          type="datetime-local"
+          value={startsAt}
+          onChange={(e) => setStartsAt(e.target.value)}
+          data-testid="reschedule-at"
+        />
         <button type="submit" className="button" disabled={busy || !startsAt} data-testid="reschedule-auction">
           {busy ? 'Moving…' : 'Move'}
         </button>

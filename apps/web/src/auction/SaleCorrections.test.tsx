@@ -11,9 +11,15 @@ const nameOf = (userId: string | null) => (userId ? (names[userId] ?? 'a manager
 
 describe('correctionQuestion', () => {
   it('names the club, the people and the amounts', () => {
-    expect(correctionQuestion({ kind: 'undo', lot: sold }, nameOf)).toBe('Undo the sale of Arsenal to Bob? Bob gets £12m back and the slot is free again.');
-    expect(correctionQuestion({ kind: 'reassign', lot: sold, userId: ANN, price: 8 }, nameOf)).toBe('Move Arsenal from Bob (£12m back) to Alice for £8m?');
-    expect(correctionQuestion({ kind: 'reassign', lot: sold, userId: BOB, price: 8 }, nameOf)).toBe('Change the price of Arsenal (Bob) from £12m to £8m?');
+    expect(correctionQuestion({ kind: 'undo', lot: sold }, nameOf)).toBe(
+      'Undo the sale of Arsenal to Bob? Bob gets £12m back and the slot is free again.',
+    );
+    expect(correctionQuestion({ kind: 'reassign', lot: sold, userId: ANN, price: 8 }, nameOf)).toBe(
+      'Move Arsenal from Bob (£12m back) to Alice for £8m?',
+    );
+    expect(correctionQuestion({ kind: 'reassign', lot: sold, userId: BOB, price: 8 }, nameOf)).toBe(
+      'Change the price of Arsenal (Bob) from £12m to £8m?',
+    );
   });
 });
 

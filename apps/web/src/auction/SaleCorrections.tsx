@@ -17,15 +17,17 @@ type Draft = { kind: 'undo'; lot: ClosedLot } | { kind: 'reassign'; lot: ClosedL
 export function correctionQuestion(draft: Draft, nameOf: NameOf): string {
   const { lot } = draft;
   const owner = nameOf(lot.winnerId);
-  if (draft.kind === 'undo') return `Undo the sale of ${lot.asset.name} to ${owner}? ${owner} gets ${formatMoney(lot.price)} back and the slot is free again.`;
-  if (draft.userId === lot.winnerId) return `Change the price of ${lot.asset.name} (${owner}) from ${formatMoney(lot.price)} to ${formatMoney(draft.price)}?`;
+  if (draft.kind === 'undo')
+    return `Undo the sale of ${lot.asset.name} to ${owner}? ${owner} gets ${formatMoney(lot.price)} back and the slot is free again.`;
+  if (draft.userId === lot.winnerId)
+    return `Change the price of ${lot.asset.name} (${owner}) from ${formatMoney(lot.price)} to ${formatMoney(draft.price)}?`;
   return `Move ${lot.asset.name} from ${owner} (${formatMoney(lot.price)} back) to ${nameOf(draft.userId)} for ${formatMoney(draft.price)}?`;
 }
 
 /** The commissioner undoes or reassigns a sale, after a confirmation that says exactly what changes. */
 export function SaleCorrections({ snapshot, nameOf, onSnapshot }: Props) {
   const ids = { lot: useId(), manager: useId(), price: useId() };
-  const sold = (snapshot.lots ?? []).filter((lot) => lot.status === 'sold');
+  const sold = snapshot.lots.filter((lot) => lot.status === 'sold');
   const [lotId, setLotId] = useState('');
   const [userId, setUserId] = useState('');
   const [price, setPrice] = useState('');
@@ -86,7 +88,13 @@ export function SaleCorrections({ snapshot, nameOf, onSnapshot }: Props) {
             </div>
             <div className="field">
               <label htmlFor={ids.price}>Price (£m)</label>
-              <input id={ids.price} inputMode="numeric" value={price} onChange={(e) => setPrice(e.target.value.trim())} data-testid="correction-price" />
+              <input
+                id={ids.price}
+                inputMode="numeric"
+                value={price}
+                onChange={(e) => setPrice(e.target.value.trim())}
+                data-testid="correction-price"
+              />
             </div>
           </div>
           <button
@@ -105,7 +113,13 @@ export function SaleCorrections({ snapshot, nameOf, onSnapshot }: Props) {
           <p id="correction-question">{correctionQuestion(draft, nameOf)}</p>
           <p className="meta">Every member sees this in the room and in the commissioner actions.</p>
           <div className="actions">
-            <button type="button" className="button primary" disabled={state.busy} onClick={() => void confirm(draft)} data-testid="correction-confirm-yes">
+            <button
+              type="button"
+              className="button primary"
+              disabled={state.busy}
+              onClick={() => void confirm(draft)}
+              data-testid="correction-confirm-yes"
+            >
               {draft.kind === 'undo' ? 'Undo the sale' : 'Reassign the sale'}
             </button>
             <button type="button" className="button" disabled={state.busy} onClick={() => setDraft(null)}>

@@ -57,8 +57,8 @@ export function StartAuctionPanel({ league, assetWord }: Props) {
       ) : (
         <div className="start-confirm" role="group" aria-label="Confirm the start" data-testid="start-confirm">
           <p>
-            <strong>Start now?</strong> The room opens at once and the first {asset} comes up {league.leadInSeconds} s later, so
-            everyone can get in. {plural(league.members.length, 'manager', 'managers')} will be bidding.
+            <strong>Start now?</strong> The room opens at once and the first {asset} comes up {league.leadInSeconds} s later, so everyone
+            can get in. {plural(league.members.length, 'manager', 'managers')} will be bidding.
           </p>
           <div className="actions">
             <button type="button" className="button primary" disabled={busy} onClick={() => void start()} data-testid="start-confirm-now">
@@ -78,7 +78,13 @@ export function StartAuctionPanel({ league, assetWord }: Props) {
           >
             <label htmlFor="starts-at">Or schedule it (every member is mailed the time)</label>
             <div className="input-row">
-              <input id="starts-at" type="datetime-local" value={startsAt} onChange={(e) => setStartsAt(e.target.value)} data-testid="start-at" />
+              <input
+                id="starts-at"
+                type="datetime-local"
+                value={startsAt}
+                onChange={(e) => setStartsAt(e.target.value)}
+                data-testid="start-at"
+              />
               <button type="submit" className="button" disabled={busy || !startsAt} data-testid="schedule-auction">
                 Schedule
               </button>

@@ -8,7 +8,13 @@ const at = '2026-09-01T19:00:00.000Z';
 
 describe('auditSentence', () => {
   it('says who undid which sale and what was refunded', () => {
-    const entry = { seq: 9, at, actorId: ANN, action: 'undo' as const, details: { lotId: 'l1', asset: asset('Arsenal'), previousWinnerId: BOB, refund: 12 } };
+    const entry = {
+      seq: 9,
+      at,
+      actorId: ANN,
+      action: 'undo' as const,
+      details: { lotId: 'l1', asset: asset('Arsenal'), previousWinnerId: BOB, refund: 12 },
+    };
     expect(auditSentence(entry, nameOf)).toBe('Alice undid the sale of Arsenal to Bob (£12m refunded).');
   });
 

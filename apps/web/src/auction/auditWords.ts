@@ -28,7 +28,8 @@ export function auditSentence(entry: AuditEntry, nameOf: NameOf): string {
     }
     case 'reassign': {
       const { asset, fromUserId, toUserId, previousPrice, price } = entry.details;
-      if (fromUserId === toUserId) return `${actor} corrected the price of ${asset.name} from ${formatMoney(previousPrice)} to ${formatMoney(price)}.`;
+      if (fromUserId === toUserId)
+        return `${actor} corrected the price of ${asset.name} from ${formatMoney(previousPrice)} to ${formatMoney(price)}.`;
       return `${actor} moved ${asset.name} from ${nameOf(fromUserId)} (${formatMoney(previousPrice)} refunded) to ${nameOf(toUserId)} for ${formatMoney(price)}.`;
     }
   }

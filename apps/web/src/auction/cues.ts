@@ -1,7 +1,7 @@
 import type { BidAccepted, CurrentLot } from '@auction/contracts';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Outbid } from './BidPanel';
-import type { BidStatus } from './useAuctionRoom';
+import type { BidStatus } from './useRoomBid';
 
 const SOUND_KEY = 'auction.outbidSound';
 
@@ -14,7 +14,8 @@ export function outbidOf(
   nameOf: (userId: string | null) => string,
 ): Outbid | null {
   if (!lot || !myUserId || lot.highBid === null || !lot.highBidderId || lot.highBidderId === myUserId) return null;
-  const iBid = (bidStatus.state === 'accepted' && bidStatus.lotId === lot.id) || liveBids.some((b) => b.lotId === lot.id && b.bidderId === myUserId);
+  const iBid =
+    (bidStatus.state === 'accepted' && bidStatus.lotId === lot.id) || liveBids.some((b) => b.lotId === lot.id && b.bidderId === myUserId);
   return iBid ? { by: nameOf(lot.highBidderId), amount: lot.highBid } : null;
 }
 

@@ -1,6 +1,6 @@
 import type { BidAccepted } from '@auction/contracts';
 import { describe, expect, it } from 'vitest';
-import { ANN, AUCTION_ID, BOB, asset, lot, snapshot } from '../test/fixtures';
+import { ANN, AUCTION_ID, BOB, asset, lot, settings, snapshot } from '../test/fixtures';
 import { auctionReducer, initialAuctionState, type AuctionAction, type AuctionState, type SeqEvent } from './reducer';
 
 const bid = (seq: number, amount: number, bidderId = ANN, endsAt = '2026-01-01T12:00:40.000Z'): SeqEvent => ({
@@ -91,7 +91,7 @@ describe('auctionReducer', () => {
   it('sells a lot: winner pays, gets the asset, max bid follows', () => {
     const state = run(start(), bid(11, 45), {
       type: 'lot:sold',
-      payload: { auctionId: AUCTION_ID, lotId: 'lot-1', asset: asset('Arsenal'), winnerId: ANN, price: 45, seq: 12 },
+      payload: { auctionId: AUCTION_ID, lotId: 'lot-1', asset: asset('Arsenal'), winnerId: ANN, price: 45, seq: 12, nextLotAt: null },
     });
     const ann = state.snapshot?.managers.find((m) => m.userId === ANN);
     expect(state.snapshot?.currentLot).toBeNull();
@@ -106,8 +106,11 @@ describe('auctionReducer', () => {
     const next = lot({ id: 'lot-2', asset: asset('Chelsea') });
     const state = run(
       start(),
-      { type: 'lot:unsold', payload: { auctionId: AUCTION_ID, lotId: 'lot-1', asset: asset('Arsenal'), seq: 11 } },
-      { type: 'lot:opened', payload: { auctionId: AUCTION_ID, lot: next, seq: 12, lotsRemaining: 4, serverTime: '2026-01-01T12:01:00.000Z' } },
+      { type: 'lot:unsold', payload: { auctionId: AUCTION_ID, lotId: 'lot-1', asset: asset('Arsenal'), seq: 11, nextLotAt: null } },
+      {
+        type: 'lot:opened',
+        payload: { auctionId: AUCTION_ID, lot: next, seq: 12, lotsRemaining: 4, serverTime: '2026-01-01T12:01:00.000Z' },
+      },
     );
     expect(state.lastMoment).toMatchObject({ kind: 'unsold', lotId: 'lot-1' });
     expect(state.snapshot?.currentLot?.asset.name).toBe('Chelsea');
@@ -121,7 +124,7 @@ describe('auctionReducer', () => {
     expect(paused.snapshot?.currentLot?.remainingMs).toBe(12_345);
     const resumed = auctionReducer(paused, {
       type: 'auction:resumed',
-      payload: { auctionId: AUCTION_ID, seq: 12, endsAt: '2026-01-01T12:05:00.000Z' },
+      payload: { auctionId: AUCTION_ID, seq: 12, endsAt: '2026-01-01T12:05:00.000Z', nextLotAt: null },
     });
     expect(resumed.snapshot?.status).toBe('live');
     expect(resumed.snapshot?.currentLot?.endsAt).toBe('2026-01-01T12:05:00.000Z');
@@ -130,13 +133,12 @@ describe('auctionReducer', () => {
     expect(done.snapshot?.currentLot).toBeNull();
   });
 
-  it('uses league rules for max bid when the snapshot has no settings', () => {
+  it('keeps the winner enough budget to fill the roster at the opening bid', () => {
     const state = run(
-      { type: 'snapshot', snapshot: snapshot({ settings: undefined }) },
-      { type: 'rules', rules: { rosterSize: 2, openingBid: 5, minIncrement: 1 } },
+      { type: 'snapshot', snapshot: snapshot({ settings: settings({ rosterSize: 2, openingBid: 5 }) }) },
       {
         type: 'lot:sold',
-        payload: { auctionId: AUCTION_ID, lotId: 'lot-1', asset: asset('Arsenal'), winnerId: BOB, price: 100, seq: 11 },
+        payload: { auctionId: AUCTION_ID, lotId: 'lot-1', asset: asset('Arsenal'), winnerId: BOB, price: 100, seq: 11, nextLotAt: null },
       },
     );
     const bob = state.snapshot?.managers.find((m) => m.userId === BOB);
@@ -154,7 +156,10 @@ describe('auctionReducer', () => {
     expect(undone.snapshot?.lots[0]).toMatchObject({ status: 'unsold', winnerId: null, price: null });
     expect(undone.needsResync).toBe(true);
     expect(undone.resyncRequests).toBe(1);
-    const fresh = auctionReducer(undone, { type: 'snapshot', snapshot: snapshot({ seq: 11, lots: [{ ...sold, status: 'unsold', winnerId: null, price: null }] }) });
+    const fresh = auctionReducer(undone, {
+      type: 'snapshot',
+      snapshot: snapshot({ seq: 11, lots: [{ ...sold, status: 'unsold', winnerId: null, price: null }] }),
+    });
     const moved = auctionReducer(fresh, {
       type: 'lot:reassigned',
       payload: { auctionId: AUCTION_ID, lotId: 'lot-0', asset: sold.asset, fromUserId: ANN, toUserId: BOB, price: 8, seq: 12 },

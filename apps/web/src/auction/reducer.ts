@@ -11,7 +11,9 @@ import type {
   LotUnsold,
   ServerToClientEvents,
   SnapshotManager,
+  SnapshotSettings,
 } from '@auction/contracts';
+import { bidderMaxBid } from '@auction/auction-domain';
 
 type PayloadOf<E extends keyof ServerToClientEvents> = Parameters<ServerToClientEvents[E]>[0];
 
@@ -28,16 +30,7 @@ export type SeqEvent =
   | { type: 'lot:undone'; payload: LotUndone }
   | { type: 'lot:reassigned'; payload: LotReassigned };
 
-export interface AuctionRules {
-  openingBid: number;
-  minIncrement: number;
-  rosterSize: number;
-}
-
-export type AuctionAction =
-  | SeqEvent
-  | { type: 'snapshot'; snapshot: AuctionSnapshot }
-  | { type: 'rules'; rules: Partial<AuctionRules> };
+export type AuctionAction = SeqEvent | { type: 'snapshot'; snapshot: AuctionSnapshot };
 
 /** The close of the latest lot, for the "Sold!" / "Unsold" moment. */
 export interface LotMoment {
@@ -60,8 +53,6 @@ export interface AuctionState {
   lastMoment: LotMoment | null;
   /** Accepted bids on the current lot seen live, newest first. */
   liveBids: BidAccepted[];
-  /** League rules known from the league answer (the snapshot's `settings` wins when present). */
-  rules: Partial<AuctionRules>;
 }
 
 export const initialAuctionState: AuctionState = {
@@ -71,20 +62,9 @@ export const initialAuctionState: AuctionState = {
   resyncRequests: 0,
   lastMoment: null,
   liveBids: [],
-  rules: {},
 };
 
 const MAX_PENDING = 500;
-
-export function rulesOf(state: AuctionState): Partial<AuctionRules> {
-  const settings = state.snapshot?.settings;
-  return {
-    ...state.rules,
-    ...(settings
-      ? { openingBid: settings.openingBid, minIncrement: settings.minIncrement, rosterSize: settings.rosterSize }
-      : {}),
-  };
-}
 
 function insertPending(pending: SeqEvent[], event: SeqEvent): SeqEvent[] {
   if (pending.some((e) => e.payload.seq === event.payload.seq)) return pending;
@@ -96,30 +76,17 @@ function requestResync(state: AuctionState): AuctionState {
   return state.needsResync ? state : { ...state, needsResync: true, resyncRequests: state.resyncRequests + 1 };
 }
 
-function afterPurchase(
-  manager: SnapshotManager,
-  sale: LotSold,
-  rules: Partial<AuctionRules>,
-  fallbackOpeningBid: number,
-): SnapshotManager {
+/** The winner's budget, roster and max bid after a sale, by the auction's own rule for max bids. */
+function afterPurchase(manager: SnapshotManager, sale: LotSold, settings: SnapshotSettings): SnapshotManager {
   if (manager.roster.some((entry) => entry.lotId === sale.lotId)) return manager;
   const roster = [...manager.roster, { asset: sale.asset, price: sale.price, lotId: sale.lotId }];
   const budgetRemaining = manager.budgetRemaining - sale.price;
-  const openingBid = rules.openingBid ?? fallbackOpeningBid;
-  let maxBid: number;
-  if (rules.rosterSize !== undefined) {
-    const open = rules.rosterSize - roster.length;
-    maxBid = open <= 0 ? 0 : budgetRemaining - (open - 1) * openingBid;
-  } else {
-    // max = budget − (open − 1) × opening; one slot fewer and `price` less budget.
-    maxBid = manager.maxBid - sale.price + openingBid;
-  }
-  return { ...manager, roster, budgetRemaining, maxBid: Math.max(0, Math.min(maxBid, budgetRemaining)) };
+  const maxBid = bidderMaxBid({ isManager: true, budgetRemaining, rosterCount: roster.length }, settings);
+  return { ...manager, roster, budgetRemaining, maxBid };
 }
 
-function withClosedLot(lots: ClosedLot[] | undefined, closed: ClosedLot): ClosedLot[] {
-  const known = lots ?? [];
-  return known.some((lot) => lot.lotId === closed.lotId) ? known : [...known, closed];
+function withClosedLot(lots: ClosedLot[], closed: ClosedLot): ClosedLot[] {
+  return lots.some((lot) => lot.lotId === closed.lotId) ? lots : [...lots, closed];
 }
 
 /** Apply one event that is exactly `snapshot.seq + 1`. */
@@ -132,7 +99,7 @@ function applyEvent(state: AuctionState, event: SeqEvent): AuctionState {
       const { lot: opened, lotsRemaining } = event.payload;
       return {
         ...state,
-        snapshot: { ...snap, seq, currentLot: opened, nextLotAt: null, lotsRemaining: lotsRemaining ?? snap.lotsRemaining },
+        snapshot: { ...snap, seq, currentLot: opened, nextLotAt: null, lotsRemaining },
         liveBids: [],
       };
     }
@@ -158,17 +125,22 @@ function applyEvent(state: AuctionState, event: SeqEvent): AuctionState {
     }
     case 'lot:sold': {
       const sale = event.payload;
-      const rules = rulesOf(state);
-      const fallbackOpening = lot?.openingBid ?? 1;
       return {
         ...state,
         snapshot: {
           ...snap,
           seq,
           currentLot: lot && lot.id !== sale.lotId ? lot : null,
-          nextLotAt: sale.nextLotAt ?? null,
-          lots: withClosedLot(snap.lots, { lotId: sale.lotId, asset: sale.asset, status: 'sold', winnerId: sale.winnerId, price: sale.price, seq }),
-          managers: snap.managers.map((m) => (m.userId === sale.winnerId ? afterPurchase(m, sale, rules, fallbackOpening) : m)),
+          nextLotAt: sale.nextLotAt,
+          lots: withClosedLot(snap.lots, {
+            lotId: sale.lotId,
+            asset: sale.asset,
+            status: 'sold',
+            winnerId: sale.winnerId,
+            price: sale.price,
+            seq,
+          }),
+          managers: snap.managers.map((m) => (m.userId === sale.winnerId ? afterPurchase(m, sale, snap.settings) : m)),
         },
         lastMoment: { kind: 'sold', lotId: sale.lotId, asset: sale.asset, winnerId: sale.winnerId, price: sale.price, seq },
       };
@@ -181,7 +153,7 @@ function applyEvent(state: AuctionState, event: SeqEvent): AuctionState {
           ...snap,
           seq,
           currentLot: lot && lot.id !== lotId ? lot : null,
-          nextLotAt: event.payload.nextLotAt ?? null,
+          nextLotAt: event.payload.nextLotAt,
           lots: withClosedLot(snap.lots, { lotId, asset, status: 'unsold', winnerId: null, price: null, seq }),
         },
         lastMoment: { kind: 'unsold', lotId, asset, winnerId: null, price: null, seq },
@@ -207,7 +179,7 @@ function applyEvent(state: AuctionState, event: SeqEvent): AuctionState {
           ...snap,
           seq,
           status: 'live',
-          nextLotAt: event.payload.nextLotAt ?? null,
+          nextLotAt: event.payload.nextLotAt,
           currentLot: lot ? { ...lot, endsAt: event.payload.endsAt } : null,
         },
       };
@@ -216,11 +188,14 @@ function applyEvent(state: AuctionState, event: SeqEvent): AuctionState {
     case 'lot:undone':
     case 'lot:reassigned':
       // The lot shows its correction at once; purses, rosters and what is still to come arrive with a fresh snapshot (`receive`).
-      return { ...state, snapshot: { ...snap, seq, lots: (snap.lots ?? []).map((closed) => corrected(closed, event)) } };
+      return { ...state, snapshot: { ...snap, seq, lots: snap.lots.map((closed) => corrected(closed, event)) } };
   }
 }
 
-function corrected(lot: ClosedLot, event: { type: 'lot:undone'; payload: LotUndone } | { type: 'lot:reassigned'; payload: LotReassigned }): ClosedLot {
+function corrected(
+  lot: ClosedLot,
+  event: { type: 'lot:undone'; payload: LotUndone } | { type: 'lot:reassigned'; payload: LotReassigned },
+): ClosedLot {
   if (lot.lotId !== event.payload.lotId) return lot;
   if (event.type === 'lot:undone') return { ...lot, status: 'unsold', winnerId: null, price: null };
   return { ...lot, winnerId: event.payload.toUserId, price: event.payload.price };
@@ -271,8 +246,6 @@ export function auctionReducer(state: AuctionState, action: AuctionAction): Auct
   switch (action.type) {
     case 'snapshot':
       return receiveSnapshot(state, action.snapshot);
-    case 'rules':
-      return { ...state, rules: { ...state.rules, ...action.rules } };
     default:
       return receive(state, action);
   }

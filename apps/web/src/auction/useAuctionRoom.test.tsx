@@ -42,12 +42,15 @@ function acceptedBid(payload: { lotId: string; amount: number; clientBidId: stri
 beforeEach(() => {
   vi.useFakeTimers();
   vi.setSystemTime(Date.parse('2026-01-01T12:00:00.000Z'));
-  setTokens({ accessToken: 'a', refreshToken: 'r', expiresIn: 900 }, {
-    id: ANN,
-    email: 'ann@club.org',
-    displayName: 'Ann',
-    createdAt: '2026-01-01T00:00:00.000Z',
-  });
+  setTokens(
+    { accessToken: 'a', refreshToken: 'r', expiresIn: 900 },
+    {
+      id: ANN,
+      email: 'ann@club.org',
+      displayName: 'Ann',
+      createdAt: '2026-01-01T00:00:00.000Z',
+    },
+  );
   socket.emitted.length = 0;
   socket.connected = true;
   served = snapshot({ seq: 10 });
@@ -169,7 +172,13 @@ describe('useAuctionRoom', () => {
     const { result } = await mount();
     await act(async () => {
       socket.fire('lot:unsold', { auctionId: AUCTION_ID, lotId: 'lot-1', asset: lot().asset, seq: 11, nextLotAt: null });
-      socket.fire('lot:opened', { auctionId: AUCTION_ID, lot: lot({ id: 'lot-2' }), seq: 12, lotsRemaining: 4, serverTime: '2026-01-01T12:00:02.000Z' });
+      socket.fire('lot:opened', {
+        auctionId: AUCTION_ID,
+        lot: lot({ id: 'lot-2' }),
+        seq: 12,
+        lotsRemaining: 4,
+        serverTime: '2026-01-01T12:00:02.000Z',
+      });
     });
     expect(result.current.state.snapshot?.currentLot?.id).toBe('lot-2');
     await act(async () => {

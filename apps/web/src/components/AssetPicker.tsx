@@ -80,8 +80,7 @@ export function AssetPicker({ sport, competition, words, selected, onChange, ord
   }, [sport, competition, debounced, more, attempt]);
 
   const chosen = new Set(selected.map((a) => a.id));
-  const toggle = (asset: Asset) =>
-    onChange(chosen.has(asset.id) ? selected.filter((a) => a.id !== asset.id) : [...selected, asset]);
+  const toggle = (asset: Asset) => onChange(chosen.has(asset.id) ? selected.filter((a) => a.id !== asset.id) : [...selected, asset]);
   const move = (index: number, delta: number) => {
     const next = [...selected];
     const [item] = next.splice(index, 1);
@@ -143,7 +142,13 @@ export function AssetPicker({ sport, competition, words, selected, onChange, ord
             <span className="row-actions">
               {ordered && (
                 <>
-                  <button type="button" className="icon-button" disabled={index === 0} onClick={() => move(index, -1)} aria-label={`Move ${asset.name} up`}>
+                  <button
+                    type="button"
+                    className="icon-button"
+                    disabled={index === 0}
+                    onClick={() => move(index, -1)}
+                    aria-label={`Move ${asset.name} up`}
+                  >
                     ↑
                   </button>
                   <button

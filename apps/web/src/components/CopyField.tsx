@@ -27,7 +27,11 @@ export function CopyField({ label, value, testId }: { label: string; value: stri
         </button>
       </div>
       <p className="hint" aria-live="polite">
-        {copied === 'copied' ? 'Copied — share it with your members.' : copied === 'select' ? 'Selected — copy it with your device’s menu.' : ''}
+        {copied === 'copied'
+          ? 'Copied — share it with your members.'
+          : copied === 'select'
+            ? 'Selected — copy it with your device’s menu.'
+            : ''}
       </p>
     </div>
   );

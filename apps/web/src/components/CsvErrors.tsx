@@ -21,9 +21,7 @@ export function linesWithErrors(errors: RowError[], csv?: string): LineReport[] 
     messages.push(message);
     byLine.set(line, messages);
   }
-  return [...byLine.entries()]
-    .sort(([a], [b]) => a - b)
-    .map(([line, messages]) => ({ line, messages, text: lines[line - 1] ?? null }));
+  return [...byLine.entries()].sort(([a], [b]) => a - b).map(([line, messages]) => ({ line, messages, text: lines[line - 1] ?? null }));
 }
 
 /** The rows of a refused CSV, each with its line number, its content and what is wrong. */
@@ -33,8 +31,8 @@ export function CsvErrors({ errors, csv }: Props) {
   return (
     <div className="csv-errors" data-testid="csv-errors" role="alert">
       <p className="csv-errors-summary">
-        {reports.length === 1 ? '1 line needs fixing' : `${reports.length} lines need fixing`} — nothing was saved.
-        Fix {reports.length === 1 ? 'it' : 'them'} and upload the whole file again.
+        {reports.length === 1 ? '1 line needs fixing' : `${reports.length} lines need fixing`} — nothing was saved. Fix{' '}
+        {reports.length === 1 ? 'it' : 'them'} and upload the whole file again.
       </p>
       <ol className="csv-lines">
         {reports.map((report) => (

@@ -14,10 +14,7 @@ interface Props<R> {
 }
 
 type UploadState<R> =
-  | { status: 'idle' }
-  | { status: 'uploading' }
-  | { status: 'done'; report: R }
-  | { status: 'failed'; error: unknown; csv: string };
+  { status: 'idle' } | { status: 'uploading' } | { status: 'done'; report: R } | { status: 'failed'; error: unknown; csv: string };
 
 /** Pick a CSV file (or paste it), send it, and show the report or every bad line. */
 export function CsvUpload<R>({ title, header, hint, upload, renderReport, testId, onDone }: Props<R>) {

@@ -23,7 +23,9 @@ describe('DownloadButton', () => {
     const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
       names.push(this.download);
     });
-    render(<DownloadButton fileName="spring-results.csv" fetchFile={async () => "lotId,winner\r\nl1,'=cmd\r\n"} testId="results-download" />);
+    render(
+      <DownloadButton fileName="spring-results.csv" fetchFile={async () => "lotId,winner\r\nl1,'=cmd\r\n"} testId="results-download" />,
+    );
     fireEvent.click(screen.getByTestId('results-download'));
     await vi.waitFor(() => expect(names).toEqual(['spring-results.csv']));
     expect(await textOf(saved[0]!)).toBe("lotId,winner\r\nl1,'=cmd\r\n");
@@ -31,7 +33,9 @@ describe('DownloadButton', () => {
   });
 
   it('says why when the server refuses the file', async () => {
-    render(<DownloadButton fileName="x.csv" fetchFile={() => Promise.reject(new ApiError('NOT_A_MEMBER', 403))} testId="leaderboard-download" />);
+    render(
+      <DownloadButton fileName="x.csv" fetchFile={() => Promise.reject(new ApiError('NOT_A_MEMBER', 403))} testId="leaderboard-download" />,
+    );
     fireEvent.click(screen.getByTestId('leaderboard-download'));
     expect((await screen.findByTestId('leaderboard-download-error')).textContent).not.toBe('');
   });

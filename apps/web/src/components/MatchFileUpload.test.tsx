@@ -16,10 +16,29 @@ const preview: MatchImportReport = {
   updated: 0,
   removed: 0,
   errors: [],
-  skipped: [{ name: 'MJ Henry', registryId: 'a3', team: 'New Zealand', reason: 'unknown', message: 'no player of the catalogue has this name or registry id' }],
+  skipped: [
+    {
+      name: 'MJ Henry',
+      registryId: 'a3',
+      team: 'New Zealand',
+      reason: 'unknown',
+      message: 'no player of the catalogue has this name or registry id',
+    },
+  ],
   preview: {
-    matches: [{ externalMatchId: 'cs-2025-10-26-new-zealand-england', startsAt: '2025-10-26T00:00:00Z', homeTeam: 'New Zealand', awayTeam: 'England', change: 'new', result: null }],
-    points: [{ externalMatchId: 'cs-2025-10-26-new-zealand-england', assetExternalId: 'nz-kane-williamson', name: 'Kane Williamson', points: 25 }],
+    matches: [
+      {
+        externalMatchId: 'cs-2025-10-26-new-zealand-england',
+        startsAt: '2025-10-26T00:00:00Z',
+        homeTeam: 'New Zealand',
+        awayTeam: 'England',
+        change: 'new',
+        result: null,
+      },
+    ],
+    points: [
+      { externalMatchId: 'cs-2025-10-26-new-zealand-england', assetExternalId: 'nz-kane-williamson', name: 'Kane Williamson', points: 25 },
+    ],
   },
 };
 
@@ -31,7 +50,10 @@ function paste(text: string) {
 describe('prepareMatchFile', () => {
   it('sends JSON as a Cricsheet file to results, fixtures CSVs to fixtures, other CSVs to results', () => {
     expect(prepareMatchFile('  {"info": {}}')).toMatchObject({ contentType: 'application/json', route: 'results' });
-    expect(prepareMatchFile('externalMatchId,startsAt,homeTeam,awayTeam,competition\n')).toMatchObject({ contentType: 'text/csv', route: 'fixtures' });
+    expect(prepareMatchFile('externalMatchId,startsAt,homeTeam,awayTeam,competition\n')).toMatchObject({
+      contentType: 'text/csv',
+      route: 'fixtures',
+    });
     expect(prepareMatchFile(SEASON)).toMatchObject({ contentType: 'text/csv', route: 'results' });
   });
 });
@@ -59,13 +81,19 @@ describe('MatchFileUpload', () => {
   });
 
   it('lists the paths of a refused match file and the total when only some are listed', async () => {
-    const problem = { code: 'CSV_INVALID' as const, errors: [{ path: 'innings[0].overs[0].deliveries[0].runs.batter', message: 'Too small' }], errorCount: 140 };
+    const problem = {
+      code: 'CSV_INVALID' as const,
+      errors: [{ path: 'innings[0].overs[0].deliveries[0].runs.batter', message: 'Too small' }],
+      errorCount: 140,
+    };
     const send = async () => {
       throw new ApiError('CSV_INVALID', 422, { problem });
     };
     render(<MatchFileUpload send={send} />);
     paste('{"info": {}}');
-    await waitFor(() => expect(screen.getByTestId('match-upload-errors').textContent).toContain('innings[0].overs[0].deliveries[0].runs.batter: Too small'));
+    await waitFor(() =>
+      expect(screen.getByTestId('match-upload-errors').textContent).toContain('innings[0].overs[0].deliveries[0].runs.batter: Too small'),
+    );
     expect(screen.getByTestId('match-upload-errors').textContent).toContain('The first 1 of 140 problems are listed.');
     expect(screen.queryByTestId('match-upload-confirm')).toBeNull();
   });

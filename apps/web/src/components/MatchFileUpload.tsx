@@ -64,8 +64,8 @@ export function MatchFileUpload({ send, onDone }: Props) {
     <div className="panel csv-upload" data-testid="match-upload">
       <h2 id={`${id}-title`}>Upload match data</h2>
       <p className="hint">
-        A fixtures or results CSV, a football-data.co.uk season file, or a Cricsheet match file (JSON). You see what it
-        changes before anything is saved.
+        A fixtures or results CSV, a football-data.co.uk season file, or a Cricsheet match file (JSON). You see what it changes before
+        anything is saved.
       </p>
       <details>
         <summary>CSV headers</summary>
@@ -78,8 +78,8 @@ export function MatchFileUpload({ send, onDone }: Props) {
             Football results: <code>externalMatchId,homeGoals,awayGoals</code>
           </li>
           <li>
-            Cricket player stats: <code>externalMatchId,playerExternalId,runs,wickets,catches,stumpings,runOuts</code> (a player by
-            id or name)
+            Cricket player stats: <code>externalMatchId,playerExternalId,runs,wickets,catches,stumpings,runOuts</code> (a player by id or
+            name)
           </li>
         </ul>
       </details>
@@ -101,7 +101,13 @@ export function MatchFileUpload({ send, onDone }: Props) {
           <summary>Or paste the file</summary>
           <div className="field">
             <label htmlFor={`${id}-paste`}>File text</label>
-            <textarea id={`${id}-paste`} rows={6} value={pasted} onChange={(e) => setPasted(e.target.value)} data-testid="match-upload-text" />
+            <textarea
+              id={`${id}-paste`}
+              rows={6}
+              value={pasted}
+              onChange={(e) => setPasted(e.target.value)}
+              data-testid="match-upload-text"
+            />
           </div>
         </details>
         <button type="submit" className="button" disabled={busy || (!file && !pasted.trim())} data-testid="match-upload-check">
@@ -110,7 +116,12 @@ export function MatchFileUpload({ send, onDone }: Props) {
       </form>
       <div aria-live="polite">
         {(state.status === 'preview' || state.status === 'saving') && (
-          <Preview report={state.report} saving={state.status === 'saving'} onConfirm={confirm} onCancel={() => setState({ status: 'idle' })} />
+          <Preview
+            report={state.report}
+            saving={state.status === 'saving'}
+            onConfirm={confirm}
+            onCancel={() => setState({ status: 'idle' })}
+          />
         )}
         {state.status === 'done' && (
           <p className="notice success" data-testid="match-upload-done">
@@ -130,7 +141,17 @@ function counts(report: MatchImportReport): string {
   return parts.join(', ');
 }
 
-function Preview({ report, saving, onConfirm, onCancel }: { report: MatchImportReport; saving: boolean; onConfirm: () => void; onCancel: () => void }) {
+function Preview({
+  report,
+  saving,
+  onConfirm,
+  onCancel,
+}: {
+  report: MatchImportReport;
+  saving: boolean;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
   const matches = report.preview?.matches ?? [];
   const points = report.preview?.points ?? [];
   const skipped = report.skipped ?? [];
@@ -221,7 +242,12 @@ function More({ shown, total }: { shown: number; total: number }) {
 }
 
 function Failure({ error, text }: { error: unknown; text: string }) {
-  if (!(error instanceof ApiError)) return <p className="notice error" role="alert">{describeError(error)}</p>;
+  if (!(error instanceof ApiError))
+    return (
+      <p className="notice error" role="alert">
+        {describeError(error)}
+      </p>
+    );
   const paths = (error.problem?.errors ?? []).filter((e): e is { path: string; message: string } => typeof e.path === 'string');
   const total = error.problem?.errorCount;
   const listed = error.problem?.errors?.length ?? 0;
@@ -245,7 +271,11 @@ function Failure({ error, text }: { error: unknown; text: string }) {
           {describeError(error)}
         </p>
       )}
-      {total !== undefined && total > listed && <p className="meta">The first {listed} of {total} problems are listed.</p>}
+      {total !== undefined && total > listed && (
+        <p className="meta">
+          The first {listed} of {total} problems are listed.
+        </p>
+      )}
     </div>
   );
 }

@@ -52,11 +52,12 @@ describe('words', () => {
   it('an invalid sign-in link says so and never mentions a form', async () => {
     vi.stubGlobal(
       'fetch',
-      vi.fn(async () =>
-        new Response(JSON.stringify({ code: 'VALIDATION_FAILED', title: 'The request is not valid.', status: 422 }), {
-          status: 422,
-          headers: { 'content-type': 'application/problem+json' },
-        }),
+      vi.fn(
+        async () =>
+          new Response(JSON.stringify({ code: 'VALIDATION_FAILED', title: 'The request is not valid.', status: 422 }), {
+            status: 422,
+            headers: { 'content-type': 'application/problem+json' },
+          }),
       ),
     );
     render(

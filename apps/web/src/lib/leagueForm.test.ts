@@ -59,16 +59,36 @@ describe('league form', () => {
     );
     expect(result.errors).toEqual({
       name: 'Give the league a name.',
-      antiSnipeSeconds: 'The anti-snipe time can’t be longer than the bid timer.',
-      maxManagers: 'The most managers must be at least the fewest.',
-      rosterSize: 'Enter a whole number from 1 to 50.',
+      antiSnipeSeconds: "The anti-snipe time (20 seconds) can't be longer than the bid timer (5 seconds).",
+      minManagers: "The minimum number of managers (10) can't be more than the maximum (4).",
+      rosterSize: 'The roster size must be a whole number from 1 to 50 clubs.',
       assets: 'Choose at least one of the clubs.',
+    });
+  });
+
+  it('words a number out of range and an unaffordable roster as the leagues service does', () => {
+    const form = formFromSport(football);
+    const result = validateLeagueForm(
+      { ...form, name: 'Cup', numbers: { ...form.numbers, budget: '20', openingBid: '10', bidTimerSeconds: '700' } },
+      words,
+    );
+    expect(result.errors).toEqual({
+      bidTimerSeconds: 'The bid timer must be a whole number from 3 to 600 seconds — you entered 700.',
+      budget:
+        'A full roster of 3 clubs at the minimum opening bid of 10 costs 30, more than the budget of 20. ' +
+        'Raise the budget, or lower the opening bid or the roster size.',
     });
   });
 
   it('sends the chosen assets in order for a fixed nomination order', () => {
     const ids = ['6f1c5bde-8a4f-4c61-9a39-3f3f2b9f0a01', '6f1c5bde-8a4f-4c61-9a39-3f3f2b9f0a02'];
-    const form = { ...formFromSport(football), name: 'Cup', assetMode: 'chosen' as const, assetIds: ids, nominationOrder: 'fixed' as const };
+    const form = {
+      ...formFromSport(football),
+      name: 'Cup',
+      assetMode: 'chosen' as const,
+      assetIds: ids,
+      nominationOrder: 'fixed' as const,
+    };
     expect(validateLeagueForm(form, words).body).toMatchObject({ assetIds: ids, nominationOrder: 'fixed' });
   });
 });

@@ -1,18 +1,16 @@
-import { createLeagueRequest, LEAGUE_LIMITS, type CreateLeagueRequest, type Sport } from '@auction/contracts';
+import {
+  checkNumbers,
+  createLeagueRequest,
+  NUMBER_FIELDS,
+  NUMBER_RANGES,
+  type CreateLeagueRequest,
+  type NumberField,
+  type NumberSettings,
+  type Sport,
+  type SportWords,
+} from '@auction/contracts';
 
-export const NUMBER_FIELDS = [
-  'budget',
-  'rosterSize',
-  'minManagers',
-  'maxManagers',
-  'openingBid',
-  'minIncrement',
-  'bidTimerSeconds',
-  'antiSnipeSeconds',
-  'lotGapSeconds',
-  'leadInSeconds',
-] as const;
-export type NumberField = (typeof NUMBER_FIELDS)[number];
+export { NUMBER_FIELDS, NUMBER_RANGES as RANGES, type NumberField };
 
 export interface LeagueForm {
   name: string;
@@ -52,49 +50,27 @@ export function formFromSport(sport: Sport, previous?: Pick<LeagueForm, 'name'>)
   };
 }
 
-export const RANGES: Record<NumberField, { min: number; max: number }> = {
-  budget: LEAGUE_LIMITS.budget,
-  rosterSize: LEAGUE_LIMITS.rosterSize,
-  minManagers: LEAGUE_LIMITS.managers,
-  maxManagers: LEAGUE_LIMITS.managers,
-  openingBid: { min: 1, max: LEAGUE_LIMITS.budget.max },
-  minIncrement: { min: 1, max: LEAGUE_LIMITS.budget.max },
-  bidTimerSeconds: LEAGUE_LIMITS.bidTimerSeconds,
-  antiSnipeSeconds: LEAGUE_LIMITS.antiSnipeSeconds,
-  lotGapSeconds: LEAGUE_LIMITS.lotGapSeconds,
-  leadInSeconds: LEAGUE_LIMITS.leadInSeconds,
-};
-
 const toInt = (text: string): number => (/^\s*-?\d+\s*$/.test(text) ? Number(text) : Number.NaN);
 
-/** Build the create body and check it against the contract's schema and the cross-field rules. */
+/** The typed numbers, checked by the rules the leagues service applies, in its words. */
+export function checkNumberFields(
+  texts: Record<NumberField, string>,
+  words: SportWords,
+): { numbers: NumberSettings; errors: Partial<Record<NumberField, string>> } {
+  const numbers = Object.fromEntries(NUMBER_FIELDS.map((field) => [field, toInt(texts[field])])) as NumberSettings;
+  const errors: Partial<Record<NumberField, string>> = {};
+  for (const issue of checkNumbers(numbers, { words })) errors[issue.path as NumberField] ??= issue.message;
+  return { numbers, errors };
+}
+
+/** Build the create body and check it against the contract's schema and the league rules the service applies. */
 export function validateLeagueForm(
   form: LeagueForm,
-  words: { assets: string },
+  words: SportWords,
 ): { body: CreateLeagueRequest; errors: null } | { body: null; errors: FormErrors } {
-  const errors: FormErrors = {};
-  const numbers = {} as Record<NumberField, number>;
-  for (const field of NUMBER_FIELDS) {
-    const value = toInt(form.numbers[field]);
-    const { min, max } = RANGES[field];
-    if (!Number.isInteger(value) || value < min || value > max) {
-      errors[field] = `Enter a whole number from ${min} to ${max}.`;
-    }
-    numbers[field] = value;
-  }
+  const { numbers, errors: numberErrors } = checkNumberFields(form.numbers, words);
+  const errors: FormErrors = { ...numberErrors };
   if (!form.name.trim()) errors.name = 'Give the league a name.';
-  if (!errors.antiSnipeSeconds && !errors.bidTimerSeconds && numbers.antiSnipeSeconds > numbers.bidTimerSeconds) {
-    errors.antiSnipeSeconds = 'The anti-snipe time can’t be longer than the bid timer.';
-  }
-  if (!errors.minManagers && !errors.maxManagers && numbers.minManagers > numbers.maxManagers) {
-    errors.maxManagers = 'The most managers must be at least the fewest.';
-  }
-  if (!errors.openingBid && !errors.budget && numbers.openingBid > numbers.budget) {
-    errors.openingBid = 'The opening bid can’t be more than the budget.';
-  }
-  if (!errors.openingBid && !errors.budget && !errors.rosterSize && numbers.openingBid * numbers.rosterSize > numbers.budget) {
-    errors.budget = 'The budget must cover a full squad at the opening bid.';
-  }
   if (form.assetMode === 'chosen' && form.assetIds.length === 0) {
     errors.assets = `Choose at least one of the ${words.assets.toLowerCase()}.`;
   }

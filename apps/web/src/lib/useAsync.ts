@@ -28,7 +28,7 @@ export function useAsync<T>(load: (signal: AbortSignal) => Promise<T>, deps: rea
 
   const reload = useCallback(() => setVersion((v) => v + 1), []);
   const setData = useCallback((update: (data: T) => T) => {
-    setState((s) => (s.data === undefined ? s : { ...s, data: update(s.data) } as AsyncState<T>));
+    setState((s) => (s.data === undefined ? s : ({ ...s, data: update(s.data) } as AsyncState<T>)));
   }, []);
 
   return { ...state, reload, setData };

@@ -1,5 +1,5 @@
 import type { AuctionSnapshot } from '@auction/contracts';
-import { useCallback, useEffect } from 'react';
+import { useCallback } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { leaguesApi } from '../api/endpoints';
 import { currentUserId } from '../api/session';
@@ -14,7 +14,6 @@ import { useDeadlinePassed } from '../auction/countdown';
 import { LotCard } from '../auction/LotCard';
 import { Managers } from '../auction/Managers';
 import { ProxyPanel } from '../auction/ProxyPanel';
-import { rulesOf } from '../auction/reducer';
 import { SaleCorrections } from '../auction/SaleCorrections';
 import { useAuctionRoom } from '../auction/useAuctionRoom';
 import { ConnectionBadge } from '../components/ConnectionBadge';
@@ -25,7 +24,7 @@ import { useAsync } from '../lib/useAsync';
 
 /** Changes with every control action a member can see: a status change or a lot's owner or price. */
 function auditKey(snapshot: AuctionSnapshot): string {
-  return [snapshot.status, ...(snapshot.lots ?? []).map((lot) => `${lot.lotId}:${lot.winnerId}:${lot.price}`)].join('|');
+  return [snapshot.status, ...snapshot.lots.map((lot) => `${lot.lotId}:${lot.winnerId}:${lot.price}`)].join('|');
 }
 
 export default function AuctionRoomPage() {
@@ -33,19 +32,14 @@ export default function AuctionRoomPage() {
   const session = useSession();
   const myUserId = currentUserId(session);
   const room = useAuctionRoom(auctionId);
-  const { state, clock, connection, setRules } = room;
+  const { state, clock, connection } = room;
   const snapshot = state.snapshot;
   const leagueId = snapshot?.leagueId;
   const league = useAsync(async () => (leagueId ? leaguesApi.get(leagueId) : null), [leagueId]);
   const { sports } = useSports();
   const l = league.data ?? null;
 
-  useEffect(() => {
-    if (l) setRules({ openingBid: l.openingBid, minIncrement: l.minIncrement, rosterSize: l.rosterSize });
-  }, [l, setRules]);
-
-  const rules = rulesOf(state);
-  const words = wordsFor(snapshot?.settings?.sport ?? l?.sport, sports);
+  const words = wordsFor(snapshot?.settings.sport, sports);
   const lot = snapshot?.currentLot ?? null;
   const timeUp = useDeadlinePassed(lot, snapshot?.status, clock);
   const nameOf = useCallback(
@@ -78,12 +72,10 @@ export default function AuctionRoomPage() {
     );
   }
 
-  const isCommissioner = !!myUserId && (snapshot.commissionerId ?? l?.commissionerId) === myUserId;
+  const isCommissioner = !!myUserId && snapshot.commissionerId === myUserId;
   const ctx = {
     snapshot,
     myUserId,
-    minIncrement: rules.minIncrement ?? 1,
-    rosterSize: rules.rosterSize ?? null,
     connected: connection === 'connected',
     remainingMs: timeUp ? 0 : null,
     assetWord: words.asset,
@@ -134,7 +126,7 @@ export default function AuctionRoomPage() {
             clock={clock}
             words={words}
             nameOf={nameOf}
-            timerSeconds={snapshot.settings?.bidTimerSeconds ?? l?.bidTimerSeconds}
+            timerSeconds={snapshot.settings.bidTimerSeconds}
             lastMoment={state.lastMoment}
           />
           {snapshot.status !== 'completed' && (
@@ -150,7 +142,9 @@ export default function AuctionRoomPage() {
             <ProxyPanel snapshot={snapshot} myUserId={myUserId} assetWord={words.asset} />
           )}
           {isCommissioner && <CommissionerControls snapshot={snapshot} onSnapshot={room.applySnapshot} />}
-          {isCommissioner && snapshot.status !== 'scheduled' && <SaleCorrections snapshot={snapshot} nameOf={nameOf} onSnapshot={room.applySnapshot} />}
+          {isCommissioner && snapshot.status !== 'scheduled' && (
+            <SaleCorrections snapshot={snapshot} nameOf={nameOf} onSnapshot={room.applySnapshot} />
+          )}
           <BidHistory
             auctionId={auctionId}
             lotId={lot?.id ?? null}
@@ -161,13 +155,13 @@ export default function AuctionRoomPage() {
           />
         </div>
         <div className="room-side">
-          <ClosedLots lots={snapshot.lots ?? []} nameOf={nameOf} assetsWord={words.assets} />
+          <ClosedLots lots={snapshot.lots} nameOf={nameOf} assetsWord={words.assets} />
           <AuditTrail auctionId={auctionId} nameOf={nameOf} refreshKey={auditKey(snapshot)} />
           <Managers
             managers={snapshot.managers}
             myUserId={myUserId}
             highBidderId={lot?.highBidderId ?? null}
-            rosterSize={rules.rosterSize ?? null}
+            rosterSize={snapshot.settings.rosterSize}
             words={words}
           />
           <p className="hint">

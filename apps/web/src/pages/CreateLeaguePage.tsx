@@ -246,8 +246,18 @@ export default function CreateLeaguePage() {
               hint="A bid in the last seconds resets the timer to this."
               {...common}
             />
-            <NumberInput field="lotGapSeconds" label="Pause between lots (seconds)" hint="The result shows before the next lot opens." {...common} />
-            <NumberInput field="leadInSeconds" label="Lead-in (seconds)" hint="Time to get into the room before the first lot." {...common} />
+            <NumberInput
+              field="lotGapSeconds"
+              label="Pause between lots (seconds)"
+              hint="The result shows before the next lot opens."
+              {...common}
+            />
+            <NumberInput
+              field="leadInSeconds"
+              label="Lead-in (seconds)"
+              hint="Time to get into the room before the first lot."
+              {...common}
+            />
           </div>
         </fieldset>
 

@@ -68,22 +68,24 @@ export default function HelpPage() {
             <Link to="/sign-in">Sign in</Link> with your email. We send you a link — open it on the same phone. No password.
           </li>
           <li>Open the invite link your commissioner shared to join the league.</li>
-          <li>Wait for the auction: the league page shows who is online, and an “Enter auction room” button appears the moment it starts.</li>
+          <li>
+            Wait for the auction: the league page shows who is online, and an “Enter auction room” button appears the moment it starts.
+          </li>
         </ol>
       </section>
 
       <section id="auction" className="panel">
         <h2>The auction</h2>
         <p>
-          Football leagues bid for clubs, cricket leagues for players. One lot is up at a time. Everyone has the same budget (in
-          £ millions) and a squad of a fixed size.
+          Football leagues bid for clubs, cricket leagues for players. One lot is up at a time. Everyone has the same budget (in £ millions)
+          and a squad of a fixed size.
         </p>
         <ul>
           <li>The first bid must be at least the opening bid; each later bid must beat the high bid by at least the smallest raise.</li>
           <li>Use the quick buttons — the next bid, +5 or +10 — or type your own amount.</li>
           <li>
-            Your <strong>max bid</strong> keeps enough money to fill your squad: budget left minus the opening bid for each other
-            empty place.
+            Your <strong>max bid</strong> keeps enough money to fill your squad: budget left minus the opening bid for each other empty
+            place.
           </li>
           <li>When the clock runs out, the highest bidder gets the lot and pays their bid. Lots with no bids go unsold.</li>
           <li>When a button is greyed out, the reason is written just below it.</li>
@@ -96,17 +98,17 @@ export default function HelpPage() {
           <strong>A bid counts if the server commits it before the deadline; every confirmation shows the server’s time.</strong>
         </p>
         <p>
-          Your phone’s countdown follows the server’s clock (not your phone’s), so everyone sees the same deadline. A bid sent in
-          the last instant may arrive too late on a slow connection — bid a little early if your signal is weak.
+          Your phone’s countdown follows the server’s clock (not your phone’s), so everyone sees the same deadline. A bid sent in the last
+          instant may arrive too late on a slow connection — bid a little early if your signal is weak.
         </p>
       </section>
 
       <section id="anti-snipe" className="panel">
         <h2>Anti-snipe</h2>
         <p>
-          To stop last-second snipes, a bid accepted in the final seconds (the league’s anti-snipe window, 10 seconds by default)
-          moves the deadline to that many seconds after the bid. Everyone gets a fair chance to answer. You’ll hear “Time extended”
-          if you use a screen reader.
+          To stop last-second snipes, a bid accepted in the final seconds (the league’s anti-snipe window, 10 seconds by default) moves the
+          deadline to that many seconds after the bid. Everyone gets a fair chance to answer. You’ll hear “Time extended” if you use a
+          screen reader.
         </p>
       </section>
 
@@ -118,8 +120,8 @@ export default function HelpPage() {
           <li>Cricket players: 1 per run, 20 per wicket, 10 per catch, 25 per stumping, 20 per run-out.</li>
         </ul>
         <p>
-          Ties break on goals then wins (football) or catches, stumpings then run-outs (cricket), then on less money spent, then on
-          who joined first.
+          Ties break on goals then wins (football) or catches, stumpings then run-outs (cricket), then on less money spent, then on who
+          joined first.
         </p>
       </section>
 
@@ -127,9 +129,15 @@ export default function HelpPage() {
         <h2>For commissioners</h2>
         <ol>
           <li>Create a league: pick the sport, the competition (or choose the lots yourself), budget, squad size and timers.</li>
-          <li>Share the invite link, or upload a CSV of emails (header <code>email</code>) to send everyone a sign-in link that also joins the league.</li>
+          <li>
+            Share the invite link, or upload a CSV of emails (header <code>email</code>) to send everyone a sign-in link that also joins the
+            league.
+          </li>
           <li>Start the auction once enough managers have joined. You can pause, resume or end it from the auction room.</li>
-          <li>Upload fixtures and results as CSV from the league’s “Fixtures and results” page. A file with a bad line saves nothing and shows every line to fix.</li>
+          <li>
+            Upload fixtures and results as CSV from the league’s “Fixtures and results” page. A file with a bad line saves nothing and shows
+            every line to fix.
+          </li>
         </ol>
       </section>
 

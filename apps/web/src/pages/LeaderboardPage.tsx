@@ -96,9 +96,7 @@ export default function LeaderboardPage() {
   const league = useAsync(() => leaguesApi.get(leagueId), [leagueId]);
   // The breakdown names matches by id only: label them "Home v Away" from the fixtures.
   const fixtures = useAsync((signal) => scoringApi.fixtures(leagueId, signal), [leagueId]);
-  const matchNames: MatchNames = new Map(
-    (fixtures.data ?? []).map((f) => [f.externalMatchId, `${f.homeTeam} v ${f.awayTeam}`] as const),
-  );
+  const matchNames: MatchNames = new Map((fixtures.data ?? []).map((f) => [f.externalMatchId, `${f.homeTeam} v ${f.awayTeam}`] as const));
   const scored = (fixtures.data ?? []).some((f) => f.status === 'completed');
   const fileName = exportFileName(league.data?.name, 'leaderboard');
   useLeagueRoom(leagueId, {
@@ -131,12 +129,21 @@ export default function LeaderboardPage() {
       {leaderboard.data && (
         <ol className="leaderboard panel" data-testid="leaderboard">
           {leaderboard.data.entries.map((entry) => (
-            <EntryRow key={entry.userId} entry={entry} leagueId={leagueId} me={entry.userId === myId} matchNames={matchNames} scored={scored} />
+            <EntryRow
+              key={entry.userId}
+              entry={entry}
+              leagueId={leagueId}
+              me={entry.userId === myId}
+              matchNames={matchNames}
+              scored={scored}
+            />
           ))}
         </ol>
       )}
       {leaderboard.data && !scored && <p className="hint">Ranks appear once the first match has a result.</p>}
-      <p className="hint">Ties are broken by the sport’s tie-breaks shown under each name, then by less money spent, then by who joined first.</p>
+      <p className="hint">
+        Ties are broken by the sport’s tie-breaks shown under each name, then by less money spent, then by who joined first.
+      </p>
     </section>
   );
 }

@@ -148,9 +148,7 @@ export default function LeaguePage() {
 
   const { online, startedAuctionId } = useLeagueRoom(leagueId, {
     onMemberJoined: (member) =>
-      league.setData((l) =>
-        l.members.some((m) => m.userId === member.userId) ? l : { ...l, members: [...l.members, member] },
-      ),
+      league.setData((l) => (l.members.some((m) => m.userId === member.userId) ? l : { ...l, members: [...l.members, member] })),
     onMemberLeft: (userId) => league.setData((l) => ({ ...l, members: l.members.filter((m) => m.userId !== userId) })),
     onAuctionStarted: (auctionId) => league.setData((l) => ({ ...l, status: 'auction', auctionId })),
   });
@@ -190,7 +188,8 @@ export default function LeaguePage() {
         <div className="panel highlight" role="status" data-testid="joined-confirmation">
           <h2>You joined {l.name}</h2>
           <p>
-            You’re one of {plural(l.members.length, 'manager', 'managers')}. {l.status === 'open' ? 'The auction room opens here when the commissioner starts it.' : ''}
+            You’re one of {plural(l.members.length, 'manager', 'managers')}.{' '}
+            {l.status === 'open' ? 'The auction room opens here when the commissioner starts it.' : ''}
           </p>
           <button type="button" className="link-button" onClick={() => setParams({}, { replace: true })}>
             Dismiss
@@ -234,12 +233,7 @@ export default function LeaguePage() {
         <h2>
           Members <span className="meta">({online.size} online)</span>
         </h2>
-        <Members
-          league={l}
-          online={online}
-          myId={myId}
-          onRemove={isCommissioner && l.status === 'open' ? removeMember : undefined}
-        />
+        <Members league={l} online={online} myId={myId} onRemove={isCommissioner && l.status === 'open' ? removeMember : undefined} />
       </div>
 
       <div className="panel">
@@ -254,6 +248,7 @@ export default function LeaguePage() {
         {editing ? (
           <SettingsEditor
             league={l}
+            words={words}
             onSaved={(saved) => {
               league.setData(() => saved);
               setEditing(false);

@@ -82,11 +82,7 @@ export default function MyCompetitionsPage() {
       {competitions.data && competitions.data.length > 0 && (
         <ul className="cards" data-testid="competition-list">
           {competitions.data.map((c) => (
-            <CompetitionCard
-              key={c.leagueId}
-              competition={c}
-              sportLabel={sportName(c.sport, sports)}
-            />
+            <CompetitionCard key={c.leagueId} competition={c} sportLabel={sportName(c.sport, sports)} />
           ))}
         </ul>
       )}

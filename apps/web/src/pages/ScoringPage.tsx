@@ -27,9 +27,7 @@ function FixtureList({ fixtures }: { fixtures: Fixture[] }) {
               <span className="meta block">{f.externalMatchId}</span>
             </td>
             <td>{formatDateTime(f.startsAt)}</td>
-            <td>
-              {f.result ? `${f.result.homeGoals}–${f.result.awayGoals}` : f.status === 'completed' ? 'Played' : 'To play'}
-            </td>
+            <td>{f.result ? `${f.result.homeGoals}–${f.result.awayGoals}` : f.status === 'completed' ? 'Played' : 'To play'}</td>
           </tr>
         ))}
       </tbody>
@@ -64,10 +62,7 @@ export default function ScoringPage() {
       </div>
 
       {isCommissioner && (
-        <MatchFileUpload
-          send={(file, dryRun) => scoringApi.importMatchFile(leagueId, file.route, file, dryRun)}
-          onDone={fixtures.reload}
-        />
+        <MatchFileUpload send={(file, dryRun) => scoringApi.importMatchFile(leagueId, file.route, file, dryRun)} onDone={fixtures.reload} />
       )}
 
       <div className="panel">

@@ -1,4 +1,4 @@
-import type { AuctionSnapshot, CurrentLot, LotAsset, SnapshotManager } from '@auction/contracts';
+import type { AuctionSnapshot, CurrentLot, LotAsset, SnapshotManager, SnapshotSettings } from '@auction/contracts';
 
 export const AUCTION_ID = '00000000-0000-4000-8000-000000000001';
 export const LEAGUE_ID = '00000000-0000-4000-8000-000000000002';
@@ -33,6 +33,21 @@ export function manager(userId: string, overrides: Partial<SnapshotManager> = {}
   };
 }
 
+export function settings(overrides: Partial<SnapshotSettings> = {}): SnapshotSettings {
+  return {
+    minIncrement: 1,
+    openingBid: 1,
+    rosterSize: 3,
+    budget: 500,
+    antiSnipeSeconds: 10,
+    bidTimerSeconds: 30,
+    lotGapSeconds: 3,
+    leadInSeconds: 10,
+    sport: 'football',
+    ...overrides,
+  };
+}
+
 export function snapshot(overrides: Partial<AuctionSnapshot> = {}): AuctionSnapshot {
   return {
     id: AUCTION_ID,
@@ -46,7 +61,8 @@ export function snapshot(overrides: Partial<AuctionSnapshot> = {}): AuctionSnaps
     startsAt: null,
     nextLotAt: null,
     lots: [],
-    settings: { minIncrement: 1, openingBid: 1, rosterSize: 3, budget: 500, antiSnipeSeconds: 10, bidTimerSeconds: 30, lotGapSeconds: 3, leadInSeconds: 10, sport: 'football' },
+    settings: settings(),
+    commissionerId: ANN,
     ...overrides,
   };
 }

@@ -63,15 +63,11 @@ describe('checkBid', () => {
   });
 
   it('refuses on a completed auction before a paused or closed lot check', () => {
-    expect(refusalCode(bid({ auctionStatus: 'completed', lot: { status: 'sold', endsAt: null, highBid: 3 } }))).toBe(
-      'AUCTION_COMPLETED',
-    );
+    expect(refusalCode(bid({ auctionStatus: 'completed', lot: { status: 'sold', endsAt: null, highBid: 3 } }))).toBe('AUCTION_COMPLETED');
   });
 
   it('refuses while paused, even on a lot whose deadline has passed', () => {
-    expect(refusalCode(bid({ auctionStatus: 'paused', lot: { status: 'open', endsAt: now, highBid: null } }))).toBe(
-      'AUCTION_PAUSED',
-    );
+    expect(refusalCode(bid({ auctionStatus: 'paused', lot: { status: 'open', endsAt: now, highBid: null } }))).toBe('AUCTION_PAUSED');
   });
 
   it('refuses on a scheduled auction as not started', () => {
@@ -112,7 +108,11 @@ describe('checkBid', () => {
   });
 
   it('refuses a low bid before an unaffordable one', () => {
-    const input = bid({ bidder: { isManager: true, budgetRemaining: 2, rosterCount: 0 }, amount: 1, settings: { openingBid: 3, minIncrement: 1, rosterSize: 3 } });
+    const input = bid({
+      bidder: { isManager: true, budgetRemaining: 2, rosterCount: 0 },
+      amount: 1,
+      settings: { openingBid: 3, minIncrement: 1, rosterSize: 3 },
+    });
     expect(refusalCode(input)).toBe('BID_TOO_LOW');
   });
 

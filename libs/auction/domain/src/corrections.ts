@@ -24,7 +24,14 @@ export interface CorrectionContext {
 
 export type CorrectionRefusalCode = Extract<
   ErrorCode,
-  'VALIDATION_FAILED' | 'NOT_COMMISSIONER' | 'AUCTION_NOT_STARTED' | 'CONFLICT' | 'NOT_A_MANAGER' | 'ROSTER_FULL' | 'BID_TOO_LOW' | 'BUDGET_EXCEEDED'
+  | 'VALIDATION_FAILED'
+  | 'NOT_COMMISSIONER'
+  | 'AUCTION_NOT_STARTED'
+  | 'CONFLICT'
+  | 'NOT_A_MANAGER'
+  | 'ROSTER_FULL'
+  | 'BID_TOO_LOW'
+  | 'BUDGET_EXCEEDED'
 >;
 
 export interface CorrectionRefusal {
@@ -87,7 +94,8 @@ export interface ReassignInput extends CorrectionContext {
  * bid, at most their max bid once the previous sale is taken back.
  */
 export function reassignSale(input: ReassignInput): ReassignedSale | CorrectionRefusal {
-  if (!Number.isSafeInteger(input.price) || input.price < 1) return refuse('VALIDATION_FAILED', 'A price must be a whole number greater than 0');
+  if (!Number.isSafeInteger(input.price) || input.price < 1)
+    return refuse('VALIDATION_FAILED', 'A price must be a whole number greater than 0');
   const refused = checkCorrectable(input);
   if (refused) return refused;
   const { from, to, price, settings } = input;

@@ -67,10 +67,17 @@ function checkProxyBids(lot: FormatInvariantLot, bids: readonly FormatInvariantB
     if (!bid.proxy) return [];
     const found: FormatInvariantViolation[] = [];
     if (bid.proxyMaxAmount === null || bid.amount > bid.proxyMaxAmount) {
-      found.push(violation('PROXY_OVER_MAXIMUM', `lot ${lot.id}: proxy bid seq ${bid.seq} of ${bid.amount} is above its maximum ${bid.proxyMaxAmount}`));
+      found.push(
+        violation(
+          'PROXY_OVER_MAXIMUM',
+          `lot ${lot.id}: proxy bid seq ${bid.seq} of ${bid.amount} is above its maximum ${bid.proxyMaxAmount}`,
+        ),
+      );
     }
     if (index > 0 && bids[index - 1].bidderId === bid.bidderId) {
-      found.push(violation('PROXY_BID_NOT_NEEDED', `lot ${lot.id}: proxy bid seq ${bid.seq} was placed for ${bid.bidderId}, who needed no bid`));
+      found.push(
+        violation('PROXY_BID_NOT_NEEDED', `lot ${lot.id}: proxy bid seq ${bid.seq} was placed for ${bid.bidderId}, who needed no bid`),
+      );
     }
     return found;
   });
@@ -112,7 +119,8 @@ function checkCorrections({ lots, corrections }: FormatAuctionState): FormatInva
   return lots.flatMap((lot) => {
     const correction = last.get(lot.id);
     if (correction === undefined) return [];
-    const expected = correction.action === 'undo' ? { winnerId: null, price: null } : { winnerId: correction.toUserId, price: correction.price };
+    const expected =
+      correction.action === 'undo' ? { winnerId: null, price: null } : { winnerId: correction.toUserId, price: correction.price };
     if (lot.winnerId === expected.winnerId && lot.price === expected.price) return [];
     return [
       violation(

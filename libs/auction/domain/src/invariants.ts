@@ -104,9 +104,7 @@ function checkManagerBooks(manager: InvariantManager, { budget, rosterSize }: Au
     found.push(violation('NEGATIVE_BUDGET', `${who} has a negative budget of ${manager.budgetRemaining}`));
   }
   if (manager.spent + manager.budgetRemaining !== budget) {
-    found.push(
-      violation('BUDGET_MISMATCH', `${who}: spent ${manager.spent} + remaining ${manager.budgetRemaining} ≠ budget ${budget}`),
-    );
+    found.push(violation('BUDGET_MISMATCH', `${who}: spent ${manager.spent} + remaining ${manager.budgetRemaining} ≠ budget ${budget}`));
   }
   const rosterTotal = sum(manager.roster.map((entry) => entry.price));
   if (rosterTotal !== manager.spent) {

@@ -1,10 +1,9 @@
-import { randomBytes } from 'node:crypto';
-
 export type NominationOrder = 'random' | 'fixed';
 
-/** A uniform number in [0, 1) from 48 bits of the operating system's CSPRNG. */
+/** A uniform number in [0, 1) from 48 bits of the CSPRNG (Web Crypto: Node and browsers alike). */
 export function secureRandom(): number {
-  return randomBytes(6).readUIntBE(0, 6) / 2 ** 48;
+  const words = crypto.getRandomValues(new Uint32Array(2));
+  return ((words[0]! & 0xffff) * 2 ** 32 + words[1]!) / 2 ** 48;
 }
 
 /** The order lots open in: as given for `fixed`, a Fisher–Yates shuffle for `random`. */

@@ -10,7 +10,13 @@ function nomination(overrides: Partial<NominationInput> = {}): NominationInput {
     turn: { userId: 'ann', endsAt: inTwentySeconds },
     nominatorId: 'ann',
     nominator: { isManager: true, budgetRemaining: 100, rosterCount: 0 },
-    pool: { assets: [{ id: 'arsenal', rank: 2 }, { id: 'chelsea', rank: 4 }], taken: new Set(['chelsea']) },
+    pool: {
+      assets: [
+        { id: 'arsenal', rank: 2 },
+        { id: 'chelsea', rank: 4 },
+      ],
+      taken: new Set(['chelsea']),
+    },
     assetId: 'arsenal',
     amount: 5,
     settings: { openingBid: 5, minIncrement: 1, rosterSize: 3 },

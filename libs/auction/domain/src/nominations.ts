@@ -60,5 +60,9 @@ function checkTurn({ turn, nominatorId, now }: NominationInput): NominationCheck
 
 function checkAsset({ pool, assetId }: NominationInput): NominationCheck | undefined {
   if (isAvailable(pool, assetId)) return undefined;
-  return { ok: false, code: 'ASSET_UNAVAILABLE', message: 'That asset cannot be nominated: it is not in the pool, or sold, or on sale now' };
+  return {
+    ok: false,
+    code: 'ASSET_UNAVAILABLE',
+    message: 'That asset cannot be nominated: it is not in the pool, or sold, or on sale now',
+  };
 }

@@ -36,7 +36,14 @@ describe('autoNominationChoice', () => {
   });
 
   it('breaks equal ranks by the smaller id, whatever the pool order', () => {
-    const tied: PoolState = { assets: [{ id: 'b', rank: 1 }, { id: 'a', rank: 1 }, { id: 'c', rank: 0 }], taken: new Set(['c']) };
+    const tied: PoolState = {
+      assets: [
+        { id: 'b', rank: 1 },
+        { id: 'a', rank: 1 },
+        { id: 'c', rank: 0 },
+      ],
+      taken: new Set(['c']),
+    };
     expect(autoNominationChoice(tied, [])).toBe('a');
     expect(autoNominationChoice({ ...tied, assets: [...tied.assets].reverse() }, [])).toBe('a');
   });

@@ -27,7 +27,12 @@ describe('settleProxies: one proxy', () => {
   });
 
   it('tops a manual bid by the increment', () => {
-    const state = lot({ highBid: 10, highBidderId: 'manual', settings: { openingBid: 1, minIncrement: 5, rosterSize: 3 }, proxies: [proxy('ann', 40)] });
+    const state = lot({
+      highBid: 10,
+      highBidderId: 'manual',
+      settings: { openingBid: 1, minIncrement: 5, rosterSize: 3 },
+      proxies: [proxy('ann', 40)],
+    });
     expect(settleProxies(state)).toEqual([bid('ann', 15)]);
   });
 
@@ -137,8 +142,12 @@ describe('settleProxies: on many random lots', () => {
 
   function randomLot(): ProxyLotState {
     const settings = { openingBid: pick(5), minIncrement: pick(6), rosterSize: 3 };
-    const managers = Object.fromEntries(users.map((u) => [u, { isManager: true, budgetRemaining: 20 + pick(80), rosterCount: pick(4) - 1 }]));
-    const proxies = users.filter(() => random() < 0.7).map((u, i) => proxy(u, pick(90), new Date(earlier.getTime() + i * (random() < 0.5 ? 1 : -1))));
+    const managers = Object.fromEntries(
+      users.map((u) => [u, { isManager: true, budgetRemaining: 20 + pick(80), rosterCount: pick(4) - 1 }]),
+    );
+    const proxies = users
+      .filter(() => random() < 0.7)
+      .map((u, i) => proxy(u, pick(90), new Date(earlier.getTime() + i * (random() < 0.5 ? 1 : -1))));
     const leader = random() < 0.5 ? null : users[pick(users.length) - 1];
     const highBid = leader === null ? null : settings.openingBid + pick(30);
     return { highBid, highBidderId: leader, settings, proxies, managers };
@@ -158,7 +167,9 @@ describe('settleProxies: on many random lots', () => {
         const maximum = state.proxies.find((p) => p.userId === placed.bidderId)?.maxAmount ?? 0;
         const bidder = state.managers[placed.bidderId];
         const lotNow = { status: 'open' as const, endsAt: later, highBid };
-        expect(checkBid({ auctionStatus: 'live', lot: lotNow, settings: state.settings, bidder, amount: placed.amount, now: earlier })).toEqual({ ok: true });
+        expect(
+          checkBid({ auctionStatus: 'live', lot: lotNow, settings: state.settings, bidder, amount: placed.amount, now: earlier }),
+        ).toEqual({ ok: true });
         expect(placed.amount).toBeLessThanOrEqual(maximum);
         expect(placed.bidderId).not.toBe(leader);
         [highBid, leader] = [placed.amount, placed.bidderId];

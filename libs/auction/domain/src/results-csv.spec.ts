@@ -10,7 +10,11 @@ function lot(lotId: string, name: string, sale: { winnerId: string; price: numbe
 describe('results.csv', () => {
   it('writes one row per closed lot in closing order, the winner by name and id, unsold lots without a winner', () => {
     const csv = resultsCsv(
-      [lot('l1', 'Arsenal', { winnerId: 'u1', price: 12 }, 3), lot('l2', 'Leeds United', null, 4), lot('l3', 'Fulham', { winnerId: 'u2', price: 1 }, 6)],
+      [
+        lot('l1', 'Arsenal', { winnerId: 'u1', price: 12 }, 3),
+        lot('l2', 'Leeds United', null, 4),
+        lot('l3', 'Fulham', { winnerId: 'u2', price: 1 }, 6),
+      ],
       new Map([
         ['u1', 'Ann'],
         ['u2', '=HYPERLINK("x")'],

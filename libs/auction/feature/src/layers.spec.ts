@@ -90,11 +90,10 @@ describe('layers of the auction feature', () => {
 
   it('catches a gateway that queries a repository', () => {
     const gateway = 'realtime/auction.gateway.ts';
-    const text = "import { AuctionsRepository } from '../data/auctions.repository.js';\nimport type { Lot } from '../model/auction-state.js';";
+    const text =
+      "import { AuctionsRepository } from '../data/auctions.repository.js';\nimport type { Lot } from '../model/auction-state.js';";
     const graph: ImportGraph = new Map([[gateway, importsOf(gateway, text)]]);
-    expect(layerProblems(graph)).toEqual([
-      'realtime/auction.gateway.ts → data/auctions.repository.ts: realtime may not import data',
-    ]);
+    expect(layerProblems(graph)).toEqual(['realtime/auction.gateway.ts → data/auctions.repository.ts: realtime may not import data']);
   });
 
   it('catches a use case that imports the broadcaster or the lot closer', () => {

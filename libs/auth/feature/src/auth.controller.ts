@@ -14,23 +14,23 @@ import {
 import { AccessGuard, CurrentUser, type AuthUser } from '@auction/auth-guard';
 import { ApiZodBody, ZodPipe } from '@auction/platform';
 import { CurrentUserQuery } from './queries/current-user/current-user.query.js';
-import { EndSession } from './use-cases/end-session/end-session.use-case.js';
-import { RefreshSession } from './use-cases/refresh-session/refresh-session.use-case.js';
-import { RenameUser } from './use-cases/rename-user/rename-user.use-case.js';
-import { SendSignInLink } from './use-cases/send-sign-in-link/send-sign-in-link.use-case.js';
-import { SignInWithLink } from './use-cases/sign-in-with-link/sign-in-with-link.use-case.js';
+import { EndSessionUseCase } from './use-cases/end-session/end-session.use-case.js';
+import { RefreshSessionUseCase } from './use-cases/refresh-session/refresh-session.use-case.js';
+import { RenameUserUseCase } from './use-cases/rename-user/rename-user.use-case.js';
+import { SendSignInLinkUseCase } from './use-cases/send-sign-in-link/send-sign-in-link.use-case.js';
+import { SignInWithLinkUseCase } from './use-cases/sign-in-with-link/sign-in-with-link.use-case.js';
 import type { z } from 'zod';
 
 @ApiTags('auth')
 @Controller('api/auth')
 export class AuthController {
   constructor(
-    private readonly sendSignInLink: SendSignInLink,
-    private readonly signInWithLink: SignInWithLink,
-    private readonly refreshSession: RefreshSession,
-    private readonly endSession: EndSession,
+    private readonly sendSignInLink: SendSignInLinkUseCase,
+    private readonly signInWithLink: SignInWithLinkUseCase,
+    private readonly refreshSession: RefreshSessionUseCase,
+    private readonly endSession: EndSessionUseCase,
     private readonly currentUser: CurrentUserQuery,
-    private readonly renameUser: RenameUser,
+    private readonly renameUser: RenameUserUseCase,
   ) {}
 
   @Post('magic-link')

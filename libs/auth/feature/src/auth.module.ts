@@ -8,12 +8,12 @@ import { SignInLinks } from './magic-link/sign-in-links.js';
 import { CurrentUserQuery } from './queries/current-user/current-user.query.js';
 import { RefreshTokensRepository } from './session/refresh-tokens.repository.js';
 import { SessionTokens } from './session/session-tokens.js';
-import { EndSession } from './use-cases/end-session/end-session.use-case.js';
-import { RefreshSession } from './use-cases/refresh-session/refresh-session.use-case.js';
-import { RenameUser } from './use-cases/rename-user/rename-user.use-case.js';
-import { SendInvitationLinks } from './use-cases/send-invitation-links/send-invitation-links.use-case.js';
-import { SendSignInLink } from './use-cases/send-sign-in-link/send-sign-in-link.use-case.js';
-import { SignInWithLink } from './use-cases/sign-in-with-link/sign-in-with-link.use-case.js';
+import { EndSessionUseCase } from './use-cases/end-session/end-session.use-case.js';
+import { RefreshSessionUseCase } from './use-cases/refresh-session/refresh-session.use-case.js';
+import { RenameUserUseCase } from './use-cases/rename-user/rename-user.use-case.js';
+import { SendInvitationLinksUseCase } from './use-cases/send-invitation-links/send-invitation-links.use-case.js';
+import { SendSignInLinkUseCase } from './use-cases/send-sign-in-link/send-sign-in-link.use-case.js';
+import { SignInWithLinkUseCase } from './use-cases/sign-in-with-link/sign-in-with-link.use-case.js';
 import { UsersRepository } from './users/users.repository.js';
 
 /** Passwordless sign-in, sessions and the user's own profile. Needs the shared core, guard, limits and service client. */
@@ -27,12 +27,12 @@ import { UsersRepository } from './users/users.repository.js';
     SignInLinks,
     SignInHooks,
     SessionTokens,
-    SendSignInLink,
-    SendInvitationLinks,
-    SignInWithLink,
-    RefreshSession,
-    EndSession,
-    RenameUser,
+    SendSignInLinkUseCase,
+    SendInvitationLinksUseCase,
+    SignInWithLinkUseCase,
+    RefreshSessionUseCase,
+    EndSessionUseCase,
+    RenameUserUseCase,
     CurrentUserQuery,
   ],
 })

@@ -43,14 +43,22 @@ describe('client IP: X-Forwarded-For only from TRUSTED_PROXIES', () => {
     const answers = [];
     for (let i = 0; i < 31; i++) {
       answers.push(
-        await behindIngress.api.post('/api/auth/magic-link', { email: `spoof${i}@club.test` }, { headers: { 'x-forwarded-for': `198.51.100.${i}` } }),
+        await behindIngress.api.post(
+          '/api/auth/magic-link',
+          { email: `spoof${i}@club.test` },
+          { headers: { 'x-forwarded-for': `198.51.100.${i}` } },
+        ),
       );
     }
     expect(answers.filter((a) => a.status === 202)).toHaveLength(30);
     expect(answers.at(-1)!.body.code).toBe('RATE_LIMITED');
     // From a trusted proxy (loopback by default) the forwarded address is the client.
     for (let i = 0; i < 31; i++) {
-      const answer = await byDefault.api.post('/api/auth/magic-link', { email: `relayed${i}@club.test` }, { headers: { 'x-forwarded-for': `198.51.100.${i}` } });
+      const answer = await byDefault.api.post(
+        '/api/auth/magic-link',
+        { email: `relayed${i}@club.test` },
+        { headers: { 'x-forwarded-for': `198.51.100.${i}` } },
+      );
       expect(answer.status).toBe(202);
     }
   });

@@ -18,9 +18,7 @@ describe('a sign-in link under concurrency', () => {
 
   it('is consumed exactly once when verified by many requests at the same moment', async () => {
     const token = await mailedToken(stack, smtp, 'race@club.test');
-    const answers = await Promise.all(
-      Array.from({ length: 12 }, () => stack.api.post('/api/auth/verify-magic-link', { token })),
-    );
+    const answers = await Promise.all(Array.from({ length: 12 }, () => stack.api.post('/api/auth/verify-magic-link', { token })));
     const winners = answers.filter((a) => a.status === 200);
     expect(winners).toHaveLength(1);
     expect(answers.filter((a) => a.body.code === 'TOKEN_USED')).toHaveLength(11);

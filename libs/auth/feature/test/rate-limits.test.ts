@@ -50,7 +50,11 @@ describe('rate limits on sign-in, shared through Redis with an in-memory insuran
     const ip = freshIp();
     const token = await mailedToken(stack, smtp, 'patient@club.test', freshIp());
     for (let i = 0; i < 10; i++) {
-      const failed = await stack.api.post('/api/auth/verify-magic-link', { token: `wrong-${i}-${'x'.repeat(30)}` }, { headers: { 'x-forwarded-for': ip } });
+      const failed = await stack.api.post(
+        '/api/auth/verify-magic-link',
+        { token: `wrong-${i}-${'x'.repeat(30)}` },
+        { headers: { 'x-forwarded-for': ip } },
+      );
       expect(failed.body.code).toBe('TOKEN_INVALID');
     }
     const blocked = await stack.api.post('/api/auth/verify-magic-link', { token }, { headers: { 'x-forwarded-for': ip } });

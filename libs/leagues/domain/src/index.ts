@@ -2,13 +2,7 @@ export type { Competition, CricketPlayer, CricketRole, CricketTeam, FootballClub
 export { FOOTBALL_CLUBS, FOOTBALL_COMPETITIONS } from './catalogue/football.js';
 export { CRICKET_COMPETITIONS, CRICKET_PLAYERS, NZ_ENG_ODI } from './catalogue/cricket.js';
 export { assetIdFor } from './catalogue/asset-ids.js';
-export {
-  CATALOGUE_ASSETS,
-  clubToAsset,
-  inMemoryCatalogue,
-  playerToAsset,
-  type AssetCatalogue,
-} from './catalogue/catalogue-assets.js';
+export { CATALOGUE_ASSETS, clubToAsset, inMemoryCatalogue, playerToAsset, type AssetCatalogue } from './catalogue/catalogue-assets.js';
 export { poolCsv } from './catalogue/pool-csv.js';
 export { SPORTS, enabledSports, isSportKey } from './sports/sports.js';
 export type { LeagueSettings, SettingsIssue, SettingsResult } from './settings/league-settings.js';

@@ -30,6 +30,10 @@ export class LeagueLimits {
     this.creations = rateLimits.limiter(LEAGUE_LIMIT_RULES.creations);
     this.joins = rateLimits.limiter(LEAGUE_LIMIT_RULES.joins);
     this.invitations = rateLimits.limiter(LEAGUE_LIMIT_RULES.invitations);
-    this.leagueMail = rateLimits.limiter({ name: 'league-invitation-mail', points: config.invitationsPerLeaguePerDay, durationSeconds: 24 * 60 * 60 });
+    this.leagueMail = rateLimits.limiter({
+      name: 'league-invitation-mail',
+      points: config.invitationsPerLeaguePerDay,
+      durationSeconds: 24 * 60 * 60,
+    });
   }
 }

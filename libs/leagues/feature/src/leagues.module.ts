@@ -26,24 +26,31 @@ import { LeagueMembershipQuery } from './queries/league-membership/league-member
 import { LeaguePoolCsvQuery } from './queries/league-pool-csv/league-pool-csv.query.js';
 import { MyCompetitionsQuery } from './queries/my-competitions/my-competitions.query.js';
 import { ScoringContextQuery } from './queries/scoring-context/scoring-context.query.js';
-import { AcceptInvitations } from './use-cases/accept-invitations/accept-invitations.use-case.js';
-import { CompleteLeague } from './use-cases/complete-league/complete-league.use-case.js';
-import { CreateLeague } from './use-cases/create-league/create-league.use-case.js';
-import { JoinLeague } from './use-cases/join-league/join-league.use-case.js';
-import { LockLeagueForAuction } from './use-cases/lock-league-for-auction/lock-league-for-auction.use-case.js';
-import { RemoveMember } from './use-cases/remove-member/remove-member.use-case.js';
-import { RenameMember } from './use-cases/rename-member/rename-member.use-case.js';
-import { ResendInvitations } from './use-cases/resend-invitations/resend-invitations.use-case.js';
-import { RotateInviteToken } from './use-cases/rotate-invite-token/rotate-invite-token.use-case.js';
-import { SendInvitations } from './use-cases/send-invitations/send-invitations.use-case.js';
-import { UpdateLeague } from './use-cases/update-league/update-league.use-case.js';
+import { AcceptInvitationsUseCase } from './use-cases/accept-invitations/accept-invitations.use-case.js';
+import { CompleteLeagueUseCase } from './use-cases/complete-league/complete-league.use-case.js';
+import { CreateLeagueUseCase } from './use-cases/create-league/create-league.use-case.js';
+import { JoinLeagueUseCase } from './use-cases/join-league/join-league.use-case.js';
+import { LockLeagueForAuctionUseCase } from './use-cases/lock-league-for-auction/lock-league-for-auction.use-case.js';
+import { RemoveMemberUseCase } from './use-cases/remove-member/remove-member.use-case.js';
+import { RenameMemberUseCase } from './use-cases/rename-member/rename-member.use-case.js';
+import { ResendInvitationsUseCase } from './use-cases/resend-invitations/resend-invitations.use-case.js';
+import { RotateInviteTokenUseCase } from './use-cases/rotate-invite-token/rotate-invite-token.use-case.js';
+import { SendInvitationsUseCase } from './use-cases/send-invitations/send-invitations.use-case.js';
+import { UpdateLeagueUseCase } from './use-cases/update-league/update-league.use-case.js';
 
 /**
  * Sports catalogue, leagues, memberships, invitations and the lobby's join events.
  * Needs the shared core, guards, limits, service client and realtime modules.
  */
 @Module({
-  controllers: [CatalogueController, InvitePreviewController, LeaguesController, InvitationsController, MyCompetitionsController, InternalLeaguesController],
+  controllers: [
+    CatalogueController,
+    InvitePreviewController,
+    LeaguesController,
+    InvitationsController,
+    MyCompetitionsController,
+    InternalLeaguesController,
+  ],
   providers: [
     SportsConfig,
     LeagueLimits,
@@ -55,17 +62,17 @@ import { UpdateLeague } from './use-cases/update-league/update-league.use-case.j
     LobbyEvents,
     InvitationMail,
     AdmitMember,
-    CreateLeague,
-    UpdateLeague,
-    RemoveMember,
-    RotateInviteToken,
-    JoinLeague,
-    AcceptInvitations,
-    SendInvitations,
-    ResendInvitations,
-    LockLeagueForAuction,
-    CompleteLeague,
-    RenameMember,
+    CreateLeagueUseCase,
+    UpdateLeagueUseCase,
+    RemoveMemberUseCase,
+    RotateInviteTokenUseCase,
+    JoinLeagueUseCase,
+    AcceptInvitationsUseCase,
+    SendInvitationsUseCase,
+    ResendInvitationsUseCase,
+    LockLeagueForAuctionUseCase,
+    CompleteLeagueUseCase,
+    RenameMemberUseCase,
     AssetsPageQuery,
     LeagueQuery,
     LeaguePoolCsvQuery,

@@ -33,6 +33,8 @@ describe('GET /api/leagues/:id/assets.csv and catalogue ranks', () => {
 
   it('serves each asset’s rank and aliases in the catalogue API', async () => {
     const answer = await stack.api.get('/api/assets?sport=football&q=Manchester United', { token: testUser('browser').token });
-    expect(answer.body.items).toEqual([expect.objectContaining({ name: 'Manchester United', rank: 15, aliases: ['Man United', 'Man Utd'], registryId: null })]);
+    expect(answer.body.items).toEqual([
+      expect.objectContaining({ name: 'Manchester United', rank: 15, aliases: ['Man United', 'Man Utd'], registryId: null }),
+    ]);
   });
 });

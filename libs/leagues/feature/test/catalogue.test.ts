@@ -37,7 +37,17 @@ describe('sports and the asset catalogue', () => {
     expect(byKey.football).toMatchObject({
       name: 'Football',
       words: { asset: 'Club', assets: 'Clubs' },
-      defaults: { budget: 500, rosterSize: 3, openingBid: 1, minIncrement: 1, bidTimerSeconds: 30, antiSnipeSeconds: 10, lotGapSeconds: 3, leadInSeconds: 10, scoringRules: { win: 3, draw: 1, goal: 1 } },
+      defaults: {
+        budget: 500,
+        rosterSize: 3,
+        openingBid: 1,
+        minIncrement: 1,
+        bidTimerSeconds: 30,
+        antiSnipeSeconds: 10,
+        lotGapSeconds: 3,
+        leadInSeconds: 10,
+        scoringRules: { win: 3, draw: 1, goal: 1 },
+      },
     });
     expect(byKey.football.competitions.map((c: { key: string }) => c.key)).toEqual(['EPL', 'UCL']);
     expect(byKey.cricket).toMatchObject({

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { isValidServiceToken } from '@auction/auth-guard';
 import type { AuctionCompletedEvent, AuctionSetup } from '@auction/contracts';
 import { CATALOGUE_ASSETS, assetIdFor } from '@auction/leagues-domain';
-import { CompleteLeague, leaguesService } from '@auction/leagues';
+import { CompleteLeagueUseCase, leaguesService } from '@auction/leagues';
 import { EventBus } from '@auction/realtime';
 import { TEST_JWT_SECRET, startTestStack, testUser, type TestStack } from '@auction/testing';
 import { createLeague, expectProblem, join, leagueWithMembers, serviceToken, sqlRows, startAuction } from './support.js';
@@ -96,7 +96,9 @@ describe('internal routes of the leagues service', () => {
       ]),
     );
     expect(paths.filter((path) => path.startsWith('/internal'))).toEqual([]);
-    expect(docs.body.paths['/api/leagues'].post.requestBody.content['application/json'].schema.properties).toHaveProperty('bidTimerSeconds');
+    expect(docs.body.paths['/api/leagues'].post.requestBody.content['application/json'].schema.properties).toHaveProperty(
+      'bidTimerSeconds',
+    );
   });
 
   describe('GET /internal/leagues/:id/members/:userId', () => {
@@ -104,7 +106,13 @@ describe('internal routes of the leagues service', () => {
       const { league, commissioner, members } = await leagueWithMembers(stack, 1);
       const found = await stack.api.get(`/internal/leagues/${league.id}/members/${members[0]!.id}`, internal);
       expect(found.status).toBe(200);
-      expect(found.body).toEqual({ leagueId: league.id, userId: members[0]!.id, role: 'manager', displayName: 'manager1', joinedAt: expect.any(String) });
+      expect(found.body).toEqual({
+        leagueId: league.id,
+        userId: members[0]!.id,
+        role: 'manager',
+        displayName: 'manager1',
+        joinedAt: expect.any(String),
+      });
       const boss = await stack.api.get(`/internal/leagues/${league.id}/members/${commissioner.id}`, internal);
       expect(boss.body.role).toBe('commissioner');
       expectProblem(await stack.api.get(`/internal/leagues/${league.id}/members/${testUser().id}`, internal), 404, 'NOT_A_MEMBER');
@@ -114,7 +122,11 @@ describe('internal routes of the leagues service', () => {
 
   describe('POST /internal/leagues/:id/start-auction', () => {
     it('freezes the league and hands over its setup: settings, members, the pool in order', async () => {
-      const order = [assetIdFor('football', 'eng-liverpool'), assetIdFor('football', 'eng-arsenal'), assetIdFor('football', 'esp-barcelona')];
+      const order = [
+        assetIdFor('football', 'eng-liverpool'),
+        assetIdFor('football', 'eng-arsenal'),
+        assetIdFor('football', 'esp-barcelona'),
+      ];
       const { league, commissioner, members } = await leagueWithMembers(stack, 2, {
         name: 'Frozen',
         competition: 'UCL',
@@ -200,7 +212,9 @@ describe('internal routes of the leagues service', () => {
       expect(start!.status).toBe(200);
       for (const answer of joins) expect([200, 409]).toContain(answer.status);
       for (const answer of joins.filter((a) => a.status === 409)) expect(answer.body.code).toBe('AUCTION_STARTED');
-      const stored = await sqlRows<{ user_id: string }>(stack, 'select user_id from leagues.league_members where league_id = $1', [league.id]);
+      const stored = await sqlRows<{ user_id: string }>(stack, 'select user_id from leagues.league_members where league_id = $1', [
+        league.id,
+      ]);
       expect(start!.body.members.map((m: { userId: string }) => m.userId).sort()).toEqual(stored.map((r) => r.user_id).sort());
       expect(stored).toHaveLength(2 + joins.filter((a) => a.status === 200).length);
     });
@@ -223,7 +237,11 @@ describe('internal routes of the leagues service', () => {
 
   describe('GET /internal/leagues/:id/scoring-context', () => {
     it('answers the rules, members and the whole catalogue of the sport', async () => {
-      const { league, commissioner, members } = await leagueWithMembers(stack, 1, { sport: 'cricket', name: 'Summer XI', scoringRules: { run: 2, wicket: 25, catch: 10, stumping: 25, runOut: 20 } });
+      const { league, commissioner, members } = await leagueWithMembers(stack, 1, {
+        sport: 'cricket',
+        name: 'Summer XI',
+        scoringRules: { run: 2, wicket: 25, catch: 10, stumping: 25, runOut: 20 },
+      });
       const answer = await stack.api.get(`/internal/leagues/${league.id}/scoring-context`, internal);
       expect(answer.status).toBe(200);
       expect(answer.body).toMatchObject({
@@ -256,7 +274,9 @@ describe('internal routes of the leagues service', () => {
       const answer = await stack.api.get(`/internal/leagues/${league.id}/scoring-context`, internal);
       expect(answer.body.catalogue).toHaveLength(CATALOGUE_ASSETS.filter((a) => a.sport === 'football').length);
       expect(answer.body.poolAssetIds).toEqual([assetIdFor('football', 'eng-arsenal')]);
-      expect(answer.body.catalogue).toContainEqual(expect.objectContaining({ externalId: 'eng-manchester-united', aliases: ['Man United', 'Man Utd'] }));
+      expect(answer.body.catalogue).toContainEqual(
+        expect.objectContaining({ externalId: 'eng-manchester-united', aliases: ['Man United', 'Man Utd'] }),
+      );
     });
   });
 
@@ -265,8 +285,14 @@ describe('internal routes of the leagues service', () => {
       const { league, commissioner } = await leagueWithMembers(stack, 1);
       const auctionId = crypto.randomUUID();
       await startAuction(stack, league.id, commissioner.id, auctionId);
-      const handler = vi.spyOn(stack.app.get(CompleteLeague), 'execute');
-      const event = (id: string): AuctionCompletedEvent => ({ auctionId: id, leagueId: league.id, sport: 'football', completedAt: new Date().toISOString(), managers: [] });
+      const handler = vi.spyOn(stack.app.get(CompleteLeagueUseCase), 'execute');
+      const event = (id: string): AuctionCompletedEvent => ({
+        auctionId: id,
+        leagueId: league.id,
+        sport: 'football',
+        completedAt: new Date().toISOString(),
+        managers: [],
+      });
       const bus = stack.app.get(EventBus);
 
       await bus.publish('auction.completed', event(crypto.randomUUID()));
@@ -307,7 +333,16 @@ describe('internal routes of the leagues service', () => {
           points: 10,
           nextFixture: { externalMatchId: 'm0', startsAt: '2026-01-10T15:00:00Z', homeTeam: 'Arsenal', awayTeam: 'Chelsea' },
         },
-        expect.objectContaining({ leagueId: mine.id, name: 'Mine', status: 'auction', role: 'commissioner', auctionId, managers: 3, rank: 2, points: 20 }),
+        expect.objectContaining({
+          leagueId: mine.id,
+          name: 'Mine',
+          status: 'auction',
+          role: 'commissioner',
+          auctionId,
+          managers: 3,
+          rank: 2,
+          points: 20,
+        }),
       ]);
       const call = scoring.requests.at(-1)!;
       expect(call.body).toEqual({ userId: me.id, leagueIds: [other.id, mine.id] });
@@ -319,7 +354,9 @@ describe('internal routes of the leagues service', () => {
       const { league, commissioner } = await leagueWithMembers(stack, 0);
       const answer = await stack.api.get('/api/me/competitions', { token: commissioner.token });
       expect(answer.status).toBe(200);
-      expect(answer.body.items).toEqual([expect.objectContaining({ leagueId: league.id, rank: null, points: null, nextFixture: null, managers: 1 })]);
+      expect(answer.body.items).toEqual([
+        expect.objectContaining({ leagueId: league.id, rank: null, points: null, nextFixture: null, managers: 1 }),
+      ]);
     });
 
     it('is empty for someone in no league, without asking scoring', async () => {

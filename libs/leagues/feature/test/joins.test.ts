@@ -50,11 +50,20 @@ describe('joining a league with the invite token', () => {
     const heard = lobby.next((e) => e.event === 'league:member_joined' && e.payload.member?.userId === newcomer.id);
     const answer = await join(stack, newcomer, league.inviteToken);
     expect(answer.status).toBe(200);
-    expect(answer.body).toEqual({ leagueId: league.id, userId: newcomer.id, displayName: 'Bea', role: 'manager', joinedAt: expect.any(String) });
+    expect(answer.body).toEqual({
+      leagueId: league.id,
+      userId: newcomer.id,
+      displayName: 'Bea',
+      role: 'manager',
+      joinedAt: expect.any(String),
+    });
     expect(await heard).toEqual({
       room: `league:${league.id}`,
       event: 'league:member_joined',
-      payload: { leagueId: league.id, member: { userId: newcomer.id, displayName: 'Bea', role: 'manager', joinedAt: answer.body.joinedAt } },
+      payload: {
+        leagueId: league.id,
+        member: { userId: newcomer.id, displayName: 'Bea', role: 'manager', joinedAt: answer.body.joinedAt },
+      },
     });
   });
 
@@ -65,7 +74,10 @@ describe('joining a league with the invite token', () => {
     expect(answers.map((a) => a.status)).toEqual(Array(20).fill(200));
     expect(new Set(answers.map((a) => a.body.joinedAt)).size).toBe(1);
 
-    const rows = await sqlRows(stack, 'select user_id from leagues.league_members where league_id = $1 and user_id = $2', [league.id, newcomer.id]);
+    const rows = await sqlRows(stack, 'select user_id from leagues.league_members where league_id = $1 and user_id = $2', [
+      league.id,
+      newcomer.id,
+    ]);
     expect(rows).toHaveLength(1);
     expect(lobby.emitted.filter((e) => e.payload.member?.userId === newcomer.id)).toHaveLength(1);
 
@@ -77,7 +89,11 @@ describe('joining a league with the invite token', () => {
     const user = testUser();
     expectProblem(await join(stack, user, 'x'.repeat(32)), 404, 'NOT_FOUND');
     expectProblem(await join(stack, user, 'short'), 422, 'VALIDATION_FAILED');
-    expectProblem(await stack.api.post('/api/leagues/join', { inviteToken: 'x'.repeat(32), role: 'commissioner' }, { token: user.token }), 422, 'VALIDATION_FAILED');
+    expectProblem(
+      await stack.api.post('/api/leagues/join', { inviteToken: 'x'.repeat(32), role: 'commissioner' }, { token: user.token }),
+      422,
+      'VALIDATION_FAILED',
+    );
     expectProblem(await stack.api.post('/api/leagues/join', { inviteToken: 'x'.repeat(32) }), 401, 'UNAUTHORIZED');
   });
 
@@ -89,7 +105,9 @@ describe('joining a league with the invite token', () => {
     const refused = answers.filter((a) => a.status !== 200);
     expect(refused).toHaveLength(9);
     for (const answer of refused) expectProblem(answer, 409, 'LEAGUE_FULL');
-    const [count] = await sqlRows<{ n: number }>(stack, 'select count(*)::int as n from leagues.league_members where league_id = $1', [league.id]);
+    const [count] = await sqlRows<{ n: number }>(stack, 'select count(*)::int as n from leagues.league_members where league_id = $1', [
+      league.id,
+    ]);
     expect(count!.n).toBe(4);
 
     // A member already in is not refused by the limit.

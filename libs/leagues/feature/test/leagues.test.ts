@@ -47,22 +47,37 @@ describe('leagues: create, read, edit, members, invite token', () => {
       expect(league.inviteToken).toMatch(/^[A-Za-z0-9_-]{32}$/);
       expect([...league.assetIds].sort()).toEqual([...EPL_IDS].sort());
 
-      const stored = await sqlRows(stack, 'select role from leagues.league_members where league_id = $1 and user_id = $2', [league.id, commissioner.id]);
+      const stored = await sqlRows(stack, 'select role from leagues.league_members where league_id = $1 and user_id = $2', [
+        league.id,
+        commissioner.id,
+      ]);
       expect(stored).toEqual([{ role: 'commissioner' }]);
-      const pool = await sqlRows<{ n: number }>(stack, 'select count(*)::int as n from leagues.league_assets where league_id = $1', [league.id]);
+      const pool = await sqlRows<{ n: number }>(stack, 'select count(*)::int as n from leagues.league_assets where league_id = $1', [
+        league.id,
+      ]);
       expect(pool[0]!.n).toBe(20);
     });
 
     it('gives cricket its own defaults and pool', async () => {
       const league = await createLeague(stack, testUser(), { name: 'Summer XI', sport: 'cricket' });
-      expect(league).toMatchObject({ rosterSize: 11, competition: 'ODI-NZ-ENG', scoringRules: { run: 1, wicket: 20, catch: 10, stumping: 25, runOut: 20 } });
+      expect(league).toMatchObject({
+        rosterSize: 11,
+        competition: 'ODI-NZ-ENG',
+        scoringRules: { run: 1, wicket: 20, catch: 10, stumping: 25, runOut: 20 },
+      });
       expect([...league.assetIds].sort()).toEqual([...ODI_IDS].sort());
     });
 
     it('keeps a chosen list in its order for a fixed nomination order', async () => {
       const commissioner = testUser();
       const order = [REAL_MADRID, ARSENAL, CHELSEA];
-      const league = await createLeague(stack, commissioner, { competition: 'UCL', nominationOrder: 'fixed', assetIds: order, budget: 200, rosterSize: 2 });
+      const league = await createLeague(stack, commissioner, {
+        competition: 'UCL',
+        nominationOrder: 'fixed',
+        assetIds: order,
+        budget: 200,
+        rosterSize: 2,
+      });
       expect(league.assetIds).toEqual(order);
       const read = await stack.api.get(`/api/leagues/${league.id}`, { token: commissioner.token });
       expect(read.body.assetIds).toEqual(order);
@@ -97,7 +112,11 @@ describe('leagues: create, read, edit, members, invite token', () => {
       ['an empty asset list', { assetIds: [] }, 'assetIds'],
       ['a fixed order without a list', { nominationOrder: 'fixed' }, 'assetIds'],
       ['an unknown competition', { competition: 'MLS' }, 'competition'],
-      ['cricket scoring in a football league', { scoringRules: { run: 1, wicket: 20, catch: 10, stumping: 25, runOut: 20 } }, 'scoringRules'],
+      [
+        'cricket scoring in a football league',
+        { scoringRules: { run: 1, wicket: 20, catch: 10, stumping: 25, runOut: 20 } },
+        'scoringRules',
+      ],
       ['an unknown scoring rule', { scoringRules: { win: 3, draw: 1, goal: 1, corner: 1 } }, 'scoringRules.corner'],
       ['absurd points', { scoringRules: { win: 5000, draw: 1, goal: 1 } }, 'scoringRules.win'],
       ['a missing scoring rule', { scoringRules: { win: 3, draw: 1 } }, 'scoringRules.goal'],
@@ -109,7 +128,11 @@ describe('leagues: create, read, edit, members, invite token', () => {
 
     it.each(nonsense)('refuses %s with 422 VALIDATION_FAILED naming the field, and stores nothing', async (_, settings, path) => {
       const commissioner = testUser();
-      const answer = await stack.api.post('/api/leagues', { name: 'Nonsense', sport: 'football', ...settings }, { token: commissioner.token });
+      const answer = await stack.api.post(
+        '/api/leagues',
+        { name: 'Nonsense', sport: 'football', ...settings },
+        { token: commissioner.token },
+      );
       expectProblem(answer, 422, 'VALIDATION_FAILED');
       expect(answer.body.errors).toContainEqual({ path, message: expect.any(String) });
       const stored = await sqlRows(stack, 'select 1 from leagues.leagues where commissioner_id = $1', [commissioner.id]);
@@ -117,14 +140,22 @@ describe('leagues: create, read, edit, members, invite token', () => {
     });
 
     it('words a range problem for the commissioner', async () => {
-      const answer = await stack.api.post('/api/leagues', { name: 'Quick', sport: 'football', bidTimerSeconds: 1 }, { token: testUser().token });
+      const answer = await stack.api.post(
+        '/api/leagues',
+        { name: 'Quick', sport: 'football', bidTimerSeconds: 1 },
+        { token: testUser().token },
+      );
       expect(answer.body.errors).toEqual([
         { path: 'bidTimerSeconds', message: 'The bid timer must be a whole number from 3 to 600 seconds — you entered 1.' },
       ]);
     });
 
     it('refuses unknown fields with 422', async () => {
-      const answer = await stack.api.post('/api/leagues', { name: 'Sneaky', sport: 'football', status: 'completed' }, { token: testUser().token });
+      const answer = await stack.api.post(
+        '/api/leagues',
+        { name: 'Sneaky', sport: 'football', status: 'completed' },
+        { token: testUser().token },
+      );
       expectProblem(answer, 422, 'VALIDATION_FAILED');
       expect(answer.body.errors[0].message).toContain('status');
     });
@@ -158,7 +189,11 @@ describe('leagues: create, read, edit, members, invite token', () => {
     it('lets the commissioner change settings, keeping the rest', async () => {
       const commissioner = testUser();
       const league = await createLeague(stack, commissioner);
-      const answer = await stack.api.patch(`/api/leagues/${league.id}`, { budget: 300, bidTimerSeconds: 20, name: 'Renamed' }, { token: commissioner.token });
+      const answer = await stack.api.patch(
+        `/api/leagues/${league.id}`,
+        { budget: 300, bidTimerSeconds: 20, name: 'Renamed' },
+        { token: commissioner.token },
+      );
       expect(answer.status, JSON.stringify(answer.body)).toBe(200);
       expect(answer.body).toMatchObject({ budget: 300, bidTimerSeconds: 20, name: 'Renamed', rosterSize: 3, antiSnipeSeconds: 10 });
       const [row] = await sqlRows(stack, 'select budget, bid_timer_seconds, name from leagues.leagues where id = $1', [league.id]);
@@ -172,17 +207,27 @@ describe('leagues: create, read, edit, members, invite token', () => {
       expect(answer.status, JSON.stringify(answer.body)).toBe(200);
       expect(answer.body).toMatchObject({ sport: 'cricket', rosterSize: 11, competition: 'ODI-NZ-ENG' });
       expect([...answer.body.assetIds].sort()).toEqual([...ODI_IDS].sort());
-      const pool = await sqlRows<{ asset_id: string }>(stack, 'select asset_id from leagues.league_assets where league_id = $1', [league.id]);
+      const pool = await sqlRows<{ asset_id: string }>(stack, 'select asset_id from leagues.league_assets where league_id = $1', [
+        league.id,
+      ]);
       expect(pool.map((r) => r.asset_id).sort()).toEqual([...ODI_IDS].sort());
     });
 
     it('refuses bad settings and changes nothing', async () => {
       const commissioner = testUser();
       const league = await createLeague(stack, commissioner);
-      const answer = await stack.api.patch(`/api/leagues/${league.id}`, { budget: 10, antiSnipeSeconds: 99 }, { token: commissioner.token });
+      const answer = await stack.api.patch(
+        `/api/leagues/${league.id}`,
+        { budget: 10, antiSnipeSeconds: 99 },
+        { token: commissioner.token },
+      );
       expectProblem(answer, 422, 'VALIDATION_FAILED');
       expect(answer.body.errors.map((e: { path: string }) => e.path)).toEqual(['antiSnipeSeconds']);
-      const unknownField = await stack.api.patch(`/api/leagues/${league.id}`, { commissionerId: testUser().id }, { token: commissioner.token });
+      const unknownField = await stack.api.patch(
+        `/api/leagues/${league.id}`,
+        { commissionerId: testUser().id },
+        { token: commissioner.token },
+      );
       expectProblem(unknownField, 422, 'VALIDATION_FAILED');
       const [row] = await sqlRows(stack, 'select budget, anti_snipe_seconds from leagues.leagues where id = $1', [league.id]);
       expect(row).toEqual({ budget: 500, anti_snipe_seconds: 10 });
@@ -201,7 +246,11 @@ describe('leagues: create, read, edit, members, invite token', () => {
     it('is closed once the auction has started', async () => {
       const { league, commissioner } = await leagueWithMembers(stack, 1);
       expect((await startAuction(stack, league.id, commissioner.id, crypto.randomUUID())).status).toBe(200);
-      expectProblem(await stack.api.patch(`/api/leagues/${league.id}`, { budget: 400 }, { token: commissioner.token }), 409, 'AUCTION_STARTED');
+      expectProblem(
+        await stack.api.patch(`/api/leagues/${league.id}`, { budget: 400 }, { token: commissioner.token }),
+        409,
+        'AUCTION_STARTED',
+      );
     });
   });
 
@@ -211,18 +260,36 @@ describe('leagues: create, read, edit, members, invite token', () => {
       const [leaving, staying] = members;
       const answer = await stack.api.delete(`/api/leagues/${league.id}/members/${leaving!.id}`, { token: commissioner.token });
       expect(answer.status).toBe(204);
-      const stored = await sqlRows<{ user_id: string }>(stack, 'select user_id from leagues.league_members where league_id = $1', [league.id]);
+      const stored = await sqlRows<{ user_id: string }>(stack, 'select user_id from leagues.league_members where league_id = $1', [
+        league.id,
+      ]);
       expect(stored.map((r) => r.user_id).sort()).toEqual([commissioner.id, staying!.id].sort());
       expectProblem(await stack.api.get(`/api/leagues/${league.id}`, { token: leaving!.token }), 403, 'NOT_A_MEMBER');
-      expectProblem(await stack.api.delete(`/api/leagues/${league.id}/members/${leaving!.id}`, { token: commissioner.token }), 404, 'NOT_FOUND');
+      expectProblem(
+        await stack.api.delete(`/api/leagues/${league.id}/members/${leaving!.id}`, { token: commissioner.token }),
+        404,
+        'NOT_FOUND',
+      );
     });
 
     it('never removes the commissioner, and nobody after the auction has started', async () => {
       const { league, commissioner, members } = await leagueWithMembers(stack, 1);
-      expectProblem(await stack.api.delete(`/api/leagues/${league.id}/members/${commissioner.id}`, { token: commissioner.token }), 409, 'CONFLICT');
-      expectProblem(await stack.api.delete(`/api/leagues/${league.id}/members/${commissioner.id}`, { token: members[0]!.token }), 403, 'NOT_COMMISSIONER');
+      expectProblem(
+        await stack.api.delete(`/api/leagues/${league.id}/members/${commissioner.id}`, { token: commissioner.token }),
+        409,
+        'CONFLICT',
+      );
+      expectProblem(
+        await stack.api.delete(`/api/leagues/${league.id}/members/${commissioner.id}`, { token: members[0]!.token }),
+        403,
+        'NOT_COMMISSIONER',
+      );
       await startAuction(stack, league.id, commissioner.id, crypto.randomUUID());
-      expectProblem(await stack.api.delete(`/api/leagues/${league.id}/members/${members[0]!.id}`, { token: commissioner.token }), 409, 'AUCTION_STARTED');
+      expectProblem(
+        await stack.api.delete(`/api/leagues/${league.id}/members/${members[0]!.id}`, { token: commissioner.token }),
+        409,
+        'AUCTION_STARTED',
+      );
       const stored = await sqlRows(stack, 'select 1 from leagues.league_members where league_id = $1', [league.id]);
       expect(stored).toHaveLength(2);
     });

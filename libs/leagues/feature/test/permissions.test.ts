@@ -50,7 +50,12 @@ const ROUTES: Route[] = [
   {
     name: 'POST /api/leagues/join',
     call: (stack, _, token) => stack.api.post('/api/leagues/join', { inviteToken: 'y'.repeat(32) }, { token }),
-    expected: { anonymous: [401, 'UNAUTHORIZED'], stranger: [404, 'NOT_FOUND'], member: [404, 'NOT_FOUND'], commissioner: [404, 'NOT_FOUND'] },
+    expected: {
+      anonymous: [401, 'UNAUTHORIZED'],
+      stranger: [404, 'NOT_FOUND'],
+      member: [404, 'NOT_FOUND'],
+      commissioner: [404, 'NOT_FOUND'],
+    },
   },
   {
     name: 'DELETE /api/leagues/:id/members/:userId',
@@ -65,8 +70,14 @@ const ROUTES: Route[] = [
   {
     // The commissioner gets past the permission check to the CSV check (mail needs auth, tested in invitations.test.ts).
     name: 'POST /api/leagues/:id/invitations',
-    call: (stack, f, token) => stack.api.post(`/api/leagues/${f.leagueId}/invitations`, undefined, { token, ...csv('email\nnot-an-email\n') }),
-    expected: { anonymous: [401, 'UNAUTHORIZED'], stranger: [403, 'NOT_A_MEMBER'], member: [403, 'NOT_COMMISSIONER'], commissioner: [422, 'CSV_INVALID'] },
+    call: (stack, f, token) =>
+      stack.api.post(`/api/leagues/${f.leagueId}/invitations`, undefined, { token, ...csv('email\nnot-an-email\n') }),
+    expected: {
+      anonymous: [401, 'UNAUTHORIZED'],
+      stranger: [403, 'NOT_A_MEMBER'],
+      member: [403, 'NOT_COMMISSIONER'],
+      commissioner: [422, 'CSV_INVALID'],
+    },
   },
   {
     name: 'GET /api/me/competitions',
@@ -75,7 +86,9 @@ const ROUTES: Route[] = [
   },
 ];
 
-const CASES = ROUTES.flatMap((route) => (['anonymous', 'stranger', 'member', 'commissioner'] as const).map((who) => [route.name, who, route] as const));
+const CASES = ROUTES.flatMap((route) =>
+  (['anonymous', 'stranger', 'member', 'commissioner'] as const).map((who) => [route.name, who, route] as const),
+);
 
 describe('who may call which leagues route', () => {
   let stack: TestStack;

@@ -14,7 +14,11 @@ export async function createLeague(
   commissioner: TestUser,
   overrides: Partial<CreateLeagueRequest> = {},
 ): Promise<League & { inviteToken: string }> {
-  const answer = await stack.api.post('/api/leagues', { name: 'Clubhouse League', sport: 'football', ...overrides }, { token: commissioner.token });
+  const answer = await stack.api.post(
+    '/api/leagues',
+    { name: 'Clubhouse League', sport: 'football', ...overrides },
+    { token: commissioner.token },
+  );
   expect(answer.status, JSON.stringify(answer.body)).toBe(201);
   return answer.body;
 }

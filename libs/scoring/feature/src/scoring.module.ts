@@ -21,12 +21,12 @@ import { LeagueStatesRepository } from './standings/league-states.repository.js'
 import { MatchScoring } from './standings/match-scoring.js';
 import { StandingsRecompute } from './standings/standings-recompute.js';
 import { StandingsRepository } from './standings/standings.repository.js';
-import { ImportMatchFile } from './use-cases/import-match-file/import-match-file.use-case.js';
-import { RebuildRosters } from './use-cases/rebuild-rosters/rebuild-rosters.use-case.js';
-import { RecomputeStandings } from './use-cases/recompute-standings/recompute-standings.use-case.js';
-import { RefreshStandings } from './use-cases/refresh-standings/refresh-standings.use-case.js';
-import { RenameManager } from './use-cases/rename-manager/rename-manager.use-case.js';
-import { StoreRosters } from './use-cases/store-rosters/store-rosters.use-case.js';
+import { ImportMatchFileUseCase } from './use-cases/import-match-file/import-match-file.use-case.js';
+import { RebuildRostersUseCase } from './use-cases/rebuild-rosters/rebuild-rosters.use-case.js';
+import { RecomputeStandingsUseCase } from './use-cases/recompute-standings/recompute-standings.use-case.js';
+import { RefreshStandingsUseCase } from './use-cases/refresh-standings/refresh-standings.use-case.js';
+import { RenameManagerUseCase } from './use-cases/rename-manager/rename-manager.use-case.js';
+import { StoreRostersUseCase } from './use-cases/store-rosters/store-rosters.use-case.js';
 
 /**
  * Fixtures and results from CSV, rosters from the completed auction, leaderboards and
@@ -46,12 +46,12 @@ import { StoreRosters } from './use-cases/store-rosters/store-rosters.use-case.j
     RostersRepository,
     MatchScoring,
     StandingsRecompute,
-    ImportMatchFile,
-    StoreRosters,
-    RebuildRosters,
-    RecomputeStandings,
-    RefreshStandings,
-    RenameManager,
+    ImportMatchFileUseCase,
+    StoreRostersUseCase,
+    RebuildRostersUseCase,
+    RecomputeStandingsUseCase,
+    RefreshStandingsUseCase,
+    RenameManagerUseCase,
     LeaderboardQuery,
     ManagerBreakdownQuery,
     StandingsSummariesQuery,

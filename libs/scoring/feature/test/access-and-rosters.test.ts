@@ -39,7 +39,11 @@ describe('scoring: permissions, rosters and the internal API', () => {
 
   function threeMemberLeague() {
     const league = createLeague('football', CATALOGUE, ['com', 'mem', 'new']);
-    const [commissioner, member, newcomer] = league.members as [typeof league.commissioner, typeof league.commissioner, typeof league.commissioner];
+    const [commissioner, member, newcomer] = league.members as [
+      typeof league.commissioner,
+      typeof league.commissioner,
+      typeof league.commissioner,
+    ];
     return { league, commissioner, member, newcomer };
   }
 
@@ -127,13 +131,55 @@ describe('scoring: permissions, rosters and the internal API', () => {
     ]);
   });
 
+  it('keeps a renamed manager’s new name through a late completion event, a stale league and an older rename', async () => {
+    const { league, commissioner, member } = threeMemberLeague();
+    const bus = stack.app.get(EventBus);
+    const auction = auctionOf(league, [
+      { member: commissioner, spent: 3, assets: ['eng-arsenal'] },
+      { member, spent: 4, assets: ['eng-chelsea'] },
+    ]);
+    await completeAuction(stack, auction);
+    const nameOnBoard = async () => {
+      const board = await stack.api.get(`/api/scoring/leagues/${league.id}/leaderboard`, { token: member.token });
+      return board.body.entries.find((e: { userId: string }) => e.userId === member.id)?.displayName;
+    };
+    const renamedAt = new Date();
+    await bus.publish('user.renamed', { userId: member.id, displayName: 'Mem Rovers', renamedAt: renamedAt.toISOString() });
+    await eventually(async () => (await nameOnBoard()) === 'Mem Rovers');
+
+    // The league's copy of the name has not caught up, and the completion event comes again with the old one.
+    const broadcasts = recordBroadcasts(stack);
+    await bus.publish('auction.completed', auction);
+    await eventually(async () => broadcasts.some((b) => b.event === 'leaderboard:updated'));
+    expect(await nameOnBoard()).toBe('Mem Rovers');
+    expect(
+      await count(stack, "select count(*) from scoring.league_managers where user_id = $1 and display_name = 'Mem Rovers'", [member.id]),
+    ).toBe(1);
+
+    // A rename from before the one stored, delivered late, changes nothing.
+    await bus.publish('user.renamed', {
+      userId: member.id,
+      displayName: 'Mem Old',
+      renamedAt: new Date(renamedAt.getTime() - 60_000).toISOString(),
+    });
+    await bus.publish('user.renamed', { userId: commissioner.id, displayName: 'Com Rovers', renamedAt: new Date().toISOString() });
+    await eventually(async () => {
+      const board = await stack.api.get(`/api/scoring/leagues/${league.id}/leaderboard`, { token: member.token });
+      return board.body.entries.some((e: { displayName: string }) => e.displayName === 'Com Rovers');
+    });
+    expect(await nameOnBoard()).toBe('Mem Rovers');
+  });
+
   it('keeps the rosters when the leagues service is away, and recomputes on the next read', async () => {
     const { league, commissioner, member } = threeMemberLeague();
     const context = world.contexts.get(league.id)!;
     world.contexts.delete(league.id);
     await stack.app.get(EventBus).publish(
       'auction.completed',
-      auctionOf(league, [{ member: commissioner, spent: 5, assets: ['eng-arsenal'] }, { member, spent: 6, assets: ['eng-chelsea'] }]),
+      auctionOf(league, [
+        { member: commissioner, spent: 5, assets: ['eng-arsenal'] },
+        { member, spent: 6, assets: ['eng-chelsea'] },
+      ]),
     );
     await eventually(async () => (await rosterAssetCount(stack, league.id)) === 2);
     expect(await count(stack, 'select count(*) from scoring.league_states where league_id = $1 and standings_stale', [league.id])).toBe(1);
@@ -153,7 +199,10 @@ describe('scoring: permissions, rosters and the internal API', () => {
     const none = await rebuild();
     expect([none.status, none.body.code]).toEqual([404, 'NOT_FOUND']);
 
-    const auction = auctionOf(league, [{ member: commissioner, spent: 8, assets: ['eng-chelsea'] }, { member, spent: 9, assets: ['eng-arsenal', 'eng-fulham'] }]);
+    const auction = auctionOf(league, [
+      { member: commissioner, spent: 8, assets: ['eng-chelsea'] },
+      { member, spent: 9, assets: ['eng-arsenal', 'eng-fulham'] },
+    ]);
     world.completedAuctions.set(league.id, auction);
     const broadcasts = recordBroadcasts(stack);
     const answer = await rebuild();
@@ -177,13 +226,22 @@ describe('scoring: permissions, rosters and the internal API', () => {
     const played = threeMemberLeague();
     const open = threeMemberLeague();
     const { league, commissioner, member } = played;
-    await completeAuction(stack, auctionOf(league, [{ member: commissioner, spent: 1, assets: ['eng-fulham'] }, { member, spent: 2, assets: ['eng-arsenal'] }]));
+    await completeAuction(
+      stack,
+      auctionOf(league, [
+        { member: commissioner, spent: 1, assets: ['eng-fulham'] },
+        { member, spent: 2, assets: ['eng-arsenal'] },
+      ]),
+    );
     await stack.api.post(`/api/scoring/leagues/${league.id}/fixtures`, undefined, { token: commissioner.token, raw: csv(FIXTURES) });
     await stack.api.post(`/api/scoring/leagues/${league.id}/results`, undefined, {
       token: commissioner.token,
       raw: csv(['externalMatchId,homeGoals,awayGoals', 'M1,1,0']),
     });
-    await stack.api.post(`/api/scoring/leagues/${open.league.id}/fixtures`, undefined, { token: open.commissioner.token, raw: csv(FIXTURES) });
+    await stack.api.post(`/api/scoring/leagues/${open.league.id}/fixtures`, undefined, {
+      token: open.commissioner.token,
+      raw: csv(FIXTURES),
+    });
 
     const service = signServiceToken(TEST_JWT_SECRET, 'leagues');
     const unknown = randomUUID();
@@ -201,9 +259,20 @@ describe('scoring: permissions, rosters and the internal API', () => {
     ]);
 
     clock.advance(14 * 24 * 3600 * 1000); // 2025-09-15: M2 is in the past
-    const later = await stack.api.post('/internal/scoring/standings', { userId: commissioner.id, leagueIds: [league.id] }, { token: service });
+    const later = await stack.api.post(
+      '/internal/scoring/standings',
+      { userId: commissioner.id, leagueIds: [league.id] },
+      { token: service },
+    );
     // com's Fulham lost M1: 0 points, below the newcomer, who spent nothing.
-    expect(later.body).toEqual([{ leagueId: league.id, rank: 3, points: 0, nextFixture: { ...next, externalMatchId: 'M3', startsAt: '2025-09-20T15:00:00.000Z', homeTeam: 'Fulham', awayTeam: 'Chelsea' } }]);
+    expect(later.body).toEqual([
+      {
+        leagueId: league.id,
+        rank: 3,
+        points: 0,
+        nextFixture: { ...next, externalMatchId: 'M3', startsAt: '2025-09-20T15:00:00.000Z', homeTeam: 'Fulham', awayTeam: 'Chelsea' },
+      },
+    ]);
 
     const userToken = await stack.api.post('/internal/scoring/standings', { userId: member.id, leagueIds: [] }, { token: member.token });
     expect(userToken.status).toBe(403);
@@ -217,6 +286,7 @@ describe('scoring: permissions, rosters and the internal API', () => {
     expect(Object.keys(answer.body.paths).sort()).toEqual([
       '/api/scoring/leagues/{leagueId}/fixtures',
       '/api/scoring/leagues/{leagueId}/leaderboard',
+      '/api/scoring/leagues/{leagueId}/leaderboard.csv',
       '/api/scoring/leagues/{leagueId}/managers/{userId}/breakdown',
       '/api/scoring/leagues/{leagueId}/results',
       '/api/scoring/leagues/{leagueId}/rosters/rebuild',

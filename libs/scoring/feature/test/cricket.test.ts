@@ -107,8 +107,21 @@ describe('cricket scoring', () => {
 
   it('ranks by points, then catches, stumpings, run-outs, lower spend and earlier join', async () => {
     const { league, m } = await seasonLeague();
-    expect((await upload(league, 'fixtures', FIXTURES)).body).toEqual({ format: 'fixtures-csv', dryRun: false, inserted: 3, updated: 0, errors: [] });
-    expect((await upload(league, 'results', STATS)).body).toEqual({ format: 'cricket-stats-csv', dryRun: false, inserted: 13, updated: 0, removed: 0, errors: [] });
+    expect((await upload(league, 'fixtures', FIXTURES)).body).toEqual({
+      format: 'fixtures-csv',
+      dryRun: false,
+      inserted: 3,
+      updated: 0,
+      errors: [],
+    });
+    expect((await upload(league, 'results', STATS)).body).toEqual({
+      format: 'cricket-stats-csv',
+      dryRun: false,
+      inserted: 13,
+      updated: 0,
+      removed: 0,
+      errors: [],
+    });
     const entry = (rank: number, name: string, points: number, spent: number, catches: number, stumpings: number, runOuts: number) => ({
       rank,
       userId: m[name]!.id,
@@ -134,7 +147,13 @@ describe('cricket scoring', () => {
       ],
     });
     const fixtures = await stack.api.get(`/api/scoring/leagues/${league.id}/fixtures`, { token: m.kim!.token });
-    expect(fixtures.body.items.map((f: { externalMatchId: string; status: string; homeTeam: string }) => [f.externalMatchId, f.status, f.homeTeam])).toEqual([
+    expect(
+      fixtures.body.items.map((f: { externalMatchId: string; status: string; homeTeam: string }) => [
+        f.externalMatchId,
+        f.status,
+        f.homeTeam,
+      ]),
+    ).toEqual([
       ['T1', 'scheduled', 'New Zealand'],
       ['T2', 'completed', 'england'],
       ['T10', 'completed', 'New Zealand'],
@@ -156,7 +175,9 @@ describe('cricket scoring', () => {
       ],
     });
     for (const entry of (await leaderboard(league)).entries) {
-      const breakdown = await stack.api.get(`/api/scoring/leagues/${league.id}/managers/${entry.userId}/breakdown`, { token: m.kim!.token });
+      const breakdown = await stack.api.get(`/api/scoring/leagues/${league.id}/managers/${entry.userId}/breakdown`, {
+        token: m.kim!.token,
+      });
       expect(breakdown.body.total).toBe(entry.points);
     }
   });
@@ -166,7 +187,14 @@ describe('cricket scoring', () => {
     await upload(league, 'fixtures', FIXTURES);
     await upload(league, 'results', STATS);
     const before = await leaderboard(league);
-    expect((await upload(league, 'results', STATS)).body).toEqual({ format: 'cricket-stats-csv', dryRun: false, inserted: 0, updated: 13, removed: 0, errors: [] });
+    expect((await upload(league, 'results', STATS)).body).toEqual({
+      format: 'cricket-stats-csv',
+      dryRun: false,
+      inserted: 0,
+      updated: 13,
+      removed: 0,
+      errors: [],
+    });
     expect(await leaderboard(league)).toEqual(before);
 
     // T10 again with one line: Buttler's 45 runs replace every T10 line uploaded before.
@@ -178,8 +206,12 @@ describe('cricket scoring', () => {
       removed: 5,
       errors: [],
     });
-    expect(await count(stack, `select count(*) from scoring.player_stats where league_id = $1 and external_match_id = 'T10'`, [league.id])).toBe(1);
-    const points = Object.fromEntries((await leaderboard(league)).entries.map((e: { displayName: string; points: number }) => [e.displayName, e.points]));
+    expect(
+      await count(stack, `select count(*) from scoring.player_stats where league_id = $1 and external_match_id = 'T10'`, [league.id]),
+    ).toBe(1);
+    const points = Object.fromEntries(
+      (await leaderboard(league)).entries.map((e: { displayName: string; points: number }) => [e.displayName, e.points]),
+    );
     expect(points).toEqual({ bob: 70, ida: 70, gus: 60, eve: 50, cat: 40, ann: 10, dan: 0, fay: 0, hal: 0, jon: 0, kim: 0 });
     expect(await totalsDrift(stack, league.id)).toBe(0);
   });

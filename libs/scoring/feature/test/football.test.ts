@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock, startTestStack, type TestStack } from '@auction/testing';
-import { RecomputeStandings, scoringService } from '@auction/scoring';
+import { RecomputeStandingsUseCase, scoringService } from '@auction/scoring';
 import {
   auctionOf,
   club,
@@ -119,8 +119,20 @@ describe('football scoring', () => {
   it('ranks every manager by points, then goals, wins, lower spend and earlier join', async () => {
     const { league, m } = await seasonLeague();
     const broadcasts = recordBroadcasts(stack);
-    expect((await upload(league, 'fixtures', FIXTURES)).body).toEqual({ format: 'fixtures-csv', dryRun: false, inserted: 14, updated: 0, errors: [] });
-    expect((await upload(league, 'results', RESULTS)).body).toEqual({ format: 'football-results-csv', dryRun: false, inserted: 12, updated: 0, errors: [] });
+    expect((await upload(league, 'fixtures', FIXTURES)).body).toEqual({
+      format: 'fixtures-csv',
+      dryRun: false,
+      inserted: 14,
+      updated: 0,
+      errors: [],
+    });
+    expect((await upload(league, 'results', RESULTS)).body).toEqual({
+      format: 'football-results-csv',
+      dryRun: false,
+      inserted: 12,
+      updated: 0,
+      errors: [],
+    });
     expect(broadcasts.filter((b) => b.event === 'leaderboard:updated')).toEqual([
       { room: `league:${league.id}`, event: 'leaderboard:updated', payload: { leagueId: league.id } },
       { room: `league:${league.id}`, event: 'leaderboard:updated', payload: { leagueId: league.id } },
@@ -169,16 +181,22 @@ describe('football scoring', () => {
     });
     const board = await leaderboard(league);
     for (const entry of board.entries) {
-      const breakdown = await stack.api.get(`/api/scoring/leagues/${league.id}/managers/${entry.userId}/breakdown`, { token: m.bob!.token });
+      const breakdown = await stack.api.get(`/api/scoring/leagues/${league.id}/managers/${entry.userId}/breakdown`, {
+        token: m.bob!.token,
+      });
       expect(breakdown.body.total).toBe(entry.points);
       expect(breakdown.body.matches.reduce((sum: number, match: { points: number }) => sum + match.points, 0)).toBe(entry.points);
     }
-    expect((await stack.api.get(`/api/scoring/leagues/${league.id}/managers/${m.ivy!.id}/breakdown`, { token: m.ivy!.token })).body).toEqual({
+    expect(
+      (await stack.api.get(`/api/scoring/leagues/${league.id}/managers/${m.ivy!.id}/breakdown`, { token: m.ivy!.token })).body,
+    ).toEqual({
       userId: m.ivy!.id,
       total: 0,
       matches: [],
     });
-    const stranger = await stack.api.get(`/api/scoring/leagues/${league.id}/managers/${crypto.randomUUID()}/breakdown`, { token: m.ivy!.token });
+    const stranger = await stack.api.get(`/api/scoring/leagues/${league.id}/managers/${crypto.randomUUID()}/breakdown`, {
+      token: m.ivy!.token,
+    });
     expect(stranger.status).toBe(404);
   });
 
@@ -187,8 +205,20 @@ describe('football scoring', () => {
     await upload(league, 'fixtures', FIXTURES);
     await upload(league, 'results', RESULTS);
     const before = await leaderboard(league);
-    expect((await upload(league, 'fixtures', FIXTURES)).body).toEqual({ format: 'fixtures-csv', dryRun: false, inserted: 0, updated: 14, errors: [] });
-    expect((await upload(league, 'results', RESULTS)).body).toEqual({ format: 'football-results-csv', dryRun: false, inserted: 0, updated: 12, errors: [] });
+    expect((await upload(league, 'fixtures', FIXTURES)).body).toEqual({
+      format: 'fixtures-csv',
+      dryRun: false,
+      inserted: 0,
+      updated: 14,
+      errors: [],
+    });
+    expect((await upload(league, 'results', RESULTS)).body).toEqual({
+      format: 'football-results-csv',
+      dryRun: false,
+      inserted: 0,
+      updated: 12,
+      errors: [],
+    });
     expect(await leaderboard(league)).toEqual(before);
     expect(await count(stack, 'select count(*) from scoring.fixtures where league_id = $1', [league.id])).toBe(14);
     expect(await count(stack, 'select count(*) from scoring.asset_points where league_id = $1', [league.id])).toBe(24);
@@ -221,7 +251,9 @@ describe('football scoring', () => {
     const { league } = await seasonLeague({ scoringRules: { win: 2, draw: 0, goal: 2 } });
     await upload(league, 'fixtures', FIXTURES);
     await upload(league, 'results', RESULTS);
-    const points = Object.fromEntries((await leaderboard(league)).entries.map((e: { displayName: string; points: number }) => [e.displayName, e.points]));
+    const points = Object.fromEntries(
+      (await leaderboard(league)).entries.map((e: { displayName: string; points: number }) => [e.displayName, e.points]),
+    );
     // gus 2 + 8, hal 2 + 8, dan 2 + 2 + 2 + 2, cat 2 + 2 + 2, fay 2 + 4, eve 2 + 4, ann 6, bob 2 + 2.
     expect(points).toEqual({ gus: 10, hal: 10, dan: 8, cat: 6, fay: 6, eve: 6, ann: 6, bob: 4, ivy: 0 });
   });
@@ -247,13 +279,21 @@ describe('football scoring', () => {
     await upload(league, 'fixtures', FIXTURES);
     await upload(league, 'results', RESULTS);
     const changed = { ...league.context, scoringRules: { win: 2, draw: 0, goal: 2 } };
-    await stack.app.get(RecomputeStandings).execute({ context: changed });
+    await stack.app.get(RecomputeStandingsUseCase).execute({ context: changed });
     const { rows } = await stack.runtime.database.pool.query<{ display_name: string; points: number }>(
       'select display_name, points from scoring.standings where league_id = $1 order by rank',
       [league.id],
     );
     expect(Object.fromEntries(rows.map((row) => [row.display_name, row.points]))).toEqual({
-      gus: 10, hal: 10, dan: 8, cat: 6, fay: 6, eve: 6, ann: 6, bob: 4, ivy: 0,
+      gus: 10,
+      hal: 10,
+      dan: 8,
+      cat: 6,
+      fay: 6,
+      eve: 6,
+      ann: 6,
+      bob: 4,
+      ivy: 0,
     });
     expect(await totalsDrift(stack, league.id)).toBe(0);
   });
@@ -289,7 +329,13 @@ describe('football scoring', () => {
     expect(ids).toEqual(FIXTURES.slice(1).map((line) => line.split(',')[0]));
     const last = await stack.api.get(`/api/scoring/leagues/${league.id}/fixtures?limit=200`, { token: m.ivy!.token });
     expect(last.body.nextCursor).toBeNull();
-    expect(last.body.items.at(-1)).toMatchObject({ externalMatchId: 'M14', status: 'scheduled', result: null, homeTeam: 'Liverpool', awayTeam: 'Manchester City' });
+    expect(last.body.items.at(-1)).toMatchObject({
+      externalMatchId: 'M14',
+      status: 'scheduled',
+      result: null,
+      homeTeam: 'Liverpool',
+      awayTeam: 'Manchester City',
+    });
     const bad = await stack.api.get(`/api/scoring/leagues/${league.id}/fixtures?cursor=nonsense`, { token: m.ivy!.token });
     expect(bad.status).toBe(422);
     const unknownField = await stack.api.get(`/api/scoring/leagues/${league.id}/fixtures?sort=desc`, { token: m.ivy!.token });
@@ -337,7 +383,10 @@ describe('football scoring', () => {
     expect(answer.body.errors.find((e: { line: number }) => e.line === 8).message).toContain('already on line 2');
     expect(await leagueRows(stack, league.id)).toEqual(before);
 
-    const header = await upload(league, 'fixtures', ['matchId,startsAt,home,away,competition', 'N1,2025-10-01T15:00:00Z,Arsenal,Chelsea,EPL']);
+    const header = await upload(league, 'fixtures', [
+      'matchId,startsAt,home,away,competition',
+      'N1,2025-10-01T15:00:00Z,Arsenal,Chelsea,EPL',
+    ]);
     expect(header.body.errors).toEqual([{ line: 1, message: expect.stringContaining('the header must be exactly') }]);
     expect(await leagueRows(stack, league.id)).toEqual(before);
   });
@@ -382,7 +431,9 @@ describe('football scoring', () => {
     await upload(league, 'results', RESULTS);
     // M1 was Arsenal 3-3 Brentford; it is now Chelsea's match: bob 4 + 4, ann 0.
     await upload(league, 'fixtures', ['externalMatchId,startsAt,homeTeam,awayTeam,competition', 'M1,2025-08-16T15:00:00Z,Chelsea,BRE,EPL']);
-    const points = Object.fromEntries((await leaderboard(league)).entries.map((e: { displayName: string; points: number }) => [e.displayName, e.points]));
+    const points = Object.fromEntries(
+      (await leaderboard(league)).entries.map((e: { displayName: string; points: number }) => [e.displayName, e.points]),
+    );
     expect(points).toMatchObject({ bob: 8, ann: 0 });
     expect(await totalsDrift(stack, league.id)).toBe(0);
   });

@@ -1,7 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack, type TestStack } from '@auction/testing';
 import { scoringService } from '@auction/scoring';
-import { auctionOf, club, completeAuction, createLeague, csv, fakeServices, leagueRows, player, totalsDrift, type TestLeague } from './scoring-fakes.js';
+import {
+  auctionOf,
+  club,
+  completeAuction,
+  createLeague,
+  csv,
+  fakeServices,
+  leagueRows,
+  player,
+  totalsDrift,
+  type TestLeague,
+} from './scoring-fakes.js';
 import { ODI_AS_STATS_CSV, odiFile, SEASON_HEADER } from './match-files.js';
 
 const CLUBS = [
@@ -49,7 +60,12 @@ describe('real match data: football-data.co.uk season files and Cricsheet match 
     stack.api.post(`/api/scoring/leagues/${league.id}/${route}${query}`, undefined, { token: league.commissioner.token, raw: body });
   const board = async (league: TestLeague) =>
     (await stack.api.get(`/api/scoring/leagues/${league.id}/leaderboard`, { token: league.commissioner.token })).body.entries.map(
-      (e: { displayName: string; points: number; tiebreaks: unknown; rank: number }) => ({ name: e.displayName, rank: e.rank, points: e.points, tiebreaks: e.tiebreaks }),
+      (e: { displayName: string; points: number; tiebreaks: unknown; rank: number }) => ({
+        name: e.displayName,
+        rank: e.rank,
+        points: e.points,
+        tiebreaks: e.tiebreaks,
+      }),
     );
   const fixtures = async (league: TestLeague) =>
     (await stack.api.get(`/api/scoring/leagues/${league.id}/fixtures?limit=100`, { token: league.commissioner.token })).body.items;
@@ -88,11 +104,33 @@ describe('real match data: football-data.co.uk season files and Cricsheet match 
       const later = await post(league, 'results', csv(LATER_SEASON));
       expect(later.body).toEqual({ format: 'football-data-csv', dryRun: false, inserted: 1, updated: 3, results: 3, errors: [] });
       const stored = await fixtures(league);
-      expect(stored.map((f: { externalMatchId: string; startsAt: string; status: string; result: unknown }) => [f.externalMatchId, f.startsAt, f.status, f.result])).toEqual([
-        ['fd-2025-08-16-eng-manchester-united-eng-wolverhampton-wanderers', '2025-08-16T14:00:00.000Z', 'completed', { homeGoals: 2, awayGoals: 1 }],
-        ['fd-2025-08-23-eng-tottenham-hotspur-eng-nottingham-forest', '2025-08-23T16:30:00.000Z', 'completed', { homeGoals: 0, awayGoals: 0 }],
+      expect(
+        stored.map((f: { externalMatchId: string; startsAt: string; status: string; result: unknown }) => [
+          f.externalMatchId,
+          f.startsAt,
+          f.status,
+          f.result,
+        ]),
+      ).toEqual([
+        [
+          'fd-2025-08-16-eng-manchester-united-eng-wolverhampton-wanderers',
+          '2025-08-16T14:00:00.000Z',
+          'completed',
+          { homeGoals: 2, awayGoals: 1 },
+        ],
+        [
+          'fd-2025-08-23-eng-tottenham-hotspur-eng-nottingham-forest',
+          '2025-08-23T16:30:00.000Z',
+          'completed',
+          { homeGoals: 0, awayGoals: 0 },
+        ],
         // 14:00 on the day the clocks went back is 14:00 GMT.
-        ['fd-2025-10-26-eng-wolverhampton-wanderers-eng-tottenham-hotspur', '2025-10-26T14:00:00.000Z', 'completed', { homeGoals: 1, awayGoals: 3 }],
+        [
+          'fd-2025-10-26-eng-wolverhampton-wanderers-eng-tottenham-hotspur',
+          '2025-10-26T14:00:00.000Z',
+          'completed',
+          { homeGoals: 1, awayGoals: 3 },
+        ],
         ['fd-2025-11-01-eng-nottingham-forest-eng-manchester-united', '2025-11-01T12:30:00.000Z', 'scheduled', null],
       ]);
       expect(stored[0]).toMatchObject({ homeTeam: 'Manchester United', awayTeam: 'Wolverhampton Wanderers', competition: 'EPL' });
@@ -108,12 +146,16 @@ describe('real match data: football-data.co.uk season files and Cricsheet match 
       const fromFile = await footballLeague();
       await post(fromFile, 'results', csv(LATER_SEASON));
       const typed = await footballLeague();
-      await post(typed, 'fixtures', csv([
-        'externalMatchId,startsAt,homeTeam,awayTeam,competition',
-        'A,2025-08-16T14:00:00Z,MUN,WOL,EPL',
-        'B,2025-08-23T16:30:00Z,TOT,NFO,EPL',
-        'C,2025-10-26T14:00:00Z,WOL,TOT,EPL',
-      ]));
+      await post(
+        typed,
+        'fixtures',
+        csv([
+          'externalMatchId,startsAt,homeTeam,awayTeam,competition',
+          'A,2025-08-16T14:00:00Z,MUN,WOL,EPL',
+          'B,2025-08-23T16:30:00Z,TOT,NFO,EPL',
+          'C,2025-10-26T14:00:00Z,WOL,TOT,EPL',
+        ]),
+      );
       await post(typed, 'results', csv(['externalMatchId,homeGoals,awayGoals', 'A,2,1', 'B,0,0', 'C,1,3']));
       expect(await board(fromFile)).toEqual(await board(typed));
     });
@@ -148,9 +190,17 @@ describe('real match data: football-data.co.uk season files and Cricsheet match 
       const league = await footballLeague();
       await post(league, 'fixtures', csv(EARLY_SEASON));
       const before = await leagueRows(stack, league.id);
-      const answer = await post(league, 'results', csv([...LATER_SEASON, 'E0,08/11/2025,15:00,Sheffield Weds,Wolves,1,0,H,0,0,D,D Ref,2,3,4']));
+      const answer = await post(
+        league,
+        'results',
+        csv([...LATER_SEASON, 'E0,08/11/2025,15:00,Sheffield Weds,Wolves,1,0,H,0,0,D,D Ref,2,3,4']),
+      );
       expect(answer.status).toBe(422);
-      expect(answer.body).toMatchObject({ code: 'CSV_INVALID', errors: [{ line: 6, message: 'HomeTeam "Sheffield Weds" is not a known team' }], errorCount: 1 });
+      expect(answer.body).toMatchObject({
+        code: 'CSV_INVALID',
+        errors: [{ line: 6, message: 'HomeTeam "Sheffield Weds" is not a known team' }],
+        errorCount: 1,
+      });
       expect(await leagueRows(stack, league.id)).toEqual(before);
     });
 
@@ -158,7 +208,10 @@ describe('real match data: football-data.co.uk season files and Cricsheet match 
       const league = await cricketLeague();
       const answer = await post(league, 'results', csv(EARLY_SEASON));
       expect(answer.status).toBe(422);
-      expect(answer.body.errors[0]).toMatchObject({ line: 1, message: expect.stringContaining('this is a football-data.co.uk season CSV, which this import of a cricket league does not take') });
+      expect(answer.body.errors[0]).toMatchObject({
+        line: 1,
+        message: expect.stringContaining('this is a football-data.co.uk season CSV, which this import of a cricket league does not take'),
+      });
     });
   });
 
@@ -176,7 +229,14 @@ describe('real match data: football-data.co.uk season files and Cricsheet match 
         ['Sub Fielder', 'unknown'],
       ]);
       expect(await fixtures(league)).toEqual([
-        expect.objectContaining({ externalMatchId: 'cs-2025-10-26-new-zealand-england', homeTeam: 'New Zealand', awayTeam: 'England', startsAt: '2025-10-26T00:00:00.000Z', status: 'completed', competition: 'England tour of New Zealand' }),
+        expect.objectContaining({
+          externalMatchId: 'cs-2025-10-26-new-zealand-england',
+          homeTeam: 'New Zealand',
+          awayTeam: 'England',
+          startsAt: '2025-10-26T00:00:00.000Z',
+          status: 'completed',
+          competition: 'England tour of New Zealand',
+        }),
       ]);
       expect(await board(league)).toEqual([
         { name: 'bob', rank: 1, points: 22 + 40, tiebreaks: { catches: 0, stumpings: 0, runOuts: 1 } },
@@ -189,10 +249,15 @@ describe('real match data: football-data.co.uk season files and Cricsheet match 
 
     it('scores the fixture already imported for that match, and equals the SPEC §4 stats CSV', async () => {
       const fromFile = await cricketLeague();
-      const fixturesCsv = csv(['externalMatchId,startsAt,homeTeam,awayTeam,competition', 'T1,2025-10-26T01:00:00Z,New Zealand,England,ODI-NZ-ENG']);
+      const fixturesCsv = csv([
+        'externalMatchId,startsAt,homeTeam,awayTeam,competition',
+        'T1,2025-10-26T01:00:00Z,New Zealand,England,ODI-NZ-ENG',
+      ]);
       await post(fromFile, 'fixtures', fixturesCsv);
       await post(fromFile, 'results', json(odiFile()));
-      expect((await fixtures(fromFile)).map((f: { externalMatchId: string; status: string }) => [f.externalMatchId, f.status])).toEqual([['T1', 'completed']]);
+      expect((await fixtures(fromFile)).map((f: { externalMatchId: string; status: string }) => [f.externalMatchId, f.status])).toEqual([
+        ['T1', 'completed'],
+      ]);
       const typed = await cricketLeague();
       await post(typed, 'fixtures', fixturesCsv);
       await post(typed, 'results', csv(ODI_AS_STATS_CSV));
@@ -203,7 +268,10 @@ describe('real match data: football-data.co.uk season files and Cricsheet match 
       const league = await cricketLeague();
       const before = await leagueRows(stack, league.id);
       const preview = await post(league, 'results', json(odiFile()), '?dryRun=true');
-      expect(preview.body).toMatchObject({ dryRun: true, preview: { matches: [{ externalMatchId: 'cs-2025-10-26-new-zealand-england', change: 'new' }] } });
+      expect(preview.body).toMatchObject({
+        dryRun: true,
+        preview: { matches: [{ externalMatchId: 'cs-2025-10-26-new-zealand-england', change: 'new' }] },
+      });
       expect(preview.body.preview.points.map((p: { name: string; points: number }) => [p.name, p.points]).sort()).toEqual([
         ['Adil Rashid', 40],
         ['Joe Root', 20],
@@ -223,7 +291,10 @@ describe('real match data: football-data.co.uk season files and Cricsheet match 
       const answer = await post(league, 'results', json(JSON.stringify(file)));
       expect(answer.status).toBe(422);
       expect(answer.body.code).toBe('CSV_INVALID');
-      expect(answer.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['info.dates[0]', 'innings[1].overs[0].deliveries[0].wickets[0].kind']);
+      expect(answer.body.errors.map((e: { path: string }) => e.path).sort()).toEqual([
+        'info.dates[0]',
+        'innings[1].overs[0].deliveries[0].wickets[0].kind',
+      ]);
       const broken = await post(league, 'results', json('{"info": {'));
       expect(broken.body.errors).toEqual([{ path: '$', message: expect.stringContaining('is not valid JSON') }]);
       expect(await leagueRows(stack, league.id)).toEqual(before);
@@ -240,13 +311,25 @@ describe('real match data: football-data.co.uk season files and Cricsheet match 
   describe('the SPEC §4 cricket stats CSV', () => {
     it('takes an unambiguous player name as well as the external id, and lists the candidates of a shared one', async () => {
       const league = createLeague('cricket', PLAYERS, ['ann']);
-      await post(league, 'fixtures', csv(['externalMatchId,startsAt,homeTeam,awayTeam,competition', 'T1,2025-10-26T01:00:00Z,New Zealand,England,ODI']));
+      await post(
+        league,
+        'fixtures',
+        csv(['externalMatchId,startsAt,homeTeam,awayTeam,competition', 'T1,2025-10-26T01:00:00Z,New Zealand,England,ODI']),
+      );
       const good = await post(league, 'results', csv([ODI_AS_STATS_CSV[0]!, 'T1,Kane Williamson,5,0,0,0,1', 'T1,eng-joe-root,10,0,1,0,0']));
       expect(good.body).toMatchObject({ format: 'cricket-stats-csv', inserted: 2 });
-      const shared = await post(league, 'results', csv([ODI_AS_STATS_CSV[0]!, 'T1,jamie smith,5,0,0,0,1', 'T1,Kane Williamson,1,0,0,0,0', 'T1,nz-kane-williamson,1,0,0,0,0']));
+      const shared = await post(
+        league,
+        'results',
+        csv([ODI_AS_STATS_CSV[0]!, 'T1,jamie smith,5,0,0,0,1', 'T1,Kane Williamson,1,0,0,0,0', 'T1,nz-kane-williamson,1,0,0,0,0']),
+      );
       expect(shared.status).toBe(422);
       expect(shared.body.errors).toEqual([
-        { line: 2, message: 'playerExternalId "jamie smith" fits more than one player: Jamie Smith (eng-jamie-smith), Jamie Smith (nz-jamie-smith); use the external id' },
+        {
+          line: 2,
+          message:
+            'playerExternalId "jamie smith" fits more than one player: Jamie Smith (eng-jamie-smith), Jamie Smith (nz-jamie-smith); use the external id',
+        },
         { line: 4, message: 'player "nz-kane-williamson" already has a row for match "T1" on line 3' },
       ]);
     });
@@ -255,10 +338,20 @@ describe('real match data: football-data.co.uk season files and Cricsheet match 
   describe('limits', () => {
     it('refuses a file over its format’s size with 413 PAYLOAD_TOO_LARGE, and one over its rows', async () => {
       const league = await footballLeague();
-      const big = await post(league, 'results', csv(['externalMatchId,homeGoals,awayGoals', ...Array.from({ length: 1_900 }, (_, i) => `${'MATCH-'.padEnd(140, 'X')}${i},1,1`)]));
+      const big = await post(
+        league,
+        'results',
+        csv(['externalMatchId,homeGoals,awayGoals', ...Array.from({ length: 1_900 }, (_, i) => `${'MATCH-'.padEnd(140, 'X')}${i},1,1`)]),
+      );
       expect(big.status).toBe(413);
-      expect(big.body).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', detail: expect.stringContaining('0.25 MB, the most a football results CSV may be') });
-      const rows = Array.from({ length: 2_001 }, (_, i) => `E0,${String((i % 28) + 1).padStart(2, '0')}/0${(i % 9) + 1}/2025,15:00,Man United,Wolves,1,0`);
+      expect(big.body).toMatchObject({
+        code: 'PAYLOAD_TOO_LARGE',
+        detail: expect.stringContaining('0.25 MB, the most a football results CSV may be'),
+      });
+      const rows = Array.from(
+        { length: 2_001 },
+        (_, i) => `E0,${String((i % 28) + 1).padStart(2, '0')}/0${(i % 9) + 1}/2025,15:00,Man United,Wolves,1,0`,
+      );
       const long = await post(league, 'fixtures', csv([SEASON_HEADER, ...rows]));
       expect(long.status).toBe(413);
       expect(long.body.detail).toContain('more than 2,000 rows');
@@ -266,13 +359,24 @@ describe('real match data: football-data.co.uk season files and Cricsheet match 
 
     it('lists the first 100 errors with the total count, and reads a NUL byte as a line error', async () => {
       const league = await footballLeague();
-      const answer = await post(league, 'results', csv(['externalMatchId,homeGoals,awayGoals', ...Array.from({ length: 250 }, (_, i) => `NOPE-${i},1,1`)]));
+      const answer = await post(
+        league,
+        'results',
+        csv(['externalMatchId,homeGoals,awayGoals', ...Array.from({ length: 250 }, (_, i) => `NOPE-${i},1,1`)]),
+      );
       expect(answer.status).toBe(422);
       expect(answer.body.errors).toHaveLength(100);
       expect(answer.body.errorCount).toBe(250);
-      const nul = await post(league, 'fixtures', csv(['externalMatchId,startsAt,homeTeam,awayTeam,competition', 'M1,2025-08-16T14:00:00Z,MUN\u0000,WOL,EPL']));
+      const nul = await post(
+        league,
+        'fixtures',
+        csv(['externalMatchId,startsAt,homeTeam,awayTeam,competition', 'M1,2025-08-16T14:00:00Z,MUN\u0000,WOL,EPL']),
+      );
       expect(nul.status).toBe(422);
-      expect(nul.body).toMatchObject({ code: 'CSV_INVALID', errors: [{ line: 2, message: 'contains a NUL character, which no value may hold' }] });
+      expect(nul.body).toMatchObject({
+        code: 'CSV_INVALID',
+        errors: [{ line: 2, message: 'contains a NUL character, which no value may hold' }],
+      });
     });
   });
 });

@@ -23,7 +23,17 @@ export function odiFile(date = '2025-10-26'): string {
       match_type: 'ODI',
       event: { name: 'England tour of New Zealand', match_number: 1 },
       players: { 'New Zealand': ['KS Williamson', 'TWM Latham', 'MJ Henry'], England: ['JE Root', 'JC Buttler', 'AU Rashid'] },
-      registry: { people: { 'KS Williamson': 'a1', 'TWM Latham': 'a2', 'MJ Henry': 'a3', 'JE Root': 'b1', 'JC Buttler': 'b2', 'AU Rashid': 'b3', 'Sub Fielder': 'c1' } },
+      registry: {
+        people: {
+          'KS Williamson': 'a1',
+          'TWM Latham': 'a2',
+          'MJ Henry': 'a3',
+          'JE Root': 'b1',
+          'JC Buttler': 'b2',
+          'AU Rashid': 'b3',
+          'Sub Fielder': 'c1',
+        },
+      },
     },
     innings: [
       {
@@ -46,9 +56,13 @@ export function odiFile(date = '2025-10-26'): string {
           {
             over: 0,
             deliveries: [
-              delivery('JE Root', 'MJ Henry', 10, [{ player_out: 'JE Root', kind: 'run out', fielders: [{ name: 'TWM Latham' }, { name: 'KS Williamson' }] }]),
+              delivery('JE Root', 'MJ Henry', 10, [
+                { player_out: 'JE Root', kind: 'run out', fielders: [{ name: 'TWM Latham' }, { name: 'KS Williamson' }] },
+              ]),
               delivery('JC Buttler', 'MJ Henry', 3),
-              delivery('AU Rashid', 'MJ Henry', 0, [{ player_out: 'AU Rashid', kind: 'caught', fielders: [{ name: 'Sub Fielder', substitute: true }] }]),
+              delivery('AU Rashid', 'MJ Henry', 0, [
+                { player_out: 'AU Rashid', kind: 'caught', fielders: [{ name: 'Sub Fielder', substitute: true }] },
+              ]),
             ],
           },
         ],

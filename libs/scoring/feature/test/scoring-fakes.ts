@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Controller, Get, Module, Param, UseGuards } from '@nestjs/common';
-import { DomainError, type AuctionCompletedEvent, type CricketRules, type FootballRules, type ScoringContext, type ScoringRules, type SportKey } from '@auction/contracts';
+import {
+  DomainError,
+  type AuctionCompletedEvent,
+  type CricketRules,
+  type FootballRules,
+  type ScoringContext,
+  type ScoringRules,
+  type SportKey,
+} from '@auction/contracts';
 
 export type PartialRules = Partial<FootballRules & CricketRules>;
 import { ServiceGuard } from '@auction/auth-guard';
@@ -55,7 +63,15 @@ export function club(externalId: string, name: string, shortName: string, aliase
 }
 
 export function player(externalId: string, name: string, options: { team?: string; registryId?: string } = {}): CatalogueAsset {
-  return { id: randomUUID(), externalId, name, shortName: null, team: options.team ?? null, aliases: [], registryId: options.registryId ?? null };
+  return {
+    id: randomUUID(),
+    externalId,
+    name,
+    shortName: null,
+    team: options.team ?? null,
+    aliases: [],
+    registryId: options.registryId ?? null,
+  };
 }
 
 export interface TestMember extends TestUser {
@@ -114,7 +130,13 @@ export function auctionOf(
       spent,
       roster: assets.map((externalId) => {
         const asset = byExternalId.get(externalId)!;
-        return { assetId: asset.id, externalId, name: asset.name, price: Math.max(1, Math.floor(spent / assets.length)), lotId: randomUUID() };
+        return {
+          assetId: asset.id,
+          externalId,
+          name: asset.name,
+          price: Math.max(1, Math.floor(spent / assets.length)),
+          lotId: randomUUID(),
+        };
       }),
     })),
   };
@@ -124,7 +146,9 @@ export function auctionOf(
 export async function completeAuction(stack: TestStack, auction: AuctionCompletedEvent): Promise<void> {
   await stack.app.get(EventBus).publish('auction.completed', auction);
   const expected = auction.managers.reduce((sum, m) => sum + m.roster.length, 0);
-  await eventually(async () => (await rosterAssetCount(stack, auction.leagueId)) === expected && (await hasFreshStandings(stack, auction.leagueId)));
+  await eventually(
+    async () => (await rosterAssetCount(stack, auction.leagueId)) === expected && (await hasFreshStandings(stack, auction.leagueId)),
+  );
 }
 
 export async function rosterAssetCount(stack: TestStack, leagueId: string): Promise<number> {
@@ -156,10 +180,21 @@ export async function totalsDrift(stack: TestStack, leagueId: string): Promise<n
 
 /** Every row of the league's scoring tables, to show an import changed nothing. */
 export async function leagueRows(stack: TestStack, leagueId: string): Promise<Record<string, unknown[]>> {
-  const tables = ['fixtures', 'player_stats', 'asset_points', 'asset_totals', 'standings', 'league_managers', 'roster_assets', 'league_states'];
+  const tables = [
+    'fixtures',
+    'player_stats',
+    'asset_points',
+    'asset_totals',
+    'standings',
+    'league_managers',
+    'roster_assets',
+    'league_states',
+  ];
   const out: Record<string, unknown[]> = {};
   for (const table of tables) {
-    const { rows } = await stack.runtime.database.pool.query(`select * from scoring.${table} where league_id = $1 order by 1, 2, 3`, [leagueId]);
+    const { rows } = await stack.runtime.database.pool.query(`select * from scoring.${table} where league_id = $1 order by 1, 2, 3`, [
+      leagueId,
+    ]);
     out[table] = rows;
   }
   return out;

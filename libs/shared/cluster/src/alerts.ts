@@ -65,7 +65,8 @@ export const ALERT_GROUPS: Array<{ name: string; rules: AlertRule[] }> = [
         for: '1m',
         severity: 'critical',
         summary: 'PostgreSQL is unreachable (health check reports "database":"down")',
-        description: 'No replica has reached PostgreSQL for 1 minute (dependency_up, checked on every scrape); every write (bids, sign-ins, imports) fails.',
+        description:
+          'No replica has reached PostgreSQL for 1 minute (dependency_up, checked on every scrape); every write (bids, sign-ins, imports) fails.',
         runbook: 'database-down',
         panel: { dashboard: 'red-per-route', title: 'Replicas reaching PostgreSQL and Redis' },
       },
@@ -106,7 +107,8 @@ export const ALERT_GROUPS: Array<{ name: string; rules: AlertRule[] }> = [
         for: '10m',
         severity: 'warning',
         summary: 'Rate limit {{ $labels.rule }} refuses more than 0.5 requests/s',
-        description: 'Rule {{ $labels.rule }} refused {{ $value | humanize }} requests per second for 10 minutes: an attack, a misbehaving client, or a limit too tight for a club sharing one IP.',
+        description:
+          'Rule {{ $labels.rule }} refused {{ $value | humanize }} requests per second for 10 minutes: an attack, a misbehaving client, or a limit too tight for a club sharing one IP.',
         runbook: 'rate-limit-refusals-spike',
         panel: { dashboard: 'auth', title: 'Refusals/s by rule' },
       },
@@ -124,7 +126,8 @@ export const ALERT_GROUPS: Array<{ name: string; rules: AlertRule[] }> = [
         for: '5m',
         severity: 'warning',
         summary: 'Bids refused with {{ $labels.result }} make up more than 25% of bids',
-        description: '{{ $value | humanizePercentage }} of all bids were refused with {{ $labels.result }} over 5 minutes (BID_TOO_LOW, normal in races, is not counted).',
+        description:
+          '{{ $value | humanizePercentage }} of all bids were refused with {{ $labels.result }} over 5 minutes (BID_TOO_LOW, normal in races, is not counted).',
         runbook: 'bid-refusal-spike',
         panel: { dashboard: 'auction', title: 'Refusals/s by code' },
       },
@@ -134,7 +137,8 @@ export const ALERT_GROUPS: Array<{ name: string; rules: AlertRule[] }> = [
         for: '0m',
         severity: 'critical',
         summary: 'A lot closed more than 1 s after its deadline',
-        description: '{{ $value | humanize }} lot(s) closed more than 1 second late in the last 5 minutes (invariant: within 1 s of the deadline).',
+        description:
+          '{{ $value | humanize }} lot(s) closed more than 1 second late in the last 5 minutes (invariant: within 1 s of the deadline).',
         runbook: 'lot-close-lag',
         panel: { dashboard: 'auction', title: 'Lot close lag (deadline → closed)' },
       },
@@ -145,7 +149,8 @@ export const ALERT_GROUPS: Array<{ name: string; rules: AlertRule[] }> = [
         for: '1m',
         severity: 'warning',
         summary: 'More than 40% of Socket.IO connections dropped within 2 minutes',
-        description: 'Open sockets fell from a peak above 20 in the last 2 minutes to {{ $value | humanize }}; clients are reconnecting or failing to.',
+        description:
+          'Open sockets fell from a peak above 20 in the last 2 minutes to {{ $value | humanize }}; clients are reconnecting or failing to.',
         runbook: 'socket-disconnect-storm',
         panel: { dashboard: 'auction', title: 'Sockets connected' },
       },

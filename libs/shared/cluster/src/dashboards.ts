@@ -50,13 +50,25 @@ function panel(spec: PanelSpec, id: number, x: number, y: number): Record<string
     fieldConfig: {
       defaults: {
         unit: spec.unit ?? 'short',
-        ...(type === 'timeseries' ? { custom: { drawStyle: 'line', lineWidth: 1, fillOpacity: spec.stacked ? 30 : 10, stacking: { mode: spec.stacked ? 'normal' : 'none' } } } : {}),
+        ...(type === 'timeseries'
+          ? {
+              custom: {
+                drawStyle: 'line',
+                lineWidth: 1,
+                fillOpacity: spec.stacked ? 30 : 10,
+                stacking: { mode: spec.stacked ? 'normal' : 'none' },
+              },
+            }
+          : {}),
       },
       overrides: [],
     },
     options:
       type === 'timeseries'
-        ? { legend: { displayMode: 'table', placement: 'bottom', calcs: ['mean', 'max', 'lastNotNull'] }, tooltip: { mode: 'multi', sort: 'desc' } }
+        ? {
+            legend: { displayMode: 'table', placement: 'bottom', calcs: ['mean', 'max', 'lastNotNull'] },
+            tooltip: { mode: 'multi', sort: 'desc' },
+          }
         : type === 'stat'
           ? { reduceOptions: { calcs: ['lastNotNull'], fields: '', values: false }, colorMode: 'value', graphMode: 'area' }
           : { showHeader: true },
@@ -141,14 +153,30 @@ export const DASHBOARDS: Record<string, DashboardSpec> = {
       {
         title: 'Overview',
         panels: [
-          { title: 'Replicas up', type: 'stat', width: 6, targets: [{ expr: 'sum by (service) (up{job="auction-platform"})', legend: '{{service}}' }] },
-          { title: 'Requests/s', type: 'stat', width: 6, unit: 'reqps', targets: [{ expr: `sum(rate(${HTTP}_count{${SEL}}[5m]))`, legend: 'all' }] },
+          {
+            title: 'Replicas up',
+            type: 'stat',
+            width: 6,
+            targets: [{ expr: 'sum by (service) (up{job="auction-platform"})', legend: '{{service}}' }],
+          },
+          {
+            title: 'Requests/s',
+            type: 'stat',
+            width: 6,
+            unit: 'reqps',
+            targets: [{ expr: `sum(rate(${HTTP}_count{${SEL}}[5m]))`, legend: 'all' }],
+          },
           {
             title: '5xx ratio',
             type: 'stat',
             width: 6,
             unit: 'percentunit',
-            targets: [{ expr: `${orZero(`sum(rate(${HTTP}_count{${SEL}, status=~"5.."}[5m]))`, `sum(rate(${HTTP}_count{${SEL}}[5m]))`)} / sum(rate(${HTTP}_count{${SEL}}[5m]))`, legend: '5xx' }],
+            targets: [
+              {
+                expr: `${orZero(`sum(rate(${HTTP}_count{${SEL}, status=~"5.."}[5m]))`, `sum(rate(${HTTP}_count{${SEL}}[5m]))`)} / sum(rate(${HTTP}_count{${SEL}}[5m]))`,
+                legend: '5xx',
+              },
+            ],
           },
           {
             title: 'p99 latency',
@@ -167,15 +195,29 @@ export const DASHBOARDS: Record<string, DashboardSpec> = {
             description: 'dependency_up: each replica checks the database and Redis on every scrape (as /health/ready does).',
             type: 'stat',
             width: 24,
-            targets: [{ expr: 'sum by (dependency) (dependency_up{job="auction-platform", service=~"$service"})', legend: '{{dependency}}' }],
+            targets: [
+              { expr: 'sum by (dependency) (dependency_up{job="auction-platform", service=~"$service"})', legend: '{{dependency}}' },
+            ],
           },
         ],
       },
       {
         title: 'Rate',
         panels: [
-          { title: 'Requests/s by route', unit: 'reqps', stacked: true, targets: [{ expr: `sum by (service, method, route) (rate(${HTTP}_count{${SEL}}[5m]))`, legend: '{{service}} {{method}} {{route}}' }] },
-          { title: 'Requests/s by status', unit: 'reqps', stacked: true, targets: [{ expr: `sum by (status) (rate(${HTTP}_count{${SEL}}[5m]))`, legend: '{{status}}' }] },
+          {
+            title: 'Requests/s by route',
+            unit: 'reqps',
+            stacked: true,
+            targets: [
+              { expr: `sum by (service, method, route) (rate(${HTTP}_count{${SEL}}[5m]))`, legend: '{{service}} {{method}} {{route}}' },
+            ],
+          },
+          {
+            title: 'Requests/s by status',
+            unit: 'reqps',
+            stacked: true,
+            targets: [{ expr: `sum by (status) (rate(${HTTP}_count{${SEL}}[5m]))`, legend: '{{status}}' }],
+          },
         ],
       },
       {
@@ -194,16 +236,51 @@ export const DASHBOARDS: Record<string, DashboardSpec> = {
           {
             title: '4xx/s by route (refusals: validation, rules, limits)',
             unit: 'reqps',
-            targets: [{ expr: `sum by (service, method, route, status) (rate(${HTTP}_count{${SEL}, status=~"4.."}[5m]))`, legend: '{{status}} {{method}} {{route}}' }],
+            targets: [
+              {
+                expr: `sum by (service, method, route, status) (rate(${HTTP}_count{${SEL}, status=~"4.."}[5m]))`,
+                legend: '{{status}} {{method}} {{route}}',
+              },
+            ],
           },
         ],
       },
       {
         title: 'Duration',
         panels: [
-          { title: 'p50 by route', unit: 's', width: 8, targets: [{ expr: `histogram_quantile(0.5, sum by (service, route, le) (rate(${HTTP}_bucket{${SEL}}[5m])))`, legend: '{{service}} {{route}}' }] },
-          { title: 'p95 by route', unit: 's', width: 8, targets: [{ expr: `histogram_quantile(0.95, sum by (service, route, le) (rate(${HTTP}_bucket{${SEL}}[5m])))`, legend: '{{service}} {{route}}' }] },
-          { title: 'p99 by route', unit: 's', width: 8, targets: [{ expr: `histogram_quantile(0.99, sum by (service, route, le) (rate(${HTTP}_bucket{${SEL}}[5m])))`, legend: '{{service}} {{route}}' }] },
+          {
+            title: 'p50 by route',
+            unit: 's',
+            width: 8,
+            targets: [
+              {
+                expr: `histogram_quantile(0.5, sum by (service, route, le) (rate(${HTTP}_bucket{${SEL}}[5m])))`,
+                legend: '{{service}} {{route}}',
+              },
+            ],
+          },
+          {
+            title: 'p95 by route',
+            unit: 's',
+            width: 8,
+            targets: [
+              {
+                expr: `histogram_quantile(0.95, sum by (service, route, le) (rate(${HTTP}_bucket{${SEL}}[5m])))`,
+                legend: '{{service}} {{route}}',
+              },
+            ],
+          },
+          {
+            title: 'p99 by route',
+            unit: 's',
+            width: 8,
+            targets: [
+              {
+                expr: `histogram_quantile(0.99, sum by (service, route, le) (rate(${HTTP}_bucket{${SEL}}[5m])))`,
+                legend: '{{service}} {{route}}',
+              },
+            ],
+          },
           {
             title: 'Routes (last 1h)',
             type: 'table',
@@ -218,8 +295,20 @@ export const DASHBOARDS: Record<string, DashboardSpec> = {
       {
         title: 'Processes',
         panels: [
-          { title: 'Resident memory by replica', unit: 'bytes', targets: [{ expr: 'process_resident_memory_bytes{job="auction-platform", service=~"$service"}', legend: '{{service}} {{instance}}' }] },
-          { title: 'Event loop lag p99 by replica', unit: 's', targets: [{ expr: 'nodejs_eventloop_lag_p99_seconds{job="auction-platform", service=~"$service"}', legend: '{{service}} {{instance}}' }] },
+          {
+            title: 'Resident memory by replica',
+            unit: 'bytes',
+            targets: [
+              { expr: 'process_resident_memory_bytes{job="auction-platform", service=~"$service"}', legend: '{{service}} {{instance}}' },
+            ],
+          },
+          {
+            title: 'Event loop lag p99 by replica',
+            unit: 's',
+            targets: [
+              { expr: 'nodejs_eventloop_lag_p99_seconds{job="auction-platform", service=~"$service"}', legend: '{{service}} {{instance}}' },
+            ],
+          },
         ],
       },
     ],
@@ -233,7 +322,12 @@ export const DASHBOARDS: Record<string, DashboardSpec> = {
       {
         title: 'Bids',
         panels: [
-          { title: 'Bids/s by result', unit: 'reqps', stacked: true, targets: [{ expr: 'sum by (result) (rate(bids_total[1m]))', legend: '{{result}}' }] },
+          {
+            title: 'Bids/s by result',
+            unit: 'reqps',
+            stacked: true,
+            targets: [{ expr: 'sum by (result) (rate(bids_total[1m]))', legend: '{{result}}' }],
+          },
           {
             title: 'Accepted share of bids',
             unit: 'percentunit',
@@ -247,13 +341,22 @@ export const DASHBOARDS: Record<string, DashboardSpec> = {
               { expr: 'histogram_quantile(0.99, sum by (le) (rate(bid_processing_seconds_bucket[5m])))', legend: 'p99' },
             ],
           },
-          { title: 'Refusals/s by code', unit: 'reqps', targets: [{ expr: 'sum by (result) (rate(bids_total{result!="accepted"}[5m]))', legend: '{{result}}' }] },
+          {
+            title: 'Refusals/s by code',
+            unit: 'reqps',
+            targets: [{ expr: 'sum by (result) (rate(bids_total{result!="accepted"}[5m]))', legend: '{{result}}' }],
+          },
         ],
       },
       {
         title: 'Lots',
         panels: [
-          { title: 'Lots closed/min by outcome', unit: 'short', stacked: true, targets: [{ expr: 'sum by (outcome) (increase(lots_closed_total[1m]))', legend: '{{outcome}}' }] },
+          {
+            title: 'Lots closed/min by outcome',
+            unit: 'short',
+            stacked: true,
+            targets: [{ expr: 'sum by (outcome) (increase(lots_closed_total[1m]))', legend: '{{outcome}}' }],
+          },
           {
             title: 'Lot close lag (deadline → closed)',
             description: 'Invariant: every lot closes within 1 s of its deadline, even when its timer replica died.',
@@ -261,7 +364,10 @@ export const DASHBOARDS: Record<string, DashboardSpec> = {
             targets: [
               { expr: 'histogram_quantile(0.5, sum by (le) (rate(lot_close_lag_seconds_bucket[5m])))', legend: 'p50' },
               { expr: 'histogram_quantile(0.99, sum by (le) (rate(lot_close_lag_seconds_bucket[5m])))', legend: 'p99' },
-              { expr: 'sum(increase(lot_close_lag_seconds_count[5m])) - sum(increase(lot_close_lag_seconds_bucket{le="1"}[5m]))', legend: 'closed > 1 s late (5m)' },
+              {
+                expr: 'sum(increase(lot_close_lag_seconds_count[5m])) - sum(increase(lot_close_lag_seconds_bucket{le="1"}[5m]))',
+                legend: 'closed > 1 s late (5m)',
+              },
             ],
           },
         ],
@@ -277,7 +383,12 @@ export const DASHBOARDS: Record<string, DashboardSpec> = {
               { expr: 'sum by (instance) (sockets_connected)', legend: '{{instance}}' },
             ],
           },
-          { title: 'Broadcasts/s by event', unit: 'reqps', stacked: true, targets: [{ expr: 'sum by (event) (rate(realtime_broadcasts_total[1m]))', legend: '{{event}}' }] },
+          {
+            title: 'Broadcasts/s by event',
+            unit: 'reqps',
+            stacked: true,
+            targets: [{ expr: 'sum by (event) (rate(realtime_broadcasts_total[1m]))', legend: '{{event}}' }],
+          },
           {
             title: 'Internal events/s by topic and result',
             unit: 'reqps',
@@ -286,7 +397,12 @@ export const DASHBOARDS: Record<string, DashboardSpec> = {
           {
             title: 'Auction HTTP p99',
             unit: 's',
-            targets: [{ expr: `histogram_quantile(0.99, sum by (route, le) (rate(${HTTP}_bucket{service="auction-engine", route!~"/health.*|/metrics"}[5m])))`, legend: '{{route}}' }],
+            targets: [
+              {
+                expr: `histogram_quantile(0.99, sum by (route, le) (rate(${HTTP}_bucket{service="auction-engine", route!~"/health.*|/metrics"}[5m])))`,
+                legend: '{{route}}',
+              },
+            ],
           },
         ],
       },
@@ -301,25 +417,49 @@ export const DASHBOARDS: Record<string, DashboardSpec> = {
       {
         title: 'Sign-in',
         panels: [
-          { title: 'Link verifications/min by outcome', unit: 'short', stacked: true, targets: [{ expr: 'sum by (outcome) (increase(auth_sign_ins_total[1m]))', legend: '{{outcome}}' }] },
+          {
+            title: 'Link verifications/min by outcome',
+            unit: 'short',
+            stacked: true,
+            targets: [{ expr: 'sum by (outcome) (increase(auth_sign_ins_total[1m]))', legend: '{{outcome}}' }],
+          },
           {
             title: 'Successful share of verifications',
             unit: 'percentunit',
             targets: [{ expr: 'sum(rate(auth_sign_ins_total{outcome="ok"}[15m])) / sum(rate(auth_sign_ins_total[15m]))', legend: 'ok' }],
           },
-          { title: 'Mails/min by result', unit: 'short', stacked: true, targets: [{ expr: 'sum by (result) (increase(mails_sent_total[1m]))', legend: '{{result}}' }] },
+          {
+            title: 'Mails/min by result',
+            unit: 'short',
+            stacked: true,
+            targets: [{ expr: 'sum by (result) (increase(mails_sent_total[1m]))', legend: '{{result}}' }],
+          },
           {
             title: 'Auth HTTP p99 by route',
             unit: 's',
-            targets: [{ expr: `histogram_quantile(0.99, sum by (route, le) (rate(${HTTP}_bucket{service="auth", route!~"/health.*|/metrics"}[5m])))`, legend: '{{route}}' }],
+            targets: [
+              {
+                expr: `histogram_quantile(0.99, sum by (route, le) (rate(${HTTP}_bucket{service="auth", route!~"/health.*|/metrics"}[5m])))`,
+                legend: '{{route}}',
+              },
+            ],
           },
         ],
       },
       {
         title: 'Rate limits',
         panels: [
-          { title: 'Refusals/s by rule', unit: 'reqps', stacked: true, targets: [{ expr: 'sum by (rule) (rate(rate_limit_refusals_total[5m]))', legend: '{{rule}}' }] },
-          { title: '429 answers/s by service', unit: 'reqps', targets: [{ expr: `sum by (service) (rate(${HTTP}_count{status="429"}[5m]))`, legend: '{{service}}' }] },
+          {
+            title: 'Refusals/s by rule',
+            unit: 'reqps',
+            stacked: true,
+            targets: [{ expr: 'sum by (rule) (rate(rate_limit_refusals_total[5m]))', legend: '{{rule}}' }],
+          },
+          {
+            title: '429 answers/s by service',
+            unit: 'reqps',
+            targets: [{ expr: `sum by (service) (rate(${HTTP}_count{status="429"}[5m]))`, legend: '{{service}}' }],
+          },
         ],
       },
     ],
@@ -349,9 +489,17 @@ export interface PanelLink {
 export function locatePanel(link: PanelLink): { file: string; uid: string; dashboardTitle: string; id: number; url: string } {
   const spec = DASHBOARDS[link.dashboard];
   if (!spec) throw new Error(`no dashboard ${link.dashboard}`);
-  const panel = (renderDashboard(spec).panels as Array<{ id: number; title: string; type: string }>).find((p) => p.type !== 'row' && p.title === link.title);
+  const panel = (renderDashboard(spec).panels as Array<{ id: number; title: string; type: string }>).find(
+    (p) => p.type !== 'row' && p.title === link.title,
+  );
   if (!panel) throw new Error(`no panel "${link.title}" on dashboard ${link.dashboard}`);
-  return { file: `ops/grafana/${link.dashboard}.json`, uid: spec.uid, dashboardTitle: spec.title, id: panel.id, url: `/d/${spec.uid}?viewPanel=${panel.id}` };
+  return {
+    file: `ops/grafana/${link.dashboard}.json`,
+    uid: spec.uid,
+    dashboardTitle: spec.title,
+    id: panel.id,
+    url: `/d/${spec.uid}?viewPanel=${panel.id}`,
+  };
 }
 
 /** Every PromQL expression of every dashboard. */

@@ -16,9 +16,12 @@ const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
 
 describe('generated files', () => {
-  it.each(generatedFiles((doc) => stringify(doc, { lineWidth: 0 }), ROOT).map((f) => [f.path, f.content]))('%s is up to date', (path, content) => {
-    expect(read(path), `regenerate with: ${RENDER_COMMAND}`).toBe(content);
-  });
+  it.each(generatedFiles((doc) => stringify(doc, { lineWidth: 0 }), ROOT).map((f) => [f.path, f.content]))(
+    '%s is up to date',
+    (path, content) => {
+      expect(read(path), `regenerate with: ${RENDER_COMMAND}`).toBe(content);
+    },
+  );
 
   it('give the chart every route of the table, health to one service', () => {
     const routes = chartRoutes();
@@ -33,7 +36,13 @@ describe('helm/auction-platform/values.schema.json', () => {
   const values = parse(read(`${CHART_DIR}/values.yaml`));
   const schema = JSON.parse(read(`${CHART_DIR}/values.schema.json`));
   const resolve = (node: any): any => {
-    if (node?.$ref) return resolve(node.$ref.replace('#/', '').split('/').reduce((n: any, k: string) => n[k], schema));
+    if (node?.$ref)
+      return resolve(
+        node.$ref
+          .replace('#/', '')
+          .split('/')
+          .reduce((n: any, k: string) => n[k], schema),
+      );
     if (node?.allOf) return resolve(node.allOf[0]);
     return node;
   };
@@ -42,9 +51,12 @@ describe('helm/auction-platform/values.schema.json', () => {
   function uncovered(value: unknown, node: any, path: string): string[] {
     const at = resolve(node);
     if (!at) return [path];
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) return at.type || at.enum || at.$ref || at.pattern ? [] : [path];
+    if (value === null || typeof value !== 'object' || Array.isArray(value))
+      return at.type || at.enum || at.$ref || at.pattern ? [] : [path];
     if (at.additionalProperties && typeof at.additionalProperties === 'object') return [];
-    return Object.entries(value).flatMap(([key, v]) => (at.properties?.[key] ? uncovered(v, at.properties[key], `${path}.${key}`) : [`${path}.${key}`]));
+    return Object.entries(value).flatMap(([key, v]) =>
+      at.properties?.[key] ? uncovered(v, at.properties[key], `${path}.${key}`) : [`${path}.${key}`],
+    );
   }
 
   it('describes every value of values.yaml, with a type', () => {
@@ -73,7 +85,16 @@ describe('docker-compose.yml and Dockerfile', () => {
   const compose = parseAllDocuments(read('docker-compose.yml'), { merge: true })[0]!.toJS({ maxAliasCount: -1 }) as any;
 
   it('runs postgres, redis, the migration, the four services and nginx', () => {
-    expect(Object.keys(compose.services).sort()).toEqual(['auction-engine', 'auth', 'leagues', 'migrate', 'nginx', 'postgres', 'redis', 'scoring']);
+    expect(Object.keys(compose.services).sort()).toEqual([
+      'auction-engine',
+      'auth',
+      'leagues',
+      'migrate',
+      'nginx',
+      'postgres',
+      'redis',
+      'scoring',
+    ]);
     for (const service of SERVICES) {
       expect(compose.services[service].command).toEqual(['node', `apps/${service}/dist/main.js`]);
       expect(compose.services[service].depends_on.migrate.condition).toBe('service_completed_successfully');
@@ -81,6 +102,8 @@ describe('docker-compose.yml and Dockerfile', () => {
     expect(compose.services.migrate.command).toEqual(['node', 'apps/standalone/dist/migrate.js']);
     expect(compose.services['auction-engine'].deploy.replicas).toBe(DEFAULT_REPLICAS['auction-engine']);
     expect(compose.services.nginx.volumes).toContain('./ops/nginx/compose.conf:/etc/nginx/auction/compose.conf:ro');
+    // The web image's entrypoint tells the browser the same Sentry DSN as the services get.
+    expect(compose.services.nginx.environment.SENTRY_DSN).toBe(compose.services.auth.environment.SENTRY_DSN);
   });
 
   it('keeps secrets out of the file and pins images', () => {
@@ -96,6 +119,7 @@ describe('docker-compose.yml and Dockerfile', () => {
     const dockerfile = read('Dockerfile');
     expect([...dockerfile.matchAll(/^FROM \S+ AS (\w+)/gm)].map((m) => m[1])).toEqual(['build', 'web', 'app']);
     expect(dockerfile).toContain('COPY ops/nginx/web.conf');
+    expect(dockerfile).toMatch(/^ENTRYPOINT \["\/usr\/local\/bin\/web-entrypoint\.sh"\]$/m);
     expect(dockerfile).not.toMatch(/:latest\b/);
     expect(dockerfile).toMatch(/^USER node$/m);
     expect(read('.dockerignore')).toMatch(/^node_modules$/m);

@@ -21,6 +21,8 @@ export const WEB_PROBE_PORT = 8081;
 
 /** Where the web image and the docker-compose nginx keep the built client. */
 export const CONTAINER_WEB_ROOT = '/usr/share/nginx/html';
+/** Where the web image's entrypoint writes what depends on its environment (`/tmp` is its only writable folder); compose's nginx runs that image too. */
+export const CONTAINER_WEB_RUNTIME_DIR = '/tmp/runtime';
 
 export const CHART_DIR = 'helm/auction-platform';
 
@@ -71,7 +73,7 @@ export function generatedFiles(toYaml: (document: unknown) => string, repoRoot: 
     { path: `${CHART_DIR}/files/backup.sh`, content: readFileSync(join(repoRoot, 'scripts/backup.sh'), 'utf8') },
     {
       path: 'ops/nginx/web.conf',
-      content: renderWebNginxConfig({ ...containerNginx, listenPort: WEB_PORT, probePort: WEB_PROBE_PORT, webRoot: CONTAINER_WEB_ROOT }),
+      content: renderWebNginxConfig({ ...containerNginx, listenPort: WEB_PORT, probePort: WEB_PROBE_PORT, webRoot: CONTAINER_WEB_ROOT, runtimeDir: CONTAINER_WEB_RUNTIME_DIR }),
     },
     {
       path: 'ops/nginx/compose.conf',
@@ -82,6 +84,7 @@ export function generatedFiles(toYaml: (document: unknown) => string, repoRoot: 
         listenHost: '0.0.0.0',
         listenPort: WEB_PORT,
         webRoot: CONTAINER_WEB_ROOT,
+        runtimeDir: CONTAINER_WEB_RUNTIME_DIR,
       }),
     },
     { path: 'ops/prometheus/alerts.yml', content: alerts },

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureDatabase } from './database.js';
-import { startNginx, type RunningNginx } from './nginx-process.js';
+import { startNginx, writeWebRuntime, type RunningNginx } from './nginx-process.js';
 import { freePort } from '@auction/db';
 import { answers, runToCompletion, spawnManaged, waitUntil, type ExitStatus, type ManagedProcess } from './processes.js';
 import { SERVICES, SERVICE_URL_ENV, type ServiceName } from './routes.js';
@@ -93,7 +93,8 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
   const readyTimeoutMs = options.readyTimeoutMs ?? 60_000;
   const counts = { ...DEFAULT_REPLICAS, ...options.replicas };
   for (const service of SERVICES) {
-    if (!Number.isInteger(counts[service]) || counts[service] < 1) throw new Error(`startCluster: replicas of ${service} must be a whole number ≥ 1`);
+    if (!Number.isInteger(counts[service]) || counts[service] < 1)
+      throw new Error(`startCluster: replicas of ${service} must be a whole number ≥ 1`);
     const entry = mainOf(rootDir, service);
     if (!existsSync(entry)) throw new Error(`startCluster: ${entry} is missing; build first: npx tsc -b tsconfig.build.json`);
   }
@@ -104,10 +105,15 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
   const databaseUrl = options.databaseUrl ?? process.env.DATABASE_URL ?? (await ensureDatabase(DEFAULT_CLUSTER_DATABASE_URL));
   const redisUrl = options.redisUrl ?? process.env.REDIS_URL ?? DEFAULT_REDIS_URL;
 
-  const ports = await allocatePorts(options.basePort, SERVICES.reduce((n, s) => n + counts[s], 0));
+  const ports = await allocatePorts(
+    options.basePort,
+    SERVICES.reduce((n, s) => n + counts[s], 0),
+  );
   const url = `http://${displayHost(options.listenHost)}:${ports.public}`;
   const internalUrl = `http://127.0.0.1:${ports.internal}`;
-  const replicas: Replica[] = SERVICES.flatMap((service) => Array.from({ length: counts[service] }, (_, index) => ({ service, index, port: 0, process: null })));
+  const replicas: Replica[] = SERVICES.flatMap((service) =>
+    Array.from({ length: counts[service] }, (_, index) => ({ service, index, port: 0, process: null })),
+  );
   replicas.forEach((r, i) => (r.port = ports.replicas[i]!));
 
   const env: NodeJS.ProcessEnv = {
@@ -162,8 +168,14 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     }
     await Promise.all(replicas.map(launch));
     const prefix = join(workDir, 'nginx');
+    // As the web image does: /config.json and the CSP's Sentry origin from SENTRY_DSN.
+    const runtimeDir = join(prefix, 'runtime');
+    await writeWebRuntime(runtimeDir, env);
     nginx = await startNginx({
-      upstreams: Object.fromEntries(SERVICES.map((s) => [s, replicas.filter((r) => r.service === s).map((r) => `127.0.0.1:${r.port}`)])) as Record<ServiceName, string[]>,
+      runtimeDir,
+      upstreams: Object.fromEntries(
+        SERVICES.map((s) => [s, replicas.filter((r) => r.service === s).map((r) => `127.0.0.1:${r.port}`)]),
+      ) as Record<ServiceName, string[]>,
       listenPort: ports.public,
       listenHost: options.listenHost,
       internalPort: ports.internal,
@@ -184,7 +196,13 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     if (!replica) throw new Error(`no replica ${service}#${index} (this cluster has ${counts[service]})`);
     return replica;
   };
-  const info = (r: Replica): ReplicaInfo => ({ service: r.service, index: r.index, port: r.port, pid: r.process?.pid ?? -1, running: r.process?.running() ?? false });
+  const info = (r: Replica): ReplicaInfo => ({
+    service: r.service,
+    index: r.index,
+    port: r.port,
+    pid: r.process?.pid ?? -1,
+    running: r.process?.running() ?? false,
+  });
 
   return {
     url,

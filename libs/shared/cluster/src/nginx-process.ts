@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { renderNginxConfig, type NginxConfigOptions } from './nginx.js';
+import { fileURLToPath } from 'node:url';
+import { renderNginxConfig, renderWebNginxConfig, type NginxConfigOptions, type WebConfigOptions } from './nginx.js';
 import { accepts, runToCompletion, spawnManaged, waitUntil, type ManagedProcess } from './processes.js';
 
 /** The nginx binary: `NGINX_BIN`, else Debian's `/usr/sbin/nginx`, else `nginx` on the PATH. */
@@ -66,6 +67,33 @@ export function startNginx(options: NginxConfigOptions, timeoutMs = 15_000): Pro
     config: renderNginxConfig(options),
     prefix: options.prefix,
     ports: [options.listenPort, ...(options.internalPort === undefined ? [] : [options.internalPort])],
+    errorLog: options.errorLog,
+    timeoutMs,
+  });
+}
+
+/** The web image's entrypoint (this file is `libs/shared/cluster/{src,dist}/nginx-process.*`). */
+export const WEB_ENTRYPOINT = fileURLToPath(new URL('../../../../ops/nginx/web-entrypoint.sh', import.meta.url));
+
+/** What the web image's entrypoint writes at start (`config.json`, `sentry.conf`), from `env` (`SENTRY_DSN`, ...). */
+export async function writeWebRuntime(runtimeDir: string, env: NodeJS.ProcessEnv = {}, timeoutMs = 15_000): Promise<void> {
+  const entry = await runToCompletion('web-entrypoint', 'sh', [WEB_ENTRYPOINT, 'true'], {
+    env: { PATH: process.env.PATH, ...env, WEB_RUNTIME_DIR: runtimeDir },
+    timeoutMs,
+  });
+  if (entry.code !== 0) throw new Error(`the web entrypoint failed (exit ${entry.code}): ${entry.output.trim()}`);
+}
+
+/** The web image as it starts: its entrypoint writes `runtimeDir` from `env`, then nginx runs the web configuration. */
+export async function startWebNginx(
+  options: WebConfigOptions & { env?: Record<string, string> },
+  timeoutMs = 15_000,
+): Promise<RunningNginx> {
+  await writeWebRuntime(options.runtimeDir, options.env, timeoutMs);
+  return runNginx({
+    config: renderWebNginxConfig(options),
+    prefix: options.prefix,
+    ports: [options.listenPort, options.probePort],
     errorLog: options.errorLog,
     timeoutMs,
   });

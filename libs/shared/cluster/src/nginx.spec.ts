@@ -60,7 +60,9 @@ describe('renderNginxConfig', () => {
     }
     expect(one(http, 'access_log')!.args).toEqual(['off']);
     expect(one(root, 'user')).toBeUndefined();
-    const withLog = parse(renderNginxConfig({ upstreams, listenPort: 1, internalPort: 2, webRoot: '/w', prefix: '/p', accessLog: true, user: 'root' }));
+    const withLog = parse(
+      renderNginxConfig({ upstreams, listenPort: 1, internalPort: 2, webRoot: '/w', prefix: '/p', accessLog: true, user: 'root' }),
+    );
     expect(one(one(withLog, 'http')!.block, 'access_log')!.args).toEqual(['/p/logs/access.log', 'json']);
     expect(one(withLog, 'user')!.args).toEqual(['root']);
   });
@@ -74,6 +76,10 @@ describe('renderNginxConfig', () => {
       const block = byName[upstreamName(service as keyof typeof upstreams)]!;
       expect(all(block, 'server').map((s) => s.args)).toEqual(servers.map((s) => [s, 'max_fails=1', 'fail_timeout=1s']));
     }
+    // Long-lived WebSockets never clear nginx's failure count: no passive health for them.
+    expect(all(byName.svc_auction_engine_sticky, 'server').map((s) => s.args)).toEqual(
+      upstreams['auction-engine'].map((s) => [s, 'max_fails=0']),
+    );
     expect(one(byName.svc_auction_engine_sticky, 'ip_hash')).toBeDefined();
     expect(one(byName.svc_auction_engine, 'ip_hash')).toBeUndefined();
     expect(all(byName.svc_any, 'server')).toHaveLength(7);
@@ -92,11 +98,12 @@ describe('renderNginxConfig', () => {
     const locations = all(publicServer, 'location');
     for (const route of PUBLIC_ROUTES) {
       const location = locations.find((l) =>
-        route.match === 'exact' ? l.args[0] === '=' && l.args[1] === route.path : l.args.at(-1) === (route.path === '/' ? '/' : `^${route.path.replace('.', '\\.')}(/|$)`),
+        route.match === 'exact'
+          ? l.args[0] === '=' && l.args[1] === route.path
+          : l.args.at(-1) === (route.path === '/' ? '/' : `^${route.path.replace('.', '\\.')}(/|$)`),
       );
       expect(location, route.path).toBeDefined();
-      const expected =
-        route.target === 'web' ? 'files:/srv/web' : upstreamName(route.target, route.websocket);
+      const expected = route.target === 'web' ? 'files:/srv/web' : upstreamName(route.target, route.websocket);
       expect(routeOf(location!), route.path).toBe(expected);
     }
     expect(one(publicServer, 'listen')!.args).toEqual(['127.0.0.1:8080']);
@@ -123,19 +130,38 @@ describe('renderNginxConfig', () => {
   it('routes /internal/<service> to its owner on a second server bound to 127.0.0.1', () => {
     expect(one(internalServer, 'listen')!.args).toEqual(['127.0.0.1:8081']);
     const routed = all(internalServer, 'location').map((l) => [l.args.at(-1), routeOf(l)]);
-    expect(routed).toEqual([
-      ...INTERNAL_ROUTES.map((r) => [`^${r.path}(/|$)`, upstreamName(r.target as 'auth')]),
-      ['/', 'return:404'],
-    ]);
+    expect(routed).toEqual([...INTERNAL_ROUTES.map((r) => [`^${r.path}(/|$)`, upstreamName(r.target as 'auth')]), ['/', 'return:404']]);
+  });
+
+  it('serves /config.json and adds the Sentry origin to connect-src only with a runtimeDir (as the web image does)', () => {
+    const withRuntime = one(
+      parse(renderNginxConfig({ upstreams, listenPort: 1, webRoot: '/w', prefix: '/p', runtimeDir: '/p/runtime' })),
+      'http',
+    )!.block!;
+    expect(one(withRuntime, 'include')!.args).toEqual(['/p/runtime/sentry.conf']);
+    const config = all(all(withRuntime, 'server')[0]!.block!, 'location').find((l) => l.args.join(' ') === '= /config.json')!;
+    expect(one(config.block, 'root')!.args).toEqual(['/p/runtime']);
+    expect(one(http, 'include')).toBeUndefined();
+    expect(all(publicServer, 'location').some((l) => l.args.join(' ') === '= /config.json')).toBe(false);
   });
 
   it('refuses a service without replicas', () => {
-    expect(() => renderNginxConfig({ upstreams: { ...upstreams, scoring: [] }, listenPort: 1, internalPort: 2, webRoot: '/w', prefix: '/p' })).toThrow(/scoring/);
+    expect(() =>
+      renderNginxConfig({ upstreams: { ...upstreams, scoring: [] }, listenPort: 1, internalPort: 2, webRoot: '/w', prefix: '/p' }),
+    ).toThrow(/scoring/);
   });
 
   it('leaves the internal server out without internalPort, and logs where containers want it', () => {
     const container = parse(
-      renderNginxConfig({ upstreams, listenPort: 8080, listenHost: '0.0.0.0', webRoot: '/w', prefix: '/tmp', errorLog: '/dev/stderr', accessLog: '/dev/stdout' }),
+      renderNginxConfig({
+        upstreams,
+        listenPort: 8080,
+        listenHost: '0.0.0.0',
+        webRoot: '/w',
+        prefix: '/tmp',
+        errorLog: '/dev/stderr',
+        accessLog: '/dev/stdout',
+      }),
     );
     const h = one(container, 'http')!.block!;
     expect(all(h, 'server')).toHaveLength(1);
@@ -146,7 +172,10 @@ describe('renderNginxConfig', () => {
 });
 
 describe('renderWebNginxConfig', () => {
-  const web = one(parse(renderWebNginxConfig({ listenPort: 8080, probePort: 8081, webRoot: '/srv/web', prefix: '/tmp' })), 'http')!.block!;
+  const web = one(
+    parse(renderWebNginxConfig({ listenPort: 8080, probePort: 8081, webRoot: '/srv/web', runtimeDir: '/tmp/runtime', prefix: '/tmp' })),
+    'http',
+  )!.block!;
   const [site, probes] = all(web, 'server').map((s) => s.block!);
 
   it('serves the client with the SPA fallback and proxies nothing', () => {
@@ -157,11 +186,22 @@ describe('renderWebNginxConfig', () => {
   });
 
   it('answers 404 for every service path and private path', () => {
-    const regexes = all(site, 'location').filter((l) => l.args[0] === '~').map((l) => new RegExp(l.args[1]!));
+    const regexes = all(site, 'location')
+      .filter((l) => l.args[0] === '~')
+      .map((l) => new RegExp(l.args[1]!));
     for (const path of ['/api/x', '/api/auth/me', '/socket.io/', '/internal/auth', '/metrics', '/health/live']) {
-      expect(regexes.some((r) => r.test(path)), path).toBe(true);
+      expect(
+        regexes.some((r) => r.test(path)),
+        path,
+      ).toBe(true);
     }
     expect(regexes.some((r) => r.test('/leagues/1'))).toBe(false);
+  });
+
+  it('reads the Sentry origin and /config.json from what the entrypoint writes at start', () => {
+    expect(one(web, 'include')!.args).toEqual(['/tmp/runtime/sentry.conf']);
+    const config = all(site, 'location').find((l) => l.args.join(' ') === '= /config.json')!;
+    expect(one(config.block, 'root')!.args).toEqual(['/tmp/runtime']);
   });
 
   it('answers probes on their own port', () => {

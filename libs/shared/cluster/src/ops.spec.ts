@@ -55,7 +55,11 @@ describe('alert rules', () => {
 
   it('are well-formed PromQL as far as brackets and durations go', () => {
     for (const rule of rules) {
-      for (const [open, close] of [['(', ')'], ['{', '}'], ['[', ']']] as const) {
+      for (const [open, close] of [
+        ['(', ')'],
+        ['{', '}'],
+        ['[', ']'],
+      ] as const) {
         expect(rule.expr.split(open).length, `${rule.alert} ${open}${close}`).toBe(rule.expr.split(close).length);
       }
       expect(rule.for, rule.alert).toMatch(/^\d+[smh]$/);
@@ -64,7 +68,9 @@ describe('alert rules', () => {
 
   it('match ops/prometheus/alerts.yml', () => {
     const file = parse(read('ops/prometheus/alerts.yml'));
-    const fromFile = file.groups.flatMap((g: any) => g.rules.map((r: any) => [r.alert, r.expr, r.labels.severity, r.annotations.runbook_url]));
+    const fromFile = file.groups.flatMap((g: any) =>
+      g.rules.map((r: any) => [r.alert, r.expr, r.labels.severity, r.annotations.runbook_url]),
+    );
     expect(fromFile).toEqual(rules.map((r) => [r.alert, r.expr, r.severity, `${RUNBOOK_BASE}/${r.runbook}.md`]));
   });
 
@@ -80,13 +86,17 @@ describe('alert rules', () => {
 });
 
 describe('runbooks', () => {
-  it.each(rules.map((r) => [r.alert, r.runbook]))('%s has docs/runbooks/%s.md saying what, how to check and how to fix', (alert, runbook) => {
-    const path = `${RUNBOOK_BASE}/${runbook}.md`;
-    expect(existsSync(join(ROOT, path)), path).toBe(true);
-    const text = read(path);
-    expect(text.split('\n')[0]).toContain(alert);
-    for (const section of ['## What it means', '## How to check', '## How to fix']) expect(text, `${path}: ${section}`).toContain(section);
-  });
+  it.each(rules.map((r) => [r.alert, r.runbook]))(
+    '%s has docs/runbooks/%s.md saying what, how to check and how to fix',
+    (alert, runbook) => {
+      const path = `${RUNBOOK_BASE}/${runbook}.md`;
+      expect(existsSync(join(ROOT, path)), path).toBe(true);
+      const text = read(path);
+      expect(text.split('\n')[0]).toContain(alert);
+      for (const section of ['## What it means', '## How to check', '## How to fix'])
+        expect(text, `${path}: ${section}`).toContain(section);
+    },
+  );
 
   it.each(rules.map((r) => [r.alert, r]))('%s: the runbook and the alert point at the dashboard panel to look at first', (_alert, rule) => {
     const panel = locatePanel(rule.panel);
@@ -95,7 +105,9 @@ describe('runbooks', () => {
     const dashboard = JSON.parse(read(panel.file));
     expect(dashboard.uid).toBe(panel.uid);
     expect(dashboard.panels.find((p: any) => p.id === panel.id).title).toBe(rule.panel.title);
-    const fromFile = parse(read('ops/prometheus/alerts.yml')).groups.flatMap((g: any) => g.rules).find((r: any) => r.alert === rule.alert);
+    const fromFile = parse(read('ops/prometheus/alerts.yml'))
+      .groups.flatMap((g: any) => g.rules)
+      .find((r: any) => r.alert === rule.alert);
     expect(fromFile.annotations.dashboard).toBe(panel.url);
   });
 
@@ -112,7 +124,11 @@ describe('Grafana dashboards', () => {
   const dashboards = files.map((f) => JSON.parse(read(`ops/grafana/${f}`)));
 
   it('are one file per dashboard with unique uids', () => {
-    expect(files.sort()).toEqual(Object.keys(DASHBOARDS).map((k) => `${k}.json`).sort());
+    expect(files.sort()).toEqual(
+      Object.keys(DASHBOARDS)
+        .map((k) => `${k}.json`)
+        .sort(),
+    );
     expect(new Set(dashboards.map((d) => d.uid)).size).toBe(dashboards.length);
   });
 
@@ -129,11 +145,22 @@ describe('Grafana dashboards', () => {
 
   it('show the RED, auction and auth metrics', () => {
     const used = (uid: string) =>
-      new Set(dashboards.find((d) => d.uid === uid)!.panels.flatMap((p: any) => (p.targets ?? []).flatMap((t: any) => metricNamesIn(t.expr))));
+      new Set(
+        dashboards.find((d) => d.uid === uid)!.panels.flatMap((p: any) => (p.targets ?? []).flatMap((t: any) => metricNamesIn(t.expr))),
+      );
     expect([...used('auction-red')]).toContain('http_request_duration_seconds');
     expect([...used('auction-live')]).toEqual(
-      expect.arrayContaining(['bids_total', 'bid_processing_seconds', 'lots_closed_total', 'lot_close_lag_seconds', 'sockets_connected', 'realtime_broadcasts_total']),
+      expect.arrayContaining([
+        'bids_total',
+        'bid_processing_seconds',
+        'lots_closed_total',
+        'lot_close_lag_seconds',
+        'sockets_connected',
+        'realtime_broadcasts_total',
+      ]),
     );
-    expect([...used('auction-auth')]).toEqual(expect.arrayContaining(['auth_sign_ins_total', 'mails_sent_total', 'rate_limit_refusals_total']));
+    expect([...used('auction-auth')]).toEqual(
+      expect.arrayContaining(['auth_sign_ins_total', 'mails_sent_total', 'rate_limit_refusals_total']),
+    );
   });
 });

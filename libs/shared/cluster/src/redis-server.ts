@@ -27,7 +27,14 @@ export async function startRedisServer(options: { port?: number; timeoutMs?: num
 
   const launch = async () => {
     current = spawnManaged(`redis-server:${port}`, 'redis-server', [
-      '--bind', '127.0.0.1', '--port', String(port), '--save', '', '--appendonly', 'no',
+      '--bind',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--save',
+      '',
+      '--appendonly',
+      'no',
     ]);
     await waitUntil(async () => /Ready to accept connections/i.test(current.output()) && accepts(port), {
       timeoutMs,

@@ -51,7 +51,15 @@ describe('the route table', () => {
   });
 
   it('never routes internal, probe or metrics paths publicly', () => {
-    for (const path of ['/internal/auth/users/1', '/internal/leagues', '/internal/auctions/x', '/internal/scoring/y', '/health/live', '/health/ready', '/metrics']) {
+    for (const path of [
+      '/internal/auth/users/1',
+      '/internal/leagues',
+      '/internal/auctions/x',
+      '/internal/scoring/y',
+      '/health/live',
+      '/health/ready',
+      '/metrics',
+    ]) {
       expect(publicTarget(path)).toBeNull();
     }
   });

@@ -37,13 +37,31 @@ describe('npm run cluster (scripts/cluster.ts)', () => {
     dir = mkdtempSync(join(tmpdir(), 'cluster-script-'));
     child = spawn(
       process.execPath,
-      [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), '--conditions=@auction/source', 'scripts/cluster.ts', '--port', '0', '--dir', dir, '--replicas', 'auth=1,leagues=1,auction-engine=2,scoring=1'],
-      { cwd: ROOT, env: { ...process.env, DATABASE_URL: database.url, REDIS_URL: redis.url, JWT_SECRET: '' }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
+      [
+        join(ROOT, 'node_modules/tsx/dist/cli.mjs'),
+        '--conditions=@auction/source',
+        'scripts/cluster.ts',
+        '--port',
+        '0',
+        '--dir',
+        dir,
+        '--replicas',
+        'auth=1,leagues=1,auction-engine=2,scoring=1',
+      ],
+      {
+        cwd: ROOT,
+        env: { ...process.env, DATABASE_URL: database.url, REDIS_URL: redis.url, JWT_SECRET: '' },
+        detached: true,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
     );
     child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
     child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
     exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
-    await waitUntil(async () => /Ctrl\+C stops everything/.test(output), { timeoutMs: 150_000, what: `the cluster script to start:\n${output}` });
+    await waitUntil(async () => /Ctrl\+C stops everything/.test(output), {
+      timeoutMs: 150_000,
+      what: `the cluster script to start:\n${output}`,
+    });
   }, 180_000);
 
   afterAll(async () => {

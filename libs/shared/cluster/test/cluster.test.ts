@@ -1,7 +1,15 @@
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@auction/testing';
-import { OPENAPI_PATHS, SERVICES, startCluster, startRedisServer, waitUntil, type ClusterHandle, type RedisServerHandle } from '../src/index.js';
+import {
+  OPENAPI_PATHS,
+  SERVICES,
+  startCluster,
+  startRedisServer,
+  waitUntil,
+  type ClusterHandle,
+  type RedisServerHandle,
+} from '../src/index.js';
 
 /**
  * Cluster mode for real: every service as its own process (auction-engine twice) on a fresh
@@ -51,7 +59,13 @@ describe('startCluster: replicas behind nginx', () => {
   }
 
   it('runs each replica as its own process on its own port', () => {
-    expect(cluster.replicas.map((r) => `${r.service}#${r.index}`)).toEqual(['auth#0', 'leagues#0', 'auction-engine#0', 'auction-engine#1', 'scoring#0']);
+    expect(cluster.replicas.map((r) => `${r.service}#${r.index}`)).toEqual([
+      'auth#0',
+      'leagues#0',
+      'auction-engine#0',
+      'auction-engine#1',
+      'scoring#0',
+    ]);
     expect(new Set(cluster.replicas.map((r) => r.pid)).size).toBe(5);
     expect(cluster.replicas.every((r) => r.running && r.pid > 0)).toBe(true);
   });
@@ -60,6 +74,12 @@ describe('startCluster: replicas behind nginx', () => {
     const health = await get(`${cluster.url}/api/health`);
     expect(health.status).toBe(200);
     expect(health.json).toEqual({ status: 'ok', checks: { database: 'ok', redis: 'ok' } });
+  });
+
+  it('tells the web client at /config.json that error reporting is off (no SENTRY_DSN), as the web image does', async () => {
+    const config = await get(`${cluster.url}/config.json`);
+    expect(config.status).toBe(200);
+    expect(config.json).toEqual({ sentry: null });
   });
 
   it.each(SERVICES)('routes the OpenAPI document of %s to that service', async (service) => {
@@ -91,7 +111,13 @@ describe('startCluster: replicas behind nginx', () => {
   });
 
   it('lets a Socket.IO client reach auction-engine over WebSocket through nginx', async () => {
-    const socket = io(cluster.url, { path: '/socket.io', transports: ['websocket'], reconnection: false, timeout: 10_000, auth: { token: 'not-a-token' } });
+    const socket = io(cluster.url, {
+      path: '/socket.io',
+      transports: ['websocket'],
+      reconnection: false,
+      timeout: 10_000,
+      auth: { token: 'not-a-token' },
+    });
     try {
       const outcome = await new Promise<string>((resolve) => {
         socket.once('connect', () => resolve('connect'));
@@ -122,7 +148,10 @@ describe('startCluster: replicas behind nginx', () => {
 
   it('reports Redis down while it is stopped and recovers when it is back', async () => {
     await redis.kill();
-    await waitUntil(async () => (await get(`${cluster.url}/api/health`)).json?.checks?.redis === 'down', { timeoutMs: 20_000, what: 'redis: down' });
+    await waitUntil(async () => (await get(`${cluster.url}/api/health`)).json?.checks?.redis === 'down', {
+      timeoutMs: 20_000,
+      what: 'redis: down',
+    });
     expect((await get(`${cluster.url}/api/health`)).status).toBe(503);
     await redis.restart();
     await waitUntil(async () => (await get(`${cluster.url}/api/health`)).status === 200, { timeoutMs: 30_000, what: 'health back to 200' });

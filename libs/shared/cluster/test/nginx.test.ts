@@ -1,16 +1,19 @@
-import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { createServer, request, type Server } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SECURITY_HEADERS } from '@auction/contracts';
 import { freePort } from '@auction/db';
 import {
   SERVICES,
   internalTarget,
   publicTarget,
-  renderWebNginxConfig,
-  runNginx,
+  WEB_ENTRYPOINT,
+  runToCompletion,
   startNginx,
+  startWebNginx,
   type RunningNginx,
   type ServiceName,
 } from '../src/index.js';
@@ -58,7 +61,9 @@ describe('nginx generated from the route table', () => {
     writeFileSync(join(webRoot, 'assets', 'app-123.js'), 'console.log("app");'.repeat(200));
     const [listenPort, internalPort] = [await freePort(), await freePort()];
     nginx = await startNginx({
-      upstreams: Object.fromEntries(SERVICES.map((s) => [s, upstreams.filter((u) => u.service === s).map((u) => `127.0.0.1:${u.port}`)])) as Record<ServiceName, string[]>,
+      upstreams: Object.fromEntries(
+        SERVICES.map((s) => [s, upstreams.filter((u) => u.service === s).map((u) => `127.0.0.1:${u.port}`)]),
+      ) as Record<ServiceName, string[]>,
       listenPort,
       internalPort,
       webRoot,
@@ -119,15 +124,21 @@ describe('nginx generated from the route table', () => {
     expect((await get(`${base}/assets/missing.js`)).status).toBe(404);
   });
 
-  it.each(['/internal/auth/users', '/internal/leagues/x', '/internal/auctions/y', '/internal/scoring/z', '/metrics', '/health/ready', '/api/nothing', '/api/healthz'])(
-    'public %s is a problem+json 404 from nginx',
-    async (path) => {
-      const answer = await get(`${base}${path}`);
-      expect(answer.status).toBe(404);
-      expect(answer.headers.get('content-type')).toBe('application/problem+json');
-      expect(JSON.parse(answer.text).code).toBe('NOT_FOUND');
-    },
-  );
+  it.each([
+    '/internal/auth/users',
+    '/internal/leagues/x',
+    '/internal/auctions/y',
+    '/internal/scoring/z',
+    '/metrics',
+    '/health/ready',
+    '/api/nothing',
+    '/api/healthz',
+  ])('public %s is a problem+json 404 from nginx', async (path) => {
+    const answer = await get(`${base}${path}`);
+    expect(answer.status).toBe(404);
+    expect(answer.headers.get('content-type')).toBe('application/problem+json');
+    expect(JSON.parse(answer.text).code).toBe('NOT_FOUND');
+  });
 
   it.each(['/internal/auth/users/1', '/internal/leagues/leagues/1', '/internal/auctions/a', '/internal/scoring/s'])(
     'internal %s reaches its owner on the internal listener',
@@ -161,10 +172,18 @@ describe('nginx generated from the route table', () => {
   });
 
   it('refuses bodies over 6 MB and accepts a 5 MB CSV', async () => {
-    const big = await fetch(`${base}/api/scoring/leagues/1/results`, { method: 'POST', headers: { 'content-type': 'text/csv' }, body: 'a'.repeat(7 * 1024 * 1024) });
+    const big = await fetch(`${base}/api/scoring/leagues/1/results`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv' },
+      body: 'a'.repeat(7 * 1024 * 1024),
+    });
     expect(big.status).toBe(413);
     await big.arrayBuffer();
-    const ok = await fetch(`${base}/api/scoring/leagues/1/results`, { method: 'POST', headers: { 'content-type': 'text/csv' }, body: 'a'.repeat(5 * 1024 * 1024) });
+    const ok = await fetch(`${base}/api/scoring/leagues/1/results`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv' },
+      body: 'a'.repeat(5 * 1024 * 1024),
+    });
     expect(ok.status).toBe(200);
     await ok.arrayBuffer();
   });
@@ -172,7 +191,12 @@ describe('nginx generated from the route table', () => {
   it('passes WebSocket upgrades on /socket.io through to auction-engine', async () => {
     const answer = await new Promise<{ status: number; upstream: string; upgrade: string }>((resolve, reject) => {
       const req = request(`${base}/socket.io/?EIO=4&transport=websocket`, {
-        headers: { connection: 'Upgrade', upgrade: 'websocket', 'sec-websocket-version': '13', 'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==' },
+        headers: {
+          connection: 'Upgrade',
+          upgrade: 'websocket',
+          'sec-websocket-version': '13',
+          'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==',
+        },
       });
       req.on('upgrade', (res, socket) => {
         socket.destroy();
@@ -211,36 +235,146 @@ describe('nginx generated from the route table', () => {
   });
 });
 
-describe("the web image's nginx (web.conf behind the Kubernetes Ingress)", () => {
+/** A Socket.IO stand-in whose WebSockets stay open, as real ones do, until its replica goes away. */
+class WebSocketReplica {
+  private server: Server | null = null;
+  private readonly tunnels = new Set<Duplex>();
+  constructor(
+    readonly index: number,
+    readonly port: number,
+  ) {}
+
+  async start(): Promise<void> {
+    const server = createServer((_req, res) => res.end('{}'));
+    server.on('upgrade', (_req, socket: Duplex) => {
+      this.tunnels.add(socket);
+      socket.on('close', () => this.tunnels.delete(socket));
+      socket.write(`HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nX-Upstream: ${this.index}\r\n\r\n`);
+    });
+    await new Promise<void>((resolve) => server.listen(this.port, '127.0.0.1', resolve));
+    this.server = server;
+  }
+
+  /** The replica goes away: no more connections, and its open WebSockets close. */
+  async stop(): Promise<void> {
+    const server = this.server;
+    this.server = null;
+    for (const tunnel of this.tunnels) tunnel.destroy();
+    if (server) await new Promise((resolve) => server.close(resolve));
+  }
+}
+
+describe('nginx in front of Socket.IO during a rolling deploy', () => {
+  const replicas: WebSocketReplica[] = [];
+  const clients = new Set<Duplex>();
+  let other: Server;
   let nginx: RunningNginx;
   let base: string;
-  let probes: string;
   let dir: string;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'nginx-web-'));
-    const webRoot = join(dir, 'web');
-    mkdirSync(webRoot, { recursive: true });
-    writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>web client</title>');
-    const [listenPort, probePort] = [await freePort(), await freePort()];
-    const prefix = join(dir, 'nginx');
-    nginx = await runNginx({
-      config: renderWebNginxConfig({ listenPort, probePort, webRoot, prefix, user: process.getuid?.() === 0 ? 'root' : undefined }),
-      prefix,
-      ports: [listenPort, probePort],
+    for (const index of [0, 1]) replicas.push(new WebSocketReplica(index, await freePort()));
+    for (const replica of replicas) await replica.start();
+    other = createServer((_req, res) => res.end('{}'));
+    const otherPort = await freePort();
+    await new Promise<void>((resolve) => other.listen(otherPort, '127.0.0.1', resolve));
+    dir = mkdtempSync(join(tmpdir(), 'nginx-ws-'));
+    const listenPort = await freePort();
+    nginx = await startNginx({
+      upstreams: Object.fromEntries(
+        SERVICES.map((s) => [s, s === 'auction-engine' ? replicas.map((r) => `127.0.0.1:${r.port}`) : [`127.0.0.1:${otherPort}`]]),
+      ) as Record<ServiceName, string[]>,
+      listenPort,
+      webRoot: dir,
+      prefix: join(dir, 'nginx'),
+      user: process.getuid?.() === 0 ? 'root' : undefined,
     });
     base = `http://127.0.0.1:${listenPort}`;
-    probes = `http://127.0.0.1:${probePort}`;
   });
 
   afterAll(async () => {
+    for (const client of clients) client.destroy();
     await nginx?.stop();
+    for (const replica of replicas) await replica.stop();
+    await new Promise((resolve) => other?.close(resolve));
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
+  /** A WebSocket handshake from its own address (ip_hash spreads 127.x.y.*); the replica that took it, or the HTTP status. */
+  function connect(client: number): Promise<string> {
+    return new Promise((resolve, reject) => {
+      const req = request(`${base}/socket.io/?EIO=4&transport=websocket`, {
+        localAddress: `127.9.${client}.1`,
+        headers: {
+          connection: 'Upgrade',
+          upgrade: 'websocket',
+          'sec-websocket-version': '13',
+          'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==',
+        },
+      });
+      req.on('upgrade', (res, socket) => {
+        clients.add(socket);
+        resolve(`replica ${String(res.headers['x-upstream'])}`);
+      });
+      req.on('response', (res) => {
+        res.resume();
+        resolve(`HTTP ${res.statusCode}`);
+      });
+      req.on('error', reject);
+      req.end();
+    });
+  }
+
+  it('takes every reconnecting client while each replica in turn is replaced', async () => {
+    for (const replica of replicas) {
+      await replica.stop();
+      const survivor = `replica ${replicas.find((r) => r !== replica)!.index}`;
+      const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => connect(replica.index * 40 + i)));
+      expect(new Set(answers)).toEqual(new Set([survivor]));
+      await replica.start();
+    }
+    // Both replicas failed once and hold open WebSockets: new clients must still get through.
+    const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => connect(100 + i)));
+    expect(answers.filter((a) => !a.startsWith('replica '))).toEqual([]);
+  });
+});
+
+/** The web image as it starts (entrypoint, then nginx with web.conf), with the given environment. */
+function webImage(env: Record<string, string>) {
+  const image = { base: '', probes: '', dir: '', nginx: null as RunningNginx | null };
+  beforeAll(async () => {
+    image.dir = mkdtempSync(join(tmpdir(), 'nginx-web-'));
+    const webRoot = join(image.dir, 'web');
+    mkdirSync(webRoot, { recursive: true });
+    writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>web client</title>');
+    const [listenPort, probePort] = [await freePort(), await freePort()];
+    const runtimeDir = join(image.dir, 'runtime');
+    image.nginx = await startWebNginx({
+      listenPort,
+      probePort,
+      webRoot,
+      runtimeDir,
+      prefix: join(image.dir, 'nginx'),
+      user: process.getuid?.() === 0 ? 'root' : undefined,
+      env,
+    });
+    image.base = `http://127.0.0.1:${listenPort}`;
+    image.probes = `http://127.0.0.1:${probePort}`;
+  });
+  afterAll(async () => {
+    await image.nginx?.stop();
+    if (image.dir) rmSync(image.dir, { recursive: true, force: true });
+  });
+  return image;
+}
+
+const connectSrc = (response: Response) => /(?:^|;)connect-src ([^;]*)/.exec(response.headers.get('content-security-policy') ?? '')?.[1];
+
+describe("the web image's nginx (web.conf behind the Kubernetes Ingress)", () => {
+  const image = webImage({});
   it('serves the client with the SPA fallback', async () => {
     for (const path of ['/', '/leagues/1', '/auth/callback?token=x']) {
-      const response = await fetch(`${base}${path}`);
+      const response = await fetch(`${image.base}${path}`);
       expect(response.status, path).toBe(200);
       expect(await response.text()).toContain('web client');
     }
@@ -248,7 +382,7 @@ describe("the web image's nginx (web.conf behind the Kubernetes Ingress)", () =>
 
   it('answers 404 for service and private paths that reach it', async () => {
     for (const path of ['/api/anything', '/api/auth/me', '/socket.io/', '/internal/auth/x', '/metrics', '/health/ready']) {
-      const response = await fetch(`${base}${path}`);
+      const response = await fetch(`${image.base}${path}`);
       expect(response.status, path).toBe(404);
       expect(response.headers.get('content-type')).toBe('application/problem+json');
       await response.arrayBuffer();
@@ -256,7 +390,62 @@ describe("the web image's nginx (web.conf behind the Kubernetes Ingress)", () =>
   });
 
   it('answers the probes on their own port only', async () => {
-    for (const path of ['/health/live', '/health/ready']) expect((await fetch(`${probes}${path}`)).status).toBe(200);
-    expect((await fetch(`${probes}/`)).status).toBe(404);
+    for (const path of ['/health/live', '/health/ready']) expect((await fetch(`${image.probes}${path}`)).status).toBe(200);
+    expect((await fetch(`${image.probes}/`)).status).toBe(404);
+  });
+
+  it('sends the same policy as the services and tells the browser that error reporting is off', async () => {
+    const page = await fetch(`${image.base}/`);
+    expect(page.headers.get('content-security-policy')).toBe(SECURITY_HEADERS['Content-Security-Policy']);
+    await page.arrayBuffer();
+    const config = await fetch(`${image.base}/config.json`);
+    expect(config.headers.get('content-type')).toBe('application/json');
+    expect(await config.json()).toEqual({ sentry: null });
+  });
+});
+
+describe("the web image's nginx with SENTRY_DSN set", () => {
+  const image = webImage({ SENTRY_DSN: 'https://public-key@o42.ingest.sentry.example:8443/7', SENTRY_RELEASE: 'web@1.2.3' });
+
+  it("adds the DSN's origin to connect-src on every file it serves, and nothing else changes", async () => {
+    for (const path of ['/', '/leagues/1', '/assets/missing.js', '/config.json']) {
+      const answer = await fetch(`${image.base}${path}`);
+      expect(connectSrc(answer), path).toBe("'self' https://o42.ingest.sentry.example:8443");
+      expect(answer.headers.get('content-security-policy'), path).toBe(
+        SECURITY_HEADERS['Content-Security-Policy']!.replace(
+          "connect-src 'self'",
+          "connect-src 'self' https://o42.ingest.sentry.example:8443",
+        ),
+      );
+      await answer.arrayBuffer();
+    }
+  });
+
+  it('serves the DSN, environment and release at /config.json, uncached', async () => {
+    const config = await fetch(`${image.base}/config.json`);
+    expect(config.headers.get('cache-control')).toBe('no-cache');
+    expect(await config.json()).toEqual({
+      sentry: { dsn: 'https://public-key@o42.ingest.sentry.example:8443/7', environment: 'production', release: 'web@1.2.3' },
+    });
+  });
+});
+
+describe("the web image's entrypoint", () => {
+  it.each([
+    [{ SENTRY_DSN: 'https://key@host/1";add_header X y;#' }, /SENTRY_DSN/],
+    [{ SENTRY_DSN: 'not a url' }, /SENTRY_DSN/],
+    [{ SENTRY_DSN: 'https://key@host/1', SENTRY_ENVIRONMENT: 'prod env' }, /SENTRY_ENVIRONMENT/],
+  ])('refuses to start on %j', async (env, message) => {
+    const dir = mkdtempSync(join(tmpdir(), 'web-entry-'));
+    try {
+      const run = await runToCompletion('web-entrypoint', 'sh', [WEB_ENTRYPOINT, 'true'], {
+        env: { PATH: process.env.PATH, WEB_RUNTIME_DIR: dir, ...env },
+      });
+      expect(run.code).toBe(78);
+      expect(run.output).toMatch(message);
+      expect(existsSync(join(dir, 'sentry.conf'))).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

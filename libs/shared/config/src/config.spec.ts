@@ -39,7 +39,9 @@ describe('loadConfig', () => {
   });
 
   it('reads INVITATION_TTL_HOURS in hours', () => {
-    expect(loadConfig({ ...cluster, INVITATION_TTL_HOURS: '48' }, { mode: 'cluster', service: 'leagues' }).invitationTtlMs).toBe(48 * 3600_000);
+    expect(loadConfig({ ...cluster, INVITATION_TTL_HOURS: '48' }, { mode: 'cluster', service: 'leagues' }).invitationTtlMs).toBe(
+      48 * 3600_000,
+    );
   });
 
   it('binds containers to every interface', () => {
@@ -104,9 +106,19 @@ describe('loadConfig', () => {
   });
 
   it('takes the Sentry environment from NODE_ENV unless SENTRY_ENVIRONMENT is set, and refuses odd values by name', () => {
-    const production = loadConfig({ ...cluster, NODE_ENV: 'production', SENTRY_DSN: 'https://key@sentry.example/1' }, { mode: 'cluster', service: 'auth' });
-    expect(production).toMatchObject({ sentryDsn: 'https://key@sentry.example/1', sentryEnvironment: 'production', sentryRelease: undefined });
-    const staging = loadConfig({ ...cluster, SENTRY_ENVIRONMENT: 'staging', SENTRY_RELEASE: 'auction-platform@1.4.2' }, { mode: 'cluster', service: 'auth' });
+    const production = loadConfig(
+      { ...cluster, NODE_ENV: 'production', SENTRY_DSN: 'https://key@sentry.example/1' },
+      { mode: 'cluster', service: 'auth' },
+    );
+    expect(production).toMatchObject({
+      sentryDsn: 'https://key@sentry.example/1',
+      sentryEnvironment: 'production',
+      sentryRelease: undefined,
+    });
+    const staging = loadConfig(
+      { ...cluster, SENTRY_ENVIRONMENT: 'staging', SENTRY_RELEASE: 'auction-platform@1.4.2' },
+      { mode: 'cluster', service: 'auth' },
+    );
     expect(staging).toMatchObject({ sentryEnvironment: 'staging', sentryRelease: 'auction-platform@1.4.2' });
     expect(problemsOf({ ...cluster, SENTRY_ENVIRONMENT: 'prod env', SENTRY_RELEASE: 'v1;rm', SENTRY_DSN: 'not a url' })).toEqual([
       expect.stringMatching(/^SENTRY_DSN: /),

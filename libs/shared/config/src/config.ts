@@ -10,19 +10,24 @@ const optionalUrl = (protocols: string[]) =>
     .string()
     .trim()
     .min(1)
-    .refine((value) => {
-      try {
-        return protocols.includes(new URL(value).protocol);
-      } catch {
-        return false;
-      }
-    }, `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`)
+    .refine(
+      (value) => {
+        try {
+          return protocols.includes(new URL(value).protocol);
+        } catch {
+          return false;
+        }
+      },
+      `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`,
+    )
     .optional();
 
 /** The addresses whose X-Forwarded-For is believed when unset: this host only (a proxy beside the process). */
 export const DEFAULT_TRUSTED_PROXIES = ['127.0.0.1/8', '::1/128'];
 
-const proxyAddress = z.union([z.cidrv4(), z.cidrv6(), z.ipv4(), z.ipv6()], { error: 'must be a comma-separated list of IP addresses or CIDR ranges' });
+const proxyAddress = z.union([z.cidrv4(), z.cidrv6(), z.ipv4(), z.ipv6()], {
+  error: 'must be a comma-separated list of IP addresses or CIDR ranges',
+});
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).optional(),
@@ -38,8 +43,16 @@ const envSchema = z.object({
     .optional(),
   CORS_ORIGINS: z.string().optional(),
   SENTRY_DSN: z.url().optional(),
-  SENTRY_ENVIRONMENT: z.string().trim().regex(/^[A-Za-z0-9._-]{1,64}$/, 'letters, digits, dot, dash or underscore (at most 64)').optional(),
-  SENTRY_RELEASE: z.string().trim().regex(/^[A-Za-z0-9@._+-]{1,200}$/, 'letters, digits and @ . _ + - (at most 200)').optional(),
+  SENTRY_ENVIRONMENT: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9._-]{1,64}$/, 'letters, digits, dot, dash or underscore (at most 64)')
+    .optional(),
+  SENTRY_RELEASE: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9@._+-]{1,200}$/, 'letters, digits and @ . _ + - (at most 200)')
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   DATA_DIR: z.string().trim().min(1).default('./.data'),
@@ -48,12 +61,22 @@ const envSchema = z.object({
   SPORTS_ENABLED: z
     .string()
     .default(SPORTS.join(','))
-    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+    .transform((s) =>
+      s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.enum(SPORTS)).min(1)),
   TRUSTED_PROXIES: z
     .string()
     .default(DEFAULT_TRUSTED_PROXIES.join(','))
-    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+    .transform((s) =>
+      s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(proxyAddress).min(1)),
   AUCTION_REMINDER_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   AUTH_URL: optionalUrl(['http:', 'https:']),
@@ -148,7 +171,10 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: LoadOptions): AppCon
     mailFrom: e.MAIL_FROM,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
     jwtSecret: (e.JWT_SECRET ?? options.fallbackJwtSecret)!,
-    corsOrigins: (e.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+    corsOrigins: (e.CORS_ORIGINS ?? '')
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
     sentryDsn: e.SENTRY_DSN,
     sentryEnvironment: e.SENTRY_ENVIRONMENT ?? e.NODE_ENV,
     sentryRelease: e.SENTRY_RELEASE,
@@ -192,8 +218,5 @@ function requiredProblems(e: z.infer<typeof envSchema>, options: LoadOptions): s
 }
 
 function stripEmpty(env: NodeJS.ProcessEnv): Record<string, string> {
-  return Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== '')) as Record<
-    string,
-    string
-  >;
+  return Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== '')) as Record<string, string>;
 }

@@ -11,7 +11,9 @@ describe('format settings fields', () => {
 
   it('accepts the ranges of SPEC §8 and leaves omitted fields out', () => {
     expect(settings.parse({})).toEqual({});
-    expect(settings.safeParse({ nominationMode: 'managers', nominationSeconds: 5, clockMode: 'reset', raiseSeconds: 120 }).success).toBe(true);
+    expect(settings.safeParse({ nominationMode: 'managers', nominationSeconds: 5, clockMode: 'reset', raiseSeconds: 120 }).success).toBe(
+      true,
+    );
   });
 
   it.each([{ nominationMode: 'auction' }, { nominationSeconds: 301 }, { clockMode: 'snipe' }, { raiseSeconds: 2 }, { raiseSeconds: 10.5 }])(

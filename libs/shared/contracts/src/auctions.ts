@@ -41,7 +41,7 @@ export interface CurrentLot {
 export interface RosterEntry {
   asset: LotAsset;
   price: number;
-  lotId?: string;
+  lotId: string;
 }
 
 export interface SnapshotManager {
@@ -88,8 +88,8 @@ export interface AuctionSnapshot {
   /** When the gap or lead-in ends and the next lot opens; null while a lot is open or none is due. */
   nextLotAt: string | null;
   lots: ClosedLot[];
-  settings?: SnapshotSettings;
-  commissionerId?: string;
+  settings: SnapshotSettings;
+  commissionerId: string;
 }
 
 export interface AcceptedBid {

@@ -11,12 +11,18 @@ describe('csv exports', () => {
 
   it('defuses every formula lead of a text, but writes negative numbers as numbers', () => {
     expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
-    for (const lead of ['=', '+', '-', '@', '\t', '\r']) expect(csvCell(`${lead}1`).replace(/^"|"$/g, '').startsWith(`'${lead}`)).toBe(true);
+    for (const lead of ['=', '+', '-', '@', '\t', '\r'])
+      expect(csvCell(`${lead}1`).replace(/^"|"$/g, '').startsWith(`'${lead}`)).toBe(true);
     expect(csvCell('-1')).toBe("'-1");
     expect(csvCell(-5)).toBe('-5');
   });
 
   it('ends every row with CRLF, the last one too', () => {
-    expect(csvDocument([['a', 'b'], [1, 'x,y']])).toBe('a,b\r\n1,"x,y"\r\n');
+    expect(
+      csvDocument([
+        ['a', 'b'],
+        [1, 'x,y'],
+      ]),
+    ).toBe('a,b\r\n1,"x,y"\r\n');
   });
 });

@@ -42,14 +42,14 @@ export interface LotSold {
   price: number;
   seq: number;
   /** When the next lot opens (end of the gap); null when it opened at once or none follows. */
-  nextLotAt?: string | null;
+  nextLotAt: string | null;
 }
 export interface LotUnsold {
   auctionId: string;
   lotId: string;
   asset: LotAsset;
   seq: number;
-  nextLotAt?: string | null;
+  nextLotAt: string | null;
 }
 export interface AuctionLive {
   auctionId: string;
@@ -70,7 +70,7 @@ export interface ServerToClientEvents {
   'lot:sold': (payload: LotSold) => void;
   'lot:unsold': (payload: LotUnsold) => void;
   'auction:paused': (payload: { auctionId: string; seq: number; remainingMs: number }) => void;
-  'auction:resumed': (payload: { auctionId: string; seq: number; endsAt: string; nextLotAt?: string | null }) => void;
+  'auction:resumed': (payload: { auctionId: string; seq: number; endsAt: string; nextLotAt: string | null }) => void;
   'auction:completed': (payload: { auctionId: string; seq: number }) => void;
   'leaderboard:updated': (payload: { leagueId: string }) => void;
   'lot:undone': (payload: LotUndone) => void;

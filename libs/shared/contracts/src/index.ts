@@ -14,3 +14,5 @@ export * from './proxies.js';
 export * from './corrections.js';
 export * from './format-events.js';
 export * from './csv-export.js';
+export * from './league-rules/number-rules.js';
+export * from './league-rules/wording.js';

@@ -19,9 +19,13 @@ export const CONTENT_SECURITY_POLICY: Readonly<Record<string, readonly string[]>
   'frame-ancestors': ["'none'"],
 };
 
-export function contentSecurityPolicy(): string {
+/**
+ * The policy as one header value. `suffixes` are appended to a directive's sources as they are
+ * (the web image's nginx appends `$sentry_connect_src`, which is empty or " <origin>").
+ */
+export function contentSecurityPolicy(suffixes: Readonly<Record<string, string>> = {}): string {
   return Object.entries(CONTENT_SECURITY_POLICY)
-    .map(([directive, sources]) => `${directive} ${sources.join(' ')}`)
+    .map(([directive, sources]) => `${directive} ${sources.join(' ')}${suffixes[directive] ?? ''}`)
     .join(';'); // as helmet writes it, so every server sends the identical value
 }
 

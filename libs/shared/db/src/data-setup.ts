@@ -8,6 +8,9 @@ export interface DataSetup {
 }
 
 export async function setUpData(db: Database, setups: DataSetup[]): Promise<void> {
-  await runMigrations(db, setups.map((s) => s.migrations));
+  await runMigrations(
+    db,
+    setups.map((s) => s.migrations),
+  );
   for (const setup of setups) await setup.seed?.(db);
 }

@@ -35,7 +35,10 @@ export function createLogger(service: string, level: string, destination?: Desti
     serializers: { err: scrubError },
     hooks: {
       logMethod(this: Logger, args: unknown[], method: (...args: unknown[]) => void) {
-        method.apply(this, args.map((arg) => (typeof arg === 'string' ? scrubDatabaseText(arg) : arg)));
+        method.apply(
+          this,
+          args.map((arg) => (typeof arg === 'string' ? scrubDatabaseText(arg) : arg)),
+        );
       },
     },
   };

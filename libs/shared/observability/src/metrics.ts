@@ -20,12 +20,7 @@ export function gauge<L extends string>(name: string, help: string, labelNames: 
   return (metricsRegistry.getSingleMetric(name) as Gauge<L>) ?? new Gauge({ name, help, labelNames, registers: [metricsRegistry] });
 }
 
-export function histogram<L extends string>(
-  name: string,
-  help: string,
-  buckets: number[],
-  labelNames: readonly L[] = [],
-): Histogram<L> {
+export function histogram<L extends string>(name: string, help: string, buckets: number[], labelNames: readonly L[] = []): Histogram<L> {
   return (
     (metricsRegistry.getSingleMetric(name) as Histogram<L>) ??
     new Histogram({ name, help, buckets, labelNames, registers: [metricsRegistry] })

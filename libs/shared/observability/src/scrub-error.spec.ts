@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { safeErrorCopy, scrubError } from './scrub-error.js';
 
 class QueryError extends Error {
-  constructor(readonly query: string, readonly params: unknown[], cause: unknown) {
+  constructor(
+    readonly query: string,
+    readonly params: unknown[],
+    cause: unknown,
+  ) {
     super(`Failed query: ${query}\nparams: ${params.join(',')}`, { cause });
     this.name = 'DrizzleQueryError';
   }

@@ -26,7 +26,11 @@ describe('error report scrubbing', () => {
       extra: { body: { email: 'bob@club.test' }, inviteToken: 'inv-1', safe: 'kept' },
       tags: { request_id: 'req-1' },
     });
-    expect(event.request).toEqual({ method: 'POST', url: 'https://club.example/api/leagues/1/invitations', headers: { 'x-request-id': 'req-1', 'user-agent': 'UA' } });
+    expect(event.request).toEqual({
+      method: 'POST',
+      url: 'https://club.example/api/leagues/1/invitations',
+      headers: { 'x-request-id': 'req-1', 'user-agent': 'UA' },
+    });
     expect(event.user).toEqual({ id: 'u-1' });
     expect(event.extra).toEqual({ safe: 'kept' });
     expect(event.tags).toEqual({ request_id: 'req-1' });

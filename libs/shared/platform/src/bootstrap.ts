@@ -37,7 +37,12 @@ export function createRuntime(config: AppConfig, overrides: Partial<Runtime> = {
     config,
     logger,
     database: overrides.database ?? connectDatabase(config.databaseUrl!, { applicationName: config.service, max: 20 }),
-    redis: overrides.redis !== undefined ? overrides.redis : config.redisUrl ? createRedisClient(config.redisUrl, `${config.service}-main`) : null,
+    redis:
+      overrides.redis !== undefined
+        ? overrides.redis
+        : config.redisUrl
+          ? createRedisClient(config.redisUrl, `${config.service}-main`)
+          : null,
     clock: overrides.clock,
   };
 }
@@ -64,7 +69,10 @@ export async function createHttpApp(
   const uploadRoutes = services.flatMap((service) => service.uploadRoutes ?? []);
   const isUpload = (request: IncomingMessage) => uploadRoutes.some((route) => route.test(new URL(request.url ?? '/', 'http://x').pathname));
   // CSV bodies are never parsed here: upload routes stream them (`Upload`).
-  app.useBodyParser('json', { limit: '1mb', type: (request: IncomingMessage) => mediaTypeOf(request) === 'application/json' && !isUpload(request) });
+  app.useBodyParser('json', {
+    limit: '1mb',
+    type: (request: IncomingMessage) => mediaTypeOf(request) === 'application/json' && !isUpload(request),
+  });
   app.useGlobalFilters(new ProblemFilter(runtime.logger));
   if (runtime.config.corsOrigins.length > 0) app.enableCors({ origin: runtime.config.corsOrigins, maxAge: 600 });
   app.enableShutdownHooks();
@@ -100,7 +108,9 @@ function mediaTypeOf(request: IncomingMessage): string {
 }
 
 function nestLogger(logger: Logger): LoggerService {
-  const line = (level: 'info' | 'warn' | 'error' | 'debug') => (message: unknown, ...rest: unknown[]) =>
-    logger[level]({ context: rest.at(-1) }, String(message));
+  const line =
+    (level: 'info' | 'warn' | 'error' | 'debug') =>
+    (message: unknown, ...rest: unknown[]) =>
+      logger[level]({ context: rest.at(-1) }, String(message));
   return { log: line('info'), warn: line('warn'), error: line('error'), debug: line('debug'), verbose: line('debug') };
 }

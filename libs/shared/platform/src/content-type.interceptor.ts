@@ -38,8 +38,7 @@ const uploadFactory = uploadBodyFactory();
 
 function readsUpload(context: ExecutionContext): boolean {
   const args = Reflect.getMetadata(ROUTE_ARGS_METADATA, context.getClass(), context.getHandler().name) as
-    | Record<string, { factory?: unknown }>
-    | undefined;
+    Record<string, { factory?: unknown }> | undefined;
   return Object.values(args ?? {}).some((arg) => arg.factory === uploadFactory);
 }
 

@@ -9,7 +9,9 @@ import { DATABASE, REDIS } from './tokens.js';
 type CheckValue = 'ok' | 'down' | 'disabled';
 
 /** Each scrape checks the dependencies, so alerts need no exporter and see what a replica sees. */
-const dependencyUp = gauge('dependency_up', 'Whether this process reaches a dependency (1) or not (0), checked on each scrape', ['dependency']);
+const dependencyUp = gauge('dependency_up', 'Whether this process reaches a dependency (1) or not (0), checked on each scrape', [
+  'dependency',
+]);
 
 export interface HealthReport {
   status: 'ok' | 'degraded';

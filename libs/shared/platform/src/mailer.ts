@@ -42,7 +42,8 @@ export class Mailer {
   ) {
     this.outbox = config.smtpUrl ? null : join(config.dataDir, 'outbox');
     this.printLinks = config.nodeEnv !== 'production';
-    if (this.outbox && !this.printLinks) logger.warn({ outbox: this.outbox }, 'SMTP_URL is not set: mail is kept in the outbox and links are not printed');
+    if (this.outbox && !this.printLinks)
+      logger.warn({ outbox: this.outbox }, 'SMTP_URL is not set: mail is kept in the outbox and links are not printed');
     this.transport = config.smtpUrl
       ? nodemailer.createTransport(config.smtpUrl)
       : nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });

@@ -73,8 +73,7 @@ function problem(code: ErrorCode, status: number, detail: string, instance: stri
 export function zodErrors(error: ZodError): NonNullable<Problem['errors']> {
   return error.issues.map((issue) => ({
     path: issue.path.join('.') || undefined,
-    message:
-      issue.code === 'unrecognized_keys' ? `unknown field(s): ${issue.keys.join(', ')}` : issue.message,
+    message: issue.code === 'unrecognized_keys' ? `unknown field(s): ${issue.keys.join(', ')}` : issue.message,
   }));
 }
 

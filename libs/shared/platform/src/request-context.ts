@@ -23,7 +23,14 @@ export function requestContext(service: string, logger: Logger) {
       httpRequestDuration.observe({ service, method: req.method, route, status: String(res.statusCode) }, seconds);
       if (route.startsWith('/health') || route === '/metrics') return;
       logger.info(
-        { reqId: req.id, method: req.method, path: safePath(req.originalUrl), route, status: res.statusCode, ms: Math.round(seconds * 1000) },
+        {
+          reqId: req.id,
+          method: req.method,
+          path: safePath(req.originalUrl),
+          route,
+          status: res.statusCode,
+          ms: Math.round(seconds * 1000),
+        },
         'request',
       );
     });

@@ -92,9 +92,13 @@ export class Upload {
 
   private refuse(): never {
     const mb = (this.cap / 1024 / 1024).toLocaleString('en-GB', { maximumFractionDigits: 2 });
-    throw new DomainError('PAYLOAD_TOO_LARGE', `This file is larger than ${mb} MB, the most ${this.what} may be. Split it and upload each part.`, {
-      errors: [{ message: `more than ${this.cap} bytes` }],
-    });
+    throw new DomainError(
+      'PAYLOAD_TOO_LARGE',
+      `This file is larger than ${mb} MB, the most ${this.what} may be. Split it and upload each part.`,
+      {
+        errors: [{ message: `more than ${this.cap} bytes` }],
+      },
+    );
   }
 }
 
@@ -105,9 +109,12 @@ export class Upload {
  */
 export const UploadBody = createParamDecorator((_: unknown, context: ExecutionContext): Upload => {
   const request = context.switchToHttp().getRequest<Request>();
-  context.switchToHttp().getResponse<Response>().once('finish', () => {
-    if (!request.readableEnded) request.resume();
-  });
+  context
+    .switchToHttp()
+    .getResponse<Response>()
+    .once('finish', () => {
+      if (!request.readableEnded) request.resume();
+    });
   return new Upload(request);
 });
 

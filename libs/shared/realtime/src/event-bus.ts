@@ -55,9 +55,9 @@ export class EventBus implements OnApplicationShutdown {
       try {
         await reader.xgroup('CREATE', stream, group, '0', 'MKSTREAM').catch(ignoreBusyGroup);
         await this.retryStale(reader, stream, group, consumer, topic, handler);
-        const batch = (await reader.xreadgroup('GROUP', group, consumer, 'COUNT', 20, 'BLOCK', 2000, 'STREAMS', stream, '>')) as
-          | Array<[string, Array<[string, string[]]>]>
-          | null;
+        const batch = (await reader.xreadgroup('GROUP', group, consumer, 'COUNT', 20, 'BLOCK', 2000, 'STREAMS', stream, '>')) as Array<
+          [string, Array<[string, string[]]>]
+        > | null;
         for (const [id, fields] of batch?.[0]?.[1] ?? []) await this.handleEntry(reader, stream, group, id, fields, topic, handler);
       } catch (error) {
         if (this.stopped) return;
@@ -68,8 +68,18 @@ export class EventBus implements OnApplicationShutdown {
   }
 
   /** Entries another consumer took but never acknowledged (it crashed) are handled here. */
-  private async retryStale(reader: Redis, stream: string, group: string, consumer: string, topic: Topic, handler: Handler<Topic>): Promise<void> {
-    const [, entries] = (await reader.xautoclaim(stream, group, consumer, RETRY_IDLE_MS, '0', 'COUNT', 20)) as [string, Array<[string, string[]]>];
+  private async retryStale(
+    reader: Redis,
+    stream: string,
+    group: string,
+    consumer: string,
+    topic: Topic,
+    handler: Handler<Topic>,
+  ): Promise<void> {
+    const [, entries] = (await reader.xautoclaim(stream, group, consumer, RETRY_IDLE_MS, '0', 'COUNT', 20)) as [
+      string,
+      Array<[string, string[]]>,
+    ];
     for (const [id, fields] of entries ?? []) await this.handleEntry(reader, stream, group, id, fields, topic, handler);
   }
 

@@ -48,4 +48,3 @@ export class RealtimePublisher implements OnApplicationShutdown {
     (target?.to(room) as unknown as { emit(e: E, p: Payload<E>): void } | undefined)?.emit(event, payload);
   }
 }
-

@@ -22,7 +22,11 @@ export async function hostServices(
   services: HostedService[],
   extraImports: Array<Type | DynamicModule> = [],
 ): Promise<NestExpressApplication> {
-  const app = await createHttpApp(runtime, services.map((s) => s.definition), [...SHARED_MODULES, ...extraImports]);
+  const app = await createHttpApp(
+    runtime,
+    services.map((s) => s.definition),
+    [...SHARED_MODULES, ...extraImports],
+  );
   for (const service of services) await service.configure?.(app, runtime);
   return app;
 }

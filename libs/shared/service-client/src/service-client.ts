@@ -38,7 +38,8 @@ export class ServiceClient {
 
 function toDomainError(payload: unknown, status: number): DomainError {
   const problem = payload as Partial<Problem> | null;
-  const code = problem?.code && problem.code in ERROR_STATUS ? (problem.code as ErrorCode) : status >= 500 ? 'SERVICE_UNAVAILABLE' : 'INTERNAL';
+  const code =
+    problem?.code && problem.code in ERROR_STATUS ? (problem.code as ErrorCode) : status >= 500 ? 'SERVICE_UNAVAILABLE' : 'INTERNAL';
   return new DomainError(code, problem?.detail ?? 'Request failed.', { errors: problem?.errors });
 }
 

@@ -8,7 +8,11 @@ import { freePort } from '@auction/db';
 /** The machine's PostgreSQL binaries (Debian: /usr/lib/postgresql/<major>/bin), newest first. */
 export function postgresBinDir(): string {
   const root = '/usr/lib/postgresql';
-  const majors = existsSync(root) ? readdirSync(root).filter((d) => /^\d+$/.test(d)).sort((a, b) => Number(b) - Number(a)) : [];
+  const majors = existsSync(root)
+    ? readdirSync(root)
+        .filter((d) => /^\d+$/.test(d))
+        .sort((a, b) => Number(b) - Number(a))
+    : [];
   const found = majors.map((m) => join(root, m, 'bin')).find((dir) => existsSync(join(dir, 'initdb')));
   if (!found) throw new Error('no PostgreSQL server binaries under /usr/lib/postgresql/*/bin (apt-get install postgresql)');
   return found;
@@ -17,7 +21,9 @@ export function postgresBinDir(): string {
 /** PostgreSQL refuses to run as root: as root, its tools run as the `postgres` user. */
 function runAs(): { uid: number; gid: number } | undefined {
   if (process.getuid?.() !== 0) return undefined;
-  const passwd = readFileSync('/etc/passwd', 'utf8').split('\n').find((line) => line.startsWith('postgres:'));
+  const passwd = readFileSync('/etc/passwd', 'utf8')
+    .split('\n')
+    .find((line) => line.startsWith('postgres:'));
   if (!passwd) throw new Error('running as root needs a `postgres` user to run PostgreSQL as');
   const [, , uid, gid] = passwd.split(':');
   return { uid: Number(uid), gid: Number(gid) };
@@ -82,7 +88,9 @@ export class PrivateServer {
     };
     appendFileSync(
       join(options.dataDir, 'postgresql.conf'),
-      `\n# private server settings\n${Object.entries(settings).map(([k, v]) => `${k} = ${v}`).join('\n')}\n`,
+      `\n# private server settings\n${Object.entries(settings)
+        .map(([k, v]) => `${k} = ${v}`)
+        .join('\n')}\n`,
     );
     const server = new PrivateServer(options.dataDir, port);
     await pgTool('pg_ctl', ['-D', options.dataDir, '-l', server.logFile, '-w', '-t', '60', 'start']);

@@ -49,7 +49,9 @@ export class SentryRecorder {
   /** Error events recorded so far (`event` items), with the raw envelope each came in. */
   events(matches: (event: any) => boolean = () => true): Array<{ event: any; raw: string }> {
     return this.envelopes.flatMap((envelope) =>
-      envelope.items.filter((item) => item.type === 'event' && matches(item.payload)).map((item) => ({ event: item.payload, raw: envelope.raw })),
+      envelope.items
+        .filter((item) => item.type === 'event' && matches(item.payload))
+        .map((item) => ({ event: item.payload, raw: envelope.raw })),
     );
   }
 

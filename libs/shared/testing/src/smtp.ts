@@ -55,9 +55,22 @@ export class TestSmtpServer {
     const to = addressOf(parsed);
     const text = parsed.text ?? '';
     const link = text.match(/https?:\/\/\S+\/auth\/callback\?token=[A-Za-z0-9_-]+/)?.[0] ?? null;
-    const attachments = parsed.attachments.map((a) => ({ filename: a.filename ?? '', contentType: a.contentType, content: a.content.toString('utf8') }));
+    const attachments = parsed.attachments.map((a) => ({
+      filename: a.filename ?? '',
+      contentType: a.contentType,
+      content: a.content.toString('utf8'),
+    }));
     const headerLines = parsed.headerLines.map((h) => h.line.replace(/\r?\n[ \t]+/g, ' '));
-    const mail = { to, subject: parsed.subject ?? '', text, link, token: link ? new URL(link).searchParams.get('token') : null, headerLines, envelopeTo, attachments };
+    const mail = {
+      to,
+      subject: parsed.subject ?? '',
+      text,
+      link,
+      token: link ? new URL(link).searchParams.get('token') : null,
+      headerLines,
+      envelopeTo,
+      attachments,
+    };
     const waiter = this.waiters.findIndex((w) => w.to === to);
     if (waiter >= 0) this.waiters.splice(waiter, 1)[0]!.resolve(mail);
     else this.mails.push(mail);

@@ -112,7 +112,10 @@ export function InvitationsPanel({ leagueId, version, canResend }: { leagueId: s
   }
 
   if (items === null && !error) return null;
-  const counts = (items ?? []).reduce((acc, invitation) => ({ ...acc, [invitation.status]: (acc[invitation.status] ?? 0) + 1 }), {} as Partial<Record<Invitation['status'], number>>);
+  const counts = (items ?? []).reduce(
+    (acc, invitation) => ({ ...acc, [invitation.status]: (acc[invitation.status] ?? 0) + 1 }),
+    {} as Partial<Record<Invitation['status'], number>>,
+  );
   return (
     <div className="panel" data-testid="invitations-panel">
       <h2>Invitations</h2>

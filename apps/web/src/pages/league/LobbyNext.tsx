@@ -9,7 +9,10 @@ async function poolOf(league: League, signal: AbortSignal): Promise<Asset[]> {
   const found = new Map<string, Asset>();
   let cursor: string | null = null;
   for (let page = 0; page < 20 && found.size < wanted.size; page++) {
-    const answer = await leaguesApi.assets({ sport: league.sport, competition: league.competition ?? undefined, limit: 200, cursor }, signal);
+    const answer = await leaguesApi.assets(
+      { sport: league.sport, competition: league.competition ?? undefined, limit: 200, cursor },
+      signal,
+    );
     for (const asset of answer.items) if (wanted.has(asset.id)) found.set(asset.id, asset);
     cursor = answer.nextCursor;
     if (!cursor) break;
@@ -30,8 +33,8 @@ export function LobbyNext({ league, words }: { league: League; words: SportWords
         {missing > 0 && ` It needs ${plural(missing, 'more manager', 'more managers')} first.`}
       </p>
       <p className="meta">
-        You get {formatMoney(league.budget)} to buy {plural(league.rosterSize, words.asset.toLowerCase(), words.assets.toLowerCase())}; bids start at{' '}
-        {formatMoney(league.openingBid)}. Keep this page open: the button to the auction room appears here as soon as it starts.
+        You get {formatMoney(league.budget)} to buy {plural(league.rosterSize, words.asset.toLowerCase(), words.assets.toLowerCase())}; bids
+        start at {formatMoney(league.openingBid)}. Keep this page open: the button to the auction room appears here as soon as it starts.
       </p>
       <h3>
         {words.assets} for sale <span className="meta">({league.assetIds.length})</span>

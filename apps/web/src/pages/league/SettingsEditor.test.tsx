@@ -37,19 +37,21 @@ describe('league settings editor', () => {
   it('catches an anti-snipe longer than the timer and sends nothing', () => {
     const fetchMock = vi.fn();
     vi.stubGlobal('fetch', fetchMock);
-    render(<SettingsEditor league={league} onSaved={vi.fn()} onCancel={vi.fn()} />);
+    render(<SettingsEditor league={league} words={{ asset: 'Club', assets: 'Clubs' }} onSaved={vi.fn()} onCancel={vi.fn()} />);
     fireEvent.change(screen.getByTestId('setting-antiSnipeSeconds'), { target: { value: '40' } });
     fireEvent.click(screen.getByTestId('settings-save'));
-    expect(screen.getByText('Keep it no longer than the bid timer.')).toBeTruthy();
+    expect(screen.getByText("The anti-snipe time (40 seconds) can't be longer than the bid timer (30 seconds).")).toBeTruthy();
     expect(fetchMock).not.toHaveBeenCalled();
   });
 
   it('sends only what changed and hands back the saved league', async () => {
     const saved = { ...league, bidTimerSeconds: 20 };
-    const fetchMock = vi.fn(async () => new Response(JSON.stringify(saved), { status: 200, headers: { 'content-type': 'application/json' } }));
+    const fetchMock = vi.fn(
+      async () => new Response(JSON.stringify(saved), { status: 200, headers: { 'content-type': 'application/json' } }),
+    );
     vi.stubGlobal('fetch', fetchMock);
     const onSaved = vi.fn();
-    render(<SettingsEditor league={league} onSaved={onSaved} onCancel={vi.fn()} />);
+    render(<SettingsEditor league={league} words={{ asset: 'Club', assets: 'Clubs' }} onSaved={onSaved} onCancel={vi.fn()} />);
     fireEvent.change(screen.getByTestId('setting-bidTimerSeconds'), { target: { value: '20' } });
     fireEvent.click(screen.getByTestId('settings-save'));
     await vi.waitFor(() => expect(onSaved).toHaveBeenCalledWith(saved));

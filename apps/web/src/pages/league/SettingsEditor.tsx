@@ -1,8 +1,8 @@
-import type { League, UpdateLeagueRequest } from '@auction/contracts';
+import type { League, SportWords, UpdateLeagueRequest } from '@auction/contracts';
 import { useState, type FormEvent } from 'react';
 import { leaguesApi } from '../../api/endpoints';
 import { ApiError, describeError } from '../../api/errors';
-import { NUMBER_FIELDS, RANGES, type NumberField } from '../../lib/leagueForm';
+import { checkNumberFields, NUMBER_FIELDS, type NumberField } from '../../lib/leagueForm';
 
 const LABELS: Record<NumberField, string> = {
   budget: 'Budget per manager (£m)',
@@ -20,34 +20,41 @@ const LABELS: Record<NumberField, string> = {
 type Errors = Partial<Record<NumberField | 'name' | 'form', string>>;
 
 /** Checks the numbers the way the server will, so most mistakes are caught before sending. */
-function changesOf(league: League, name: string, numbers: Record<NumberField, string>): { body: UpdateLeagueRequest; errors: Errors } {
-  const errors: Errors = {};
+function changesOf(
+  league: League,
+  name: string,
+  numbers: Record<NumberField, string>,
+  words: SportWords,
+): { body: UpdateLeagueRequest; errors: Errors } {
+  const { numbers: values, errors: numberErrors } = checkNumberFields(numbers, words);
+  const errors: Errors = { ...numberErrors };
   const body: UpdateLeagueRequest = {};
   if (!name.trim()) errors.name = 'Give the league a name.';
   else if (name.trim() !== league.name) body.name = name.trim();
-  const values = {} as Record<NumberField, number>;
-  for (const field of NUMBER_FIELDS) {
-    const value = /^\s*\d+\s*$/.test(numbers[field]) ? Number(numbers[field]) : Number.NaN;
-    const { min, max } = RANGES[field];
-    if (!Number.isInteger(value) || value < min || value > max) errors[field] = `Enter a whole number from ${min} to ${max}.`;
-    values[field] = value;
-    if (value !== league[field]) body[field] = value;
-  }
-  if (!errors.antiSnipeSeconds && values.antiSnipeSeconds > values.bidTimerSeconds) errors.antiSnipeSeconds = 'Keep it no longer than the bid timer.';
-  if (!errors.maxManagers && values.minManagers > values.maxManagers) errors.maxManagers = 'Must be at least the fewest managers.';
+  for (const field of NUMBER_FIELDS) if (values[field] !== league[field]) body[field] = values[field];
   return { body, errors };
 }
 
+interface Props {
+  league: League;
+  /** The sport's words, which the league rules speak in ("a full roster of 3 clubs"). */
+  words: SportWords;
+  onSaved: (league: League) => void;
+  onCancel: () => void;
+}
+
 /** The commissioner changes settings until the auction starts (the server refuses after). */
-export function SettingsEditor({ league, onSaved, onCancel }: { league: League; onSaved: (league: League) => void; onCancel: () => void }) {
+export function SettingsEditor({ league, words, onSaved, onCancel }: Props) {
   const [name, setName] = useState(league.name);
-  const [numbers, setNumbers] = useState(() => Object.fromEntries(NUMBER_FIELDS.map((f) => [f, String(league[f])])) as Record<NumberField, string>);
+  const [numbers, setNumbers] = useState(
+    () => Object.fromEntries(NUMBER_FIELDS.map((f) => [f, String(league[f])])) as Record<NumberField, string>,
+  );
   const [errors, setErrors] = useState<Errors>({});
   const [saving, setSaving] = useState(false);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const { body, errors: found } = changesOf(league, name, numbers);
+    const { body, errors: found } = changesOf(league, name, numbers, words);
     setErrors(found);
     if (Object.keys(found).length > 0) return;
     if (Object.keys(body).length === 0) return onCancel();
@@ -80,7 +87,13 @@ export function SettingsEditor({ league, onSaved, onCancel }: { league: League; 
       {field(
         'name',
         'League name',
-        <input id="setting-name" value={name} maxLength={80} onChange={(e) => setName(e.target.value)} aria-invalid={errors.name ? true : undefined} />,
+        <input
+          id="setting-name"
+          value={name}
+          maxLength={80}
+          onChange={(e) => setName(e.target.value)}
+          aria-invalid={errors.name ? true : undefined}
+        />,
       )}
       <div className="grid-2">
         {NUMBER_FIELDS.map((f) =>

@@ -44,16 +44,25 @@ export class AuctionsRepository {
     seq: number,
     patch: Partial<Pick<NewAuction, 'status' | 'completedAt' | 'nextLotAt' | 'pausedGapMs' | 'startsAt' | 'reminderSentAt'>> = {},
   ): Promise<void> {
-    await db.update(auctions).set({ seq, ...patch }).where(eq(auctions.id, auctionId));
+    await db
+      .update(auctions)
+      .set({ seq, ...patch })
+      .where(eq(auctions.id, auctionId));
   }
 
   async openLot(db: Transaction, auctionId: string): Promise<Lot | null> {
-    const [row] = await db.select().from(lots).where(and(eq(lots.auctionId, auctionId), eq(lots.status, 'open')));
+    const [row] = await db
+      .select()
+      .from(lots)
+      .where(and(eq(lots.auctionId, auctionId), eq(lots.status, 'open')));
     return row ? toLot(row) : null;
   }
 
   async lotInAuction(db: Transaction, auctionId: string, lotId: string): Promise<Lot | null> {
-    const [row] = await db.select().from(lots).where(and(eq(lots.id, lotId), eq(lots.auctionId, auctionId)));
+    const [row] = await db
+      .select()
+      .from(lots)
+      .where(and(eq(lots.id, lotId), eq(lots.auctionId, auctionId)));
     return row ? toLot(row) : null;
   }
 
@@ -122,7 +131,10 @@ export class AuctionsRepository {
   }
 
   async pendingLots(db: Transaction, auctionId: string): Promise<number> {
-    const [row] = await db.select({ n: count() }).from(lots).where(and(eq(lots.auctionId, auctionId), eq(lots.status, 'pending')));
+    const [row] = await db
+      .select({ n: count() })
+      .from(lots)
+      .where(and(eq(lots.auctionId, auctionId), eq(lots.status, 'pending')));
     return Number(row?.n ?? 0);
   }
 
@@ -213,7 +225,11 @@ export class AuctionsRepository {
   }
 
   /** Scheduled auctions starting by `horizon`, soonest first (served by the partial index on scheduled auctions). */
-  async scheduledBy(db: Transaction, horizon: Date, limit: number): Promise<Array<{ id: string; startsAt: Date; reminderSentAt: Date | null }>> {
+  async scheduledBy(
+    db: Transaction,
+    horizon: Date,
+    limit: number,
+  ): Promise<Array<{ id: string; startsAt: Date; reminderSentAt: Date | null }>> {
     const rows = await db
       .select({ id: auctions.id, startsAt: auctions.startsAt, reminderSentAt: auctions.reminderSentAt })
       .from(auctions)
@@ -231,7 +247,14 @@ export class AuctionsRepository {
     const rows = await db
       .update(auctions)
       .set({ reminderSentAt: now })
-      .where(and(eq(auctions.id, auctionId), eq(auctions.status, 'scheduled'), eq(auctions.startsAt, startsAt), sql`${auctions.reminderSentAt} is null`))
+      .where(
+        and(
+          eq(auctions.id, auctionId),
+          eq(auctions.status, 'scheduled'),
+          eq(auctions.startsAt, startsAt),
+          sql`${auctions.reminderSentAt} is null`,
+        ),
+      )
       .returning({ id: auctions.id });
     return rows.length > 0;
   }
@@ -252,7 +275,13 @@ export class AuctionsRepository {
     const rows = await db
       .select({ id: auctions.id })
       .from(auctions)
-      .where(and(eq(auctions.status, 'completed'), sql`${auctions.completionPublishedAt} is null`, sql`${auctions.completedAt} <= ${completedBefore}`))
+      .where(
+        and(
+          eq(auctions.status, 'completed'),
+          sql`${auctions.completionPublishedAt} is null`,
+          sql`${auctions.completedAt} <= ${completedBefore}`,
+        ),
+      )
       .limit(20);
     return rows.map((r) => r.id);
   }
@@ -282,7 +311,10 @@ export class AuctionsRepository {
 
   /** Offers the lot's asset again on a new pending lot after the last one. */
   async offerAgain(db: Transaction, lot: Lot): Promise<void> {
-    const [last] = await db.select({ position: max(lots.position) }).from(lots).where(eq(lots.auctionId, lot.auctionId));
+    const [last] = await db
+      .select({ position: max(lots.position) })
+      .from(lots)
+      .where(eq(lots.auctionId, lot.auctionId));
     const { asset } = lot;
     await db.insert(lots).values({
       id: randomUUID(),

@@ -26,9 +26,13 @@ export class AuditRepository {
     const rows = await db
       .select()
       .from(auditEntries)
-      .where(and(eq(auditEntries.auctionId, auctionId), options.beforeSeq === undefined ? undefined : lt(auditEntries.seq, options.beforeSeq)))
+      .where(
+        and(eq(auditEntries.auctionId, auctionId), options.beforeSeq === undefined ? undefined : lt(auditEntries.seq, options.beforeSeq)),
+      )
       .orderBy(desc(auditEntries.seq))
       .limit(options.limit);
-    return rows.map((row) => ({ seq: row.seq, at: row.at.toISOString(), actorId: row.actorId, action: row.action, details: row.details }) as AuditEntry);
+    return rows.map(
+      (row) => ({ seq: row.seq, at: row.at.toISOString(), actorId: row.actorId, action: row.action, details: row.details }) as AuditEntry,
+    );
   }
 }

@@ -124,7 +124,11 @@ export class BidsRepository {
   }
 
   /** Bid history, newest first; the cursor is the seq of the last item of the previous page. */
-  async history(db: Transaction, auctionId: string, options: { lotId?: string; limit: number; beforeSeq?: number }): Promise<AcceptedBid[]> {
+  async history(
+    db: Transaction,
+    auctionId: string,
+    options: { lotId?: string; limit: number; beforeSeq?: number },
+  ): Promise<AcceptedBid[]> {
     const rows = await db
       .select()
       .from(bids)

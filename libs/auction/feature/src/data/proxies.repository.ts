@@ -22,7 +22,9 @@ export class ProxiesRepository {
   }
 
   async remove(db: Transaction, key: ProxyKey): Promise<void> {
-    await db.delete(proxies).where(and(eq(proxies.auctionId, key.auctionId), eq(proxies.userId, key.userId), eq(proxies.assetId, key.assetId)));
+    await db
+      .delete(proxies)
+      .where(and(eq(proxies.auctionId, key.auctionId), eq(proxies.userId, key.userId), eq(proxies.assetId, key.assetId)));
   }
 
   async own(db: Transaction, auctionId: string, userId: string): Promise<OwnProxy[]> {
@@ -44,7 +46,11 @@ export class ProxiesRepository {
 
   /** Whether the asset is one of the auction's (the pool a proxy may be set on). */
   async inPool(db: Transaction, auctionId: string, assetId: string): Promise<boolean> {
-    const rows = await db.select({ id: lots.id }).from(lots).where(and(eq(lots.auctionId, auctionId), eq(lots.assetId, assetId))).limit(1);
+    const rows = await db
+      .select({ id: lots.id })
+      .from(lots)
+      .where(and(eq(lots.auctionId, auctionId), eq(lots.assetId, assetId)))
+      .limit(1);
     return rows.length > 0;
   }
 }

@@ -71,7 +71,11 @@ export class AuctionsController {
   @HttpCode(201)
   @ApiZodBody(createAuctionRequest)
   start(@Body(new ZodPipe(createAuctionRequest)) body: CreateAuctionRequest, @CurrentUser() user: AuthUser): Promise<StartedAuction> {
-    return this.startAuction.execute({ leagueId: body.leagueId, userId: user.id, startsAt: body.startsAt ? new Date(body.startsAt) : undefined });
+    return this.startAuction.execute({
+      leagueId: body.leagueId,
+      userId: user.id,
+      startsAt: body.startsAt ? new Date(body.startsAt) : undefined,
+    });
   }
 
   @Post(':id/start')
@@ -137,7 +141,11 @@ export class AuctionsController {
   /** The commissioner undoes a sale: the winner is refunded, every other sale stays. */
   @Post(':id/lots/:lotId/undo')
   @HttpCode(200)
-  undo(@Param('id', UuidParam) id: string, @Param('lotId', UuidParam) lotId: string, @CurrentUser() user: AuthUser): Promise<AuctionSnapshot> {
+  undo(
+    @Param('id', UuidParam) id: string,
+    @Param('lotId', UuidParam) lotId: string,
+    @CurrentUser() user: AuthUser,
+  ): Promise<AuctionSnapshot> {
     return this.undoSale.execute({ auctionId: id, lotId, userId: user.id });
   }
 
@@ -179,7 +187,11 @@ export class AuctionsController {
 
   @Delete(':id/proxies/:assetId')
   @HttpCode(204)
-  async deleteProxy(@Param('id', UuidParam) id: string, @Param('assetId', UuidParam) assetId: string, @CurrentUser() user: AuthUser): Promise<void> {
+  async deleteProxy(
+    @Param('id', UuidParam) id: string,
+    @Param('assetId', UuidParam) assetId: string,
+    @CurrentUser() user: AuthUser,
+  ): Promise<void> {
     await this.removeProxy.execute({ auctionId: id, userId: user.id, assetId });
   }
 

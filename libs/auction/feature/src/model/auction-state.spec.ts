@@ -34,7 +34,18 @@ function view(overrides: Partial<AuctionView> = {}): AuctionView {
       commissionerId: 'ann',
       status: 'live',
       seq: 7,
-      settings: { budget: 100, rosterSize: 3, openingBid: 5, minIncrement: 1, bidTimerSeconds: 30, antiSnipeSeconds: 10, lotGapSeconds: 3, leadInSeconds: 10, nominationOrder: 'fixed', scoringRules: { win: 3, draw: 1, goal: 1 } },
+      settings: {
+        budget: 100,
+        rosterSize: 3,
+        openingBid: 5,
+        minIncrement: 1,
+        bidTimerSeconds: 30,
+        antiSnipeSeconds: 10,
+        lotGapSeconds: 3,
+        leadInSeconds: 10,
+        nominationOrder: 'fixed',
+        scoringRules: { win: 3, draw: 1, goal: 1 },
+      },
       createdAt: now,
       completedAt: null,
       startsAt: null,
@@ -46,7 +57,10 @@ function view(overrides: Partial<AuctionView> = {}): AuctionView {
       { userId: 'bob', displayName: 'Bob', role: 'manager', joinedAt: now, budgetRemaining: 100, spent: 0, rosterCount: 0 },
     ],
     currentLot: lot(2, { highBid: 12, highBidderId: 'bob' }),
-    closedLots: [lot(1, { status: 'sold', winnerId: 'ann', price: 30, endsAt: now, closedSeq: 3 }), lot(3, { status: 'unsold', endsAt: now, closedSeq: 5 })],
+    closedLots: [
+      lot(1, { status: 'sold', winnerId: 'ann', price: 30, endsAt: now, closedSeq: 3 }),
+      lot(3, { status: 'unsold', endsAt: now, closedSeq: 5 }),
+    ],
     lotsRemaining: 4,
     ...overrides,
   };
@@ -80,7 +94,17 @@ describe('buildSnapshot', () => {
         { lotId: 'lot-1', asset: asset(1), status: 'sold', winnerId: 'ann', price: 30, seq: 3 },
         { lotId: 'lot-3', asset: asset(3), status: 'unsold', winnerId: null, price: null, seq: 5 },
       ],
-      settings: { minIncrement: 1, openingBid: 5, rosterSize: 3, budget: 100, antiSnipeSeconds: 10, bidTimerSeconds: 30, lotGapSeconds: 3, leadInSeconds: 10, sport: 'football' },
+      settings: {
+        minIncrement: 1,
+        openingBid: 5,
+        rosterSize: 3,
+        budget: 100,
+        antiSnipeSeconds: 10,
+        bidTimerSeconds: 30,
+        lotGapSeconds: 3,
+        leadInSeconds: 10,
+        sport: 'football',
+      },
       commissionerId: 'ann',
     });
   });
@@ -98,7 +122,11 @@ describe('buildSnapshot', () => {
     const gap = view({ currentLot: null });
     gap.auction.nextLotAt = new Date(now.getTime() + 3_000);
     gap.auction.startsAt = new Date(now.getTime() - 60_000);
-    expect(buildSnapshot(gap, now)).toMatchObject({ currentLot: null, nextLotAt: '2026-03-01T19:00:03.000Z', startsAt: '2026-03-01T18:59:00.000Z' });
+    expect(buildSnapshot(gap, now)).toMatchObject({
+      currentLot: null,
+      nextLotAt: '2026-03-01T19:00:03.000Z',
+      startsAt: '2026-03-01T18:59:00.000Z',
+    });
     gap.auction.status = 'completed';
     expect(buildSnapshot(gap, now).nextLotAt).toBeNull();
   });

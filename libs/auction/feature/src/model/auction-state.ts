@@ -1,7 +1,5 @@
-import type { AuctionSnapshot, AuctionStatus, ClosedLot, CurrentLot, LotAsset, SportKey } from '@auction/contracts';
+import type { AuctionSnapshot, AuctionStatus, ClosedLot, CurrentLot, LotAsset, SportKey, AuctionSettings } from '@auction/contracts';
 import { bidderMaxBid, remainingMs, type LotStatus } from '@auction/auction-domain';
-
-import type { AuctionSettings } from '@auction/contracts';
 
 export type { AuctionSettings };
 

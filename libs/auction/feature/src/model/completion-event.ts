@@ -16,7 +16,13 @@ export function completionEvent(auction: Auction, managers: Manager[], sold: Lot
       spent: manager.spent,
       roster: sold
         .filter((lot) => lot.winnerId === manager.userId)
-        .map((lot) => ({ assetId: lot.asset.id, externalId: lot.asset.externalId, name: lot.asset.name, price: lot.price!, lotId: lot.id })),
+        .map((lot) => ({
+          assetId: lot.asset.id,
+          externalId: lot.asset.externalId,
+          name: lot.asset.name,
+          price: lot.price!,
+          lotId: lot.id,
+        })),
     })),
   };
 }

@@ -1,5 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { rooms, type AcceptedBid, type AuctionSnapshot, type AuctionStatus, type LotReassigned, type LotSold, type LotUndone, type LotUnsold } from '@auction/contracts';
+import {
+  rooms,
+  type AcceptedBid,
+  type AuctionSnapshot,
+  type AuctionStatus,
+  type LotReassigned,
+  type LotSold,
+  type LotUndone,
+  type LotUnsold,
+} from '@auction/contracts';
 import { RealtimePublisher } from '@auction/realtime';
 import { currentLotView, type Lot } from '../model/auction-state.js';
 import type { RoomEvents } from '../use-cases/shared/room-events.js';
@@ -40,7 +49,15 @@ export class AuctionBroadcaster implements RoomEvents {
     const room = rooms.auction(lot.auctionId);
     const next = nextLotAt?.toISOString() ?? null;
     if (lot.status === 'sold') {
-      const payload: LotSold = { auctionId: lot.auctionId, lotId: lot.id, asset: lot.asset, winnerId: lot.winnerId!, price: lot.price!, seq, nextLotAt: next };
+      const payload: LotSold = {
+        auctionId: lot.auctionId,
+        lotId: lot.id,
+        asset: lot.asset,
+        winnerId: lot.winnerId!,
+        price: lot.price!,
+        seq,
+        nextLotAt: next,
+      };
       this.publisher.emit(room, 'lot:sold', payload);
     } else {
       const payload: LotUnsold = { auctionId: lot.auctionId, lotId: lot.id, asset: lot.asset, seq, nextLotAt: next };

@@ -129,10 +129,13 @@ export class AuctionGateway implements OnGatewayInit, OnGatewayConnection, OnGat
    * reconnects with a refreshed token (the handshake refuses the old one with TOKEN_EXPIRED).
    */
   private endAtTokenExpiry(socket: AuctionSocket): void {
-    const timer = setTimeout(() => {
-      this.expiryTimers.delete(socket.id);
-      socket.disconnect(true);
-    }, Math.max(0, socket.data.tokenExpiresAt - Date.now()));
+    const timer = setTimeout(
+      () => {
+        this.expiryTimers.delete(socket.id);
+        socket.disconnect(true);
+      },
+      Math.max(0, socket.data.tokenExpiresAt - Date.now()),
+    );
     timer.unref();
     this.expiryTimers.set(socket.id, timer);
   }

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { emailSchema, text } from '@auction/contracts';
 import { ServiceGuard } from '@auction/auth-guard';
 import { ZodPipe } from '@auction/platform';
-import { SendInvitationLinks } from '../use-cases/send-invitation-links/send-invitation-links.use-case.js';
+import { SendInvitationLinksUseCase } from '../use-cases/send-invitation-links/send-invitation-links.use-case.js';
 
 export const invitationLinksRequest = z.strictObject({
   leagueId: z.uuid(),
@@ -20,12 +20,17 @@ export const invitationLinksRequest = z.strictObject({
 @Controller('internal/auth')
 @UseGuards(ServiceGuard)
 export class InternalAuthController {
-  constructor(private readonly invitationLinks: SendInvitationLinks) {}
+  constructor(private readonly invitationLinks: SendInvitationLinksUseCase) {}
 
   @Post('invitation-links')
   @HttpCode(200)
   async sendInvitationLinks(@Body(new ZodPipe(invitationLinksRequest)) body: z.infer<typeof invitationLinksRequest>) {
-    const purpose = { kind: 'league-invite' as const, leagueId: body.leagueId, leagueName: body.leagueName, commissionerName: body.commissionerName };
+    const purpose = {
+      kind: 'league-invite' as const,
+      leagueId: body.leagueId,
+      leagueName: body.leagueName,
+      commissionerName: body.commissionerName,
+    };
     await this.invitationLinks.execute({ emails: body.emails, purpose, expiresAt: body.expiresAt });
     return { sent: body.emails.length };
   }

@@ -15,11 +15,7 @@ export class MagicLinksRepository {
   }
 
   /** Marks the link used if it is unused and unexpired; exactly one concurrent caller wins. */
-  async consume(
-    db: Database,
-    tokenHash: string,
-    now: Date,
-  ): Promise<{ email: string; purpose: SignInPurpose | null } | null> {
+  async consume(db: Database, tokenHash: string, now: Date): Promise<{ email: string; purpose: SignInPurpose | null } | null> {
     const [row] = await db
       .update(magicLinks)
       .set({ usedAt: now })
@@ -29,10 +25,7 @@ export class MagicLinksRepository {
   }
 
   async stateOf(tokenHash: string): Promise<LinkState> {
-    const [row] = await this.database.db
-      .select({ usedAt: magicLinks.usedAt })
-      .from(magicLinks)
-      .where(eq(magicLinks.tokenHash, tokenHash));
+    const [row] = await this.database.db.select({ usedAt: magicLinks.usedAt }).from(magicLinks).where(eq(magicLinks.tokenHash, tokenHash));
     if (!row) return 'missing';
     return row.usedAt ? 'used' : 'expired';
   }

@@ -10,7 +10,10 @@ export function signInMail(to: string, link: string, purpose: SignInPurpose | nu
   // Names stored before the text rules cannot shape the subject or body: one plain line each.
   const invitation =
     purpose?.kind === 'league-invite'
-      ? { leagueName: plainText(purpose.leagueName), commissionerName: purpose.commissionerName ? plainText(purpose.commissionerName) : null }
+      ? {
+          leagueName: plainText(purpose.leagueName),
+          commissionerName: purpose.commissionerName ? plainText(purpose.commissionerName) : null,
+        }
       : null;
   const subject = invitation ? `You're invited to ${invitation.leagueName}` : 'Your sign-in link';
   const intro = invitation

@@ -15,10 +15,7 @@ export interface StoredRefreshToken {
 
 @Injectable()
 export class RefreshTokensRepository {
-  async insert(
-    db: Database,
-    token: { tokenHash: string; familyId: string; userId: string; familyExpiresAt: Date },
-  ): Promise<void> {
+  async insert(db: Database, token: { tokenHash: string; familyId: string; userId: string; familyExpiresAt: Date }): Promise<void> {
     await db.insert(refreshTokens).values(token);
   }
 

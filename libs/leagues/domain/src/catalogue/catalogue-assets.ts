@@ -45,18 +45,13 @@ export function playerToAsset(player: CricketPlayer): Asset {
 }
 
 /** Every seeded asset of every sport, with its stable UUID. */
-export const CATALOGUE_ASSETS: readonly Asset[] = [
-  ...FOOTBALL_CLUBS.map(clubToAsset),
-  ...CRICKET_PLAYERS.map(playerToAsset),
-];
+export const CATALOGUE_ASSETS: readonly Asset[] = [...FOOTBALL_CLUBS.map(clubToAsset), ...CRICKET_PLAYERS.map(playerToAsset)];
 
 export function inMemoryCatalogue(assets: readonly Asset[] = CATALOGUE_ASSETS): AssetCatalogue {
   const byId = new Map(assets.map((asset) => [asset.id, asset]));
   return {
     assetsOf: (sport, competition) =>
-      assets.filter(
-        (asset) => asset.sport === sport && (competition === undefined || asset.competitions.includes(competition)),
-      ),
+      assets.filter((asset) => asset.sport === sport && (competition === undefined || asset.competitions.includes(competition))),
     byIds: (ids) => ids.flatMap((id) => byId.get(id) ?? []),
   };
 }

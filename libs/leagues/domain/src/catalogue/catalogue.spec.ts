@@ -65,7 +65,10 @@ describe('cricket catalogue', () => {
 
   it('has a wicketkeeper in each squad and puts every player in the ODI series', () => {
     for (const team of ['New Zealand', 'England'] as const) {
-      expect(CRICKET_PLAYERS.some((player) => player.team === team && player.role === 'Wicketkeeper'), team).toBe(true);
+      expect(
+        CRICKET_PLAYERS.some((player) => player.team === team && player.role === 'Wicketkeeper'),
+        team,
+      ).toBe(true);
     }
     const series = CRICKET_COMPETITIONS.map((competition) => competition.key);
     expect(series).toEqual(['ODI-NZ-ENG']);
@@ -118,11 +121,12 @@ describe('inMemoryCatalogue', () => {
   });
 });
 
-
 describe('catalogue ranks and aliases', () => {
   it('ranks each sport 1..n with no gaps or ties, the 2024/25 champions first', () => {
     for (const sport of ['football', 'cricket'] as const) {
-      const ranks = CATALOGUE_ASSETS.filter((asset) => asset.sport === sport).map((asset) => asset.rank).sort((a, b) => a - b);
+      const ranks = CATALOGUE_ASSETS.filter((asset) => asset.sport === sport)
+        .map((asset) => asset.rank)
+        .sort((a, b) => a - b);
       expect(ranks, sport).toEqual(ranks.map((_, i) => i + 1));
     }
     expect(CATALOGUE_ASSETS.find((asset) => asset.rank === 1 && asset.sport === 'football')?.name).toBe('Liverpool');
@@ -133,7 +137,10 @@ describe('catalogue ranks and aliases', () => {
     const spellings = FOOTBALL_CLUBS.flatMap((club) => [club.name, club.shortName, ...club.aliases].map((name) => name.toLowerCase()));
     expect(duplicates(spellings)).toEqual([]);
     for (const name of ['Man United', 'Man City', "Nott'm Forest", 'Wolves', 'Newcastle', 'Spurs', 'Tottenham']) {
-      expect(FOOTBALL_CLUBS.some((club) => club.aliases.includes(name)), name).toBe(true);
+      expect(
+        FOOTBALL_CLUBS.some((club) => club.aliases.includes(name)),
+        name,
+      ).toBe(true);
     }
   });
 });

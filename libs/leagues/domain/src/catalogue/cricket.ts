@@ -3,9 +3,7 @@ import type { Competition, CricketPlayer, CricketRole, CricketTeam } from './typ
 
 export const NZ_ENG_ODI = 'ODI-NZ-ENG';
 
-export const CRICKET_COMPETITIONS: Competition[] = [
-  { key: NZ_ENG_ODI, name: 'New Zealand v England ODI series' },
-];
+export const CRICKET_COMPETITIONS: Competition[] = [{ key: NZ_ENG_ODI, name: 'New Zealand v England ODI series' }];
 
 function player(externalId: string, name: string, team: CricketTeam, role: CricketRole): CricketPlayer {
   // No registry id is seeded: see docs/match-data.md; players are matched by name.

@@ -10,13 +10,7 @@ const EPL = ['EPL'];
 const UCL = ['UCL'];
 const EPL_AND_UCL = ['EPL', 'UCL'];
 
-function club(
-  externalId: string,
-  name: string,
-  shortName: string,
-  country: string,
-  competitions: string[],
-): FootballClub {
+function club(externalId: string, name: string, shortName: string, country: string, competitions: string[]): FootballClub {
   return {
     externalId,
     name,

@@ -18,6 +18,12 @@ const EXTRA_COLUMNS: Readonly<Record<SportKey, ReadonlyArray<[string, (asset: As
 export function poolCsv(sport: SportKey, assets: readonly Asset[]): string {
   const extras = EXTRA_COLUMNS[sport];
   const header = ['assetId', 'externalId', 'name', 'rank', ...extras.map(([column]) => column)];
-  const rows = assets.map((asset) => [asset.id, asset.externalId, asset.name, String(asset.rank), ...extras.map(([, value]) => value(asset))]);
+  const rows = assets.map((asset) => [
+    asset.id,
+    asset.externalId,
+    asset.name,
+    String(asset.rank),
+    ...extras.map(([, value]) => value(asset)),
+  ]);
   return csvDocument([header, ...rows]);
 }

@@ -64,9 +64,7 @@ describe('parseInvitationsCsv', () => {
 
   it('reports an empty file and a file with only the header', () => {
     expect(parseInvitationsCsv('\uFEFF\r\n').errors).toEqual([{ line: 1, message: expect.stringContaining('The file is empty') }]);
-    expect(parseInvitationsCsv('email\n').errors).toEqual([
-      { line: 2, message: 'The file has no email addresses after the header.' },
-    ]);
+    expect(parseInvitationsCsv('email\n').errors).toEqual([{ line: 2, message: 'The file has no email addresses after the header.' }]);
   });
 
   it('accepts exactly 500 addresses', () => {

@@ -28,9 +28,7 @@ describe('applyLeagueUpdate', () => {
   });
 
   it('rejects nonsense in a patch like at creation', () => {
-    const issues = issuesOf(
-      applyLeagueUpdate(footballLeague(), { maxManagers: 10_000, rosterSize: 0 }, SPORTS.football, catalogue),
-    );
+    const issues = issuesOf(applyLeagueUpdate(footballLeague(), { maxManagers: 10_000, rosterSize: 0 }, SPORTS.football, catalogue));
     expect(issues.map((issue) => issue.path).sort()).toEqual(['maxManagers', 'rosterSize']);
   });
 
@@ -82,9 +80,7 @@ describe('applyLeagueUpdate', () => {
 
   it('rejects another sport’s assets in a patch', () => {
     const issues = issuesOf(applyLeagueUpdate(footballLeague(), { assetIds: [WILLIAMSON] }, SPORTS.football, catalogue));
-    expect(issues).toEqual([
-      { path: 'assetIds.0', message: `Kane Williamson (${WILLIAMSON}) is a cricket player, not a football club.` },
-    ]);
+    expect(issues).toEqual([{ path: 'assetIds.0', message: `Kane Williamson (${WILLIAMSON}) is a cricket player, not a football club.` }]);
   });
 
   it('rejects football scoring rules after a switch to cricket', () => {

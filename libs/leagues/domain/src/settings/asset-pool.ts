@@ -1,8 +1,7 @@
-import type { Asset, CreateLeagueRequest, Sport } from '@auction/contracts';
+import { assetWord, assetsWord, listOf, type Asset, type CreateLeagueRequest, type Sport } from '@auction/contracts';
 import type { AssetCatalogue } from '../catalogue/catalogue-assets.js';
 import { SPORTS } from '../sports/sports.js';
 import type { SettingsIssue } from './league-settings.js';
-import { assetWord, assetsWord, listOf } from './wording.js';
 
 export type PoolInput = Pick<CreateLeagueRequest, 'competition' | 'assetIds' | 'nominationOrder'>;
 
@@ -44,9 +43,7 @@ function chosenPoolIssues(ids: readonly string[], sport: Sport, catalogue: Asset
   const found = new Map(catalogue.byIds([...new Set(ids)]).map((asset) => [asset.id, asset]));
   return ids
     .map((id, index) =>
-      ids.indexOf(id) < index
-        ? duplicateIssue(id, index, found.get(id))
-        : chosenAssetIssue(id, index, found.get(id), sport),
+      ids.indexOf(id) < index ? duplicateIssue(id, index, found.get(id)) : chosenAssetIssue(id, index, found.get(id), sport),
     )
     .filter((issue) => issue !== undefined);
 }

@@ -115,9 +115,7 @@ describe('resolveLeagueSettings: rules between settings', () => {
 
   it('rejects more minimum managers than maximum', () => {
     const issues = issuesOf(resolveFootball({ minManagers: 10, maxManagers: 5 }));
-    expect(issues).toEqual([
-      { path: 'minManagers', message: "The minimum number of managers (10) can't be more than the maximum (5)." },
-    ]);
+    expect(issues).toEqual([{ path: 'minManagers', message: "The minimum number of managers (10) can't be more than the maximum (5)." }]);
   });
 
   it('rejects a roster nobody can afford, in the sport’s words', () => {
@@ -144,9 +142,7 @@ describe('resolveLeagueSettings: scoring rules', () => {
   });
 
   it('rejects cricket rules in a football league with one plain message', () => {
-    const issues = issuesOf(
-      resolveFootball({ scoringRules: { run: 1, wicket: 20, catch: 10, stumping: 25, runOut: 20 } }),
-    );
+    const issues = issuesOf(resolveFootball({ scoringRules: { run: 1, wicket: 20, catch: 10, stumping: 25, runOut: 20 } }));
     expect(issues).toEqual([
       { path: 'scoringRules', message: 'These are cricket scoring rules; a football league scores win, draw and goal.' },
     ]);
@@ -203,9 +199,7 @@ describe('resolveLeagueSettings: asset pool', () => {
 
   it('reports a football club in a cricket league', () => {
     const issues = issuesOf(resolveCricket({ assetIds: [ROOT, ARSENAL] }));
-    expect(issues).toEqual([
-      { path: 'assetIds.1', message: `Arsenal (${ARSENAL}) is a football club, not a cricket player.` },
-    ]);
+    expect(issues).toEqual([{ path: 'assetIds.1', message: `Arsenal (${ARSENAL}) is a football club, not a cricket player.` }]);
   });
 
   it('reports the later copy of a duplicated asset', () => {
@@ -214,9 +208,7 @@ describe('resolveLeagueSettings: asset pool', () => {
   });
 
   it('rejects an empty chosen list', () => {
-    expect(issuesOf(resolveFootball({ assetIds: [] }))).toEqual([
-      { path: 'assetIds', message: 'Choose at least one club to auction.' },
-    ]);
+    expect(issuesOf(resolveFootball({ assetIds: [] }))).toEqual([{ path: 'assetIds', message: 'Choose at least one club to auction.' }]);
   });
 
   it('rejects a competition with nothing in the catalogue', () => {

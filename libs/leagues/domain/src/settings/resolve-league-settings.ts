@@ -1,9 +1,7 @@
-import type { CreateLeagueRequest, Sport } from '@auction/contracts';
-import { leagueSettingsFields } from '@auction/contracts';
+import { checkNumbers, leagueSettingsFields, type CreateLeagueRequest, type Sport } from '@auction/contracts';
 import type { AssetCatalogue } from '../catalogue/catalogue-assets.js';
 import { resolveAssetPool } from './asset-pool.js';
 import type { LeagueSettings, SettingsIssue, SettingsResult } from './league-settings.js';
-import { checkNumbers } from './number-rules.js';
 import { checkScoringRules } from './scoring-rules.js';
 
 const NAME_MAX = leagueSettingsFields.name.maxLength ?? 80;
@@ -42,11 +40,7 @@ function nameIssues(name: string): SettingsIssue[] {
  * A new league's settings: the sport's defaults for every omitted field, then every rule
  * checked. `sport` must be the sport the input names (looked up among the enabled sports).
  */
-export function resolveLeagueSettings(
-  input: CreateLeagueRequest,
-  sport: Sport,
-  catalogue: AssetCatalogue,
-): SettingsResult {
+export function resolveLeagueSettings(input: CreateLeagueRequest, sport: Sport, catalogue: AssetCatalogue): SettingsResult {
   if (input.sport !== sport.key) {
     throw new Error(`resolveLeagueSettings: the input is for ${input.sport} but the sport given is ${sport.key}`);
   }

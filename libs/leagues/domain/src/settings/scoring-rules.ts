@@ -1,7 +1,6 @@
-import { footballRules, SPORT_KEYS, type ScoringRules, type Sport } from '@auction/contracts';
+import { footballRules, formatNumber, listOf, SPORT_KEYS, type ScoringRules, type Sport } from '@auction/contracts';
 import { SPORTS } from '../sports/sports.js';
 import type { SettingsIssue } from './league-settings.js';
-import { formatNumber, listOf } from './wording.js';
 
 // Every rule of every sport shares the contract's points range; read it from there, not a copy.
 const POINTS = footballRules.shape.win;
@@ -28,9 +27,7 @@ function sameKeys(a: readonly string[], b: readonly string[]): boolean {
 }
 
 function otherSportWithKeys(keys: string[], sport: Sport): Sport | undefined {
-  return SPORT_KEYS.map((key) => SPORTS[key]).find(
-    (other) => other.key !== sport.key && sameKeys(ruleKeys(other), keys),
-  );
+  return SPORT_KEYS.map((key) => SPORTS[key]).find((other) => other.key !== sport.key && sameKeys(ruleKeys(other), keys));
 }
 
 function pointsIssue(key: string, value: unknown): SettingsIssue | undefined {

@@ -50,7 +50,10 @@ export class AssetsRepository {
   /** The assets with these ids, of any sport; unknown ids are simply absent. */
   async byIds(db: Database, ids: readonly string[]): Promise<Asset[]> {
     if (ids.length === 0) return [];
-    const rows = await db.select().from(assets).where(inArray(assets.id, [...ids]));
+    const rows = await db
+      .select()
+      .from(assets)
+      .where(inArray(assets.id, [...ids]));
     return rows.map(toAsset);
   }
 

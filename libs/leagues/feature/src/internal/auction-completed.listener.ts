@@ -1,13 +1,13 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { EventBus } from '@auction/realtime';
-import { CompleteLeague } from '../use-cases/complete-league/complete-league.use-case.js';
+import { CompleteLeagueUseCase } from '../use-cases/complete-league/complete-league.use-case.js';
 
 /** `auction.completed` from the auction engine closes the league's auction. */
 @Injectable()
 export class AuctionCompletedListener implements OnModuleInit {
   constructor(
     private readonly bus: EventBus,
-    private readonly completeLeague: CompleteLeague,
+    private readonly completeLeague: CompleteLeagueUseCase,
   ) {}
 
   onModuleInit(): void {

@@ -17,8 +17,8 @@ import { UuidParam } from '../http/uuid-param.pipe.js';
 import { LeagueMailRecipientsQuery } from '../queries/league-mail-recipients/league-mail-recipients.query.js';
 import { LeagueMembershipQuery } from '../queries/league-membership/league-membership.query.js';
 import { ScoringContextQuery } from '../queries/scoring-context/scoring-context.query.js';
-import { AcceptInvitations } from '../use-cases/accept-invitations/accept-invitations.use-case.js';
-import { LockLeagueForAuction } from '../use-cases/lock-league-for-auction/lock-league-for-auction.use-case.js';
+import { AcceptInvitationsUseCase } from '../use-cases/accept-invitations/accept-invitations.use-case.js';
+import { LockLeagueForAuctionUseCase } from '../use-cases/lock-league-for-auction/lock-league-for-auction.use-case.js';
 
 /** Routes for the other services only (service tokens); see docs/architecture.md "Leagues". */
 @ApiExcludeController()
@@ -26,8 +26,8 @@ import { LockLeagueForAuction } from '../use-cases/lock-league-for-auction/lock-
 @UseGuards(ServiceGuard)
 export class InternalLeaguesController {
   constructor(
-    private readonly acceptInvitations: AcceptInvitations,
-    private readonly lockLeagueForAuction: LockLeagueForAuction,
+    private readonly acceptInvitations: AcceptInvitationsUseCase,
+    private readonly lockLeagueForAuction: LockLeagueForAuctionUseCase,
     private readonly membership: LeagueMembershipQuery,
     private readonly mailRecipientsQuery: LeagueMailRecipientsQuery,
     private readonly scoringContextQuery: ScoringContextQuery,

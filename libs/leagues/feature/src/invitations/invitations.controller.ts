@@ -14,8 +14,8 @@ import { INVITATIONS_CSV_MAX_BYTES } from '@auction/leagues-domain';
 import type { z } from 'zod';
 import { UuidParam } from '../http/uuid-param.pipe.js';
 import { InvitationsQuery } from '../queries/invitations/invitations.query.js';
-import { ResendInvitations } from '../use-cases/resend-invitations/resend-invitations.use-case.js';
-import { SendInvitations } from '../use-cases/send-invitations/send-invitations.use-case.js';
+import { ResendInvitationsUseCase } from '../use-cases/resend-invitations/resend-invitations.use-case.js';
+import { SendInvitationsUseCase } from '../use-cases/send-invitations/send-invitations.use-case.js';
 
 @ApiTags('leagues')
 @ApiBearerAuth()
@@ -23,8 +23,8 @@ import { SendInvitations } from '../use-cases/send-invitations/send-invitations.
 @Controller('api/leagues')
 export class InvitationsController {
   constructor(
-    private readonly sendInvitations: SendInvitations,
-    private readonly resendInvitations: ResendInvitations,
+    private readonly sendInvitations: SendInvitationsUseCase,
+    private readonly resendInvitations: ResendInvitationsUseCase,
     private readonly query: InvitationsQuery,
   ) {}
 

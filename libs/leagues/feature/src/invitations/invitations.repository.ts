@@ -25,7 +25,13 @@ export class InvitationsRepository {
    * Records invitations to the addresses not invited before and answers which those were.
    * A concurrent upload of the same addresses waits on the unique index and then inserts none.
    */
-  async insertNew(db: Database, leagueId: string, emails: readonly string[], invitedBy: string, window: InvitationWindow): Promise<Set<string>> {
+  async insertNew(
+    db: Database,
+    leagueId: string,
+    emails: readonly string[],
+    invitedBy: string,
+    window: InvitationWindow,
+  ): Promise<Set<string>> {
     if (emails.length === 0) return new Set();
     const rows = await db
       .insert(invitations)
@@ -38,7 +44,12 @@ export class InvitationsRepository {
   /** Invitations of these addresses, locked so a resend and a sign-in that accepts one take turns. */
   async findForUpdate(db: Database, leagueId: string, emails: readonly string[]): Promise<StoredInvitation[]> {
     return db
-      .select({ email: invitations.email, sentAt: invitations.sentAt, expiresAt: invitations.expiresAt, acceptedAt: invitations.acceptedAt })
+      .select({
+        email: invitations.email,
+        sentAt: invitations.sentAt,
+        expiresAt: invitations.expiresAt,
+        acceptedAt: invitations.acceptedAt,
+      })
       .from(invitations)
       .where(and(eq(invitations.leagueId, leagueId), inArray(invitations.email, [...emails])))
       .for('update');
@@ -54,7 +65,12 @@ export class InvitationsRepository {
   /** A page of a league's invitations in address order, after the address `after`. */
   async page(leagueId: string, limit: number, after: string | null): Promise<StoredInvitation[]> {
     return this.database.db
-      .select({ email: invitations.email, sentAt: invitations.sentAt, expiresAt: invitations.expiresAt, acceptedAt: invitations.acceptedAt })
+      .select({
+        email: invitations.email,
+        sentAt: invitations.sentAt,
+        expiresAt: invitations.expiresAt,
+        acceptedAt: invitations.acceptedAt,
+      })
       .from(invitations)
       .where(and(eq(invitations.leagueId, leagueId), after === null ? undefined : gt(invitations.email, after)))
       .orderBy(asc(invitations.email))

@@ -45,7 +45,12 @@ describe('the league answer', () => {
   it('never shows members’ email addresses', () => {
     const answer = toLeague(league, ['x'], members, league.commissionerId);
     expect(JSON.stringify(answer)).not.toContain('@club.test');
-    expect(answer.members[1]).toEqual({ userId: members[1]!.userId, displayName: 'manager', role: 'manager', joinedAt: '2026-01-01T10:00:00.000Z' });
+    expect(answer.members[1]).toEqual({
+      userId: members[1]!.userId,
+      displayName: 'manager',
+      role: 'manager',
+      joinedAt: '2026-01-01T10:00:00.000Z',
+    });
     expect(toMembership(members[1]!)).toEqual({ leagueId: league.id, ...answer.members[1] });
   });
 });

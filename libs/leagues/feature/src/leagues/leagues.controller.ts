@@ -16,11 +16,11 @@ import type { z } from 'zod';
 import { UuidParam } from '../http/uuid-param.pipe.js';
 import { LeagueQuery } from '../queries/league/league.query.js';
 import { LeaguePoolCsvQuery } from '../queries/league-pool-csv/league-pool-csv.query.js';
-import { CreateLeague } from '../use-cases/create-league/create-league.use-case.js';
-import { JoinLeague } from '../use-cases/join-league/join-league.use-case.js';
-import { RemoveMember } from '../use-cases/remove-member/remove-member.use-case.js';
-import { RotateInviteToken } from '../use-cases/rotate-invite-token/rotate-invite-token.use-case.js';
-import { UpdateLeague } from '../use-cases/update-league/update-league.use-case.js';
+import { CreateLeagueUseCase } from '../use-cases/create-league/create-league.use-case.js';
+import { JoinLeagueUseCase } from '../use-cases/join-league/join-league.use-case.js';
+import { RemoveMemberUseCase } from '../use-cases/remove-member/remove-member.use-case.js';
+import { RotateInviteTokenUseCase } from '../use-cases/rotate-invite-token/rotate-invite-token.use-case.js';
+import { UpdateLeagueUseCase } from '../use-cases/update-league/update-league.use-case.js';
 import { createLeagueBody, updateLeagueBody } from './league-settings-body.js';
 
 @ApiTags('leagues')
@@ -31,11 +31,11 @@ export class LeaguesController {
   constructor(
     private readonly league: LeagueQuery,
     private readonly poolCsv: LeaguePoolCsvQuery,
-    private readonly createLeague: CreateLeague,
-    private readonly updateLeague: UpdateLeague,
-    private readonly joinLeague: JoinLeague,
-    private readonly removeMember: RemoveMember,
-    private readonly rotateToken: RotateInviteToken,
+    private readonly createLeague: CreateLeagueUseCase,
+    private readonly updateLeague: UpdateLeagueUseCase,
+    private readonly joinLeague: JoinLeagueUseCase,
+    private readonly removeMember: RemoveMemberUseCase,
+    private readonly rotateToken: RotateInviteTokenUseCase,
   ) {}
 
   @Post()
@@ -48,7 +48,10 @@ export class LeaguesController {
   @Post('join')
   @HttpCode(200)
   @ApiZodBody(joinLeagueRequest)
-  join(@Body(new ZodPipe(joinLeagueRequest)) body: z.infer<typeof joinLeagueRequest>, @CurrentUser() user: AuthUser): Promise<LeagueMembership> {
+  join(
+    @Body(new ZodPipe(joinLeagueRequest)) body: z.infer<typeof joinLeagueRequest>,
+    @CurrentUser() user: AuthUser,
+  ): Promise<LeagueMembership> {
     return this.joinLeague.execute({ user, inviteToken: body.inviteToken });
   }
 

@@ -68,7 +68,10 @@ export class LeaguesRepository {
   }
 
   async setInviteToken(db: Database, id: string, inviteToken: string): Promise<void> {
-    await db.update(leagues).set({ inviteToken, updatedAt: sql`now()` }).where(eq(leagues.id, id));
+    await db
+      .update(leagues)
+      .set({ inviteToken, updatedAt: sql`now()` })
+      .where(eq(leagues.id, id));
   }
 
   async startAuction(db: Database, id: string, auctionId: string): Promise<StoredLeague> {

@@ -12,7 +12,10 @@ export class SettingsCatalogue {
   async load(db: Database, sport: SportKey, chosenIds: readonly string[] = []): Promise<AssetCatalogue> {
     const ofSport = await this.assets.ofSport(db, sport);
     const known = new Set(ofSport.map((asset) => asset.id));
-    const others = await this.assets.byIds(db, [...new Set(chosenIds)].filter((id) => !known.has(id)));
+    const others = await this.assets.byIds(
+      db,
+      [...new Set(chosenIds)].filter((id) => !known.has(id)),
+    );
     return inMemoryCatalogue([...ofSport, ...others] satisfies Asset[]);
   }
 }

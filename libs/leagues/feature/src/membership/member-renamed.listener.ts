@@ -1,13 +1,13 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { EventBus } from '@auction/realtime';
-import { RenameMember } from '../use-cases/rename-member/rename-member.use-case.js';
+import { RenameMemberUseCase } from '../use-cases/rename-member/rename-member.use-case.js';
 
 /** `user.renamed` from auth reaches the leagues copy of the member's name. */
 @Injectable()
 export class MemberRenamedListener implements OnModuleInit {
   constructor(
     private readonly bus: EventBus,
-    private readonly renameMember: RenameMember,
+    private readonly renameMember: RenameMemberUseCase,
   ) {}
 
   onModuleInit(): void {

@@ -19,7 +19,17 @@ function matchFile(innings: unknown[]) {
       teams: ['New Zealand', 'England'],
       match_type: 'ODI',
       players: { 'New Zealand': ['KS Williamson', 'TWM Latham', 'MJ Henry'], England: ['JE Root', 'JC Buttler', 'AU Rashid'] },
-      registry: { people: { 'KS Williamson': 'aaaa0001', 'TWM Latham': 'aaaa0002', 'MJ Henry': 'aaaa0003', 'JE Root': 'bbbb0001', 'JC Buttler': 'bbbb0002', 'AU Rashid': 'bbbb0003', 'Sub Fielder': 'cccc0001' } },
+      registry: {
+        people: {
+          'KS Williamson': 'aaaa0001',
+          'TWM Latham': 'aaaa0002',
+          'MJ Henry': 'aaaa0003',
+          'JE Root': 'bbbb0001',
+          'JC Buttler': 'bbbb0002',
+          'AU Rashid': 'bbbb0003',
+          'Sub Fielder': 'cccc0001',
+        },
+      },
       outcome: { winner: 'New Zealand', by: { runs: 12 } },
     },
     innings,
@@ -46,7 +56,9 @@ describe('tallyCricsheet', () => {
                 { ...ball('KS Williamson', 'AU Rashid', 0), runs: { batter: 0, extras: 5, total: 5 } },
                 ball('KS Williamson', 'AU Rashid', 1, [{ player_out: 'KS Williamson', kind: 'caught', fielders: [{ name: 'JE Root' }] }]),
                 ball('TWM Latham', 'AU Rashid', 0, [{ player_out: 'TWM Latham', kind: 'stumped', fielders: [{ name: 'JC Buttler' }] }]),
-                ball('MJ Henry', 'AU Rashid', 0, [{ player_out: 'MJ Henry', kind: 'caught and bowled', fielders: [{ name: 'AU Rashid' }] }]),
+                ball('MJ Henry', 'AU Rashid', 0, [
+                  { player_out: 'MJ Henry', kind: 'caught and bowled', fielders: [{ name: 'AU Rashid' }] },
+                ]),
               ],
             },
           ],
@@ -57,8 +69,12 @@ describe('tallyCricsheet', () => {
             {
               over: 0,
               deliveries: [
-                ball('JE Root', 'MJ Henry', 2, [{ player_out: 'JC Buttler', kind: 'run out', fielders: [{ name: 'TWM Latham' }, { name: 'KS Williamson' }] }]),
-                ball('JE Root', 'MJ Henry', 0, [{ player_out: 'JE Root', kind: 'caught', fielders: [{ name: 'Sub Fielder', substitute: true }] }]),
+                ball('JE Root', 'MJ Henry', 2, [
+                  { player_out: 'JC Buttler', kind: 'run out', fielders: [{ name: 'TWM Latham' }, { name: 'KS Williamson' }] },
+                ]),
+                ball('JE Root', 'MJ Henry', 0, [
+                  { player_out: 'JE Root', kind: 'caught', fielders: [{ name: 'Sub Fielder', substitute: true }] },
+                ]),
                 ball('AU Rashid', 'MJ Henry', 0, [{ player_out: 'AU Rashid', kind: 'lbw' }]),
               ],
             },
@@ -66,19 +82,40 @@ describe('tallyCricsheet', () => {
         },
       ]),
     );
-    expect(figures['KS Williamson']).toEqual({ registryId: 'aaaa0001', team: 'New Zealand', runs: 5, wickets: 0, catches: 0, stumpings: 0, runOuts: 1 });
+    expect(figures['KS Williamson']).toEqual({
+      registryId: 'aaaa0001',
+      team: 'New Zealand',
+      runs: 5,
+      wickets: 0,
+      catches: 0,
+      stumpings: 0,
+      runOuts: 1,
+    });
     expect(figures['AU Rashid']).toMatchObject({ team: 'England', wickets: 3, catches: 1 });
     expect(figures['JE Root']).toMatchObject({ runs: 2, catches: 1 });
     expect(figures['JC Buttler']).toMatchObject({ stumpings: 1, runs: 0 });
     expect(figures['TWM Latham']).toMatchObject({ runOuts: 1 });
     expect(figures['MJ Henry']).toMatchObject({ wickets: 2 });
-    expect(figures['Sub Fielder']).toEqual({ registryId: 'cccc0001', team: 'New Zealand', runs: 0, wickets: 0, catches: 1, stumpings: 0, runOuts: 0 });
+    expect(figures['Sub Fielder']).toEqual({
+      registryId: 'cccc0001',
+      team: 'New Zealand',
+      runs: 0,
+      wickets: 0,
+      catches: 1,
+      stumpings: 0,
+      runOuts: 0,
+    });
   });
 
   it.each(DISMISSAL_KINDS.map((kind) => [kind]))('credits a "%s" dismissal as SPEC §9 says', (kind) => {
     const fielders = ['caught', 'stumped', 'run out'].includes(kind) ? [{ name: 'JE Root' }] : undefined;
     const figures = figuresOf(
-      matchFile([{ team: 'New Zealand', overs: [{ over: 0, deliveries: [ball('KS Williamson', 'AU Rashid', 0, [{ player_out: 'KS Williamson', kind, fielders }])] }] }]),
+      matchFile([
+        {
+          team: 'New Zealand',
+          overs: [{ over: 0, deliveries: [ball('KS Williamson', 'AU Rashid', 0, [{ player_out: 'KS Williamson', kind, fielders }])] }],
+        },
+      ]),
     );
     const bowlerCredited = !['run out', 'retired hurt', 'retired out', 'retired not out', 'obstructing the field'].includes(kind);
     expect(figures['AU Rashid']!.wickets).toBe(bowlerCredited ? 1 : 0);
@@ -94,7 +131,11 @@ describe('tallyCricsheet', () => {
     const figures = figuresOf(
       matchFile([
         { team: 'New Zealand', overs: [{ over: 0, deliveries: [ball('KS Williamson', 'AU Rashid', 6)] }] },
-        { team: 'New Zealand', super_over: true, overs: [{ over: 0, deliveries: [ball('KS Williamson', 'AU Rashid', 6, [{ player_out: 'KS Williamson', kind: 'bowled' }])] }] },
+        {
+          team: 'New Zealand',
+          super_over: true,
+          overs: [{ over: 0, deliveries: [ball('KS Williamson', 'AU Rashid', 6, [{ player_out: 'KS Williamson', kind: 'bowled' }])] }],
+        },
       ]),
     );
     expect(figures['KS Williamson']!.runs).toBe(6);
@@ -110,7 +151,24 @@ describe('parseCricsheetMatch', () => {
   it('names the path of every bad value', () => {
     const text = JSON.stringify({
       info: { dates: ['26/10/2025'], teams: ['New Zealand'] },
-      innings: [{ team: 'England', overs: [{ over: 0, deliveries: [{ batter: 'JE Root', bowler: 'MJ Henry', runs: { batter: -1, extras: 0, total: 0 }, wickets: [{ player_out: 'JE Root', kind: 'throttled' }] }] }] }],
+      innings: [
+        {
+          team: 'England',
+          overs: [
+            {
+              over: 0,
+              deliveries: [
+                {
+                  batter: 'JE Root',
+                  bowler: 'MJ Henry',
+                  runs: { batter: -1, extras: 0, total: 0 },
+                  wickets: [{ player_out: 'JE Root', kind: 'throttled' }],
+                },
+              ],
+            },
+          ],
+        },
+      ],
     });
     const parsed = parseCricsheetMatch(text);
     expect(parsed.match).toBeNull();

@@ -43,17 +43,13 @@ describe('parseCricketStatsCsv', () => {
   });
 
   it('reports an unknown player', () => {
-    expect(parse('ODI-1,nz-nobody,1,0,0,0,0').errors).toEqual([
-      { line: 2, message: 'playerExternalId "nz-nobody" is not a known player' },
-    ]);
+    expect(parse('ODI-1,nz-nobody,1,0,0,0,0').errors).toEqual([{ line: 2, message: 'playerExternalId "nz-nobody" is not a known player' }]);
   });
 
   it('reports the same player twice in one match, but not in two matches', () => {
     const { rows, errors } = parse('ODI-1,eng-buttler,1,0,0,0,0', 'ODI-2,eng-buttler,5,0,0,0,0', 'ODI-1,eng-buttler,9,0,0,0,0');
     expect(rows.map((row) => row.line)).toEqual([2, 3]);
-    expect(errors).toEqual([
-      { line: 4, message: 'player "eng-buttler" already has a row for match "ODI-1" on line 2' },
-    ]);
+    expect(errors).toEqual([{ line: 4, message: 'player "eng-buttler" already has a row for match "ODI-1" on line 2' }]);
   });
 
   it.each([

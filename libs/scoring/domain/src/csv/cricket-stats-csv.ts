@@ -3,15 +3,7 @@ import { STAT_LIMITS } from './limits.js';
 import { checkFirstOccurrence, readMatchId, type MatchCsvOptions } from './row-checks.js';
 import { parseCsv, type CsvFormat, type CsvParseResult } from './table.js';
 
-export const CRICKET_STAT_COLUMNS = [
-  'externalMatchId',
-  'playerExternalId',
-  'runs',
-  'wickets',
-  'catches',
-  'stumpings',
-  'runOuts',
-] as const;
+export const CRICKET_STAT_COLUMNS = ['externalMatchId', 'playerExternalId', 'runs', 'wickets', 'catches', 'stumpings', 'runOuts'] as const;
 
 export interface CricketStatRow<Player = unknown> {
   line: number;
@@ -35,7 +27,10 @@ export type PlayerLookup<Player> = (externalIdOrName: string) => Player | null |
 
 type Counts = Pick<CricketStatRow, 'runs' | 'wickets' | 'catches' | 'stumpings' | 'runOuts'>;
 
-export function cricketStatsCsvFormat<Player>(resolvePlayer: PlayerLookup<Player>, options: MatchCsvOptions = {}): CsvFormat<CricketStatRow<Player>> {
+export function cricketStatsCsvFormat<Player>(
+  resolvePlayer: PlayerLookup<Player>,
+  options: MatchCsvOptions = {},
+): CsvFormat<CricketStatRow<Player>> {
   const firstLineOfEntry = new Map<string, number>();
   return {
     columns: CRICKET_STAT_COLUMNS,

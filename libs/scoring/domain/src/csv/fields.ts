@@ -91,9 +91,7 @@ export function parseZonedDateTime(value: string): DateTimeParse {
 }
 
 function isPossible(year: number, month: number, day: number, hour: number, minute: number, second: number): boolean {
-  return (
-    month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) && hour <= 23 && minute <= 59 && second <= 59
-  );
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) && hour <= 23 && minute <= 59 && second <= 59;
 }
 
 function daysInMonth(year: number, month: number): number {

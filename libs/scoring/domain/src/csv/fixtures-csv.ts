@@ -19,7 +19,9 @@ export interface FixtureRow<Team extends TeamRef = TeamRef> {
 }
 
 /** Teams are named by name, short name or external id; `resolveTeam` knows which exist. */
-export function fixturesCsvFormat<Team extends TeamRef>(resolveTeam: (nameOrShortOrExternalId: string) => Team | null): CsvFormat<FixtureRow<Team>> {
+export function fixturesCsvFormat<Team extends TeamRef>(
+  resolveTeam: (nameOrShortOrExternalId: string) => Team | null,
+): CsvFormat<FixtureRow<Team>> {
   const firstLineOfMatch = new Map<string, number>();
   return {
     columns: FIXTURE_COLUMNS,

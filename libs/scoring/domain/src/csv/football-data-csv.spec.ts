@@ -17,7 +17,7 @@ describe('parseFootballDataCsv', () => {
   it('reads played and unplayed rows, dd/mm/yyyy and dd/mm/yy, ignoring the extra columns', () => {
     const { rows, errors } = parse(
       'E0,16/08/2025,15:00,Man United,Wolves,2,1,H,1,0,H,A Taylor,12,7,1.5,4.2,6',
-      'E0,23/08/25,17:30,Wolves,Nott\'m Forest,,,,,,,,,,2.1,3.3,3.4',
+      "E0,23/08/25,17:30,Wolves,Nott'm Forest,,,,,,,,,,2.1,3.3,3.4",
     );
     expect(errors).toEqual([]);
     expect(rows).toEqual([
@@ -30,7 +30,12 @@ describe('parseFootballDataCsv', () => {
         competition: 'EPL',
         result: { homeGoals: 2, awayGoals: 1 },
       },
-      expect.objectContaining({ line: 3, externalMatchId: 'fd-2025-08-23-eng-wolverhampton-wanderers-eng-nottingham-forest', startsAt: new Date('2025-08-23T16:30:00Z'), result: null }),
+      expect.objectContaining({
+        line: 3,
+        externalMatchId: 'fd-2025-08-23-eng-wolverhampton-wanderers-eng-nottingham-forest',
+        startsAt: new Date('2025-08-23T16:30:00Z'),
+        result: null,
+      }),
     ]);
   });
 
@@ -74,12 +79,17 @@ describe('parseFootballDataCsv', () => {
 
   it('refuses a header that does not begin with the published columns', () => {
     expect(parseFootballDataCsv('Div,Date,HomeTeam,AwayTeam,FTHG,FTAG\n', resolveTeam).errors).toEqual([
-      { line: 1, message: 'the header must begin with "Div,Date,Time,HomeTeam,AwayTeam,FTHG,FTAG" but is "Div,Date,HomeTeam,AwayTeam,FTHG,FTAG"' },
+      {
+        line: 1,
+        message: 'the header must begin with "Div,Date,Time,HomeTeam,AwayTeam,FTHG,FTAG" but is "Div,Date,HomeTeam,AwayTeam,FTHG,FTAG"',
+      },
     ]);
   });
 
   it('reports a NUL character as a line error', () => {
-    expect(parse('E0,16/08/2025,15:00,Spurs\0,Wolves,1,0').errors).toEqual([{ line: 2, message: 'contains a NUL character, which no value may hold' }]);
+    expect(parse('E0,16/08/2025,15:00,Spurs\0,Wolves,1,0').errors).toEqual([
+      { line: 2, message: 'contains a NUL character, which no value may hold' },
+    ]);
   });
 });
 

@@ -60,7 +60,10 @@ export function footballDataCsvFormat<Team extends TeamRef>(resolveTeam: (name: 
   };
 }
 
-export function parseFootballDataCsv<Team extends TeamRef>(text: string, resolveTeam: (name: string) => Team | null): CsvParseResult<SeasonRow<Team>> {
+export function parseFootballDataCsv<Team extends TeamRef>(
+  text: string,
+  resolveTeam: (name: string) => Team | null,
+): CsvParseResult<SeasonRow<Team>> {
   return parseCsv(text, footballDataCsvFormat(resolveTeam));
 }
 

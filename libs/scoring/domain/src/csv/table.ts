@@ -116,9 +116,13 @@ export function byLine<T extends { line: number }>(errors: T[]): T[] {
 }
 
 function tooManyRows(maxRows: number): DomainError {
-  return new DomainError('PAYLOAD_TOO_LARGE', `This file has more than ${maxRows.toLocaleString('en-GB')} rows, the most one upload may have. Split it and upload each part.`, {
-    errors: [{ line: maxRows + 2, message: `more than ${maxRows} rows` }],
-  });
+  return new DomainError(
+    'PAYLOAD_TOO_LARGE',
+    `This file has more than ${maxRows.toLocaleString('en-GB')} rows, the most one upload may have. Split it and upload each part.`,
+    {
+      errors: [{ line: maxRows + 2, message: `more than ${maxRows} rows` }],
+    },
+  );
 }
 
 /** Cells of one line, trimmed; null when its quoting is broken. */

@@ -41,7 +41,10 @@ const CSV_HEADERS: ReadonlyArray<[CsvMatchFormat, readonly string[], 'exact' | '
 
 /** The CSV format a header line announces, or null. */
 export function csvFormatOf(headerLine: string): CsvMatchFormat | null {
-  const cells = headerLine.replace(/^\uFEFF/, '').split(',').map((cell) => cell.trim());
+  const cells = headerLine
+    .replace(/^\uFEFF/, '')
+    .split(',')
+    .map((cell) => cell.trim());
   for (const [format, columns, rule] of CSV_HEADERS) {
     const compared = rule === 'prefix' ? cells.slice(0, columns.length) : cells;
     if (compared.join(',') === columns.join(',')) return format;

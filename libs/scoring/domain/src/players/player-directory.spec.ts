@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { AmbiguousName } from '../csv/cricket-stats-csv.js';
 import { PlayerDirectory } from './player-directory.js';
 
-const player = (externalId: string, name: string, team: string, registryId: string | null = null) => ({ externalId, name, team, registryId });
+const player = (externalId: string, name: string, team: string, registryId: string | null = null) => ({
+  externalId,
+  name,
+  team,
+  registryId,
+});
 const williamson = player('nz-kane-williamson', 'Kane Williamson', 'New Zealand');
 const jamie = player('eng-jamie-smith', 'Jamie Smith', 'England');
 const nathan = player('nz-nathan-smith', 'Nathan Smith', 'New Zealand');
@@ -12,11 +17,17 @@ const directory = new PlayerDirectory([williamson, jamie, nathan, root, ...twins
 
 describe('PlayerDirectory.matchPerson', () => {
   it('matches by registry id first, whatever the name', () => {
-    expect(directory.matchPerson({ name: 'Somebody Else', registryId: 'bbbb0001', team: 'England' })).toEqual({ kind: 'found', player: root });
+    expect(directory.matchPerson({ name: 'Somebody Else', registryId: 'bbbb0001', team: 'England' })).toEqual({
+      kind: 'found',
+      player: root,
+    });
   });
 
   it("matches Cricsheet's initials-and-surname names within the player's team", () => {
-    expect(directory.matchPerson({ name: 'KS Williamson', registryId: 'zz', team: 'New Zealand' })).toEqual({ kind: 'found', player: williamson });
+    expect(directory.matchPerson({ name: 'KS Williamson', registryId: 'zz', team: 'New Zealand' })).toEqual({
+      kind: 'found',
+      player: williamson,
+    });
     expect(directory.matchPerson({ name: 'JL Smith', registryId: null, team: 'England' })).toEqual({ kind: 'found', player: jamie });
     expect(directory.matchPerson({ name: 'NG Smith', registryId: null, team: 'New Zealand' })).toEqual({ kind: 'found', player: nathan });
     expect(directory.matchPerson({ name: 'KS Williamson', registryId: null, team: 'England' })).toEqual({ kind: 'unknown' });
@@ -27,7 +38,10 @@ describe('PlayerDirectory.matchPerson', () => {
   });
 
   it('reports a tied name with its candidates', () => {
-    expect(directory.matchPerson({ name: 'T Curran', registryId: null, team: 'England' })).toEqual({ kind: 'ambiguous', candidates: twins });
+    expect(directory.matchPerson({ name: 'T Curran', registryId: null, team: 'England' })).toEqual({
+      kind: 'ambiguous',
+      candidates: twins,
+    });
   });
 });
 

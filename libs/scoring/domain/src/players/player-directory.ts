@@ -9,10 +9,7 @@ export interface DirectoryPlayer {
   registryId: string | null;
 }
 
-export type PersonMatch<Player> =
-  | { kind: 'found'; player: Player }
-  | { kind: 'unknown' }
-  | { kind: 'ambiguous'; candidates: Player[] };
+export type PersonMatch<Player> = { kind: 'found'; player: Player } | { kind: 'unknown' } | { kind: 'ambiguous'; candidates: Player[] };
 
 /** Case, surrounding spaces, repeated spaces and accents never make two names differ. */
 export function normalizeName(value: string): string {

@@ -49,7 +49,11 @@ describe('scored entries', () => {
     ];
     const cricketManagers = [manager('ann', ['p1']), manager('bob', ['p2'])];
     const rawCricket = computeStandings({ sport: 'cricket', managers: cricketManagers, cricket });
-    const scoredCricket = computeStandings({ sport: 'cricket', managers: cricketManagers, scored: scoreCricketStats(cricket, cricketRulesWith()) });
+    const scoredCricket = computeStandings({
+      sport: 'cricket',
+      managers: cricketManagers,
+      scored: scoreCricketStats(cricket, cricketRulesWith()),
+    });
     expect(scoredCricket.leaderboard).toEqual(rawCricket.leaderboard);
     expect([...scoredCricket.breakdowns]).toEqual([...rawCricket.breakdowns]);
   });

@@ -65,16 +65,14 @@ export function computeStandings(input: StandingsInput): Standings {
 
 function standingsWith<Entry>(input: StandingsInput, scoring: SportScoring<Entry>): Standings {
   const tallies = input.managers.map((manager) => tallyManager(manager, scoring));
-  const leaderboard = rank(tallies).map(
-    ({ rank: position, userId, displayName, points, spent, tiebreakValues }): LeaderboardEntry => ({
-      rank: position,
-      userId,
-      displayName,
-      points,
-      spent,
-      tiebreaks: scoring.toTiebreaks(tiebreakValues),
-    }),
-  );
+  const leaderboard = rank(tallies).map(({ rank: position, userId, displayName, points, spent, tiebreakValues }): LeaderboardEntry => ({
+    rank: position,
+    userId,
+    displayName,
+    points,
+    spent,
+    tiebreaks: scoring.toTiebreaks(tiebreakValues),
+  }));
   const breakdowns = new Map(tallies.map((tally) => [tally.userId, tally.breakdown]));
   return { leaderboard, breakdowns };
 }
@@ -175,11 +173,7 @@ function tallyManager<Entry>(manager: StandingsManager, scoring: SportScoring<En
   return { ...manager, points, tiebreakValues, breakdown };
 }
 
-function matchAt<Entry>(
-  matches: Array<BreakdownMatch | undefined>,
-  scoring: SportScoring<Entry>,
-  externalMatchId: string,
-): BreakdownMatch {
+function matchAt<Entry>(matches: Array<BreakdownMatch | undefined>, scoring: SportScoring<Entry>, externalMatchId: string): BreakdownMatch {
   const index = scoring.matchIndex.get(externalMatchId) ?? 0;
   return (matches[index] ??= { externalMatchId, points: 0, assets: [] });
 }

@@ -46,16 +46,27 @@ const ACCEPTED: Readonly<Record<ImportRoute, Record<ScoringContext['sport'], rea
  * from the content type and the CSV header, then every row (or the whole JSON) against the
  * league. Any bad line or path: 422 `CSV_INVALID`, nothing read further is stored.
  */
-export async function readMatchFile(upload: Upload, route: ImportRoute, context: ScoringContext, knownMatches: ReadonlySet<string>): Promise<MatchFile> {
+export async function readMatchFile(
+  upload: Upload,
+  route: ImportRoute,
+  context: ScoringContext,
+  knownMatches: ReadonlySet<string>,
+): Promise<MatchFile> {
   const accepted = ACCEPTED[route][context.sport];
   if (upload.isJson) {
     if (!accepted.includes('cricsheet-json')) {
-      throw new DomainError('UNSUPPORTED_MEDIA_TYPE', `The ${route} import of a ${context.sport} league takes CSV (text/csv): ${describe(accepted)}.`);
+      throw new DomainError(
+        'UNSUPPORTED_MEDIA_TYPE',
+        `The ${route} import of a ${context.sport} league takes CSV (text/csv): ${describe(accepted)}.`,
+      );
     }
     return readCricsheet(upload);
   }
   if (!upload.isCsv) {
-    throw new DomainError('UNSUPPORTED_MEDIA_TYPE', `Send ${describe(accepted)} (${accepted.includes('cricsheet-json') ? 'text/csv or application/json' : 'text/csv'}).`);
+    throw new DomainError(
+      'UNSUPPORTED_MEDIA_TYPE',
+      `Send ${describe(accepted)} (${accepted.includes('cricsheet-json') ? 'text/csv or application/json' : 'text/csv'}).`,
+    );
   }
   return readCsv(upload, accepted, context, knownMatches);
 }
@@ -65,30 +76,47 @@ async function readCricsheet(upload: Upload): Promise<MatchFile> {
   const text = await upload.limitTo(limits.bytes, FORMAT_NAMES['cricsheet-json']).text();
   const parsed = parseCricsheetMatch(text);
   if (!parsed.match) throw csvInvalid(parsed.errors);
-  const deliveries = parsed.match.innings.reduce((sum, innings) => sum + (innings.overs ?? []).reduce((n, over) => n + over.deliveries.length, 0), 0);
+  const deliveries = parsed.match.innings.reduce(
+    (sum, innings) => sum + (innings.overs ?? []).reduce((n, over) => n + over.deliveries.length, 0),
+    0,
+  );
   if (deliveries > limits.rows) {
-    throw new DomainError('PAYLOAD_TOO_LARGE', `This match file has ${deliveries} deliveries; one upload may have at most ${limits.rows}.`, {
-      errors: [{ path: 'innings', message: `more than ${limits.rows} deliveries` }],
-    });
+    throw new DomainError(
+      'PAYLOAD_TOO_LARGE',
+      `This match file has ${deliveries} deliveries; one upload may have at most ${limits.rows}.`,
+      {
+        errors: [{ path: 'innings', message: `more than ${limits.rows} deliveries` }],
+      },
+    );
   }
   return { format: 'cricsheet-json', match: parsed.match };
 }
 
-async function readCsv(upload: Upload, accepted: readonly MatchFileFormat[], context: ScoringContext, knownMatches: ReadonlySet<string>): Promise<MatchFile> {
+async function readCsv(
+  upload: Upload,
+  accepted: readonly MatchFileFormat[],
+  context: ScoringContext,
+  knownMatches: ReadonlySet<string>,
+): Promise<MatchFile> {
   const lines = upload.lines();
   const first = await lines.next();
   const header = first.done ? '' : first.value;
   if (header.trim() === '') {
-    for await (const line of lines) if (line.trim() !== '') throw csvInvalid([{ line: 1, message: headerMessage(null, accepted, context.sport, '') }]);
+    for await (const line of lines)
+      if (line.trim() !== '') throw csvInvalid([{ line: 1, message: headerMessage(null, accepted, context.sport, '') }]);
     throw emptyCsvFile();
   }
   const format = csvFormatOf(header);
-  if (!format || !accepted.includes(format)) throw csvInvalid([{ line: 1, message: headerMessage(format, accepted, context.sport, header) }]);
+  if (!format || !accepted.includes(format))
+    throw csvInvalid([{ line: 1, message: headerMessage(format, accepted, context.sport, header) }]);
   const limits = UPLOAD_LIMITS[format];
   upload.limitTo(limits.bytes, FORMAT_NAMES[format]);
   const options: MatchCsvOptions = { isKnownMatch: (id) => knownMatches.has(id) };
   /** Every row, or 422 listing every bad line, `extraChecks` of the good rows included. */
-  const read = async <Row extends { line: number }>(csvFormat: CsvFormat<Row>, extraChecks: (rows: Row[]) => CsvError[] = () => []): Promise<Row[]> => {
+  const read = async <Row extends { line: number }>(
+    csvFormat: CsvFormat<Row>,
+    extraChecks: (rows: Row[]) => CsvError[] = () => [],
+  ): Promise<Row[]> => {
     const table = new CsvTable(csvFormat, limits.rows);
     table.push(header);
     for await (const line of lines) table.push(line);
@@ -106,7 +134,13 @@ async function readCsv(upload: Upload, accepted: readonly MatchFileFormat[], con
       return { format, rows: await read(footballDataCsvFormat(teamResolver(context))) };
     case 'cricket-stats-csv': {
       const directory = playerDirectory(context);
-      return { format, rows: await read(cricketStatsCsvFormat((value) => directory.byIdOrName(value), options), repeatsUnderAnotherName) };
+      return {
+        format,
+        rows: await read(
+          cricketStatsCsvFormat((value) => directory.byIdOrName(value), options),
+          repeatsUnderAnotherName,
+        ),
+      };
     }
   }
 }

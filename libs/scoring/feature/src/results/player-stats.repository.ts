@@ -23,7 +23,9 @@ export class PlayerStatsRepository {
     await db.delete(playerStats).where(and(eq(playerStats.leagueId, leagueId), inArray(playerStats.externalMatchId, [...matchIds])));
     // One statement per 20,000 lines, the lines as one JSON parameter: far cheaper than multi-row VALUES.
     for (const chunk of chunks(stats, 20_000)) {
-      const rows = JSON.stringify(chunk.map((s) => [s.externalMatchId, s.playerExternalId, s.runs, s.wickets, s.catches, s.stumpings, s.runOuts]));
+      const rows = JSON.stringify(
+        chunk.map((s) => [s.externalMatchId, s.playerExternalId, s.runs, s.wickets, s.catches, s.stumpings, s.runOuts]),
+      );
       await db.execute(sql`
         insert into ${playerStats} (league_id, external_match_id, player_external_id, runs, wickets, catches, stumpings, run_outs)
         select ${leagueId}, r->>0, r->>1, (r->>2)::int, (r->>3)::int, (r->>4)::int, (r->>5)::int, (r->>6)::int

@@ -5,14 +5,14 @@ import { AccessGuard } from '@auction/auth-guard';
 import { ApiZodQuery, Upload, UploadBody, ZodPipe } from '@auction/platform';
 import { importQuery, type ImportQuery } from '../imports/import-query.js';
 import { LeagueAccessGuard, LeagueContext, RequireLeagueRole } from '../league-context/league-access.guard.js';
-import { ImportMatchFile } from '../use-cases/import-match-file/import-match-file.use-case.js';
+import { ImportMatchFileUseCase } from '../use-cases/import-match-file/import-match-file.use-case.js';
 
 @ApiTags('scoring')
 @ApiBearerAuth()
 @Controller('api/scoring/leagues/:leagueId/results')
 @UseGuards(AccessGuard, LeagueAccessGuard)
 export class ResultsController {
-  constructor(private readonly importMatchFile: ImportMatchFile) {}
+  constructor(private readonly importMatchFile: ImportMatchFileUseCase) {}
 
   /**
    * Football: `externalMatchId,homeGoals,awayGoals` or a football-data.co.uk season file. Cricket:

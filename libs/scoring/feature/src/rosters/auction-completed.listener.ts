@@ -3,7 +3,7 @@ import type { Logger } from '@auction/observability';
 import { LOGGER } from '@auction/platform';
 import { EventBus } from '@auction/realtime';
 import { LeagueContexts } from '../league-context/league-contexts.js';
-import { StoreRosters } from '../use-cases/store-rosters/store-rosters.use-case.js';
+import { StoreRostersUseCase } from '../use-cases/store-rosters/store-rosters.use-case.js';
 
 /** Rosters arrive with `auction.completed`; in cluster mode a failed handling is retried. */
 @Injectable()
@@ -11,7 +11,7 @@ export class AuctionCompletedListener implements OnModuleInit {
   constructor(
     private readonly bus: EventBus,
     private readonly contexts: LeagueContexts,
-    private readonly storeRosters: StoreRosters,
+    private readonly storeRosters: StoreRostersUseCase,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 

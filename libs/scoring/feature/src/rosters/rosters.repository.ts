@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { AuctionCompletedEvent } from '@auction/contracts';
 import type { Database, DatabaseHandle } from '@auction/db';
 import { DATABASE } from '@auction/platform';
-import { leagueManagers, rosterAssets } from '../db/schema/index.js';
+import { leagueManagers, managerNames, rosterAssets } from '../db/schema/index.js';
 import { chunks } from '../db/insert-chunks.js';
 
 export interface RosterAsset {
@@ -29,11 +29,15 @@ export class RostersRepository {
     const { leagueId, auctionId } = auction;
     await db.delete(rosterAssets).where(eq(rosterAssets.leagueId, leagueId));
     await db.delete(leagueManagers).where(eq(leagueManagers.leagueId, leagueId));
+    const renamed = await this.latestNames(
+      db,
+      auction.managers.map((manager) => manager.userId),
+    );
     const managers = auction.managers.map((manager) => ({
       leagueId,
       userId: manager.userId,
       auctionId,
-      displayName: manager.displayName,
+      displayName: renamed.get(manager.userId) ?? manager.displayName,
       budget: manager.budget,
       spent: manager.spent,
       joinedAt: new Date(manager.joinedAt),
@@ -54,16 +58,45 @@ export class RostersRepository {
     return { managers: managers.length, assets: assets.length };
   }
 
-  /** The user's name as a manager of every league's stored auction. */
-  async renameManager(db: Database, userId: string, displayName: string): Promise<void> {
+  /**
+   * The user's name as a manager of every league's stored auction, and of any stored later.
+   * False, changing nothing, when a later rename is already stored (events may arrive out of order).
+   */
+  async renameManager(db: Database, userId: string, displayName: string, renamedAt: Date): Promise<boolean> {
+    const stored = await db
+      .insert(managerNames)
+      .values({ userId, displayName, renamedAt })
+      .onConflictDoUpdate({
+        target: managerNames.userId,
+        set: { displayName, renamedAt },
+        setWhere: sql`${managerNames.renamedAt} < excluded.renamed_at`,
+      })
+      .returning({ userId: managerNames.userId });
+    if (stored.length === 0) return false;
     await db.update(leagueManagers).set({ displayName }).where(eq(leagueManagers.userId, userId));
+    return true;
+  }
+
+  /** The names users chose by renaming (`user.renamed`), by user id; absent for a user who never renamed. */
+  async latestNames(db: Database, userIds: readonly string[]): Promise<Map<string, string>> {
+    if (userIds.length === 0) return new Map();
+    const rows = await db
+      .select()
+      .from(managerNames)
+      .where(inArray(managerNames.userId, [...userIds]));
+    return new Map(rows.map((row) => [row.userId, row.displayName]));
   }
 
   async managers(db: Database, leagueId: string): Promise<RosterManager[]> {
     const [managerRows, assetRows] = await Promise.all([
       db.select().from(leagueManagers).where(eq(leagueManagers.leagueId, leagueId)),
       db
-        .select({ userId: rosterAssets.userId, assetId: rosterAssets.assetId, externalId: rosterAssets.externalId, name: rosterAssets.name })
+        .select({
+          userId: rosterAssets.userId,
+          assetId: rosterAssets.assetId,
+          externalId: rosterAssets.externalId,
+          name: rosterAssets.name,
+        })
         .from(rosterAssets)
         .where(eq(rosterAssets.leagueId, leagueId))
         .orderBy(asc(rosterAssets.name), asc(rosterAssets.assetId)),

@@ -67,7 +67,11 @@ export class AssetPointsRepository {
     };
     for (const row of removed) add(row.assetExternalId, [row.points, ...ALL_STAT_COLUMNS.map((column) => row[column])], -1);
     for (const row of rows) add(row.asset, row.values, 1);
-    await this.addToTotals(db, leagueId, [...deltas].filter(([, delta]) => delta.some((value) => value !== 0)));
+    await this.addToTotals(
+      db,
+      leagueId,
+      [...deltas].filter(([, delta]) => delta.some((value) => value !== 0)),
+    );
   }
 
   private async insert(db: Database, leagueId: string, rows: readonly PointsRow[]): Promise<void> {
@@ -133,7 +137,11 @@ export class AssetPointsRepository {
   }
 
   /** Each asset's points in each of the given matches. */
-  async ofMatches(db: Database, leagueId: string, matchIds: readonly string[]): Promise<Array<{ externalMatchId: string; assetExternalId: string; points: number }>> {
+  async ofMatches(
+    db: Database,
+    leagueId: string,
+    matchIds: readonly string[],
+  ): Promise<Array<{ externalMatchId: string; assetExternalId: string; points: number }>> {
     if (matchIds.length === 0) return [];
     return db
       .select({ externalMatchId: assetPoints.externalMatchId, assetExternalId: assetPoints.assetExternalId, points: assetPoints.points })

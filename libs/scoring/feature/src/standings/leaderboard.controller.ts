@@ -1,10 +1,10 @@
 import { Controller, Get, Header, Param, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { DomainError, type Breakdown, type Leaderboard } from '@auction/contracts';
+import { DomainError } from '@auction/contracts';
 import { AccessGuard } from '@auction/auth-guard';
 import { LeagueAccessGuard, LeagueContext, RequireLeagueRole } from '../league-context/league-access.guard.js';
-import type { ScoringContext } from '@auction/contracts';
+import type { ScoringContext, Breakdown, Leaderboard } from '@auction/contracts';
 import { leaderboardCsv } from '@auction/scoring-domain';
 import { LeaderboardQuery } from '../queries/leaderboard/leaderboard.query.js';
 import { ManagerBreakdownQuery } from '../queries/manager-breakdown/manager-breakdown.query.js';

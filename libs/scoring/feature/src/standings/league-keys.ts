@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { CricketRules, FootballRules } from '@auction/contracts';
+import type { CricketRules, FootballRules, ScoringContext } from '@auction/contracts';
 import { cricketRulesWith, footballRulesWith } from '@auction/scoring-domain';
-import type { ScoringContext } from '@auction/contracts';
 
 /** The league's rules: its overrides on top of the sport's defaults. */
 export function effectiveRules(context: ScoringContext): FootballRules | CricketRules {

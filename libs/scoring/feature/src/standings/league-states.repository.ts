@@ -20,7 +20,10 @@ export class LeagueStatesRepository {
 
   async save(db: Database, leagueId: string, state: LeagueState): Promise<void> {
     const values = { ...state, computedAt: new Date() };
-    await db.insert(leagueStates).values({ leagueId, ...values }).onConflictDoUpdate({ target: leagueStates.leagueId, set: values });
+    await db
+      .insert(leagueStates)
+      .values({ leagueId, ...values })
+      .onConflictDoUpdate({ target: leagueStates.leagueId, set: values });
   }
 
   /** The stored standings no longer match the stored data; the next read recomputes them. */

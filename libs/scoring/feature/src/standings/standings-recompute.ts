@@ -11,9 +11,11 @@ import { MatchScoring } from './match-scoring.js';
 import { StandingsRepository } from './standings.repository.js';
 import { standingsManagers } from './standings-managers.js';
 
-const recomputeSeconds = histogram('scoring_recompute_seconds', 'Time to recompute and store a league’s standings', [
-  0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5,
-]);
+const recomputeSeconds = histogram(
+  'scoring_recompute_seconds',
+  'Time to recompute and store a league’s standings',
+  [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+);
 
 /**
  * Recomputes a league's standings inside the caller's league transaction (see `leagueLock`):
@@ -40,7 +42,11 @@ export class StandingsRecompute {
     await this.scoring.rescore(db, context, rulesChanged ? 'all' : touched);
 
     const rosters = await this.rosters.managers(db, leagueId);
-    const managers = standingsManagers(context.members, rosters);
+    const renamed = await this.rosters.latestNames(
+      db,
+      context.members.map((member) => member.userId),
+    );
+    const managers = standingsManagers(context.members, rosters, renamed);
     // The leaderboard needs only each asset's season totals; breakdowns read the match rows.
     const { leaderboard } = computeStandings({ sport, managers, scored: await this.points.seasonTotals(db, leagueId, sport) });
     const joinedAt = new Map(managers.map((manager) => [manager.userId, manager.joinedAt]));

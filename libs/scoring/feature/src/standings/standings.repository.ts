@@ -29,7 +29,10 @@ export class StandingsRepository {
   }
 
   async ofUser(db: Database, leagueId: string, userId: string): Promise<StoredStanding | null> {
-    const [row] = await db.select().from(standings).where(and(eq(standings.leagueId, leagueId), eq(standings.userId, userId)));
+    const [row] = await db
+      .select()
+      .from(standings)
+      .where(and(eq(standings.leagueId, leagueId), eq(standings.userId, userId)));
     if (!row) return null;
     const { leagueId: _league, ...entry } = row;
     return entry;

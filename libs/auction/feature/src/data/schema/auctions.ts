@@ -44,7 +44,11 @@ export const auctions = auctionSchema.table(
     pausedGapMs: integer('paused_gap_ms'),
   },
   (t) => [
-    index('auctions_next_lot_at_idx').on(t.nextLotAt).where(sql`${t.nextLotAt} is not null`),
-    index('auctions_scheduled_starts_at_idx').on(t.startsAt).where(sql`${t.status} = 'scheduled'`),
+    index('auctions_next_lot_at_idx')
+      .on(t.nextLotAt)
+      .where(sql`${t.nextLotAt} is not null`),
+    index('auctions_scheduled_starts_at_idx')
+      .on(t.startsAt)
+      .where(sql`${t.status} = 'scheduled'`),
   ],
 );

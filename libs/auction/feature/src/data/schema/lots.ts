@@ -38,9 +38,15 @@ export const lots = auctionSchema.table(
   (t) => [
     unique('lots_auction_position_unique').on(t.auctionId, t.position),
     // An undone sale leaves its lot as the record (unsold); the asset may be offered again on a new lot.
-    uniqueIndex('lots_auction_asset_on_offer').on(t.auctionId, t.assetId).where(sql`${t.status} <> 'unsold'`),
-    index('lots_open_ends_at_idx').on(t.endsAt).where(sql`${t.status} = 'open'`),
-    uniqueIndex('lots_one_open_per_auction').on(t.auctionId).where(sql`${t.status} = 'open'`),
+    uniqueIndex('lots_auction_asset_on_offer')
+      .on(t.auctionId, t.assetId)
+      .where(sql`${t.status} <> 'unsold'`),
+    index('lots_open_ends_at_idx')
+      .on(t.endsAt)
+      .where(sql`${t.status} = 'open'`),
+    uniqueIndex('lots_one_open_per_auction')
+      .on(t.auctionId)
+      .where(sql`${t.status} = 'open'`),
     check('lots_status_known', sql`${t.status} in ('pending', 'open', 'sold', 'unsold')`),
   ],
 );

@@ -91,7 +91,12 @@ export class ControlAuctionUseCase {
       const settlement = await this.settlement.settle(db, auction, closed, now, true);
       return { kind: 'ended', settlement, seq: settlement.completedSeq! };
     }
-    await this.auctions.setSeq(db, auction.id, auction.seq + 1, { status: 'completed', completedAt: now, nextLotAt: null, pausedGapMs: null });
+    await this.auctions.setSeq(db, auction.id, auction.seq + 1, {
+      status: 'completed',
+      completedAt: now,
+      nextLotAt: null,
+      pausedGapMs: null,
+    });
     return { kind: 'ended', settlement: null, seq: auction.seq + 1 };
   }
 

@@ -4,7 +4,14 @@ import { reassignSale } from '@auction/auction-domain';
 import type { Transaction } from '@auction/db';
 import { AuctionsRepository } from '../../data/auctions.repository.js';
 import { RoomEvents } from '../shared/room-events.js';
-import { SaleCorrection, booksOf, refused, type CorrectionOutcome, type CorrectionScene, type SaleCorrectionInput } from '../shared/sale-correction.js';
+import {
+  SaleCorrection,
+  booksOf,
+  refused,
+  type CorrectionOutcome,
+  type CorrectionScene,
+  type SaleCorrectionInput,
+} from '../shared/sale-correction.js';
 
 export interface ReassignSaleInput extends SaleCorrectionInput {
   toUserId: string;
@@ -28,9 +35,17 @@ export class ReassignSaleUseCase {
     return this.correction.run(input, (db, scene) => this.reassign(db, scene, input));
   }
 
-  private async reassign(db: Transaction, { auction, lot, managers, seq }: CorrectionScene, input: ReassignSaleInput): Promise<CorrectionOutcome> {
+  private async reassign(
+    db: Transaction,
+    { auction, lot, managers, seq }: CorrectionScene,
+    input: ReassignSaleInput,
+  ): Promise<CorrectionOutcome> {
     const fromUserId = lot.winnerId ?? '';
-    const books = (userId: string) => booksOf(managers.find((manager) => manager.userId === userId), userId);
+    const books = (userId: string) =>
+      booksOf(
+        managers.find((manager) => manager.userId === userId),
+        userId,
+      );
     const moved = reassignSale({
       auctionStatus: auction.status,
       isCommissioner: auction.commissionerId === input.userId,

@@ -40,7 +40,10 @@ export class RescheduleAuctionUseCase {
       requireScheduledBy(auction, userId, 'move');
       const now = this.clock.now();
       requireSchedulable(startsAt, now);
-      await this.auctions.setSeq(tx, auctionId, auction.seq + 1, { startsAt, reminderSentAt: this.mails.reminderDue(startsAt, now) ? now : null });
+      await this.auctions.setSeq(tx, auctionId, auction.seq + 1, {
+        startsAt,
+        reminderSentAt: this.mails.reminderDue(startsAt, now) ? now : null,
+      });
       const details = { from: auction.startsAt!.toISOString(), to: startsAt.toISOString() };
       await this.audit.record(tx, { auctionId, seq: auction.seq + 1, at: now, actorId: userId, action: 'reschedule', details });
     });

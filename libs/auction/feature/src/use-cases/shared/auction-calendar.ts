@@ -15,7 +15,10 @@ const EVENT_MINUTES = 60;
 
 /** The `.ics` attached to the schedule and reschedule mails: one event, DTSTART = the auction's start (UTC). */
 export function auctionCalendar(event: AuctionCalendarEvent): string {
-  const calendar = ical({ prodId: { company: 'auction-platform', product: 'auctions', language: 'EN' }, method: ICalCalendarMethod.PUBLISH });
+  const calendar = ical({
+    prodId: { company: 'auction-platform', product: 'auctions', language: 'EN' },
+    method: ICalCalendarMethod.PUBLISH,
+  });
   calendar.createEvent({
     id: `${event.auctionId}@auctions`,
     start: event.startsAt,

@@ -53,7 +53,13 @@ export class GoingLive {
     }
     await this.auctions.setSeq(db, auction.id, seq + 1, { status: 'live' });
     const lotsRemaining = await this.auctions.pendingLots(db, auction.id);
-    return { auctionId: auction.id, seq, nextLotAt: null, opened: { lot, seq: seq + 1, lotsRemaining, proxyBids: await this.proxies.settle(db, auction.id, lot.id, now) }, now };
+    return {
+      auctionId: auction.id,
+      seq,
+      nextLotAt: null,
+      opened: { lot, seq: seq + 1, lotsRemaining, proxyBids: await this.proxies.settle(db, auction.id, lot.id, now) },
+      now,
+    };
   }
 
   /** After COMMIT. */

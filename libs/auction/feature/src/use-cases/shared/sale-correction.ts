@@ -58,7 +58,10 @@ export class SaleCorrection {
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
-  async run(input: SaleCorrectionInput, correct: (db: Transaction, scene: CorrectionScene) => Promise<CorrectionOutcome>): Promise<AuctionSnapshot> {
+  async run(
+    input: SaleCorrectionInput,
+    correct: (db: Transaction, scene: CorrectionScene) => Promise<CorrectionOutcome>,
+  ): Promise<AuctionSnapshot> {
     const { auctionId, lotId, userId } = input;
     const { outcome, completed } = await this.transactor.run(async (db) => {
       const auction = await this.auctions.lockAuction(db, auctionId);

@@ -75,7 +75,14 @@ export class ScheduleMails {
             {
               filename: 'auction.ics',
               contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
-              content: auctionCalendar({ auctionId: auction.id, leagueName: league, startsAt, url, sequence: auction.seq, stamp: this.clock.now() }),
+              content: auctionCalendar({
+                auctionId: auction.id,
+                leagueName: league,
+                startsAt,
+                url,
+                sequence: auction.seq,
+                stamp: this.clock.now(),
+              }),
             },
           ];
     return { to, subject, text, html, link: url, linkLabel: 'Auction room', attachments: calendar };
@@ -84,7 +91,15 @@ export class ScheduleMails {
 
 /** The time in UTC, unambiguous in any mail client; the calendar entry shows it in the reader's zone. */
 function formatStart(startsAt: Date): string {
-  const date = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC' }).format(startsAt);
+  const date = new Intl.DateTimeFormat('en-GB', {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'UTC',
+  }).format(startsAt);
   return `on ${date} UTC`;
 }
 

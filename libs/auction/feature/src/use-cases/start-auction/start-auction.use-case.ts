@@ -64,8 +64,7 @@ export class StartAuctionUseCase {
     if (startsAt) {
       this.mails.scheduled(view.auction);
       this.starts.watch(startsAt);
-    }
-    else if (view.currentLot) {
+    } else if (view.currentLot) {
       this.room.lotOpened(auctionId, view.currentLot, 1, view.lotsRemaining, 'live', now);
       this.deadlines.watch(view.currentLot.endsAt);
     } else if (view.auction.nextLotAt) {
@@ -78,16 +77,32 @@ export class StartAuctionUseCase {
   }
 
   private live(setup: AuctionSetup, auctionId: string, lots: NewLot[], now: Date): NewAuction {
-    const complete = isAuctionComplete({ rosterSize: setup.settings.rosterSize, rosterCounts: setup.members.map(() => 0), lotsRemaining: lots.length });
+    const complete = isAuctionComplete({
+      rosterSize: setup.settings.rosterSize,
+      rosterCounts: setup.members.map(() => 0),
+      lotsRemaining: lots.length,
+    });
     const nextLotAt = complete ? null : pauseEnd(now, setup.settings.leadInSeconds);
     if (!complete && !nextLotAt) {
       Object.assign(lots[0]!, { status: 'open', openedAt: now, endsAt: new Date(now.getTime() + setup.settings.bidTimerSeconds * 1000) });
     }
-    return { ...this.auctionOf(setup, auctionId, now), status: complete ? 'completed' : 'live', seq: 1, nextLotAt, completedAt: complete ? now : null };
+    return {
+      ...this.auctionOf(setup, auctionId, now),
+      status: complete ? 'completed' : 'live',
+      seq: 1,
+      nextLotAt,
+      completedAt: complete ? now : null,
+    };
   }
 
   private scheduled(setup: AuctionSetup, auctionId: string, startsAt: Date, now: Date): NewAuction {
-    return { ...this.auctionOf(setup, auctionId, now), status: 'scheduled', seq: 0, startsAt, reminderSentAt: this.mails.reminderDue(startsAt, now) ? now : null };
+    return {
+      ...this.auctionOf(setup, auctionId, now),
+      status: 'scheduled',
+      seq: 0,
+      startsAt,
+      reminderSentAt: this.mails.reminderDue(startsAt, now) ? now : null,
+    };
   }
 
   private auctionOf(setup: AuctionSetup, auctionId: string, now: Date): Omit<NewAuction, 'status'> {

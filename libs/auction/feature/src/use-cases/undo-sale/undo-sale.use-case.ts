@@ -4,7 +4,14 @@ import { undoSale } from '@auction/auction-domain';
 import type { Transaction } from '@auction/db';
 import { AuctionsRepository } from '../../data/auctions.repository.js';
 import { RoomEvents } from '../shared/room-events.js';
-import { SaleCorrection, booksOf, refused, type CorrectionOutcome, type CorrectionScene, type SaleCorrectionInput } from '../shared/sale-correction.js';
+import {
+  SaleCorrection,
+  booksOf,
+  refused,
+  type CorrectionOutcome,
+  type CorrectionScene,
+  type SaleCorrectionInput,
+} from '../shared/sale-correction.js';
 
 export type UndoSaleInput = SaleCorrectionInput;
 
@@ -31,7 +38,10 @@ export class UndoSaleUseCase {
       auctionStatus: auction.status,
       isCommissioner: auction.commissionerId === userId,
       lot,
-      winner: booksOf(managers.find((manager) => manager.userId === winnerId), winnerId),
+      winner: booksOf(
+        managers.find((manager) => manager.userId === winnerId),
+        winnerId,
+      ),
       mode: 'order',
     });
     if (!undone.ok) refused(undone);

@@ -12,7 +12,7 @@ export interface EndSessionInput {
 
 /** `POST /api/auth/logout`: ends the session the refresh token belongs to, if it is the caller's. */
 @Injectable()
-export class EndSession {
+export class EndSessionUseCase {
   constructor(
     private readonly transactor: Transactor,
     private readonly tokens: RefreshTokensRepository,

@@ -20,7 +20,7 @@ export interface RefreshSessionInput {
  * its whole family (a stolen token is worth one refresh at most).
  */
 @Injectable()
-export class RefreshSession {
+export class RefreshSessionUseCase {
   constructor(
     private readonly transactor: Transactor,
     private readonly tokens: RefreshTokensRepository,

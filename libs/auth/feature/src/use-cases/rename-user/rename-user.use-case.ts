@@ -16,7 +16,7 @@ export interface RenameUserInput {
  * so a rename whose event did not get out is repaired by retrying.
  */
 @Injectable()
-export class RenameUser {
+export class RenameUserUseCase {
   constructor(
     private readonly users: UsersRepository,
     private readonly bus: EventBus,
@@ -31,7 +31,10 @@ export class RenameUser {
       await this.bus.publish('user.renamed', { userId, displayName: user.displayName, renamedAt: this.clock.now().toISOString() });
     } catch (error) {
       this.logger.error({ userId, err: (error as Error).message }, 'user.renamed not published');
-      throw new DomainError('SERVICE_UNAVAILABLE', 'Your new name is saved, but other managers may not see it yet. Please save it again in a moment.');
+      throw new DomainError(
+        'SERVICE_UNAVAILABLE',
+        'Your new name is saved, but other managers may not see it yet. Please save it again in a moment.',
+      );
     }
     return user;
   }

@@ -20,7 +20,7 @@ export interface SendInvitationLinksInput {
  * also join a league. They last as long as their invitations (INVITATION_TTL_HOURS, decided there).
  */
 @Injectable()
-export class SendInvitationLinks {
+export class SendInvitationLinksUseCase {
   constructor(
     private readonly links: SignInLinks,
     @Inject(APP_CONFIG) private readonly config: AppConfig,

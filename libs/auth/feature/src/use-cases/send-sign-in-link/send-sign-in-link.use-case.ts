@@ -11,7 +11,7 @@ export interface SendSignInLinkInput {
 
 /** `POST /api/auth/magic-link`: mails a sign-in link. Same work and the same answer whether or not the address has an account. */
 @Injectable()
-export class SendSignInLink {
+export class SendSignInLinkUseCase {
   private readonly linksPerEmail: Limiter;
   private readonly linksPerIp: Limiter;
 

@@ -23,7 +23,7 @@ export interface SignInWithLinkInput {
  * burst cannot outrun the count); a successful sign-in gives it back.
  */
 @Injectable()
-export class SignInWithLink {
+export class SignInWithLinkUseCase {
   private readonly failedVerificationsPerIp: Limiter;
 
   constructor(

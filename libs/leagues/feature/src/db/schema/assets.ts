@@ -16,11 +16,17 @@ export const assets = leaguesSchema.table(
     /** Country for clubs, team for players. */
     team: text('team'),
     role: text('role'),
-    competitions: text('competitions').array().notNull().default(sql`'{}'::text[]`),
+    competitions: text('competitions')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     /** 1 = strongest in the sport (catalogue ranking). */
     rank: integer('rank').notNull().default(0),
     /** Other spellings of the name in published match data. */
-    aliases: text('aliases').array().notNull().default(sql`'{}'::text[]`),
+    aliases: text('aliases')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     /** Cricsheet registry identifier (cricket players), when known. */
     registryId: text('registry_id'),
   },

@@ -41,7 +41,10 @@ export class MyCompetitionsQuery {
 
   async execute({ userId }: MyCompetitionsInput): Promise<MyCompetition[]> {
     const rows = await this.leagues.competitionsOf(userId);
-    const standings = await this.standings(userId, rows.map((row) => row.league.id));
+    const standings = await this.standings(
+      userId,
+      rows.map((row) => row.league.id),
+    );
     return rows.map(({ league, role, managers }) => {
       const standing = standings.get(league.id);
       return {
@@ -64,7 +67,10 @@ export class MyCompetitionsQuery {
     if (leagueIds.length === 0) return new Map();
     try {
       const body: StandingsSummaryRequest = { userId, leagueIds };
-      const answer = await withTimeout(this.services.call<unknown>('scoring', 'POST', '/internal/scoring/standings', body), STANDINGS_TIMEOUT_MS);
+      const answer = await withTimeout(
+        this.services.call<unknown>('scoring', 'POST', '/internal/scoring/standings', body),
+        STANDINGS_TIMEOUT_MS,
+      );
       return new Map(standingsAnswer.parse(answer).map((standing) => [standing.leagueId, standing]));
     } catch (error) {
       this.logger.warn({ err: (error as Error).message }, 'standings unavailable; competitions listed without them');

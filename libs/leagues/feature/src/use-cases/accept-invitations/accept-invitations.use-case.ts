@@ -13,7 +13,7 @@ import { AdmitMember } from '../../membership/admit-member.js';
  * one reports each league joined.
  */
 @Injectable()
-export class AcceptInvitations {
+export class AcceptInvitationsUseCase {
   constructor(
     private readonly invitations: InvitationsRepository,
     private readonly admit: AdmitMember,

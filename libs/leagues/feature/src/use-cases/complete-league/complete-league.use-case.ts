@@ -6,7 +6,7 @@ import { LeaguesRepository } from '../../leagues/leagues.repository.js';
 
 /** On the internal event `auction.completed`, the league's status becomes `completed` (idempotent). */
 @Injectable()
-export class CompleteLeague {
+export class CompleteLeagueUseCase {
   constructor(
     private readonly leagues: LeaguesRepository,
     @Inject(LOGGER) private readonly logger: Logger,

@@ -22,7 +22,7 @@ export interface CreateLeagueInput {
 
 /** `POST /api/leagues`: the sport's defaults for omitted settings; the caller becomes commissioner and a manager. */
 @Injectable()
-export class CreateLeague {
+export class CreateLeagueUseCase {
   constructor(
     private readonly transactor: Transactor,
     @Inject(DATABASE) private readonly database: DatabaseHandle,

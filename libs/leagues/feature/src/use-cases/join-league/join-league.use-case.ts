@@ -16,7 +16,7 @@ export interface JoinLeagueInput {
 
 /** `POST /api/leagues/join {inviteToken}`: idempotent; rate-limited per user (see LeagueLimits). */
 @Injectable()
-export class JoinLeague {
+export class JoinLeagueUseCase {
   constructor(
     @Inject(DATABASE) private readonly database: DatabaseHandle,
     private readonly leagues: LeaguesRepository,

@@ -20,7 +20,7 @@ export interface LockLeagueForAuctionInput {
  * Repeating it with the same auction id answers the same setup; another auction id is refused.
  */
 @Injectable()
-export class LockLeagueForAuction {
+export class LockLeagueForAuctionUseCase {
   constructor(
     private readonly transactor: Transactor,
     private readonly leagues: LeaguesRepository,

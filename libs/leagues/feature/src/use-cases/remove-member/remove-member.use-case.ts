@@ -22,7 +22,7 @@ export interface RemoveMemberInput {
  * engine hears `league.member_removed` and takes their sockets out of the league's rooms.
  */
 @Injectable()
-export class RemoveMember {
+export class RemoveMemberUseCase {
   constructor(
     private readonly transactor: Transactor,
     private readonly leagues: LeaguesRepository,

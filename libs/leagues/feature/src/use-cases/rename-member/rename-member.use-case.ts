@@ -4,7 +4,7 @@ import { MembersRepository } from '../../leagues/members.repository.js';
 
 /** `user.renamed` from auth: the member lists show the new name. */
 @Injectable()
-export class RenameMember {
+export class RenameMemberUseCase {
   constructor(private readonly members: MembersRepository) {}
 
   execute({ userId, displayName }: UserRenamedEvent): Promise<void> {

@@ -22,7 +22,7 @@ export interface ResendInvitationsInput {
  * All or nothing: any address that is not such an invitation sends nothing and is listed.
  */
 @Injectable()
-export class ResendInvitations {
+export class ResendInvitationsUseCase {
   constructor(
     private readonly transactor: Transactor,
     @Inject(DATABASE) private readonly database: DatabaseHandle,
@@ -47,7 +47,8 @@ export class ResendInvitations {
         if (invitation.acceptedAt) return [{ path: `emails.${index}`, message: `${email} has already joined` }];
         return [];
       });
-      if (errors.length > 0) throw new DomainError('VALIDATION_FAILED', 'Only invitations not yet accepted can be sent again; nothing was sent.', { errors });
+      if (errors.length > 0)
+        throw new DomainError('VALIDATION_FAILED', 'Only invitations not yet accepted can be sent again; nothing was sent.', { errors });
 
       const window = this.mail.newWindow();
       await this.invitations.renew(db, leagueId, emails, window);

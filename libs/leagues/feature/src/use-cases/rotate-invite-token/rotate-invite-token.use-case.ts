@@ -14,7 +14,7 @@ export interface RotateInviteTokenInput {
 
 /** `POST /api/leagues/:id/invite-token`: a new token; the old one stops working at once (joins re-check it under the lock). */
 @Injectable()
-export class RotateInviteToken {
+export class RotateInviteTokenUseCase {
   constructor(
     private readonly transactor: Transactor,
     private readonly leagues: LeaguesRepository,

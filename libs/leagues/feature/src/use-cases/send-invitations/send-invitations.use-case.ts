@@ -26,7 +26,7 @@ export interface SendInvitationsInput {
  * and a re-upload never mails anyone twice (sending again is `.../invitations/resend`).
  */
 @Injectable()
-export class SendInvitations {
+export class SendInvitationsUseCase {
   constructor(
     private readonly transactor: Transactor,
     @Inject(DATABASE) private readonly database: DatabaseHandle,
@@ -53,7 +53,13 @@ export class SendInvitations {
       const emails = rows.map((row) => row.email);
       const memberEmails = await this.members.emailsIn(db, leagueId, emails);
       const window = this.mail.newWindow();
-      const sent = await this.invitations.insertNew(db, leagueId, emails.filter((email) => !memberEmails.has(email)), actor.id, window);
+      const sent = await this.invitations.insertNew(
+        db,
+        leagueId,
+        emails.filter((email) => !memberEmails.has(email)),
+        actor.id,
+        window,
+      );
       if (sent.size > 0) {
         await this.limits.leagueMail.consumeAll(leagueId, sent.size);
         await this.limits.invitations.consume(actor.id, sent.size);

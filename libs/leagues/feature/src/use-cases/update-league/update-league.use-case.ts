@@ -18,7 +18,7 @@ export interface UpdateLeagueInput {
 
 /** `PATCH /api/leagues/:id`: the commissioner edits settings until the auction starts. */
 @Injectable()
-export class UpdateLeague {
+export class UpdateLeagueUseCase {
   constructor(
     private readonly transactor: Transactor,
     private readonly leagues: LeaguesRepository,

@@ -7,3 +7,4 @@ export * from './asset-points.js';
 export * from './asset-totals.js';
 export * from './standings.js';
 export * from './league-states.js';
+export * from './manager-names.js';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Leaderboard, ScoringContext } from '@auction/contracts';
 import { StandingsRepository } from '../../standings/standings.repository.js';
-import { RefreshStandings } from '../../use-cases/refresh-standings/refresh-standings.use-case.js';
+import { RefreshStandingsUseCase } from '../../use-cases/refresh-standings/refresh-standings.use-case.js';
 
 export interface LeaderboardInput {
   context: ScoringContext;
@@ -11,13 +11,13 @@ export interface LeaderboardInput {
 @Injectable()
 export class LeaderboardQuery {
   constructor(
-    private readonly refresh: RefreshStandings,
+    private readonly refresh: RefreshStandingsUseCase,
     private readonly standings: StandingsRepository,
   ) {}
 
   async execute({ context }: LeaderboardInput): Promise<Leaderboard> {
     await this.refresh.execute({ context });
-    // Stored names follow renames through `user.renamed` (RenameManager).
+    // Stored names follow renames through `user.renamed` (RenameManagerUseCase).
     const entries = (await this.standings.ofLeague(context.leagueId)).map(({ joinedAt: _joinedAt, ...entry }) => entry);
     return { leagueId: context.leagueId, entries };
   }

@@ -7,7 +7,7 @@ import { computeStandings } from '@auction/scoring-domain';
 import { RostersRepository } from '../../rosters/rosters.repository.js';
 import { AssetPointsRepository } from '../../standings/asset-points.repository.js';
 import { StandingsRepository } from '../../standings/standings.repository.js';
-import { RefreshStandings } from '../../use-cases/refresh-standings/refresh-standings.use-case.js';
+import { RefreshStandingsUseCase } from '../../use-cases/refresh-standings/refresh-standings.use-case.js';
 
 export interface ManagerBreakdownInput {
   context: ScoringContext;
@@ -19,7 +19,7 @@ export interface ManagerBreakdownInput {
 export class ManagerBreakdownQuery {
   constructor(
     private readonly transactor: Transactor,
-    private readonly refresh: RefreshStandings,
+    private readonly refresh: RefreshStandingsUseCase,
     private readonly standings: StandingsRepository,
     private readonly rosters: RostersRepository,
     private readonly points: AssetPointsRepository,
@@ -33,7 +33,12 @@ export class ManagerBreakdownQuery {
       const standing = await this.standings.ofUser(db, leagueId, userId);
       if (!standing) return null;
       const assets = await this.rosters.assetsOf(db, leagueId, userId);
-      const scored = await this.points.ofAssets(db, leagueId, sport, assets.map((asset) => asset.externalId));
+      const scored = await this.points.ofAssets(
+        db,
+        leagueId,
+        sport,
+        assets.map((asset) => asset.externalId),
+      );
       const manager = { userId, displayName: standing.displayName, spent: standing.spent, joinedAt: standing.joinedAt, assets };
       const computed = computeStandings({ sport, managers: [manager], scored }).breakdowns.get(userId)!;
       if (computed.total !== standing.points) {

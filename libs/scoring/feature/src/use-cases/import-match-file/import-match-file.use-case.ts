@@ -41,7 +41,7 @@ export interface ImportMatchFileInput {
  * change, and rolls back.
  */
 @Injectable()
-export class ImportMatchFile {
+export class ImportMatchFileUseCase {
   private readonly slots = new ImportSlots();
 
   constructor(
@@ -90,23 +90,35 @@ export class ImportMatchFile {
       case 'football-results-csv':
         return this.writeFootballResults(db, context, file.rows);
       case 'cricket-stats-csv':
-        return this.writeCricketStats(db, context, file.rows.map(({ line: _line, player, playerExternalId: _typed, ...counts }) => ({
-          ...counts,
-          playerExternalId: player.externalId,
-        })));
+        return this.writeCricketStats(
+          db,
+          context,
+          file.rows.map(({ line: _line, player, playerExternalId: _typed, ...counts }) => ({
+            ...counts,
+            playerExternalId: player.externalId,
+          })),
+        );
       case 'cricsheet-json':
         return this.writeCricsheet(db, context, file.match);
     }
   }
 
-  private async writeFixtures(db: Transaction, context: ScoringContext, rows: Extract<MatchFile, { format: 'fixtures-csv' }>['rows']): Promise<Written> {
+  private async writeFixtures(
+    db: Transaction,
+    context: ScoringContext,
+    rows: Extract<MatchFile, { format: 'fixtures-csv' }>['rows'],
+  ): Promise<Written> {
     const counts = await this.fixtures.upsert(db, context.leagueId, rows.map(toNewFixture));
     const matchIds = rows.map((row) => row.externalMatchId);
     // A football result is scored by its fixture's teams, which this may have changed.
     return { ...counts, rescored: context.sport === 'football' ? matchIds : [], matchIds };
   }
 
-  private async writeSeason(db: Transaction, context: ScoringContext, rows: Extract<MatchFile, { format: 'football-data-csv' }>['rows']): Promise<Written> {
+  private async writeSeason(
+    db: Transaction,
+    context: ScoringContext,
+    rows: Extract<MatchFile, { format: 'football-data-csv' }>['rows'],
+  ): Promise<Written> {
     const counts = await this.fixtures.upsert(db, context.leagueId, rows.map(toNewFixture));
     const played = rows.flatMap((row) => (row.result ? [{ externalMatchId: row.externalMatchId, ...row.result }] : []));
     await this.fixtures.setResults(db, context.leagueId, played);
@@ -137,7 +149,11 @@ export class ImportMatchFile {
   private async writeCricsheet(db: Transaction, context: ScoringContext, match: CricsheetMatch): Promise<Written> {
     const externalMatchId = await this.cricsheetFixture(db, context, match);
     const { stats, skipped } = assignCricsheetPlayers(tallyCricsheet(match), context);
-    const written = await this.writeCricketStats(db, context, stats.map((stat) => ({ externalMatchId, ...stat })));
+    const written = await this.writeCricketStats(
+      db,
+      context,
+      stats.map((stat) => ({ externalMatchId, ...stat })),
+    );
     // A match file always names its match, even when no pool player played in it.
     return { ...written, skipped, rescored: [externalMatchId], matchIds: [externalMatchId] };
   }
@@ -155,16 +171,35 @@ export class ImportMatchFile {
     const derivedId = `cs-${date}-${slug(first.name)}-${slug(second.name)}`;
     const day = new Date(`${date}T00:00:00Z`);
     if ((await this.fixtures.byMatchIds(db, context.leagueId, [derivedId])).length > 0) return derivedId;
-    const [existing] = await this.fixtures.between(db, context.leagueId, [first.externalId, second.externalId], new Date(day.getTime() - DAY_MS), new Date(day.getTime() + 2 * DAY_MS));
+    const [existing] = await this.fixtures.between(
+      db,
+      context.leagueId,
+      [first.externalId, second.externalId],
+      new Date(day.getTime() - DAY_MS),
+      new Date(day.getTime() + 2 * DAY_MS),
+    );
     if (existing) return existing;
     const competition = (match.info.event?.name ?? match.info.match_type ?? 'Cricket').slice(0, 100);
     await this.fixtures.upsert(db, context.leagueId, [
-      { externalMatchId: derivedId, startsAt: day, homeTeam: first.name, homeTeamKey: first.externalId, awayTeam: second.name, awayTeamKey: second.externalId, competition },
+      {
+        externalMatchId: derivedId,
+        startsAt: day,
+        homeTeam: first.name,
+        homeTeamKey: first.externalId,
+        awayTeam: second.name,
+        awayTeamKey: second.externalId,
+        competition,
+      },
     ]);
     return derivedId;
   }
 
-  private async preview(db: Transaction, context: ScoringContext, matchIds: readonly string[], known: ReadonlySet<string>): Promise<ImportPreview> {
+  private async preview(
+    db: Transaction,
+    context: ScoringContext,
+    matchIds: readonly string[],
+    known: ReadonlySet<string>,
+  ): Promise<ImportPreview> {
     const names = new Map(context.catalogue.map((asset) => [asset.externalId, asset.name]));
     const matches = await this.fixtures.byMatchIds(db, context.leagueId, matchIds);
     const points = await this.points.ofMatches(db, context.leagueId, matchIds);
@@ -195,5 +230,10 @@ function toNewFixture(row: Extract<MatchFile, { format: 'fixtures-csv' | 'footba
 }
 
 function slug(name: string): string {
-  return name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 }

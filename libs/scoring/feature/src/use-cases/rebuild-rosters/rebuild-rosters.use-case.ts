@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, type AuctionCompletedEvent, type ScoringContext } from '@auction/contracts';
 import { ServiceClient } from '@auction/service-client';
-import { StoreRosters, type StoredRosters } from '../store-rosters/store-rosters.use-case.js';
+import { StoreRostersUseCase, type StoredRosters } from '../store-rosters/store-rosters.use-case.js';
 
 export interface RebuildRostersInput {
   context: ScoringContext;
@@ -9,10 +9,10 @@ export interface RebuildRostersInput {
 
 /** Fetches the completed auction from the auction engine and stores its rosters, for when an event was missed. */
 @Injectable()
-export class RebuildRosters {
+export class RebuildRostersUseCase {
   constructor(
     private readonly services: ServiceClient,
-    private readonly storeRosters: StoreRosters,
+    private readonly storeRosters: StoreRostersUseCase,
   ) {}
 
   async execute({ context }: RebuildRostersInput): Promise<StoredRosters> {

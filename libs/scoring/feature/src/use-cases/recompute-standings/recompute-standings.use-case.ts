@@ -10,7 +10,7 @@ export interface RecomputeStandingsInput {
 
 /** Scores a league's matches again where needed and ranks its managers afresh, under the league's lock (operations, `bench:scoring`). */
 @Injectable()
-export class RecomputeStandings {
+export class RecomputeStandingsUseCase {
   constructor(
     private readonly transactor: Transactor,
     private readonly standings: StandingsRecompute,

@@ -13,7 +13,7 @@ export interface RefreshStandingsInput {
 
 /** Before a read: recomputes when the stored standings were made for other rules or members, or marked stale. */
 @Injectable()
-export class RefreshStandings {
+export class RefreshStandingsUseCase {
   private readonly recomputing = new Map<string, Promise<void>>();
 
   constructor(

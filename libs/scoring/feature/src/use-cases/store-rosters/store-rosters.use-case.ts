@@ -29,7 +29,7 @@ export interface StoreRostersInput {
  * event changes nothing), and recomputes the standings in the same transaction.
  */
 @Injectable()
-export class StoreRosters {
+export class StoreRostersUseCase {
   constructor(
     private readonly transactor: Transactor,
     private readonly rosters: RostersRepository,

@@ -1,0 +1,69 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestStack, TestUser } from '@auction/testing';
+import { PlaceBidUseCase } from '@auction/auction';
+import { auctionStack, startedAuction, type World } from './support/world.js';
+
+/**
+ * The statements one bid sends to PostgreSQL, each a round trip: counted on the real driver,
+ * for the bid's own async context only (the closer's polls run beside it and are not counted).
+ */
+const sent = new AsyncLocalStorage<string[]>();
+const query = pg.Client.prototype.query;
+
+async function statementsOf(work: () => Promise<unknown>): Promise<string[]> {
+  const statements: string[] = [];
+  await sent.run(statements, () => work().catch(() => undefined));
+  return statements;
+}
+
+describe('round trips of the bid path', () => {
+  let stack: TestStack;
+  let placeBid: PlaceBidUseCase;
+
+  beforeAll(async () => {
+    pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+      const text = args[0] as string | { text: string };
+      sent.getStore()?.push(typeof text === 'string' ? text : text.text);
+      return (query as (...a: unknown[]) => unknown).apply(this, args);
+    } as typeof query;
+    stack = await auctionStack();
+    placeBid = stack.app.get(PlaceBidUseCase, { strict: false });
+  });
+  afterAll(async () => {
+    pg.Client.prototype.query = query;
+    await stack?.close();
+  });
+
+  const bid = (world: World, user: TestUser, amount: number, clientBidId = randomUUID()) =>
+    placeBid.execute({ auctionId: world.auction.id, lotId: world.auction.currentLot!.id, bidderId: user.id, amount, clientBidId });
+
+  it('accepts a bid in two: one consistent read, one compare-and-set write', async () => {
+    const world = await startedAuction(stack);
+    const statements = await statementsOf(() => bid(world, world.managers[0]!, 5));
+    expect(statements, statements.join('\n---\n')).toHaveLength(2);
+  });
+
+  it('keeps a final refusal in two and answers a retry in one', async () => {
+    const world = await startedAuction(stack);
+    await bid(world, world.managers[0]!, 5);
+    const clientBidId = randomUUID();
+    const refused = await statementsOf(() => bid(world, world.managers[1]!, 5, clientBidId));
+    expect(refused, refused.join('\n---\n')).toHaveLength(2);
+    const retried = await statementsOf(() => bid(world, world.managers[1]!, 5, clientBidId));
+    expect(retried, retried.join('\n---\n')).toHaveLength(1);
+  });
+
+  it('decides a bid in a pause under the auction lock', async () => {
+    const world = await startedAuction(stack);
+    const paused = await stack.api.post(`/api/auctions/${world.auction.id}/pause`, undefined, { token: world.commissioner.token });
+    expect(paused.status).toBe(200);
+    const statements = await statementsOf(() => bid(world, world.managers[0]!, 5));
+    expect(statements, statements.join('\n---\n')).toHaveLength(LOCKED_ROUND_TRIPS);
+  });
+});
+
+/** The optimistic read, then the locked transaction: BEGIN, lock, read, write, COMMIT. */
+const LOCKED_ROUND_TRIPS = 6;
