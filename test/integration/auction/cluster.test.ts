@@ -85,6 +85,36 @@ describe('auction engine cluster: 3 replicas, PostgreSQL, Redis', () => {
     await expectAuctionInvariants(database.url, world.auction.id);
   });
 
+  it('settles proxies set through different replicas once, second-price, while manual bids arrive through a third', async () => {
+    const world = await startAuction(target, await createLeague(target, { managers: 3, settings: { budget: 100 } }));
+    const [strong, weak, manual] = world.managers as [TestUser, TestUser, TestUser];
+    const listeners = await Promise.all([0, 1, 2].map((i) => connectTo(i, world.everyone[i]!)));
+    await Promise.all(listeners.map((socket) => joinAuction(socket, world.auction.id)));
+    const heardBy = listeners.map(() => [] as Array<{ seq: number; amount: number; proxy?: boolean }>);
+    listeners.forEach((socket, i) => socket.on('bid:accepted', (event) => heardBy[i]!.push(event)));
+    const put = (replica: number, user: TestUser, maxAmount: number) =>
+      new Api(replicaUrl(replica)).request(
+        'PUT',
+        `/api/auctions/${world.auction.id}/proxies/${world.auction.currentLot!.asset.id}`,
+        { maxAmount },
+        { token: user.token },
+      );
+    const manualSocket = await connectTo(2, manual);
+    const [first, second, early] = await Promise.all([put(0, strong, 20), put(1, weak, 12), placeBid(manualSocket, world, 5)]);
+    expect([first.status, second.status]).toEqual([200, 200]);
+    expect(early.ok || early.error.code === 'BID_TOO_LOW').toBe(true);
+
+    await expect
+      .poll(async () => (await snapshot(target, world)).currentLot, { timeout: 5000 })
+      .toMatchObject({ highBid: 13, highBidderId: strong.id });
+    const seq = (await snapshot(target, world)).seq;
+    await expect.poll(() => heardBy.map((heard) => heard.at(-1)?.seq), { timeout: 5000 }).toEqual([seq, seq, seq]);
+    expect(heardBy[1]).toEqual(heardBy[0]);
+    expect(heardBy[2]).toEqual(heardBy[0]);
+    const state = await expectAuctionInvariants(database.url, world.auction.id);
+    expect(state.bids.filter((b) => b.bidderId === strong.id && b.amount === 13)).toHaveLength(1);
+  });
+
   it('closes a lot within a second of its deadline, exactly once, when the replica holding its timer is killed -9', async () => {
     const world = await startAuction(
       target,

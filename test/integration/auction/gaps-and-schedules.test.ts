@@ -252,6 +252,11 @@ describe('the pause between lots, lead-in and scheduled starts (manual clock, re
     expect(smtp.mails.filter((mail) => league.everyone.some((user) => user.email === mail.to))).toEqual([]);
     const again = await stack.api.post(`/api/auctions/${world.auction.id}/start`, undefined, { token: league.commissioner.token });
     expect(again.body.code).toBe('AUCTION_STARTED');
+    const audit = await stack.api.get(`/api/auctions/${world.auction.id}/audit`, { token: league.managers[0]!.token });
+    expect(audit.body.items).toEqual([
+      expect.objectContaining({ seq: 2, action: 'start', actorId: league.commissioner.id }),
+      expect.objectContaining({ seq: 1, action: 'reschedule', details: { from: world.auction.startsAt, to: moved.toISOString() } }),
+    ]);
   });
 
   it('starts a scheduled auction now for the commissioner', async () => {

@@ -3,6 +3,9 @@ import type {
   Asset,
   AuctionResults,
   AuctionSnapshot,
+  AuditEntry,
+  OwnProxies,
+  OwnProxy,
   Breakdown,
   CreateLeagueRequest,
   Fixture,
@@ -80,6 +83,19 @@ export const auctionsApi = {
   resume: (auctionId: string) => api.post<AuctionSnapshot>(`/api/auctions/${enc(auctionId)}/resume`),
   end: (auctionId: string) => api.post<AuctionSnapshot>(`/api/auctions/${enc(auctionId)}/end`),
   results: (auctionId: string) => api.get<AuctionResults>(`/api/auctions/${enc(auctionId)}/results`),
+  undoSale: (auctionId: string, lotId: string) => api.post<AuctionSnapshot>(`/api/auctions/${enc(auctionId)}/lots/${enc(lotId)}/undo`),
+  reassignSale: (auctionId: string, lotId: string, userId: string, price: number) =>
+    api.post<AuctionSnapshot>(`/api/auctions/${enc(auctionId)}/lots/${enc(lotId)}/reassign`, { userId, price }),
+  /** The newest control actions (start, pause, resume, end, reschedule, undo, reassign). */
+  audit: (auctionId: string, signal?: AbortSignal) =>
+    api.get<Page<AuditEntry>>(`/api/auctions/${enc(auctionId)}/audit`, { limit: 100 }, signal),
+  /** The caller's own proxies (private maxima); nobody else ever sees them. */
+  proxies: (auctionId: string, signal?: AbortSignal) => api.get<OwnProxies>(`/api/auctions/${enc(auctionId)}/proxies`, undefined, signal),
+  setProxy: (auctionId: string, assetId: string, maxAmount: number) =>
+    api.request<OwnProxy>(`/api/auctions/${enc(auctionId)}/proxies/${enc(assetId)}`, { method: 'PUT', json: { maxAmount } }),
+  removeProxy: (auctionId: string, assetId: string) => api.delete<void>(`/api/auctions/${enc(auctionId)}/proxies/${enc(assetId)}`),
+  /** `results.csv`, written by the server (formula leads defused). */
+  resultsCsv: (auctionId: string) => api.get<string>(`/api/auctions/${enc(auctionId)}/results.csv`),
 };
 
 export type MatchFileRoute = 'fixtures' | 'results';
@@ -105,6 +121,8 @@ export const scoringApi = {
     return all;
   },
   leaderboard: (leagueId: string) => api.get<Leaderboard>(`/api/scoring/leagues/${enc(leagueId)}/leaderboard`),
+  /** `leaderboard.csv`, written by the server (formula leads defused). */
+  leaderboardCsv: (leagueId: string) => api.get<string>(`/api/scoring/leagues/${enc(leagueId)}/leaderboard.csv`),
   breakdown: (leagueId: string, userId: string) =>
     api.get<Breakdown>(`/api/scoring/leagues/${enc(leagueId)}/managers/${enc(userId)}/breakdown`),
 };

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { auctionsApi } from '../api/endpoints';
 import { formatMoney, formatServerTime } from '../lib/format';
 
-type HistoryBid = Pick<AcceptedBid, 'seq' | 'amount' | 'bidderId' | 'serverTime'>;
+type HistoryBid = Pick<AcceptedBid, 'seq' | 'amount' | 'bidderId' | 'serverTime' | 'proxy'>;
 
 /** Bids from the server's history and those seen live, newest first, once each. */
 export function mergeBids(history: HistoryBid[], live: HistoryBid[]): HistoryBid[] {
@@ -51,7 +51,10 @@ export function BidHistory({ auctionId, lotId, liveBids, managers, myUserId, ref
         <ol className="bid-history" data-testid="bid-history">
           {bids.slice(0, 30).map((bid) => (
             <li key={bid.seq}>
-              <span className="who">{name(bid.bidderId)}</span>
+              <span className="who">
+                {name(bid.bidderId)}
+                {bid.proxy && <span className="meta"> (proxy)</span>}
+              </span>
               <span className="price">{formatMoney(bid.amount)}</span>
               <time className="meta" dateTime={bid.serverTime}>
                 {formatServerTime(bid.serverTime)}

@@ -36,5 +36,9 @@ export function describeEvent(event: SeqEvent, snapshot: AuctionSnapshot | null)
       return event.payload.userId === currentUserId()
         ? 'Your turn to nominate.'
         : `${nameOf(snapshot, event.payload.userId)} is nominating.`;
+    case 'lot:undone':
+      return `The commissioner undid the sale of ${event.payload.asset.name} to ${nameOf(snapshot, event.payload.previousWinnerId)} (${formatMoney(event.payload.refund)} refunded).`;
+    case 'lot:reassigned':
+      return `The commissioner moved ${event.payload.asset.name} from ${nameOf(snapshot, event.payload.fromUserId)} to ${nameOf(snapshot, event.payload.toUserId)} for ${formatMoney(event.payload.price)}.`;
   }
 }

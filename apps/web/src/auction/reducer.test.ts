@@ -144,4 +144,27 @@ describe('auctionReducer', () => {
     const bob = state.snapshot?.managers.find((m) => m.userId === BOB);
     expect(bob?.maxBid).toBe(400); // one slot left: the whole remaining budget
   });
+
+  it('shows a correction on its lot at once and asks for a fresh snapshot for the purses', () => {
+    const sold = { lotId: 'lot-0', asset: asset('Arsenal'), status: 'sold' as const, winnerId: ANN, price: 12, seq: 4 };
+    const state = run({ type: 'snapshot', snapshot: snapshot({ seq: 10, lots: [sold] }) });
+    const undone = auctionReducer(state, {
+      type: 'lot:undone',
+      payload: { auctionId: AUCTION_ID, lotId: 'lot-0', asset: sold.asset, previousWinnerId: ANN, refund: 12, seq: 11 },
+    });
+    expect(undone.snapshot?.seq).toBe(11);
+    expect(undone.snapshot?.lots[0]).toMatchObject({ status: 'unsold', winnerId: null, price: null });
+    expect(undone.needsResync).toBe(true);
+    expect(undone.resyncRequests).toBe(1);
+    const fresh = auctionReducer(undone, {
+      type: 'snapshot',
+      snapshot: snapshot({ seq: 11, lots: [{ ...sold, status: 'unsold', winnerId: null, price: null }] }),
+    });
+    const moved = auctionReducer(fresh, {
+      type: 'lot:reassigned',
+      payload: { auctionId: AUCTION_ID, lotId: 'lot-0', asset: sold.asset, fromUserId: ANN, toUserId: BOB, price: 8, seq: 12 },
+    });
+    expect(moved.snapshot?.lots[0]).toMatchObject({ winnerId: BOB, price: 8 });
+    expect(moved.resyncRequests).toBe(2);
+  });
 });

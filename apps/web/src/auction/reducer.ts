@@ -5,7 +5,9 @@ import type {
   BidAccepted,
   LotAsset,
   LotOpened,
+  LotReassigned,
   LotSold,
+  LotUndone,
   LotUnsold,
   ServerToClientEvents,
   SnapshotManager,
@@ -25,7 +27,9 @@ export type SeqEvent =
   | { type: 'auction:paused'; payload: PayloadOf<'auction:paused'> }
   | { type: 'auction:resumed'; payload: PayloadOf<'auction:resumed'> }
   | { type: 'auction:completed'; payload: PayloadOf<'auction:completed'> }
-  | { type: 'nomination:turn'; payload: PayloadOf<'nomination:turn'> };
+  | { type: 'nomination:turn'; payload: PayloadOf<'nomination:turn'> }
+  | { type: 'lot:undone'; payload: LotUndone }
+  | { type: 'lot:reassigned'; payload: LotReassigned };
 
 export type AuctionAction = SeqEvent | { type: 'snapshot'; snapshot: AuctionSnapshot };
 
@@ -186,7 +190,20 @@ function applyEvent(state: AuctionState, event: SeqEvent): AuctionState {
       const { userId, endsAt } = event.payload;
       return { ...state, snapshot: { ...snap, seq, nextLotAt: null, nomination: { userId, endsAt, remainingMs: 0 } } };
     }
+    case 'lot:undone':
+    case 'lot:reassigned':
+      // The lot shows its correction at once; purses, rosters and what is still to come arrive with a fresh snapshot (`receive`).
+      return { ...state, snapshot: { ...snap, seq, lots: snap.lots.map((closed) => corrected(closed, event)) } };
   }
+}
+
+function corrected(
+  lot: ClosedLot,
+  event: { type: 'lot:undone'; payload: LotUndone } | { type: 'lot:reassigned'; payload: LotReassigned },
+): ClosedLot {
+  if (lot.lotId !== event.payload.lotId) return lot;
+  if (event.type === 'lot:undone') return { ...lot, status: 'unsold', winnerId: null, price: null };
+  return { ...lot, winnerId: event.payload.toUserId, price: event.payload.price };
 }
 
 /** Apply the waiting events that now follow on; a remaining hole means a resync. */
@@ -209,7 +226,10 @@ function receive(state: AuctionState, event: SeqEvent): AuctionState {
   if (event.payload.auctionId !== snap.id) return state;
   const seq = event.payload.seq;
   if (seq <= snap.seq) return state; // stale or duplicate
-  if (seq === snap.seq + 1) return drain(applyEvent(state, event));
+  if (seq === snap.seq + 1) {
+    const next = drain(applyEvent(state, event));
+    return event.type === 'lot:undone' || event.type === 'lot:reassigned' ? requestResync(next) : next;
+  }
   // A gap: keep the event and ask for a fresh snapshot.
   return requestResync({ ...state, pending: insertPending(state.pending, event) });
 }

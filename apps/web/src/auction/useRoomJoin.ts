@@ -21,6 +21,8 @@ const SEQ_EVENTS = [
   'auction:resumed',
   'auction:completed',
   'nomination:turn',
+  'lot:undone',
+  'lot:reassigned',
 ] as const;
 
 function errorFromAck(error: ErrorBody | undefined): ApiError {

@@ -1,15 +1,3 @@
-import { csvDocument, type AuctionResults, type CsvValue, type SportWords } from '@auction/contracts';
-
-/** Every roster with prices, one row per bought asset (a manager with none gets one empty row). */
-export function resultsCsv(results: AuctionResults, words: SportWords): string {
-  const rows: CsvValue[][] = [['Manager', words.asset, 'Price (£m)', 'Spent (£m)', 'Budget left (£m)']];
-  for (const m of results.managers) {
-    if (m.roster.length === 0) rows.push([m.displayName, '', '', m.spent, m.budgetRemaining]);
-    for (const entry of m.roster) rows.push([m.displayName, entry.asset.name, entry.price, m.spent, m.budgetRemaining]);
-  }
-  return csvDocument(rows);
-}
-
 /** Save text as a file from the browser. */
 export function downloadText(filename: string, text: string, type = 'text/csv;charset=utf-8'): void {
   const blob = new Blob(['\ufeff', text], { type });
@@ -21,4 +9,9 @@ export function downloadText(filename: string, text: string, type = 'text/csv;ch
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** A download's file name from a league's name: `spring-league-results.csv`. */
+export function exportFileName(name: string | undefined, kind: 'results' | 'leaderboard'): string {
+  return `${(name ?? kind).replace(/[^\w-]+/g, '-').toLowerCase()}-${kind}.csv`;
 }

@@ -1,9 +1,10 @@
+import type { AuctionSnapshot, SportKey } from '@auction/contracts';
 import { useCallback } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import type { SportKey } from '@auction/contracts';
 import { leaguesApi } from '../api/endpoints';
 import { currentUserId } from '../api/session';
 import { useSession } from '../api/useSession';
+import { AuditTrail } from '../auction/AuditTrail';
 import { BidHistory } from '../auction/BidHistory';
 import { BidPanel } from '../auction/BidPanel';
 import { ClosedLots } from '../auction/ClosedLots';
@@ -17,6 +18,8 @@ import { NominationPanel } from '../auction/NominationPanel';
 import { PoolPanel } from '../auction/PoolPanel';
 import { poolEntries } from '../auction/poolState';
 import { QueuePanel } from '../auction/QueuePanel';
+import { ProxyPanel } from '../auction/ProxyPanel';
+import { SaleCorrections } from '../auction/SaleCorrections';
 import { useAuctionRoom } from '../auction/useAuctionRoom';
 import { useQueue } from '../auction/useQueue';
 import { ConnectionBadge } from '../components/ConnectionBadge';
@@ -24,6 +27,11 @@ import { ErrorNotice, LiveRegion, Loading } from '../components/Status';
 import { plural } from '../lib/format';
 import { useSports, wordsFor } from '../lib/sports';
 import { useAsync } from '../lib/useAsync';
+
+/** Changes with every control action a member can see: a status change or a lot's owner or price. */
+function auditKey(snapshot: AuctionSnapshot): string {
+  return [snapshot.status, ...snapshot.lots.map((lot) => `${lot.lotId}:${lot.winnerId}:${lot.price}`)].join('|');
+}
 
 export default function AuctionRoomPage() {
   const { auctionId = '' } = useParams();
@@ -155,7 +163,13 @@ export default function AuctionRoomPage() {
               onBid={(amount, lotId) => void room.placeBid(amount, lotId, words.asset)}
             />
           )}
+          {myUserId && snapshot.status !== 'completed' && snapshot.managers.some((m) => m.userId === myUserId) && (
+            <ProxyPanel snapshot={snapshot} myUserId={myUserId} assetWord={words.asset} />
+          )}
           {isCommissioner && <CommissionerControls snapshot={snapshot} onSnapshot={room.applySnapshot} />}
+          {isCommissioner && snapshot.status !== 'scheduled' && (
+            <SaleCorrections snapshot={snapshot} nameOf={nameOf} onSnapshot={room.applySnapshot} />
+          )}
           <BidHistory
             auctionId={auctionId}
             lotId={lot?.id ?? null}
@@ -168,6 +182,7 @@ export default function AuctionRoomPage() {
         <div className="room-side">
           {isManager && snapshot.status !== 'completed' && <QueuePanel queue={queue} pool={entries} words={words} />}
           <ClosedLots lots={snapshot.lots} nameOf={nameOf} assetsWord={words.assets} />
+          <AuditTrail auctionId={auctionId} nameOf={nameOf} refreshKey={auditKey(snapshot)} />
           <Managers
             managers={snapshot.managers}
             myUserId={myUserId}

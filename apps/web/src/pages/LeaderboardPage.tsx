@@ -4,6 +4,8 @@ import { Link, useParams } from 'react-router-dom';
 import { leaguesApi, scoringApi } from '../api/endpoints';
 import { currentUserId } from '../api/session';
 import { useSession } from '../api/useSession';
+import { DownloadButton } from '../components/DownloadButton';
+import { exportFileName } from '../lib/csv';
 import { ErrorNotice, Loading } from '../components/Status';
 import { Points, Rank, tiebreakText } from '../components/LeaderboardWords';
 import { formatMoney, plural } from '../lib/format';
@@ -96,6 +98,7 @@ export default function LeaderboardPage() {
   const fixtures = useAsync((signal) => scoringApi.fixtures(leagueId, signal), [leagueId]);
   const matchNames: MatchNames = new Map((fixtures.data ?? []).map((f) => [f.externalMatchId, `${f.homeTeam} v ${f.awayTeam}`] as const));
   const scored = (fixtures.data ?? []).some((f) => f.status === 'completed');
+  const fileName = exportFileName(league.data?.name, 'leaderboard');
   useLeagueRoom(leagueId, {
     onLeaderboardUpdated: () => {
       leaderboard.reload();
@@ -114,9 +117,12 @@ export default function LeaderboardPage() {
             </p>
           )}
         </div>
-        <Link className="button" to={`/leagues/${leagueId}/scoring`}>
-          Fixtures and results
-        </Link>
+        <div className="input-row">
+          <DownloadButton fileName={fileName} fetchFile={() => scoringApi.leaderboardCsv(leagueId)} testId="leaderboard-download" />
+          <Link className="button" to={`/leagues/${leagueId}/scoring`}>
+            Fixtures and results
+          </Link>
+        </div>
       </div>
       {leaderboard.status === 'error' && <ErrorNotice error={leaderboard.error} onRetry={leaderboard.reload} />}
       {!leaderboard.data && leaderboard.status === 'loading' && <Loading />}

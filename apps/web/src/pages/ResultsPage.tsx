@@ -1,9 +1,11 @@
 import { Link, useParams } from 'react-router-dom';
 import { auctionsApi, leaguesApi } from '../api/endpoints';
+import { AuditTrail } from '../auction/AuditTrail';
 import { currentUserId } from '../api/session';
 import { useSession } from '../api/useSession';
+import { DownloadButton } from '../components/DownloadButton';
+import { exportFileName } from '../lib/csv';
 import { ErrorNotice, Loading } from '../components/Status';
-import { downloadText, resultsCsv } from '../lib/csv';
 import { formatMoney } from '../lib/format';
 import { useSports, wordsFor } from '../lib/sports';
 import { useAsync } from '../lib/useAsync';
@@ -24,7 +26,9 @@ export default function ResultsPage() {
   }
   const words = wordsFor(league.data?.sport, sports);
   const r = results.data;
-  const fileName = `${(league.data?.name ?? 'auction').replace(/[^\w-]+/g, '-').toLowerCase()}-results.csv`;
+  const fileName = exportFileName(league.data?.name, 'results');
+  const nameOf = (userId: string | null) =>
+    userId === myId ? 'you' : (r.managers.find((m) => m.userId === userId)?.displayName ?? 'a manager');
   const managers = [...r.managers].sort((a, b) => Number(b.userId === myId) - Number(a.userId === myId));
 
   return (
@@ -34,14 +38,7 @@ export default function ResultsPage() {
           <h1>Auction results</h1>
           {league.data && <p className="meta">{league.data.name}</p>}
         </div>
-        <button
-          type="button"
-          className="button"
-          onClick={() => downloadText(fileName, resultsCsv(r, words))}
-          data-testid="results-download"
-        >
-          Download CSV
-        </button>
+        <DownloadButton fileName={fileName} fetchFile={() => auctionsApi.resultsCsv(auctionId)} testId="results-download" />
       </div>
       <ul className="cards" data-testid="results">
         {managers.map((m) => (
@@ -110,6 +107,7 @@ export default function ResultsPage() {
           </ul>
         </section>
       )}
+      <AuditTrail auctionId={auctionId} nameOf={nameOf} refreshKey="" />
       {league.data && (
         <Link className="button" to={`/leagues/${league.data.id}/leaderboard`}>
           Leaderboard

@@ -12,3 +12,4 @@ export * from './clock-modes.js';
 export * from './proxy-settlement.js';
 export * from './corrections.js';
 export * from './format-invariants.js';
+export * from './results-csv.js';

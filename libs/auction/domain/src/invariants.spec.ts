@@ -121,4 +121,15 @@ describe('checkAuctionInvariants', () => {
     ];
     expect(rules(state)).toEqual(['UNSOLD_WITH_BIDS', 'BID_ON_UNOPENED_LOT']);
   });
+
+  it('leaves a corrected lot’s owner to its correction: an undone sale keeps its bids, a reassigned one its old high bid', () => {
+    const state = soundState();
+    state.managers = [state.managers[0], { ...state.managers[1], spent: 0, budgetRemaining: 100, roster: [] }];
+    state.lots = state.lots.map((lot) =>
+      lot.id === 'lot-2' ? { ...lot, status: 'unsold' as const, winnerId: null, price: null, corrected: true } : lot,
+    );
+    expect(rules(state)).toEqual([]);
+    state.lots = state.lots.map((lot) => (lot.id === 'lot-2' ? { ...lot, corrected: false } : lot));
+    expect(rules(state)).toEqual(['UNSOLD_WITH_BIDS']);
+  });
 });

@@ -12,6 +12,11 @@ export interface InvariantLot {
   status: LotStatus;
   winnerId: string | null;
   price: number | null;
+  /**
+   * The commissioner undid or reassigned its sale: its owner and price are what the correction
+   * says (checked by `checkFormatInvariants`), not what its bids say.
+   */
+  corrected?: boolean;
 }
 
 export interface InvariantBid {
@@ -177,6 +182,7 @@ function checkLotBids(lot: InvariantLot, bids: readonly InvariantBid[]): Invaria
   if (lot.status === 'pending' && bids.length > 0) {
     found.push(violation('BID_ON_UNOPENED_LOT', `lot ${lot.id} has bids but never opened`));
   }
+  if (lot.corrected) return found;
   if (lot.status === 'unsold' && bids.length > 0) {
     found.push(violation('UNSOLD_WITH_BIDS', `lot ${lot.id} went unsold despite ${bids.length} bid(s)`));
   }

@@ -111,6 +111,8 @@ export interface AcceptedBid {
   createdAt: string;
   serverTime: string;
   endsAt: string;
+  /** The engine placed it for the bidder's proxy (SPEC §8); the maximum itself is never shown. */
+  proxy?: boolean;
 }
 
 export interface AuctionResults {

@@ -30,7 +30,7 @@ export interface LotReassigned {
   seq: number;
 }
 
-export const AUDIT_ACTIONS = ['start', 'pause', 'resume', 'end', 'undo', 'reassign'] as const;
+export const AUDIT_ACTIONS = ['start', 'pause', 'resume', 'end', 'reschedule', 'undo', 'reassign'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** What each control action records, enough to write "Alice undid the sale of Arsenal to Bob (£12m refunded)". */
@@ -39,6 +39,8 @@ export interface AuditDetails {
   pause: Record<string, never>;
   resume: Record<string, never>;
   end: Record<string, never>;
+  /** A scheduled auction moved from `from` to `to` (ISO 8601). */
+  reschedule: { from: string; to: string };
   undo: { lotId: string; asset: LotAsset; previousWinnerId: string; refund: number };
   reassign: { lotId: string; asset: LotAsset; fromUserId: string; toUserId: string; previousPrice: number; price: number };
 }

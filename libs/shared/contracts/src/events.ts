@@ -2,6 +2,7 @@ import type { AcceptedBid, AuctionSnapshot, CurrentLot, LotAsset } from './aucti
 import type { ErrorBody } from './errors.js';
 import type { FormatClientToServerEvents, FormatServerToClientEvents } from './format-events.js';
 import type { LeagueMember } from './leagues.js';
+import type { LotReassigned, LotUndone } from './corrections.js';
 
 export type Ack<T extends object> = ({ ok: true } & T) | { ok: false; error: ErrorBody };
 
@@ -31,6 +32,8 @@ export interface BidAccepted {
   bidderId: string;
   endsAt: string;
   serverTime: string;
+  /** Placed by the engine for the bidder's proxy (SPEC §8). */
+  proxy?: boolean;
 }
 export interface LotSold {
   auctionId: string;
@@ -71,6 +74,8 @@ export interface ServerToClientEvents extends FormatServerToClientEvents {
   'auction:resumed': (payload: { auctionId: string; seq: number; endsAt: string; nextLotAt: string | null }) => void;
   'auction:completed': (payload: { auctionId: string; seq: number }) => void;
   'leaderboard:updated': (payload: { leagueId: string }) => void;
+  'lot:undone': (payload: LotUndone) => void;
+  'lot:reassigned': (payload: LotReassigned) => void;
 }
 
 /** Room names shared by the gateway and the Redis emitter. */

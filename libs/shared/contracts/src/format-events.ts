@@ -1,5 +1,4 @@
 import type { NominationAnswer, NominationTurnEvent, SocketNomination } from './auction-formats.js';
-import type { LotReassigned, LotUndone } from './corrections.js';
 import type { Ack } from './events.js';
 
 /** Client → server events of SPEC §8, to merge into `ClientToServerEvents`. */
@@ -10,6 +9,4 @@ export interface FormatClientToServerEvents {
 /** Server → client events of SPEC §8, to merge into `ServerToClientEvents`. */
 export interface FormatServerToClientEvents {
   'nomination:turn': (payload: NominationTurnEvent) => void;
-  'lot:undone': (payload: LotUndone) => void;
-  'lot:reassigned': (payload: LotReassigned) => void;
 }

@@ -18,6 +18,9 @@ const REDACT = [
   'headers.authorization',
   'body',
   'auth',
+  // A proxy's maximum is private to its owner (SPEC §8).
+  'maxAmount',
+  '*.maxAmount',
 ];
 
 /** `destination` is stdout unless given (tests capture the lines). */

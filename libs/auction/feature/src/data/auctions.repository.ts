@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { and, asc, count, eq, isNotNull, sql } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import { and, asc, count, eq, isNotNull, max, sql } from 'drizzle-orm';
+import type { ManagerBooks } from '@auction/auction-domain';
 import type { Transaction } from '@auction/db';
 import type { Auction, AuctionView, Lot, Manager } from '../model/auction-state.js';
 import { rowFromJson, toAuction, toLot, toManager } from './row-mappers.js';
@@ -297,5 +299,51 @@ export class AuctionsRepository {
 
   async markCompletionPublished(db: Transaction, auctionId: string, at: Date): Promise<void> {
     await db.update(auctions).set({ completionPublishedAt: at }).where(eq(auctions.id, auctionId));
+  }
+
+  /** A correction's new books for one manager (computed by the domain under the auction lock). */
+  async setBooks(db: Transaction, auctionId: string, books: ManagerBooks): Promise<void> {
+    await db
+      .update(managers)
+      .set({ budgetRemaining: books.budgetRemaining, spent: books.spent, rosterCount: books.rosterCount })
+      .where(and(eq(managers.auctionId, auctionId), eq(managers.userId, books.userId)));
+  }
+
+  /** An undone sale: the lot stays as its record, unsold, without winner or price, with its bids. */
+  async unsell(db: Transaction, lotId: string): Promise<Lot> {
+    const [row] = await db.update(lots).set({ status: 'unsold', winnerId: null, price: null }).where(eq(lots.id, lotId)).returning();
+    return toLot(row!);
+  }
+
+  async resell(db: Transaction, lotId: string, winnerId: string, price: number): Promise<Lot> {
+    const [row] = await db.update(lots).set({ winnerId, price }).where(eq(lots.id, lotId)).returning();
+    return toLot(row!);
+  }
+
+  /** Offers the lot's asset again on a new pending lot after the last one. */
+  async offerAgain(db: Transaction, lot: Lot): Promise<void> {
+    const [last] = await db
+      .select({ position: max(lots.position) })
+      .from(lots)
+      .where(eq(lots.auctionId, lot.auctionId));
+    const { asset } = lot;
+    await db.insert(lots).values({
+      id: randomUUID(),
+      auctionId: lot.auctionId,
+      position: (last?.position ?? -1) + 1,
+      assetId: asset.id,
+      assetExternalId: asset.externalId,
+      assetName: asset.name,
+      assetShortName: asset.shortName,
+      assetTeam: asset.team,
+      assetRole: asset.role,
+      status: 'pending',
+      openingBid: lot.openingBid,
+    });
+  }
+
+  /** A completed auction's rosters changed: its `auction.completed` goes out again through the outbox. */
+  async reopenCompletionOutbox(db: Transaction, auctionId: string): Promise<void> {
+    await db.update(auctions).set({ completionPublishedAt: null }).where(eq(auctions.id, auctionId));
   }
 }

@@ -5,7 +5,7 @@ import type { AuctionStatus } from '@auction/auction-domain';
 import type { Transaction } from '@auction/db';
 import type { AuctionSettings, Lot } from '../model/auction-state.js';
 import { toAcceptedBid, toLot } from './row-mappers.js';
-import { auctions, bidRefusals, bids, lots, managers } from './schema/index.js';
+import { auctions, bidRefusals, bids, lots, managers, proxies } from './schema/index.js';
 
 export type StoredRefusal = {
   code: string;
@@ -23,6 +23,8 @@ export interface BidToWrite {
   amount: number;
   serverTime: Date;
   endsAt: Date;
+  /** Set for a bid the engine places for a proxy: that proxy's maximum (stored for the invariant checks, never answered). */
+  proxyMaxAmount?: number;
 }
 
 /** What a bid is decided on: one consistent view of the auction, the lot, the bidder and any earlier answer. */
@@ -38,9 +40,11 @@ export interface BidContext {
   /** The first answer to this clientBidId, if there was one. */
   earlierBid: AcceptedBid | null;
   earlierRefusal: StoredRefusal | null;
+  /** Someone has a proxy on the lot's asset: the bid is decided together with the proxies' answers. */
+  proxied: boolean;
 }
 
-const NO_CONTEXT: BidContext = { auction: null, lot: null, bidder: null, earlierBid: null, earlierRefusal: null };
+const NO_CONTEXT: BidContext = { auction: null, lot: null, bidder: null, earlierBid: null, earlierRefusal: null, proxied: false };
 
 /**
  * Bids, on the hot path in as few round trips as possible: `context` is one statement (one
@@ -67,6 +71,7 @@ export class BidsRepository {
         bidder: { budgetRemaining: managers.budgetRemaining, rosterCount: managers.rosterCount },
         earlierBid: bids,
         earlierRefusal: { code: bidRefusals.code, message: bidRefusals.message },
+        proxied: sql<boolean>`exists (select 1 from ${proxies} where ${proxies.auctionId} = ${auctions.id} and ${proxies.assetId} = ${lots.assetId})`,
       })
       .from(auctions)
       .leftJoin(lots, and(eq(lots.id, key.lotId), eq(lots.auctionId, auctions.id)))
@@ -85,6 +90,7 @@ export class BidsRepository {
       bidder: row.bidder,
       earlierBid: row.earlierBid ? toAcceptedBid(row.earlierBid) : null,
       earlierRefusal: row.earlierRefusal,
+      proxied: row.proxied,
     };
   }
 
@@ -151,9 +157,9 @@ export class BidsRepository {
         update ${lots} set ${name(lots.highBid)} = ${bid.amount}, ${name(lots.highBidderId)} = ${key.bidderId}, ${name(lots.endsAt)} = ${bid.endsAt}
         where ${lots.id} = ${key.lotId} and exists (select 1 from next)
       )
-      insert into ${bids} (${names(bids.auctionId, bids.lotId, bids.bidderId, bids.amount, bids.seq, bids.clientBidId, bids.createdAt, bids.endsAt)})
+      insert into ${bids} (${names(bids.auctionId, bids.lotId, bids.bidderId, bids.amount, bids.seq, bids.clientBidId, bids.createdAt, bids.endsAt, bids.proxy, bids.proxyMaxAmount)})
       select ${key.auctionId}::uuid, ${key.lotId}::uuid, ${key.bidderId}::uuid, ${bid.amount}::integer, next.seq, ${key.clientBidId},
-        ${bid.serverTime}::timestamptz, ${bid.endsAt}::timestamptz
+        ${bid.serverTime}::timestamptz, ${bid.endsAt}::timestamptz, ${bid.proxyMaxAmount !== undefined}, ${bid.proxyMaxAmount ?? null}::integer
       from next
       returning ${name(bids.id)} as id, ${name(bids.seq)} as seq`);
     const row = result.rows[0];
@@ -182,5 +188,6 @@ function acceptedBid(key: BidKey, bid: BidToWrite, row: { id: string; seq: numbe
     createdAt: bid.serverTime.toISOString(),
     serverTime: bid.serverTime.toISOString(),
     endsAt: bid.endsAt.toISOString(),
+    proxy: bid.proxyMaxAmount !== undefined,
   };
 }

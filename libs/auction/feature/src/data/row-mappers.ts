@@ -101,6 +101,7 @@ export function toAcceptedBid(row: BidRow): AcceptedBid {
     createdAt: row.createdAt.toISOString(),
     serverTime: row.createdAt.toISOString(),
     endsAt: row.endsAt.toISOString(),
+    proxy: row.proxy,
   };
 }
 

@@ -1,5 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { rooms, type AcceptedBid, type AuctionSnapshot, type AuctionStatus, type LotSold, type LotUnsold } from '@auction/contracts';
+import {
+  rooms,
+  type AcceptedBid,
+  type AuctionSnapshot,
+  type AuctionStatus,
+  type LotReassigned,
+  type LotSold,
+  type LotUndone,
+  type LotUnsold,
+} from '@auction/contracts';
 import { RealtimePublisher } from '@auction/realtime';
 import { currentLotView, type Lot } from '../model/auction-state.js';
 import type { RoomEvents } from '../use-cases/shared/room-events.js';
@@ -32,6 +41,7 @@ export class AuctionBroadcaster implements RoomEvents {
       bidderId: bid.bidderId,
       endsAt: bid.endsAt,
       serverTime: bid.serverTime,
+      proxy: bid.proxy ?? false,
     });
   }
 
@@ -84,5 +94,13 @@ export class AuctionBroadcaster implements RoomEvents {
 
   nominationTurn(auctionId: string, userId: string, endsAt: Date, seq: number): void {
     this.publisher.emit(rooms.auction(auctionId), 'nomination:turn', { auctionId, userId, endsAt: endsAt.toISOString(), seq });
+  }
+
+  saleUndone(event: LotUndone): void {
+    this.publisher.emit(rooms.auction(event.auctionId), 'lot:undone', event);
+  }
+
+  saleReassigned(event: LotReassigned): void {
+    this.publisher.emit(rooms.auction(event.auctionId), 'lot:reassigned', event);
   }
 }

@@ -1,4 +1,4 @@
-import { index, integer, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { auctionSchema } from './auction-schema.js';
 import { auctions } from './auctions.js';
 import { lots } from './lots.js';
@@ -22,6 +22,10 @@ export const bids = auctionSchema.table(
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
     /** The lot's deadline right after this bid (anti-snipe applied). */
     endsAt: timestamp('ends_at', { withTimezone: true, mode: 'date' }).notNull(),
+    /** Placed by the engine for the bidder's proxy. */
+    proxy: boolean('proxy').notNull().default(false),
+    /** The proxy's maximum when it placed this bid: for the invariant checks only, never read into an answer. */
+    proxyMaxAmount: integer('proxy_max_amount'),
   },
   (t) => [
     unique('bids_client_bid_unique').on(t.auctionId, t.bidderId, t.clientBidId),

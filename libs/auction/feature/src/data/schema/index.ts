@@ -5,3 +5,5 @@ export * from './lots.js';
 export * from './bids.js';
 export * from './bid-refusals.js';
 export * from './queues.js';
+export * from './audit-entries.js';
+export * from './proxies.js';

@@ -43,7 +43,10 @@ export const lots = auctionSchema.table(
   },
   (t) => [
     unique('lots_auction_position_unique').on(t.auctionId, t.position),
-    unique('lots_auction_asset_unique').on(t.auctionId, t.assetId),
+    // An undone sale leaves its lot as the record (unsold); the asset may be offered again on a new lot.
+    uniqueIndex('lots_auction_asset_on_offer')
+      .on(t.auctionId, t.assetId)
+      .where(sql`${t.status} <> 'unsold'`),
     index('lots_open_ends_at_idx')
       .on(t.endsAt)
       .where(sql`${t.status} = 'open'`),

@@ -1,12 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DomainError, type AuctionSnapshot } from '@auction/contracts';
+import { DomainError, type AcceptedBid, type AuctionSnapshot } from '@auction/contracts';
 import { pausedRemainingMs, resumedDeadline } from '@auction/auction-domain';
 import { Transactor, type DatabaseHandle, type Transaction } from '@auction/db';
 import { CLOCK, DATABASE, type Clock } from '@auction/platform';
+import { AuditRepository } from '../../data/audit.repository.js';
 import { AuctionsRepository } from '../../data/auctions.repository.js';
 import { buildSnapshot, type Auction } from '../../model/auction-state.js';
 import { LotDeadlines } from '../shared/due-times.js';
 import { LotSettlement, type Settlement } from '../shared/lot-settlement.js';
+import { ProxySettlement } from '../shared/proxy-settlement.js';
 import { RoomEvents } from '../shared/room-events.js';
 
 export type ControlAction = 'pause' | 'resume' | 'end';
@@ -19,7 +21,7 @@ export interface ControlAuctionInput {
 
 type Announcement =
   | { kind: 'paused'; seq: number; remainingMs: number }
-  | { kind: 'resumed'; seq: number; endsAt: Date | null; nextLotAt: Date | null; turnEndsAt: Date | null }
+  | { kind: 'resumed'; seq: number; endsAt: Date | null; nextLotAt: Date | null; turnEndsAt: Date | null; proxyBids: AcceptedBid[] }
   | { kind: 'ended'; settlement: Settlement | null; seq: number };
 
 /**
@@ -33,7 +35,9 @@ type Announcement =
 export class ControlAuctionUseCase {
   constructor(
     private readonly auctions: AuctionsRepository,
+    private readonly audit: AuditRepository,
     private readonly settlement: LotSettlement,
+    private readonly proxies: ProxySettlement,
     private readonly room: RoomEvents,
     private readonly deadlines: LotDeadlines,
     private readonly transactor: Transactor,
@@ -48,9 +52,9 @@ export class ControlAuctionUseCase {
       if (auction.commissionerId !== userId) throw new DomainError('NOT_COMMISSIONER', 'Only the commissioner can control the auction.');
       if (auction.status === 'scheduled') throw new DomainError('AUCTION_NOT_STARTED', 'The auction has not started yet.');
       const now = this.clock.now();
-      if (action === 'pause') return this.pause(db, auction, now);
-      if (action === 'resume') return this.resume(db, auction, now);
-      return this.end(db, auction, now);
+      const done = await this[action](db, auction, now);
+      await this.audit.record(db, { auctionId, seq: done.seq, at: now, actorId: userId, action, details: {} });
+      return done;
     });
     this.announce(auctionId, announcement);
     const view = (await this.auctions.view(this.database.db, auctionId))!;
@@ -91,7 +95,9 @@ export class ControlAuctionUseCase {
       turnEndsAt,
       pausedTurnMs: null,
     });
-    return { kind: 'resumed', seq: auction.seq + 1, endsAt, nextLotAt, turnEndsAt };
+    // Proxies set or changed during the pause answer now.
+    const proxyBids = lot ? await this.proxies.settle(db, auction.id, lot.id, now) : [];
+    return { kind: 'resumed', seq: auction.seq + 1, endsAt, nextLotAt, turnEndsAt, proxyBids };
   }
 
   private async end(db: Transaction, auction: Auction, now: Date): Promise<Announcement> {
@@ -123,7 +129,7 @@ export class ControlAuctionUseCase {
     if (announcement.kind === 'paused') this.room.paused(auctionId, announcement.seq, announcement.remainingMs);
     else if (announcement.kind === 'resumed') {
       this.room.resumed(auctionId, announcement.seq, announcement.endsAt, announcement.nextLotAt);
-      this.deadlines.watch(announcement.endsAt ?? announcement.nextLotAt);
+      this.deadlines.watch(this.proxies.announce(announcement.proxyBids) ?? announcement.endsAt ?? announcement.nextLotAt);
     } else if (announcement.settlement) this.settlement.announce(announcement.settlement);
     else this.settlement.announceCompleted(auctionId, announcement.seq);
   }

@@ -28,7 +28,7 @@ export class GoLiveUseCase {
       const auction = await this.auctions.lockAuction(tx, auctionId);
       const now = this.clock.now();
       if (!auction || auction.status !== 'scheduled' || !auction.startsAt || auction.startsAt > now) return null;
-      return this.goingLive.take(tx, auction, now);
+      return this.goingLive.take(tx, auction, now, auction.commissionerId);
     });
     if (wentLive) this.goingLive.announce(wentLive);
     return wentLive !== null;

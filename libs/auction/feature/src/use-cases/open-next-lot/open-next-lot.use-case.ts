@@ -5,6 +5,7 @@ import { AuctionsRepository } from '../../data/auctions.repository.js';
 import type { Lot } from '../../model/auction-state.js';
 import { LotSettlement } from '../shared/lot-settlement.js';
 import { NominationTurns } from '../shared/nomination-turns.js';
+import { ProxySettlement } from '../shared/proxy-settlement.js';
 import { RoomEvents } from '../shared/room-events.js';
 
 export interface OpenNextLotInput {
@@ -23,6 +24,7 @@ export class OpenNextLotUseCase {
     private readonly room: RoomEvents,
     private readonly settlement: LotSettlement,
     private readonly turns: NominationTurns,
+    private readonly proxies: ProxySettlement,
     private readonly transactor: Transactor,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -38,10 +40,11 @@ export class OpenNextLotUseCase {
       const lot = await this.auctions.openNextLot(tx, auctionId, now, endsAt);
       if (!lot) {
         await this.auctions.setSeq(tx, auctionId, seq, { status: 'completed', completedAt: now, nextLotAt: null });
-        return { lot: null, seq, lotsRemaining: 0, now };
+        return { lot: null, seq, lotsRemaining: 0, now, proxyBids: [] };
       }
       await this.auctions.setSeq(tx, auctionId, seq, { nextLotAt: null });
-      return { lot, seq, lotsRemaining: await this.auctions.pendingLots(tx, auctionId), now };
+      const lotsRemaining = await this.auctions.pendingLots(tx, auctionId);
+      return { lot, seq, lotsRemaining, now, proxyBids: await this.proxies.settle(tx, auctionId, lot.id, now) };
     });
     if (!outcome) return null;
     if (outcome.turn) {
@@ -54,6 +57,7 @@ export class OpenNextLotUseCase {
       return null;
     }
     this.room.lotOpened(auctionId, outcome.lot, outcome.seq, outcome.lotsRemaining, 'live', outcome.now);
+    this.proxies.announce(outcome.proxyBids);
     return outcome.lot;
   }
 }

@@ -8,6 +8,7 @@ import { AuctionsRepository } from '../../data/auctions.repository.js';
 import { BidsRepository, type BidContext, type BidKey } from '../../data/bids.repository.js';
 import { bidProcessingSeconds, bidsTotal } from '../../metrics.js';
 import { LotDeadlines } from '../shared/due-times.js';
+import { ProxySettlement } from '../shared/proxy-settlement.js';
 import { RoomEvents } from '../shared/room-events.js';
 
 export interface PlaceBidInput extends PlaceBidRequest {
@@ -15,7 +16,9 @@ export interface PlaceBidInput extends PlaceBidRequest {
   bidderId: string;
 }
 
-type Outcome = { kind: 'accepted'; bid: AcceptedBid; replay: boolean } | { kind: 'refused'; code: ErrorCode; message: string };
+type Outcome =
+  | { kind: 'accepted'; bid: AcceptedBid; replay: boolean; proxyAnswers?: AcceptedBid[] }
+  | { kind: 'refused'; code: ErrorCode; message: string };
 
 /** Optimistic tries before a bid waits for the auction lock (guaranteed progress under contention). */
 const OPTIMISTIC_ATTEMPTS = 4;
@@ -46,6 +49,7 @@ export class PlaceBidUseCase {
     private readonly transactor: Transactor,
     private readonly room: RoomEvents,
     private readonly deadlines: LotDeadlines,
+    private readonly proxies: ProxySettlement,
     rateLimits: RateLimits,
     private readonly drain: Drain,
     @Inject(DATABASE) private readonly database: DatabaseHandle,
@@ -76,7 +80,7 @@ export class PlaceBidUseCase {
     bidsTotal.inc({ result: 'accepted' });
     if (!outcome.replay) {
       this.room.bidAccepted(outcome.bid);
-      this.deadlines.watch(new Date(outcome.bid.endsAt));
+      this.deadlines.watch(this.proxies.announce(outcome.proxyAnswers ?? []) ?? new Date(outcome.bid.endsAt));
     }
     return outcome.bid;
   }
@@ -92,6 +96,8 @@ export class PlaceBidUseCase {
       const seen = await this.bids.context(db, key);
       const earlier = earlierAnswer(seen);
       if (earlier) return earlier;
+      // A lot with proxies: the bid and the proxies' answers are decided in one transaction under the lock.
+      if (seen.proxied) break;
       const serverTime = this.clock.now();
       const check = this.check(seen, amount, serverTime);
       if (!check.ok) {
@@ -120,7 +126,8 @@ export class PlaceBidUseCase {
       const check = this.check(context, amount, now);
       if (!check.ok) return this.refuse(tx, key, check, now);
       const endsAt = deadlineOf(context, now);
-      return { kind: 'accepted', bid: await this.bids.accept(tx, key, { amount, serverTime: now, endsAt }), replay: false };
+      const bid = await this.bids.accept(tx, key, { amount, serverTime: now, endsAt });
+      return { kind: 'accepted', bid, replay: false, proxyAnswers: await this.proxies.settle(tx, key.auctionId, key.lotId, now) };
     });
   }
 

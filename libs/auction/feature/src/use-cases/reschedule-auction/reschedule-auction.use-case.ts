@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { AuctionSnapshot } from '@auction/contracts';
 import { Transactor, type DatabaseHandle } from '@auction/db';
 import { CLOCK, DATABASE, type Clock } from '@auction/platform';
+import { AuditRepository } from '../../data/audit.repository.js';
 import { AuctionsRepository } from '../../data/auctions.repository.js';
 import { buildSnapshot } from '../../model/auction-state.js';
 import { ScheduledStartTimes } from '../shared/due-times.js';
@@ -24,6 +25,7 @@ export interface RescheduleAuctionInput {
 export class RescheduleAuctionUseCase {
   constructor(
     private readonly auctions: AuctionsRepository,
+    private readonly audit: AuditRepository,
     private readonly room: RoomEvents,
     private readonly mails: ScheduleMails,
     private readonly starts: ScheduledStartTimes,
@@ -42,6 +44,8 @@ export class RescheduleAuctionUseCase {
         startsAt,
         reminderSentAt: this.mails.reminderDue(startsAt, now) ? now : null,
       });
+      const details = { from: auction.startsAt!.toISOString(), to: startsAt.toISOString() };
+      await this.audit.record(tx, { auctionId, seq: auction.seq + 1, at: now, actorId: userId, action: 'reschedule', details });
     });
     const view = (await this.auctions.view(this.database.db, auctionId))!;
     const snapshot = buildSnapshot(view, this.clock.now());

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { isAuctionComplete, pauseEnd } from '@auction/auction-domain';
+import type { AcceptedBid } from '@auction/contracts';
 import type { Transaction } from '@auction/db';
 import { type Logger } from '@auction/observability';
 import { CLOCK, LOGGER, type Clock } from '@auction/platform';
@@ -8,6 +9,7 @@ import { lotsClosedTotal } from '../../metrics.js';
 import type { Auction, Lot } from '../../model/auction-state.js';
 import { PublishCompletionUseCase } from '../publish-completion/publish-completion.use-case.js';
 import { NominationTurns, type TurnStep } from './nomination-turns.js';
+import { ProxySettlement } from './proxy-settlement.js';
 import { RoomEvents } from './room-events.js';
 
 /** What one closing transaction did, announced to the room after it committed. */
@@ -15,7 +17,7 @@ export interface Settlement {
   auctionId: string;
   closed: Lot;
   closedSeq: number;
-  opened: { lot: Lot; seq: number; lotsRemaining: number } | null;
+  opened: { lot: Lot; seq: number; lotsRemaining: number; proxyBids: AcceptedBid[] } | null;
   /** The end of the gap when the next lot waits for it (`lotGapSeconds` > 0). */
   nextLotAt: Date | null;
   completedSeq: number | null;
@@ -37,6 +39,7 @@ export class LotSettlement {
     private readonly room: RoomEvents,
     private readonly publishCompletion: PublishCompletionUseCase,
     private readonly turns: NominationTurns,
+    private readonly proxies: ProxySettlement,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
@@ -60,15 +63,9 @@ export class LotSettlement {
     const endsAt = new Date(now.getTime() + auction.settings.bidTimerSeconds * 1000);
     const next = await this.auctions.openNextLot(db, auction.id, now, endsAt);
     await this.auctions.setSeq(db, auction.id, closedSeq + 1);
-    return {
-      auctionId: auction.id,
-      closed,
-      closedSeq,
-      opened: { lot: next!, seq: closedSeq + 1, lotsRemaining: lotsRemaining - 1 },
-      nextLotAt: null,
-      completedSeq: null,
-      now,
-    };
+    const proxyBids = await this.proxies.settle(db, auction.id, next!.id, now);
+    const opened = { lot: next!, seq: closedSeq + 1, lotsRemaining: lotsRemaining - 1, proxyBids };
+    return { auctionId: auction.id, closed, closedSeq, opened, nextLotAt: null, completedSeq: null, now };
   }
 
   private async nextTurn(db: Transaction, auction: Auction, closed: Lot, now: Date): Promise<Settlement> {
@@ -86,6 +83,7 @@ export class LotSettlement {
     if (settlement.opened) {
       const { lot, seq, lotsRemaining } = settlement.opened;
       this.room.lotOpened(auctionId, lot, seq, lotsRemaining, 'live', this.clock.now());
+      this.proxies.announce(settlement.opened.proxyBids);
     }
     if (settlement.turn) this.turns.announceTurn(settlement.turn);
     if (settlement.completedSeq !== null) this.announceCompleted(auctionId, settlement.completedSeq);

@@ -6,6 +6,7 @@ import { AuctionsRepository } from '../../data/auctions.repository.js';
 import { BidsRepository } from '../../data/bids.repository.js';
 import { TurnsRepository } from '../../data/turns.repository.js';
 import type { Auction, Lot } from '../../model/auction-state.js';
+import { ProxySettlement } from './proxy-settlement.js';
 import { RoomEvents } from './room-events.js';
 
 /** What begins when a lot or the lead-in is over in `managers` mode: the next turn, or the end. */
@@ -27,6 +28,8 @@ export interface OpenedByNomination {
   lotSeq: number;
   lotsRemaining: number;
   bid: AcceptedBid;
+  /** Proxies on the nominated asset answer the nomination at once. */
+  proxyBids: AcceptedBid[];
   now: Date;
 }
 
@@ -41,6 +44,7 @@ export class NominationTurns {
     private readonly auctions: AuctionsRepository,
     private readonly turns: TurnsRepository,
     private readonly bids: BidsRepository,
+    private readonly proxies: ProxySettlement,
     private readonly room: RoomEvents,
   ) {}
 
@@ -86,7 +90,16 @@ export class NominationTurns {
     await this.turns.endTurn(db, auction.id, lotSeq);
     const key = { auctionId: auction.id, lotId: lot.id, bidderId: nomination.nominatorId, clientBidId: nomination.clientBidId };
     const bid = await this.bids.accept(db, key, { amount: nomination.amount, serverTime: now, endsAt });
-    return { auctionId: auction.id, lot, lotSeq, lotsRemaining: await this.auctions.pendingLots(db, auction.id), bid, now };
+    const lotsRemaining = await this.auctions.pendingLots(db, auction.id);
+    return {
+      auctionId: auction.id,
+      lot,
+      lotSeq,
+      lotsRemaining,
+      bid,
+      proxyBids: await this.proxies.settle(db, auction.id, lot.id, now),
+      now,
+    };
   }
 
   /**
@@ -102,5 +115,6 @@ export class NominationTurns {
   announceOpened(opened: OpenedByNomination): void {
     this.room.lotOpened(opened.auctionId, opened.lot, opened.lotSeq, opened.lotsRemaining, 'live', opened.now);
     this.room.bidAccepted(opened.bid);
+    this.proxies.announce(opened.proxyBids);
   }
 }

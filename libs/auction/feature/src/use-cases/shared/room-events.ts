@@ -1,4 +1,4 @@
-import type { AcceptedBid, AuctionSnapshot, AuctionStatus } from '@auction/contracts';
+import type { AcceptedBid, AuctionSnapshot, AuctionStatus, LotReassigned, LotUndone } from '@auction/contracts';
 import type { Lot } from '../../model/auction-state.js';
 
 /**
@@ -18,4 +18,6 @@ export abstract class RoomEvents {
   abstract resumed(auctionId: string, seq: number, endsAt: Date | null, nextLotAt: Date | null): void;
   abstract completed(auctionId: string, seq: number): void;
   abstract nominationTurn(auctionId: string, userId: string, endsAt: Date, seq: number): void;
+  abstract saleUndone(event: LotUndone): void;
+  abstract saleReassigned(event: LotReassigned): void;
 }

@@ -4,6 +4,7 @@ import { DomainError, type AuctionSetup, type AuctionSnapshot } from '@auction/c
 import { drawTurnOrder, isAuctionComplete, lotOrder, pauseEnd } from '@auction/auction-domain';
 import { Transactor, type DatabaseHandle } from '@auction/db';
 import { CLOCK, DATABASE, type Clock } from '@auction/platform';
+import { AuditRepository } from '../../data/audit.repository.js';
 import { AuctionsRepository, type NewAuction, type NewLot } from '../../data/auctions.repository.js';
 import { LeaguesClient } from '../../data/leagues.client.js';
 import { auctionIdOf } from '../../model/auction-id.js';
@@ -36,6 +37,7 @@ export class StartAuctionUseCase {
   constructor(
     private readonly leagues: LeaguesClient,
     private readonly auctions: AuctionsRepository,
+    private readonly audit: AuditRepository,
     private readonly room: RoomEvents,
     private readonly deadlines: LotDeadlines,
     private readonly starts: ScheduledStartTimes,
@@ -57,6 +59,7 @@ export class StartAuctionUseCase {
     await this.transactor.run(async (tx) => {
       const inserted = await this.auctions.insertOnce(tx, row, this.managersOf(setup, auctionId), lots);
       if (!inserted) throw alreadyStarted();
+      if (!startsAt) await this.audit.record(tx, { auctionId, seq: 1, at: now, actorId: userId, action: 'start', details: {} });
     });
     const view = (await this.auctions.view(this.database.db, auctionId))!;
     this.room.auctionStarted(leagueId, auctionId);

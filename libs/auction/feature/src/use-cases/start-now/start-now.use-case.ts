@@ -27,7 +27,7 @@ export class StartNowUseCase {
     const wentLive = await this.transactor.run(async (tx) => {
       const auction = await this.auctions.lockAuction(tx, auctionId);
       requireScheduledBy(auction, userId, 'start');
-      return this.goingLive.take(tx, auction, this.clock.now());
+      return this.goingLive.take(tx, auction, this.clock.now(), userId);
     });
     this.goingLive.announce(wentLive);
     return buildSnapshot((await this.auctions.view(this.database.db, auctionId))!, this.clock.now());

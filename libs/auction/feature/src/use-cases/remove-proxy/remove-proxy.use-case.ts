@@ -1,0 +1,24 @@
+import { Injectable } from '@nestjs/common';
+import { Transactor } from '@auction/db';
+import { AuctionsRepository } from '../../data/auctions.repository.js';
+import { ProxiesRepository, type ProxyKey } from '../../data/proxies.repository.js';
+import { requireProxyOwner } from '../shared/proxy-owner.js';
+
+export type RemoveProxyInput = ProxyKey;
+
+/** `DELETE /api/auctions/:id/proxies/:assetId`: the proxy bids no more (the bids it made stand). */
+@Injectable()
+export class RemoveProxyUseCase {
+  constructor(
+    private readonly auctions: AuctionsRepository,
+    private readonly proxies: ProxiesRepository,
+    private readonly transactor: Transactor,
+  ) {}
+
+  async execute(key: RemoveProxyInput): Promise<void> {
+    await this.transactor.run(async (tx) => {
+      await requireProxyOwner(tx, this.auctions, this.proxies, key);
+      await this.proxies.remove(tx, key);
+    });
+  }
+}
