@@ -7,7 +7,7 @@ import { CloseLotUseCase } from '../use-cases/close-lot/close-lot.use-case.js';
 import { OpenNextLotUseCase } from '../use-cases/open-next-lot/open-next-lot.use-case.js';
 import { PublishCompletionUseCase } from '../use-cases/publish-completion/publish-completion.use-case.js';
 import type { LotDeadlines } from '../use-cases/shared/due-times.js';
-import { DueTimer } from './due-timer.js';
+import { SweepLoop } from './sweep-loop.js';
 
 export const CLOSER_POLL_MS = 200;
 const OUTBOX_POLL_MS = 5_000;
@@ -21,12 +21,8 @@ const OUTBOX_GRACE_MS = 10_000;
  */
 @Injectable()
 export class LotCloser implements LotDeadlines, OnApplicationBootstrap, OnApplicationShutdown {
-  private poll: NodeJS.Timeout | undefined;
   private outbox: NodeJS.Timeout | undefined;
-  private readonly timer: DueTimer;
-  private sweeping = false;
-  private sweepAgain = false;
-  private stopped = false;
+  private readonly loop: SweepLoop;
 
   constructor(
     private readonly auctions: AuctionsRepository,
@@ -37,45 +33,40 @@ export class LotCloser implements LotDeadlines, OnApplicationBootstrap, OnApplic
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {
-    this.timer = new DueTimer(clock, () => void this.sweep());
+    this.loop = new SweepLoop({
+      clock,
+      logger,
+      pollMs: CLOSER_POLL_MS,
+      what: 'lot closer',
+      work: async () => {
+        await this.closeDue();
+        await this.openDue();
+      },
+    });
   }
 
   onApplicationBootstrap(): void {
-    this.poll = setInterval(() => void this.sweep(), CLOSER_POLL_MS);
+    this.loop.start();
     this.outbox = setInterval(() => void this.retryCompletions(), OUTBOX_POLL_MS);
   }
 
   onApplicationShutdown(): void {
-    this.stopped = true;
-    clearInterval(this.poll);
+    this.loop.stop();
     clearInterval(this.outbox);
-    this.timer.stop();
+  }
+
+  private get stopped(): boolean {
+    return this.loop.stopped;
   }
 
   /** A deadline or end of a gap this replica just set or learnt: act right at it rather than at the next poll. */
   watch(at: Date | null): void {
-    this.timer.watch(at);
+    this.loop.watch(at);
   }
 
   /** Closes every due lot and opens every lot whose gap is over, then arms the timer for the nearest time still ahead. */
-  async sweep(): Promise<void> {
-    if (this.stopped) return;
-    if (this.sweeping) {
-      this.sweepAgain = true;
-      return;
-    }
-    this.sweeping = true;
-    try {
-      do {
-        this.sweepAgain = false;
-        await this.closeDue();
-        await this.openDue();
-      } while (this.sweepAgain && !this.stopped);
-    } catch (error) {
-      if (!this.stopped) this.logger.warn({ err: (error as Error).message }, 'lot closer sweep failed; retrying');
-    } finally {
-      this.sweeping = false;
-    }
+  sweep(): Promise<void> {
+    return this.loop.sweep();
   }
 
   private async closeDue(): Promise<void> {

@@ -5,7 +5,7 @@ import { CLOCK, DATABASE, LOGGER, type Clock } from '@auction/platform';
 import { TurnsRepository } from '../data/turns.repository.js';
 import { AutoNominateUseCase } from '../use-cases/auto-nominate/auto-nominate.use-case.js';
 import { CLOSER_POLL_MS } from './lot-closer.js';
-import { DueTimer } from './due-timer.js';
+import { SweepLoop } from './sweep-loop.js';
 
 /**
  * Every replica runs this loop, as the lot closer does: a timer to the nearest turn timeout it
@@ -15,11 +15,7 @@ import { DueTimer } from './due-timer.js';
  */
 @Injectable()
 export class NominationTimer implements OnApplicationBootstrap, OnApplicationShutdown {
-  private poll: NodeJS.Timeout | undefined;
-  private readonly timer: DueTimer;
-  private sweeping = false;
-  private sweepAgain = false;
-  private stopped = false;
+  private readonly loop: SweepLoop;
 
   constructor(
     private readonly turns: TurnsRepository,
@@ -28,36 +24,19 @@ export class NominationTimer implements OnApplicationBootstrap, OnApplicationShu
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {
-    this.timer = new DueTimer(clock, () => void this.sweep());
+    this.loop = new SweepLoop({ clock, logger, pollMs: CLOSER_POLL_MS, what: 'nomination timer', work: () => this.nominateDue() });
   }
 
   onApplicationBootstrap(): void {
-    this.poll = setInterval(() => void this.sweep(), CLOSER_POLL_MS);
+    this.loop.start();
   }
 
   onApplicationShutdown(): void {
-    this.stopped = true;
-    clearInterval(this.poll);
-    this.timer.stop();
+    this.loop.stop();
   }
 
-  async sweep(): Promise<void> {
-    if (this.stopped) return;
-    if (this.sweeping) {
-      this.sweepAgain = true;
-      return;
-    }
-    this.sweeping = true;
-    try {
-      do {
-        this.sweepAgain = false;
-        await this.nominateDue();
-      } while (this.sweepAgain && !this.stopped);
-    } catch (error) {
-      if (!this.stopped) this.logger.warn({ err: (error as Error).message }, 'nomination timer sweep failed; retrying');
-    } finally {
-      this.sweeping = false;
-    }
+  sweep(): Promise<void> {
+    return this.loop.sweep();
   }
 
   private async nominateDue(): Promise<void> {
@@ -67,11 +46,11 @@ export class NominationTimer implements OnApplicationBootstrap, OnApplicationShu
     await Promise.all(
       due.map((turn) =>
         this.autoNominate.execute({ auctionId: turn.id, turnNumber: turn.turnNumber }).catch((error: Error) => {
-          if (!this.stopped) this.logger.warn({ auctionId: turn.id, err: error.message }, 'automatic nomination failed; retrying');
+          if (!this.loop.stopped) this.logger.warn({ auctionId: turn.id, err: error.message }, 'automatic nomination failed; retrying');
         }),
       ),
     );
     const next = turns.find((turn) => turn.turnEndsAt.getTime() > now.getTime());
-    if (next) this.timer.watch(next.turnEndsAt);
+    if (next) this.loop.watch(next.turnEndsAt);
   }
 }
