@@ -80,13 +80,14 @@ interface Bidder {
   assetId: string | null;
   highBid: number | null;
   highBidderId: string | null;
-  /** A proxy bidder's maximum on the open lot's asset (0 when none is set). */
+  /** A proxy bidder's maximum on the open lot's asset (0 before it sets one); null for a bidder who bids by hand. */
   proxyMax: number | null;
 }
 
-/** Nominations sent in `managers` mode, by asset: when, and how many sockets saw its `lot:opened`. */
+/** `managers` mode: the assets not yet put up, by auction, and the nominations sent, by asset. */
 interface Nominations {
   unopened: Map<string, Set<string>>;
+  /** When it was sent, and how many sockets have seen its `lot:opened`. */
   sent: Map<string, { at: number; seen: number }>;
   openedMs: number[];
   ackMs: number[];
