@@ -1,6 +1,6 @@
 import { auctionsApi } from '../api/endpoints';
 import { ErrorNotice } from '../components/Status';
-import { formatServerTime } from '../lib/format';
+import { formatDateTime } from '../lib/format';
 import { useAsync } from '../lib/useAsync';
 import { auditSentence, type NameOf } from './auditWords';
 
@@ -24,7 +24,7 @@ export function AuditTrail({ auctionId, nameOf, refreshKey }: Props) {
         <ol className="plain-list">
           {items.map((entry) => (
             <li key={entry.seq} data-testid="audit-entry" data-action={entry.action}>
-              <span>{auditSentence(entry, nameOf)}</span> <span className="meta">{formatServerTime(entry.at)}</span>
+              <span>{auditSentence(entry, nameOf)}</span> <span className="meta">{formatDateTime(entry.at)}</span>
             </li>
           ))}
         </ol>

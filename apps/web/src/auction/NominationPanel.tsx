@@ -77,7 +77,7 @@ function YourTurn({
         <span className="label">Search the {words.assets.toLowerCase()}</span>
         <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} data-testid="pool-search" />
       </label>
-      <ul className="plain-list" data-testid="nomination-choices">
+      <ul className="choice-list" data-testid="nomination-choices">
         {available.slice(0, 30).map(({ asset }) => (
           <li key={asset.id}>
             <label className="check">

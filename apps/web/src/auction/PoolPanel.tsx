@@ -21,7 +21,7 @@ export function PoolPanel({ pool, words, queued, onQueue }: Props) {
         <span className="label">Search the {words.assets.toLowerCase()}</span>
         <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} data-testid="pool-browse-search" />
       </label>
-      <ul className="plain-list">
+      <ul className="choice-list">
         {shown.map(({ asset, status }) => (
           <li key={asset.id} data-testid="pool-item" data-asset-id={asset.id} data-status={status}>
             <span>
