@@ -41,6 +41,9 @@ interface Placed {
  * releases: what it proves is that code written for a schema keeps working once that schema is
  * expanded under it, live. Needs the build (`npm test` builds first).
  */
+/** Answers a bidder retries with the same clientBidId. */
+const RETRIED = [502, 503];
+
 describe('an old and a new auction-engine replica on one schema', () => {
   const stack = useTestCluster({ replicas: { auth: 1, leagues: 1, 'auction-engine': 2, scoring: 1 } });
 
@@ -65,7 +68,11 @@ describe('an old and a new auction-engine replica on one schema', () => {
     );
   }
 
-  /** Outbids the last bid until `stop` resolves, one manager after the other; a 503 (a draining replica) is retried with the same clientBidId. */
+  /**
+   * Outbids the last bid until `stop` resolves, one manager after the other. A 503 (a draining
+   * replica) or a 502 (nginx lost the connection to a replica being replaced; it never resends a
+   * POST) is retried with the same clientBidId, as a client does: the retry cannot count twice.
+   */
   async function bidUntil(world: World, stop: Promise<unknown>, placed: Placed[]): Promise<void> {
     let stopped = false;
     const done = () => (stopped = true);
@@ -75,7 +82,7 @@ describe('an old and a new auction-engine replica on one schema', () => {
       const bidder = world.everyone[placed.length % world.everyone.length]!;
       const body = { lotId: world.auction.currentLot!.id, amount, clientBidId: randomUUID() };
       let answer = await stack.api.post<AcceptedBid>(`/api/auctions/${world.auction.id}/bids`, body, { token: bidder.token });
-      for (let retry = 0; answer.status === 503 && retry < 3; retry++) {
+      for (let retry = 0; RETRIED.includes(answer.status) && retry < 3; retry++) {
         answer = await stack.api.post<AcceptedBid>(`/api/auctions/${world.auction.id}/bids`, body, { token: bidder.token });
       }
       placed.push({ amount, status: answer.status, bid: answer.status === 201 ? answer.body : undefined });
