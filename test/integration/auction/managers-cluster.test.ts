@@ -1,10 +1,10 @@
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startCluster, startRedisServer, type ClusterHandle, type RedisServerHandle } from '@auction/cluster';
-import { Api, createTestDatabase, TEST_JWT_SECRET, type TestDatabase, type TestUser } from '@auction/testing';
+import { afterAll, describe, expect, it } from 'vitest';
+import { Api, type TestUser } from '@auction/testing';
+import { useTestCluster } from '../../deploy/support/test-cluster.js';
 import { expectAuctionInvariants } from './support/invariants.js';
 import { connectSocket, joinAuction, type ClientSocket } from './support/sockets.js';
-import { createLeague, startAuction, type Target, type World } from './support/world.js';
+import { createLeague, startAuction, type World } from './support/world.js';
 
 const MANAGERS_MODE = { nominationMode: 'managers', nominationSeconds: 5, bidTimerSeconds: 30, antiSnipeSeconds: 0 } as const;
 
@@ -13,34 +13,15 @@ const MANAGERS_MODE = { nominationMode: 'managers', nominationSeconds: 5, bidTim
  * Redis of their own. Needs the build: `npx tsc -b tsconfig.build.json`.
  */
 describe('managers mode across replicas: a turn that runs out is nominated once', () => {
-  let database: TestDatabase;
-  let redis: RedisServerHandle;
-  let cluster: ClusterHandle;
-  let target: Target;
+  const running = useTestCluster({ replicas: { auth: 1, leagues: 1, 'auction-engine': 2, scoring: 1 } });
   const sockets: ClientSocket[] = [];
 
-  beforeAll(async () => {
-    database = await createTestDatabase(inject('templateDatabase'));
-    redis = await startRedisServer();
-    cluster = await startCluster({
-      replicas: { auth: 1, leagues: 1, 'auction-engine': 2, scoring: 1 },
-      databaseUrl: database.url,
-      redisUrl: redis.url,
-      env: { RATE_LIMITS: 'off', JWT_SECRET: TEST_JWT_SECRET },
-      readyTimeoutMs: 90_000,
-    });
-    target = { api: new Api(cluster.url) };
-  }, 180_000);
-
-  afterAll(async () => {
+  afterAll(() => {
     for (const socket of sockets) socket.close();
-    await cluster?.stop();
-    await redis?.stop();
-    await database?.drop();
-  }, 60_000);
+  });
 
   function replicaUrl(index: number): string {
-    const replica = cluster.replicas.find((r) => r.service === 'auction-engine' && r.index === index)!;
+    const replica = running.cluster.replicas.find((r) => r.service === 'auction-engine' && r.index === index)!;
     return `http://127.0.0.1:${replica.port}`;
   }
 
@@ -59,7 +40,7 @@ describe('managers mode across replicas: a turn that runs out is nominated once'
   }
 
   async function turnLots(auctionId: string): Promise<Array<{ turn: number; opened_at: Date; auto_nominated: boolean }>> {
-    const client = new pg.Client({ connectionString: database.url });
+    const client = new pg.Client({ connectionString: running.database.url });
     await client.connect();
     try {
       const rows = await client.query(
@@ -86,22 +67,25 @@ describe('managers mode across replicas: a turn that runs out is nominated once'
     expect(lots).toHaveLength(1);
     expect(lots[0]).toMatchObject({ turn: 1, auto_nominated: true });
     expect(lots[0]!.opened_at.getTime() - deadline).toBeLessThan(1000);
-    await expectAuctionInvariants(database.url, world.auction.id);
+    await expectAuctionInvariants(running.database.url, world.auction.id);
   }
 
   it('has both replicas race for the timeout and nominates the turn once', async () => {
-    const world = await startAuction(target, await createLeague(target, { managers: 2, settings: MANAGERS_MODE }));
+    const world = await startAuction(running, await createLeague(running, { managers: 2, settings: MANAGERS_MODE }));
     const logs = [await listenOn(0, world.managers[0]!, world), await listenOn(1, world.managers[1]!, world)];
     await expectNominatedOnce(world, logs);
   });
 
   it('still nominates within a second of the timeout when a replica is killed -9 just before it', async () => {
-    const world = await startAuction({ api: new Api(replicaUrl(0)) }, await createLeague(target, { managers: 2, settings: MANAGERS_MODE }));
+    const world = await startAuction(
+      { api: new Api(replicaUrl(0)) },
+      await createLeague(running, { managers: 2, settings: MANAGERS_MODE }),
+    );
     const log = await listenOn(1, world.managers[0]!, world);
     const deadline = Date.parse(world.auction.nomination!.endsAt);
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, deadline - Date.now() - 300)));
-    await cluster.kill('auction-engine', 0, 'SIGKILL');
+    await running.cluster.kill('auction-engine', 0, 'SIGKILL');
     await expectNominatedOnce(world, [log]);
-    await cluster.restart('auction-engine', 0);
+    await running.cluster.restart('auction-engine', 0);
   });
 });

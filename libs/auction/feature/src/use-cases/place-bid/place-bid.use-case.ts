@@ -127,7 +127,9 @@ export class PlaceBidUseCase {
       if (!check.ok) return this.refuse(tx, key, check, now);
       const endsAt = deadlineOf(context, now);
       const bid = await this.bids.accept(tx, key, { amount, serverTime: now, endsAt });
-      return { kind: 'accepted', bid, replay: false, proxyAnswers: await this.proxies.settle(tx, key.auctionId, key.lotId, now) };
+      // Settling reads the auction, the lot and its proxies: only worth it when the lot has any.
+      const proxyAnswers = context.proxied ? await this.proxies.settle(tx, key.auctionId, key.lotId, now) : [];
+      return { kind: 'accepted', bid, replay: false, proxyAnswers };
     });
   }
 
