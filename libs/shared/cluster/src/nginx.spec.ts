@@ -67,16 +67,15 @@ describe('renderNginxConfig', () => {
     expect(one(withLog, 'user')!.args).toEqual(['root']);
   });
 
-  it('declares one upstream per service with passive health checks, and a sticky one for Socket.IO', () => {
+  it('declares one upstream per service and a sticky one for Socket.IO, none with passive health checks', () => {
     const byName = Object.fromEntries(all(http, 'upstream').map((u) => [u.args[0], u.block!]));
     expect(Object.keys(byName).sort()).toEqual(
       ['svc_any', 'svc_auction_engine', 'svc_auction_engine_sticky', 'svc_auth', 'svc_leagues', 'svc_scoring'].sort(),
     );
     for (const [service, servers] of Object.entries(upstreams)) {
       const block = byName[upstreamName(service as keyof typeof upstreams)]!;
-      expect(all(block, 'server').map((s) => s.args)).toEqual(servers.map((s) => [s, 'max_fails=1', 'fail_timeout=1s']));
+      expect(all(block, 'server').map((s) => s.args)).toEqual(servers.map((s) => [s, 'max_fails=0']));
     }
-    // Long-lived WebSockets never clear nginx's failure count: no passive health for them.
     expect(all(byName.svc_auction_engine_sticky, 'server').map((s) => s.args)).toEqual(
       upstreams['auction-engine'].map((s) => [s, 'max_fails=0']),
     );
