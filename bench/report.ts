@@ -9,6 +9,7 @@ export function percentile(sorted: number[], p: number): number {
 
 export interface Summary {
   count: number;
+  min: number;
   p50: number;
   p95: number;
   p99: number;
@@ -20,6 +21,7 @@ export function summarise(samples: number[]): Summary {
   const round = (n: number) => Math.round(n * 10) / 10;
   return {
     count: sorted.length,
+    min: round(sorted[0] ?? NaN),
     p50: round(percentile(sorted, 50)),
     p95: round(percentile(sorted, 95)),
     p99: round(percentile(sorted, 99)),

@@ -16,7 +16,7 @@ import { summarise, type Summary } from '../bench/report.js';
 import { bidStatements } from './bid-statements.js';
 import { LoadClient, type AckRecord } from './client.js';
 import type { LoadEnvironment } from './environment.js';
-import { inBatches, mint, setUpAuctions, sourceAddress } from './population.js';
+import { inBatches, mint, setUpAuctions } from './population.js';
 import { bidUntil } from './run.js';
 import type { AuctionScenario } from './scenarios.js';
 
@@ -105,11 +105,13 @@ async function socketBaseline(
     nginx = await startNginx({
       upstreams: { auth: nowhere, leagues: nowhere, scoring: nowhere, 'auction-engine': ports.map((p) => `127.0.0.1:${p}`) },
       listenPort,
+      // The bidders reach it as they reach the product (across the latency link in latency runs).
+      extraListenHosts: env.clients.listenHost ? [env.clients.listenHost] : [],
       webRoot: prefix,
       prefix,
       user: process.getuid?.() === 0 ? 'root' : undefined,
     });
-    const url = `http://127.0.0.1:${listenPort}`;
+    const url = env.clients.urlFor(listenPort);
     let startedAt = performance.now();
     const now = () => Math.round(performance.now() - startedAt);
     const deliveries: number[] = [];
@@ -120,7 +122,8 @@ async function socketBaseline(
             url,
             user: p.user,
             auctionId: p.auctionId,
-            localAddress: sourceAddress(i),
+            localAddress: env.clients.sourceAddress(i),
+            agent: env.clients.agent,
             now,
             checkSeq: withSql,
             onDelivery: (ms) => deliveries.push(ms),

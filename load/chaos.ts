@@ -2,9 +2,12 @@
  * Faults injected while a scenario runs: `kill` (kill -9 a random auction-engine replica every
  * N s; it is started again at once, as a supervisor would), `redis` (the run's Redis restarted
  * mid-run, empty), `postgres` (the run's private PostgreSQL crashed, `-m immediate`, and
- * started again). Each fault is logged with its time so reports can mark it.
+ * started again). Each fault is logged with its time so reports can mark it. `latency` is no
+ * event but the whole run's condition: the bidders connect across a link with that delay and
+ * loss each way (see client-network.ts), set up with the run's environment.
  */
 import type { ClusterHandle, RedisServerHandle } from '@auction/cluster';
+import type { LatencyPlan } from './client-network.js';
 
 export type ChaosKind = 'kill' | 'redis' | 'postgres' | 'latency';
 
@@ -12,6 +15,7 @@ export interface ChaosPlan {
   kill: { everyMs: number } | null;
   redis: boolean;
   postgres: boolean;
+  latency: LatencyPlan | null;
 }
 
 export interface ChaosEvent {
@@ -23,25 +27,52 @@ export interface ChaosEvent {
   backAt: number | null;
 }
 
-export const NO_CHAOS: ChaosPlan = { kill: null, redis: false, postgres: false };
+export const NO_CHAOS: ChaosPlan = { kill: null, redis: false, postgres: false, latency: null };
 const DEFAULT_KILL_EVERY_S = 10;
+/** A mobile network: 40 ms ± 10 ms each way (a round trip of about 80 ms), 1 % of packets lost each way. */
+export const DEFAULT_LATENCY: LatencyPlan = { delayMs: 40, jitterMs: 10, lossPercent: 1 };
 
-/** Parses `kill[:seconds],redis,postgres` (the `--chaos` option). */
+/** `latency[:DELAY[:JITTER[:LOSS]]]`: ms, ms and percent, each way; units may be written (`latency:80ms:20ms:2%`). */
+function parseLatency(args: string[]): LatencyPlan {
+  const [delay, jitter, loss] = args.map((arg) => Number(arg.replace(/ms$|%$/, '')));
+  const plan = {
+    delayMs: delay ?? DEFAULT_LATENCY.delayMs,
+    jitterMs: jitter ?? (delay === undefined ? DEFAULT_LATENCY.jitterMs : Math.round(delay / 4)),
+    lossPercent: loss ?? DEFAULT_LATENCY.lossPercent,
+  };
+  const valid =
+    plan.delayMs >= 1 &&
+    plan.delayMs <= 5000 &&
+    plan.jitterMs >= 0 &&
+    plan.jitterMs <= plan.delayMs &&
+    plan.lossPercent >= 0 &&
+    plan.lossPercent <= 50;
+  if (!valid || args.length > 3)
+    throw new Error(`--chaos latency[:DELAY[:JITTER[:LOSS]]] needs 1..5000 ms, 0..DELAY ms and 0..50 %, not "${args.join(':')}"`);
+  return plan;
+}
+
+export function describeLatency(plan: LatencyPlan): string {
+  return `bidders ${plan.delayMs} ms ± ${plan.jitterMs} ms and ${plan.lossPercent} % packet loss each way from a network namespace`;
+}
+
+/** Parses `kill[:seconds],redis,postgres,latency[:ms[:ms[:%]]]` (the `--chaos` option). */
 export function parseChaos(list: string | undefined): ChaosPlan {
   const plan: ChaosPlan = { ...NO_CHAOS };
   for (const item of (list ?? '')
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean)) {
-    const [kind, arg] = item.split(':') as [string, string | undefined];
+    const [kind, ...args] = item.split(':') as [string, ...string[]];
+    const arg = args[0];
     if (kind === 'kill') {
       const seconds = arg === undefined ? DEFAULT_KILL_EVERY_S : Number(arg);
       if (!Number.isFinite(seconds) || seconds < 2) throw new Error(`--chaos kill:N needs N ≥ 2 seconds, not "${arg}"`);
       plan.kill = { everyMs: seconds * 1000 };
     } else if (kind === 'redis') plan.redis = true;
     else if (kind === 'postgres') plan.postgres = true;
-    else if (kind === 'latency') throw new Error('--chaos latency: not yet (tc netem inside network namespaces is still to be built)');
-    else throw new Error(`--chaos: unknown fault "${kind}" (kill[:seconds], redis, postgres)`);
+    else if (kind === 'latency') plan.latency = parseLatency(args);
+    else throw new Error(`--chaos: unknown fault "${kind}" (kill[:seconds], redis, postgres, latency[:ms[:ms[:%]]])`);
   }
   return plan;
 }
@@ -51,6 +82,7 @@ export function describeChaos(plan: ChaosPlan): string {
     plan.kill && `kill -9 a random auction-engine replica every ${plan.kill.everyMs / 1000} s`,
     plan.redis && 'Redis restarted at half time',
     plan.postgres && 'PostgreSQL crashed and restarted at 2/3 of the run',
+    plan.latency && describeLatency(plan.latency),
   ].filter(Boolean);
   return parts.length ? parts.join('; ') : 'none';
 }

@@ -1,5 +1,5 @@
 /**
- * `npm run load -- --scenario NAME [--minutes M | --seconds S] [--chaos kill[:N],redis,postgres] [--no-baseline] [--no-report]`
+ * `npm run load -- --scenario NAME [--minutes M | --seconds S] [--chaos kill[:N],redis,postgres,latency[:MS[:MS[:%]]]] [--no-baseline] [--no-report]`
  * runs one scenario over cluster mode on this machine, then the baseline (see baseline.ts) at
  * the same rate for up to 30 s, prints the figures with their ratios to the baseline, writes
  * docs/benchmarks/<scenario>.md and .html, and exits non-zero when the judge found any
@@ -48,7 +48,7 @@ async function main(): Promise<number> {
   if (!Number.isFinite(minutes) || minutes <= 0) throw new Error('--minutes / --seconds must be a positive number');
   const durationMs = Math.round(minutes * 60_000);
 
-  const env = await startEnvironment({ privatePostgres: true });
+  const env = await startEnvironment({ privatePostgres: true, latency: chaos.latency });
   try {
     if (scenario.kind === 'signups') {
       const outcome = await runSignups(env, scenario);

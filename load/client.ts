@@ -6,6 +6,7 @@
  * acknowledgement is lost with a dying connection is sent again with the same `clientBidId`.
  */
 import { randomUUID } from 'node:crypto';
+import type { Agent } from 'node:http';
 import type { AcceptedBid, AuctionSnapshot, ErrorBody } from '@auction/contracts';
 // Test support of the auction feature (moves to test/integration/auction/support/).
 import { connectSocket, type ClientSocket } from '../test/integration/auction/support/sockets.js';
@@ -66,6 +67,8 @@ export interface ClientOptions {
   user: LoadUser;
   auctionId: string | null;
   localAddress: string;
+  /** Opens the socket's TCP connection (the latency namespace's); this process's own when absent. */
+  agent?: Agent | null;
   /** The run's clock (ms since it started). */
   now: () => number;
   /**
@@ -101,7 +104,11 @@ export class LoadClient {
   }
 
   async connect(timeoutMs = 20_000): Promise<void> {
-    const socket = await connectSocket(this.options.url, this.user.token, { localAddress: this.options.localAddress, timeoutMs });
+    const socket = await connectSocket(this.options.url, this.user.token, {
+      localAddress: this.options.localAddress,
+      agent: this.options.agent,
+      timeoutMs,
+    });
     this.attach(socket);
     if (this.options.auctionId) await this.join();
   }

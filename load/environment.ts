@@ -3,12 +3,14 @@
  * replicas, auth, leagues, scoring) on a Redis of the run's own and either a private
  * PostgreSQL server the run starts (the command line's choice: nobody else's work on it, WAL
  * counted for this run alone, and `postgres` chaos never touches the machine's shared server)
- * or a fresh database on the machine's PostgreSQL (the test's short form).
+ * or a fresh database on the machine's PostgreSQL (the test's short form). The bidders connect
+ * over loopback, or with `latency` from a network namespace across a delaying link (client-network.ts).
  */
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { startCluster, startRedisServer, type ClusterHandle, type RedisServerHandle } from '@auction/cluster';
 import { createTestDatabase, PrivateServer, privateServerRoot, removeServerRoot, TestSmtpServer } from '@auction/testing';
+import { LOOPBACK_NETWORK, startLatencyNetwork, type ClientNetwork, type LatencyPlan } from './client-network.js';
 
 export interface LoadEnvironment {
   cluster: ClusterHandle;
@@ -16,6 +18,10 @@ export interface LoadEnvironment {
   smtp: TestSmtpServer;
   secret: string;
   databaseUrl: string;
+  /** Where the bidders connect from (loopback, or the latency namespace). */
+  clients: ClientNetwork;
+  /** nginx as the bidders reach it. */
+  clientUrl: string;
   /** Crashes and restarts the private PostgreSQL; null on the shared server. */
   restartPostgres: (() => Promise<void>) | null;
   stop(): Promise<void>;
@@ -27,14 +33,26 @@ export interface EnvironmentOptions {
   /** On the shared server: copy this migrated template database (tests pass theirs). */
   templateDatabase?: string;
   engineReplicas?: number;
+  /** Bidders connect across a delaying, lossy link from a network namespace (`--chaos latency`). */
+  latency?: LatencyPlan | null;
 }
 
 export async function startEnvironment(options: EnvironmentOptions): Promise<LoadEnvironment> {
   const cleanups: Array<() => Promise<void>> = [];
-  const stop = async () => {
-    for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
-  };
+  // Interrupted, the run still removes what it made (processes, the private server, the latency namespace).
+  const onSignal = (signal: NodeJS.Signals) => void stop().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+  let stopping: Promise<void> | null = null;
+  const stop = () =>
+    (stopping ??= (async () => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
+    })());
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
   try {
+    const clients = options.latency ? await startLatencyNetwork(options.latency) : LOOPBACK_NETWORK;
+    cleanups.push(() => clients.stop());
     const database = options.privatePostgres ? await privateDatabase(cleanups) : await sharedDatabase(cleanups, options.templateDatabase);
     const redis = await startRedisServer();
     cleanups.push(() => redis.stop());
@@ -48,9 +66,11 @@ export async function startEnvironment(options: EnvironmentOptions): Promise<Loa
       redisUrl: redis.url,
       env: { RATE_LIMITS: 'off', JWT_SECRET: secret, LOG_LEVEL: 'warn', SMTP_URL: `${smtpUrl}/?pool=true&maxConnections=5` },
       readyTimeoutMs: 120_000,
+      extraListenHosts: clients.listenHost ? [clients.listenHost] : [],
     });
     cleanups.push(() => cluster.stop());
-    return { cluster, redis, smtp, secret, databaseUrl: database.url, restartPostgres: database.restart, stop };
+    const clientUrl = clients.urlFor(Number(new URL(cluster.url).port));
+    return { cluster, redis, smtp, secret, databaseUrl: database.url, clients, clientUrl, restartPostgres: database.restart, stop };
   } catch (error) {
     await stop();
     throw error;

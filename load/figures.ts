@@ -1,6 +1,7 @@
 /** The figures of a run, as printed and as the reports write them. */
 import { summarise, type Summary } from '../bench/report.js';
 import type { BaselineFigures } from './baseline.js';
+import type { LinkMeasurement } from './client-network.js';
 import { describeChaos, type ChaosPlan } from './chaos.js';
 import type { Violation } from './judge.js';
 import type { RunResult } from './run.js';
@@ -30,6 +31,17 @@ export interface Figures {
   violations: number;
   baselines: BaselineFigures[];
   unitCosts: UnitCosts | null;
+  link: LinkFigures | null;
+}
+
+/** The latency link as measured from the clients' side (latency runs only). */
+export interface LinkFigures {
+  /** TCP handshake of each client connection: one round trip across the link. */
+  handshake: Summary;
+  packetsUp: number;
+  packetsDown: number;
+  /** Share of packets the link dropped, %, both ways together. */
+  droppedPercent: number;
 }
 
 /** Per-unit costs, each the whole measured cost divided by one unit (the model in docs/capacity.md splits them). */
@@ -78,7 +90,24 @@ export function figuresOf(result: RunResult, plan: ChaosPlan, baselines: Baselin
     violations: result.violations.length,
     baselines,
     unitCosts: result.costs && unitCostsOf(result, answered.length, accepted.length),
+    link: result.link && linkFiguresOf(result.link),
   };
+}
+
+function linkFiguresOf(link: LinkMeasurement): LinkFigures {
+  const up = link.stats?.upstream ?? { packets: 0, dropped: 0 };
+  const down = link.stats?.downstream ?? { packets: 0, dropped: 0 };
+  const packets = up.packets + down.packets;
+  return {
+    handshake: summarise(link.connectMs),
+    packetsUp: up.packets,
+    packetsDown: down.packets,
+    droppedPercent: packets > 0 ? Math.round(((up.dropped + down.dropped) / packets) * 1000) / 10 : 0,
+  };
+}
+
+export function describeLink(l: LinkFigures): string {
+  return `TCP handshake from the clients (one round trip) p50 ${l.handshake.p50} p99 ${l.handshake.p99} min ${l.handshake.min} ms (${l.handshake.count} connections); packets ${l.packetsUp} up, ${l.packetsDown} down, ${l.droppedPercent} % dropped`;
 }
 
 function unitCostsOf(result: RunResult, answered: number, accepted: number): UnitCosts {
@@ -109,6 +138,7 @@ export function printFigures(f: Figures, violations: Violation[]): void {
         .map(([code, n]) => `${code} ${n}`)
         .join(', ') || 'none'
     }; lots closed ${f.lotsClosed}`,
+    ...(f.link ? [`  link: ${describeLink(f.link)}`] : []),
     `  auction-engine RSS peak ${f.engineRssMbPeak} MB (end ${f.engineRssMbEnd} MB); load average before ${f.loadBefore.join(' ')}, after ${f.loadAfter.join(' ')}`,
     ...f.baselines.map(
       (b) =>

@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import * as Plot from '@observablehq/plot';
 import { JSDOM } from 'jsdom';
 import { machine } from '../bench/report.js';
-import { ratios, type Figures } from './figures.js';
+import { describeLink, ratios, type Figures } from './figures.js';
 import type { RunResult } from './run.js';
 
 const OUT = new URL('../docs/benchmarks/', import.meta.url);
@@ -57,7 +57,12 @@ ${baselineTable(f)}
 | unanswered bids / sent again after a lost answer | ${f.unanswered} / ${f.retried} |
 | lots closed | ${f.lotsClosed} |
 | reconnections (p50 / max ms back in the room) | ${f.outages.count} (${f.outages.p50} / ${f.outages.max}) |
-| auction-engine RSS, all replicas: peak / end MB | ${f.engineRssMbPeak} / ${f.engineRssMbEnd} |
+${
+  f.link
+    ? `| latency link | ${describeLink(f.link)} |
+`
+    : ''
+}| auction-engine RSS, all replicas: peak / end MB | ${f.engineRssMbPeak} / ${f.engineRssMbEnd} |
 | judge | ${f.violations} violation(s) |
 
 ## Costs

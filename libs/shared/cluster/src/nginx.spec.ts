@@ -168,6 +168,25 @@ describe('renderNginxConfig', () => {
     expect(one(container, 'error_log')!.args[0]).toBe('/dev/stderr');
     expect(one(h, 'access_log')!.args).toEqual(['/dev/stdout', 'json']);
   });
+
+  it('answers on the extra listen addresses too, on the same port, the internal server still on 127.0.0.1 alone', () => {
+    const extra = one(
+      parse(
+        renderNginxConfig({
+          upstreams,
+          listenPort: 8080,
+          internalPort: 8081,
+          extraListenHosts: ['10.250.3.1'],
+          webRoot: '/w',
+          prefix: '/p',
+        }),
+      ),
+      'http',
+    )!.block!;
+    const [publicOne, internalOne] = all(extra, 'server');
+    expect(all(publicOne!.block, 'listen').map((d) => d.args)).toEqual([['127.0.0.1:8080'], ['10.250.3.1:8080']]);
+    expect(all(internalOne!.block, 'listen').map((d) => d.args)).toEqual([['127.0.0.1:8081']]);
+  });
 });
 
 describe('renderWebNginxConfig', () => {

@@ -26,6 +26,8 @@ export interface NginxConfigOptions extends BaseOptions {
   listenPort: number;
   /** Address of the public listener; `127.0.0.1` unless given (`0.0.0.0` in a container). */
   listenHost?: string;
+  /** More addresses the public listener also answers on, same port (the load harness's client network). */
+  extraListenHosts?: string[];
   /** The service-to-service listener (`/internal/<service>/...`) on 127.0.0.1; none when omitted. */
   internalPort?: number;
   /** The built web client (`apps/web/dist`): static files with an `index.html` SPA fallback. */
@@ -87,6 +89,7 @@ export function renderNginxConfig(options: NginxConfigOptions): string {
     ...upstream(upstreamName('any'), all),
     '  server {',
     `    listen ${options.listenHost ?? '127.0.0.1'}:${options.listenPort};`,
+    ...(options.extraListenHosts ?? []).map((host) => `    listen ${host}:${options.listenPort};`),
     '    server_name _;',
     ...indent(PROXY_HEADERS, 4),
     '    proxy_set_header Connection "";',

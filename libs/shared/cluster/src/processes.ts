@@ -23,6 +23,8 @@ export interface SpawnOptions {
   cwd?: string;
   /** Called with each output line (stdout and stderr). */
   onLine?: (line: string) => void;
+  /** An IPC channel to the child (`child.send`, `child.on('message')`), as `fork` opens one. */
+  ipc?: boolean;
 }
 
 const KEEP_OUTPUT = 64 * 1024;
@@ -32,7 +34,11 @@ let exitHookInstalled = false;
 /** Spawns a process; anything still running when this process exits is killed with it. */
 export function spawnManaged(name: string, command: string, args: string[], options: SpawnOptions = {}): ManagedProcess {
   installExitHook();
-  const child = spawn(command, args, { env: options.env ?? process.env, cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(command, args, {
+    env: options.env ?? process.env,
+    cwd: options.cwd,
+    stdio: ['ignore', 'pipe', 'pipe', ...(options.ipc ? (['ipc'] as const) : [])],
+  });
   let output = '';
   let partial = '';
   const onData = (chunk: Buffer) => {

@@ -1,3 +1,4 @@
+import type { Agent } from 'node:http';
 import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '@auction/contracts';
 import { waitFor } from '@auction/testing';
@@ -8,7 +9,7 @@ export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 export function connectSocket(
   url: string,
   token: string,
-  options: { localAddress?: string; timeoutMs?: number } = {},
+  options: { localAddress?: string; timeoutMs?: number; agent?: Agent | null } = {},
 ): Promise<ClientSocket> {
   const socket: ClientSocket = io(url, {
     path: '/socket.io',
@@ -19,6 +20,8 @@ export function connectSocket(
     timeout: options.timeoutMs ?? 20_000,
     // Node only: the source address of the WebSocket (nginx's ip_hash spreads 127.x.y.* clients by x.y).
     ...(options.localAddress ? { localAddress: options.localAddress } : {}),
+    // Node only: what opens the WebSocket's TCP connection (the load harness's network namespace).
+    ...(options.agent ? { agent: options.agent } : {}),
   } as Parameters<typeof io>[1]);
   return new Promise((resolve, reject) => {
     socket.once('connect', () => resolve(socket));
