@@ -15,18 +15,21 @@ import pg from 'pg';
 // The cluster launcher is not part of the production build; tsx runs its sources.
 import { startCluster, startRedisServer, type ClusterHandle } from '@auction/cluster';
 import { checkAuctionInvariants, checkFormatInvariants } from '@auction/auction-domain';
-import type {
-  AcceptedBid,
-  AuctionSnapshot,
-  CreateLeagueRequest,
-  CurrentLot,
-  ErrorBody,
-  League,
-  NominationAnswer,
-} from '@auction/contracts';
+import type { AcceptedBid, CreateLeagueRequest, CurrentLot, ErrorBody, NominationAnswer } from '@auction/contracts';
 import { Api, createTestDatabase } from '@auction/testing';
 import { readAuctionState } from '../test/integration/auction/support/auction-state.js';
 import { connectSocket, type ClientSocket } from '../test/integration/auction/support/sockets.js';
+import {
+  assetsPutUp,
+  currentNominator,
+  leaguePool,
+  MANAGERS_SETTINGS,
+  nomination,
+  PROXY_SHARE,
+  proxyBidCount,
+  proxyBidders as proxyBiddersOf,
+  setProxy,
+} from '../load/formats.js';
 import { inBatches, LOAD_LEAGUE_SETTINGS, setUpLeague, sourceAddress, startAuction, type LoadUser } from '../load/population.js';
 import { machine, summarise, writeSection, type Summary } from './report.js';
 
@@ -56,8 +59,7 @@ const ALL_SCENARIOS: Scenario[] = [
     biddersPerAuction: 150,
     durationMs: DURATION_MS,
     meanIntervalMs: 1000,
-    // No anti-snipe: every lot closes after its bid timer, so several turns fit in the run.
-    settings: { nominationMode: 'managers', nominationSeconds: 10, bidTimerSeconds: 3, antiSnipeSeconds: 0 },
+    settings: MANAGERS_SETTINGS,
   },
   {
     name: '150 bidders, 30 % on proxies',
@@ -65,7 +67,7 @@ const ALL_SCENARIOS: Scenario[] = [
     biddersPerAuction: 150,
     durationMs: DURATION_MS,
     meanIntervalMs: 1000,
-    proxyShare: 0.3,
+    proxyShare: PROXY_SHARE,
   },
 ];
 /** `BENCH_ONLY=<index>` runs one scenario (and writes no report). */
@@ -84,9 +86,10 @@ interface Bidder {
   proxyMax: number | null;
 }
 
-/** `managers` mode: the assets not yet put up, by auction, and the nominations sent, by asset. */
+/** `managers` mode: each auction's pool and the assets put up so far, and the nominations sent, by asset. */
 interface Nominations {
-  unopened: Map<string, Set<string>>;
+  pool: Map<string, { assetIds: string[]; openingBid: number }>;
+  putUp: Map<string, Set<string>>;
   /** When it was sent, and how many sockets have seen its `lot:opened`. */
   sent: Map<string, { at: number; seen: number }>;
   openedMs: number[];
@@ -164,7 +167,7 @@ async function run(cluster: ClusterHandle, databaseUrl: string, scenario: Scenar
   for (let i = 0; i < scenario.auctions; i++) leagues.push(await setUpLeague(api, SECRET, scenario.biddersPerAuction, settings));
   const auctionIds: string[] = [];
   for (const league of leagues) auctionIds.push((await startAuction(api, league)).id);
-  const proxyBidders = Math.round((scenario.proxyShare ?? 0) * scenario.biddersPerAuction);
+  const proxyBidders = proxyBiddersOf(scenario.biddersPerAuction, scenario.proxyShare);
   const bidders: Bidder[] = leagues.flatMap((league, k) =>
     league.users.map((user, j) => ({
       user,
@@ -178,12 +181,10 @@ async function run(cluster: ClusterHandle, databaseUrl: string, scenario: Scenar
     })),
   );
   const managersMode = settings.nominationMode === 'managers';
-  const nominations: Nominations = { unopened: new Map(), sent: new Map(), openedMs: [], ackMs: [] };
-  const openingBid = new Map<string, number>();
+  const nominations: Nominations = { pool: new Map(), putUp: new Map(), sent: new Map(), openedMs: [], ackMs: [] };
   for (const [k, league] of leagues.entries()) {
-    const { body } = await api.get<League>(`/api/leagues/${league.leagueId}`, { token: league.users[0]!.token });
-    nominations.unopened.set(auctionIds[k]!, new Set(body.assetIds));
-    openingBid.set(auctionIds[k]!, body.openingBid);
+    nominations.pool.set(auctionIds[k]!, await leaguePool(api, league));
+    nominations.putUp.set(auctionIds[k]!, new Set());
   }
 
   // Connect through nginx, from many source networks (ip_hash keys on the first three octets).
@@ -216,7 +217,7 @@ async function run(cluster: ClusterHandle, databaseUrl: string, scenario: Scenar
     socket.on('lot:opened', (event) => {
       const received = performance.now();
       followLot(bidder, event.lot);
-      nominations.unopened.get(event.auctionId)?.delete(event.lot.asset.id);
+      nominations.putUp.get(event.auctionId)?.add(event.lot.asset.id);
       const sent = nominations.sent.get(event.lot.asset.id);
       if (sent) {
         nominations.openedMs.push(received - sent.at);
@@ -232,9 +233,8 @@ async function run(cluster: ClusterHandle, databaseUrl: string, scenario: Scenar
     const answer = await bidder.socket!.timeout(10_000).emitWithAck('auction:join', { auctionId: bidder.auctionId });
     if (!answer.ok) throw new Error(`auction:join refused: ${answer.error.code}`);
     followLot(bidder, answer.snapshot.currentLot);
-    const unopened = nominations.unopened.get(bidder.auctionId)!;
-    for (const lot of answer.snapshot.lots) unopened.delete(lot.asset.id);
-    if (answer.snapshot.currentLot) unopened.delete(answer.snapshot.currentLot.asset.id);
+    const putUp = nominations.putUp.get(bidder.auctionId)!;
+    for (const assetId of assetsPutUp(answer.snapshot)) putUp.add(assetId);
   });
 
   process.stdout.write(
@@ -256,11 +256,11 @@ async function run(cluster: ClusterHandle, databaseUrl: string, scenario: Scenar
   };
   /** The nominator opens the lot of an asset nobody has put up yet, with the opening bid as its first bid. */
   const nominate = async (bidder: Bidder) => {
-    const assetId = [...nominations.unopened.get(bidder.auctionId)!][0];
-    if (!assetId) return;
+    const { assetIds, openingBid } = nominations.pool.get(bidder.auctionId)!;
+    const payload = nomination(bidder.auctionId, assetIds, nominations.putUp.get(bidder.auctionId)!, openingBid);
+    if (!payload) return;
     const sent = performance.now();
-    nominations.sent.set(assetId, { at: sent, seen: 0 });
-    const payload = { auctionId: bidder.auctionId, assetId, amount: openingBid.get(bidder.auctionId)!, clientBidId: randomUUID() };
+    nominations.sent.set(payload.assetId, { at: sent, seen: 0 });
     try {
       const answer = (await bidder.socket!.timeout(5000).emitWithAck('lot:nominate', payload)) as
         ({ ok: true } & NominationAnswer) | { ok: false; error: ErrorBody };
@@ -275,12 +275,11 @@ async function run(cluster: ClusterHandle, databaseUrl: string, scenario: Scenar
   const raiseProxy = async (bidder: Bidder) => {
     if (bidder.highBidderId === bidder.user.id || bidder.proxyMax! > (bidder.highBid ?? 0)) return;
     const maxAmount = (bidder.highBid ?? 0) + 10 + Math.floor(Math.random() * 90);
-    const path = `/api/auctions/${bidder.auctionId}/proxies/${bidder.assetId}`;
-    const answer = await api.request<ErrorBody>('PUT', path, { maxAmount }, { token: bidder.user.token });
-    if (answer.status === 200) {
+    const refusal = await setProxy(api, bidder.auctionId, bidder.assetId!, maxAmount, bidder.user.token);
+    if (refusal === null) {
       proxiesSet++;
       bidder.proxyMax = maxAmount;
-    } else refused(answer.body.code);
+    } else refused(refusal);
   };
   const bucketsBefore = await processingBuckets(cluster);
   const loop = monitorEventLoopDelay({ resolution: 10 });
@@ -361,7 +360,7 @@ async function run(cluster: ClusterHandle, databaseUrl: string, scenario: Scenar
     missedOpened,
     proxyBidders: proxyBidders * scenario.auctions,
     proxiesSet,
-    proxyBids: await proxyBids(databaseUrl, auctionIds),
+    proxyBids: await proxyBidCount(databaseUrl, auctionIds),
     invariantViolations,
     clientLoopDelayP99: Math.round(loop.percentile(99) / 1e5) / 10,
     loadAverage,
@@ -381,23 +380,9 @@ function followLot(bidder: Bidder, lot: CurrentLot | null): void {
 /** The turn that started before the bidding did: its nominator nominates now. */
 async function nominateIfDue(api: Api, bidders: Bidder[], nominate: (bidder: Bidder) => Promise<void>): Promise<void> {
   for (const auctionId of new Set(bidders.map((b) => b.auctionId))) {
-    const { body } = await api.get<AuctionSnapshot>(`/api/auctions/${auctionId}`, { token: bidders[0]!.user.token });
-    const nominator = bidders.find((b) => b.auctionId === auctionId && b.user.id === body.nomination?.userId);
+    const userId = await currentNominator(api, auctionId, bidders[0]!.user.token);
+    const nominator = bidders.find((b) => b.auctionId === auctionId && b.user.id === userId);
     if (nominator) await nominate(nominator);
-  }
-}
-
-/** Bids the engine placed for proxies in these auctions. */
-async function proxyBids(databaseUrl: string, auctionIds: string[]): Promise<number> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    const found = await client.query('select count(*)::int as n from auction.bids where auction_id = any($1::uuid[]) and proxy', [
-      auctionIds,
-    ]);
-    return found.rows[0].n;
-  } finally {
-    await client.end();
   }
 }
 

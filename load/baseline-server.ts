@@ -1,7 +1,7 @@
 /**
  * The limit beside us: a bare Socket.IO server with the same Redis adapter and heartbeat as the
  * auction engine, and no application logic. It speaks just enough of the room protocol for the
- * harness's bidders: `auction:join` answers a minimal snapshot, `bid:place` is accepted when it
+ * harness's bidders: `auction:join` answers a minimal snapshot (the lot's asset is the lot itself), `bid:place` is accepted when it
  * is above the high bid this process knows, answered and broadcast to the room. With
  * `BASELINE_SQL=on` the bid is decided by the product's own two statements (BidsRepository's
  * peek and acceptIfUnchanged) on the real database, with nothing else around them.
@@ -57,8 +57,9 @@ io.on('connection', (socket) => {
           )
         ).rows[0] ?? null)
       : { ...roomOf(auctionId), id: roomOf(auctionId).lotId, high_bid: roomOf(auctionId).highBid, high_bidder_id: null };
-    const currentLot = lot?.id ? { id: lot.id, highBid: lot.high_bid, highBidderId: lot.high_bidder_id } : null;
-    ack({ ok: true, snapshot: { id: auctionId, seq: lot?.seq ?? 0, status: 'live', currentLot, lots: [] } });
+    const currentLot = lot?.id ? { id: lot.id, asset: { id: lot.id }, highBid: lot.high_bid, highBidderId: lot.high_bidder_id } : null;
+    const settings = { openingBid: 1 };
+    ack({ ok: true, snapshot: { id: auctionId, seq: lot?.seq ?? 0, status: 'live', currentLot, lots: [], settings, nomination: null } });
   });
 
   socket.on('bid:place', async (bid: { auctionId: string; lotId: string; amount: number; clientBidId: string }, ack: Ack) => {

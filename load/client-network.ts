@@ -43,6 +43,8 @@ export interface LinkStats {
 }
 
 export interface ClientNetwork {
+  /** The network namespace the clients' sockets are opened in; null on loopback. */
+  namespace: string | null;
   /** The address nginx must also listen on for these clients; null on loopback. */
   listenHost: string | null;
   latency: LatencyPlan | null;
@@ -59,6 +61,7 @@ export interface ClientNetwork {
 }
 
 export const LOOPBACK_NETWORK: ClientNetwork = {
+  namespace: null,
   listenHost: null,
   latency: null,
   agent: null,
@@ -204,6 +207,7 @@ export async function startLatencyNetwork(plan: LatencyPlan): Promise<ClientNetw
 
     const connectMs: number[] = [];
     return {
+      namespace,
       listenHost: hostAddress,
       latency: plan,
       agent: new NamespaceAgent(host, connectMs),

@@ -2,12 +2,13 @@
  * One person in an auction room, as the load harness plays them: a real Socket.IO client
  * through nginx that keeps its own view of the room from events (re-joining for a fresh
  * snapshot when it sees a gap in `seq`, as the web client does), reconnects by itself when its
- * replica dies, and answers every bid it sends with a definite outcome: a bid whose
- * acknowledgement is lost with a dying connection is sent again with the same `clientBidId`.
+ * replica dies, and answers every bid and nomination it sends with a definite outcome: one
+ * whose acknowledgement is lost with a dying connection is sent again with the same `clientBidId`.
  */
 import { randomUUID } from 'node:crypto';
 import type { Agent } from 'node:http';
-import type { AcceptedBid, AuctionSnapshot, ErrorBody } from '@auction/contracts';
+import type { AcceptedBid, AuctionSnapshot, ErrorBody, SocketNomination } from '@auction/contracts';
+import { assetsPutUp } from './formats.js';
 // Test support of the auction feature (moves to test/integration/auction/support/).
 import { connectSocket, type ClientSocket } from '../test/integration/auction/support/sockets.js';
 import type { LoadUser } from './population.js';
@@ -16,10 +17,13 @@ export type BidAnswer = { ok: true; bid: AcceptedBid } | { ok: false; error: Err
 
 /** One acknowledgement, as the run's log keeps it (times in ms since the run started). */
 export interface AckRecord {
+  /** A bid, or a nomination (which opens its lot with the nominator's bid). */
+  kind: 'bid' | 'nomination';
   at: number;
   ms: number;
   auctionId: string;
-  lotId: string;
+  /** The bid's lot; null for a nomination that opened none. */
+  lotId: string | null;
   bidderId: string;
   amount: number;
   clientBidId: string;
@@ -42,9 +46,17 @@ export interface RoomView {
   seq: number;
   status: AuctionSnapshot['status'] | null;
   lotId: string | null;
+  /** The open lot's asset. */
+  assetId: string | null;
   highBid: number | null;
   highBidderId: string | null;
   closed: Map<string, ClosedLotView>;
+  /** Every asset put up so far (open or closed). */
+  putUp: Set<string>;
+  openingBid: number | null;
+  /** `managers` mode: whose turn to nominate it is, and until when (null outside a turn). */
+  nominatorId: string | null;
+  turnEndsAt: string | null;
 }
 
 const SEQ_EVENTS = [
@@ -56,6 +68,7 @@ const SEQ_EVENTS = [
   'auction:resumed',
   'auction:completed',
   'auction:live',
+  'nomination:turn',
 ] as const;
 const ACK_TIMEOUT_MS = 5000;
 const MAX_TRIES = 6;
@@ -78,11 +91,27 @@ export interface ClientOptions {
   checkSeq?: boolean;
   /** Each `bid:accepted` heard: ms from the accepting transaction's serverTime to its arrival here. */
   onDelivery?: (ms: number) => void;
+  /** This person's turn to nominate has started (from `nomination:turn` or a snapshot). */
+  onTurn?: (client: LoadClient) => void;
 }
 
 function emptyView(): RoomView {
-  return { seq: 0, status: null, lotId: null, highBid: null, highBidderId: null, closed: new Map() };
+  return {
+    seq: 0,
+    status: null,
+    lotId: null,
+    assetId: null,
+    highBid: null,
+    highBidderId: null,
+    closed: new Map(),
+    putUp: new Set(),
+    openingBid: null,
+    nominatorId: null,
+    turnEndsAt: null,
+  };
 }
+
+type Answer = { ok: true; bid: AcceptedBid } | { ok: false; error: ErrorBody };
 
 export class LoadClient {
   socket: ClientSocket | null = null;
@@ -126,11 +155,38 @@ export class LoadClient {
   }
 
   /** Sends a bid until one try is answered (same clientBidId every time); resolves with its log record. */
-  async bid(lotId: string, amount: number): Promise<AckRecord> {
-    const auctionId = this.options.auctionId!;
-    const clientBidId = randomUUID();
+  bid(lotId: string, amount: number): Promise<AckRecord> {
+    const payload = { auctionId: this.options.auctionId!, lotId, amount, clientBidId: randomUUID() };
+    return this.untilAnswered('bid', payload, (socket) => socket.timeout(ACK_TIMEOUT_MS).emitWithAck('bid:place', payload));
+  }
+
+  /** Nominates on this person's turn (`managers` mode), retried as a bid is. */
+  nominate(payload: SocketNomination): Promise<AckRecord> {
+    return this.untilAnswered('nomination', { ...payload, lotId: null }, (socket) =>
+      socket.timeout(ACK_TIMEOUT_MS).emitWithAck('lot:nominate', payload),
+    );
+  }
+
+  private async untilAnswered(
+    kind: AckRecord['kind'],
+    sent: { auctionId: string; lotId: string | null; amount: number; clientBidId: string },
+    send: (socket: ClientSocket) => Promise<Answer>,
+  ): Promise<AckRecord> {
     const started = this.options.now();
     let tries = 0;
+    const record = (answer: Answer | null): AckRecord => ({
+      kind,
+      at: started,
+      ms: this.options.now() - started,
+      auctionId: sent.auctionId,
+      lotId: answer?.ok ? answer.bid.lotId : sent.lotId,
+      bidderId: this.user.id,
+      amount: sent.amount,
+      clientBidId: sent.clientBidId,
+      tries,
+      accepted: answer?.ok ? answer.bid : null,
+      code: answer === null ? 'NO_ANSWER' : answer.ok ? null : answer.error.code,
+    });
     while (tries < MAX_TRIES && !this.closing && this.options.now() - started < GIVE_UP_MS) {
       await this.reconnecting;
       const socket = this.socket;
@@ -140,36 +196,12 @@ export class LoadClient {
       }
       tries++;
       try {
-        const answer = (await socket
-          .timeout(ACK_TIMEOUT_MS)
-          .emitWithAck('bid:place', { auctionId, lotId, amount, clientBidId })) as BidAnswer;
-        const record = {
-          at: started,
-          ms: this.options.now() - started,
-          auctionId,
-          lotId,
-          bidderId: this.user.id,
-          amount,
-          clientBidId,
-          tries,
-        };
-        return answer.ok ? { ...record, accepted: answer.bid, code: null } : { ...record, accepted: null, code: answer.error.code };
+        return record(await send(socket));
       } catch {
         // No answer in time (the connection died, or the replica is gone): ask again, same id.
       }
     }
-    return {
-      at: started,
-      ms: this.options.now() - started,
-      auctionId,
-      lotId,
-      bidderId: this.user.id,
-      amount,
-      clientBidId,
-      tries,
-      accepted: null,
-      code: 'NO_ANSWER',
-    };
+    return record(null);
   }
 
   /** Fresh snapshot by re-joining the room (once at a time). */
@@ -223,9 +255,15 @@ export class LoadClient {
   private apply(event: (typeof SEQ_EVENTS)[number], payload: any): void {
     switch (event) {
       case 'lot:opened':
-        this.view.lotId = payload.lot.id;
-        this.view.highBid = payload.lot.highBid ?? null;
-        this.view.highBidderId = payload.lot.highBidderId ?? null;
+        this.followLot(payload.lot);
+        this.view.nominatorId = null;
+        this.view.turnEndsAt = null;
+        break;
+      case 'nomination:turn':
+        this.view.lotId = null;
+        this.view.nominatorId = payload.userId;
+        this.view.turnEndsAt = payload.endsAt;
+        if (payload.userId === this.user.id) this.options.onTurn?.(this);
         break;
       case 'bid:accepted':
         this.options.onDelivery?.(Date.now() - Date.parse(payload.serverTime));
@@ -267,12 +305,23 @@ export class LoadClient {
       });
   }
 
+  private followLot(lot: AuctionSnapshot['currentLot']): void {
+    this.view.lotId = lot?.id ?? null;
+    this.view.assetId = lot?.asset.id ?? null;
+    this.view.highBid = lot?.highBid ?? null;
+    this.view.highBidderId = lot?.highBidderId ?? null;
+    if (lot) this.view.putUp.add(lot.asset.id);
+  }
+
   private applySnapshot(snapshot: AuctionSnapshot): void {
     this.view.seq = Math.max(this.view.seq, snapshot.seq);
     this.view.status = snapshot.status;
-    this.view.lotId = snapshot.currentLot?.id ?? null;
-    this.view.highBid = snapshot.currentLot?.highBid ?? null;
-    this.view.highBidderId = snapshot.currentLot?.highBidderId ?? null;
+    this.followLot(snapshot.currentLot);
+    for (const assetId of assetsPutUp(snapshot)) this.view.putUp.add(assetId);
+    this.view.openingBid = snapshot.settings.openingBid;
+    this.view.nominatorId = snapshot.nomination?.userId ?? null;
+    this.view.turnEndsAt = snapshot.nomination?.endsAt ?? null;
+    if (this.view.nominatorId === this.user.id) this.options.onTurn?.(this);
     for (const lot of snapshot.lots ?? []) {
       const known = this.view.closed.get(lot.lotId);
       if (known) known.closeSeqs.add(lot.seq);

@@ -32,6 +32,32 @@ export interface Figures {
   baselines: BaselineFigures[];
   unitCosts: UnitCosts | null;
   link: LinkFigures | null;
+  nominations: NominationFigures | null;
+  proxies: ProxyFigures | null;
+}
+
+/** `managers` mode: the nominations the managers sent on their turns, and the turns the engine nominated for them. */
+export interface NominationFigures {
+  sent: number;
+  accepted: number;
+  /** Acknowledgement of each nomination answered, ms. */
+  ack: Summary;
+  refusals: Record<string, number>;
+  /** Lots opened by a nomination (each a turn), and those the engine opened when a turn's time ran out. */
+  lotsOpened: number;
+  autoNominated: number;
+}
+
+/** Proxy scenarios: the maxima the keepers set and the bids the engine placed for them. */
+export interface ProxyFigures {
+  keepers: number;
+  set: number;
+  refused: number;
+  unanswered: number;
+  /** `PUT …/proxies/:assetId` answer time, ms (through nginx, from the harness's own address). */
+  put: Summary;
+  /** Bids the engine placed for proxies, as stored. */
+  proxyBids: number;
 }
 
 /** The latency link as measured from the clients' side (latency runs only). */
@@ -60,10 +86,9 @@ export interface UnitCosts {
 
 export function figuresOf(result: RunResult, plan: ChaosPlan, baselines: BaselineFigures[] = []): Figures {
   const seconds = result.durationMs / 1000;
-  const answered = result.acks.filter((a) => a.code !== 'NO_ANSWER');
+  const bids = result.acks.filter((a) => a.kind === 'bid');
+  const answered = bids.filter((a) => a.code !== 'NO_ANSWER');
   const accepted = answered.filter((a) => a.accepted);
-  const refusals: Record<string, number> = {};
-  for (const ack of result.acks) if (!ack.accepted && ack.code) refusals[ack.code] = (refusals[ack.code] ?? 0) + 1;
   const rss = result.samples.map((s) => s.engineRssMb.reduce((a, b) => a + b, 0));
   return {
     scenario: result.scenario.name,
@@ -78,9 +103,9 @@ export function figuresOf(result: RunResult, plan: ChaosPlan, baselines: Baselin
     accepted: accepted.length,
     answeredPerSecond: Math.round((answered.length / seconds) * 10) / 10,
     acceptedPerSecond: Math.round((accepted.length / seconds) * 10) / 10,
-    refusals,
-    unanswered: result.acks.length - answered.length,
-    retried: result.acks.filter((a) => a.tries > 1).length,
+    refusals: refusalsOf(bids),
+    unanswered: bids.length - answered.length,
+    retried: bids.filter((a) => a.tries > 1).length,
     lotsClosed: result.auctions.reduce((n, a) => n + a.lots.filter((l) => l.status === 'sold' || l.status === 'unsold').length, 0),
     outages: summarise(result.outages.map((o) => o.ms)),
     engineRssMbPeak: Math.round(Math.max(0, ...rss)),
@@ -91,7 +116,49 @@ export function figuresOf(result: RunResult, plan: ChaosPlan, baselines: Baselin
     baselines,
     unitCosts: result.costs && unitCostsOf(result, answered.length, accepted.length),
     link: result.link && linkFiguresOf(result.link),
+    nominations: result.scenario.settings?.nominationMode === 'managers' ? nominationFiguresOf(result) : null,
+    proxies: result.scenario.proxyShare ? proxyFiguresOf(result) : null,
   };
+}
+
+function refusalsOf(acks: RunResult['acks']): Record<string, number> {
+  const refusals: Record<string, number> = {};
+  for (const ack of acks) if (!ack.accepted && ack.code) refusals[ack.code] = (refusals[ack.code] ?? 0) + 1;
+  return refusals;
+}
+
+function nominationFiguresOf(result: RunResult): NominationFigures {
+  const sent = result.acks.filter((a) => a.kind === 'nomination');
+  const opened = result.auctions.flatMap((a) => a.lots).filter((l) => l.status !== 'pending');
+  return {
+    sent: sent.length,
+    accepted: sent.filter((a) => a.accepted).length,
+    ack: summarise(sent.filter((a) => a.code !== 'NO_ANSWER').map((a) => a.ms)),
+    refusals: refusalsOf(sent),
+    lotsOpened: opened.length,
+    autoNominated: opened.filter((l) => l.autoNominated).length,
+  };
+}
+
+function proxyFiguresOf(result: RunResult): ProxyFigures {
+  const answered = result.proxies.filter((p) => p.answered);
+  return {
+    keepers: new Set(result.proxies.map((p) => p.bidderId)).size,
+    set: answered.filter((p) => p.refusal === null).length,
+    refused: answered.filter((p) => p.refusal !== null).length,
+    unanswered: result.proxies.length - answered.length,
+    put: summarise(answered.map((p) => p.ms)),
+    proxyBids: result.auctions.reduce((n, a) => n + a.bids.filter((b) => b.proxy).length, 0),
+  };
+}
+
+export function describeNominations(n: NominationFigures): string {
+  const refusals = Object.entries(n.refusals).map(([code, count]) => `${code} ${count}`);
+  return `${n.sent} sent, ${n.accepted} accepted (ack p50 ${n.ack.p50} p99 ${n.ack.p99} ms)${refusals.length ? `, refused ${refusals.join(', ')}` : ''}; ${n.lotsOpened} lots opened, ${n.autoNominated} of them nominated by the engine when a turn ran out`;
+}
+
+export function describeProxies(p: ProxyFigures): string {
+  return `${p.keepers} bidders on proxies set ${p.set} maxima (PUT p50 ${p.put.p50} p99 ${p.put.p99} ms; ${p.refused} refused, ${p.unanswered} unanswered); the engine placed ${p.proxyBids} proxy bids`;
 }
 
 function linkFiguresOf(link: LinkMeasurement): LinkFigures {
@@ -139,6 +206,8 @@ export function printFigures(f: Figures, violations: Violation[]): void {
         .join(', ') || 'none'
     }; lots closed ${f.lotsClosed}`,
     ...(f.link ? [`  link: ${describeLink(f.link)}`] : []),
+    ...(f.nominations ? [`  nominations: ${describeNominations(f.nominations)}`] : []),
+    ...(f.proxies ? [`  proxies: ${describeProxies(f.proxies)}`] : []),
     `  auction-engine RSS peak ${f.engineRssMbPeak} MB (end ${f.engineRssMbEnd} MB); load average before ${f.loadBefore.join(' ')}, after ${f.loadAfter.join(' ')}`,
     ...f.baselines.map(
       (b) =>

@@ -1,10 +1,11 @@
 /**
- * The verdict on a run: the database after it, the run's own log of every acknowledgement and
- * every client's final view, held to SPEC §3 (and §8 where it applies to these scenarios).
+ * The verdict on a run: the database after it, the run's own log of every acknowledgement,
+ * every proxy maximum set and every client's final view, held to SPEC §3 and §8.
  */
-import { checkAuctionInvariants } from '@auction/auction-domain';
+import { checkAuctionInvariants, checkFormatInvariants } from '@auction/auction-domain';
 import type { AckRecord, ClosedLotView, RoomView } from './client.js';
-import type { StoredAuction } from './stored.js';
+import type { ProxyRecord } from './format-players.js';
+import type { StoredAuction, StoredLot } from './stored.js';
 
 export interface Violation {
   rule: string;
@@ -20,6 +21,8 @@ export interface ClientVerdictInput {
 export interface JudgeInput {
   auctions: StoredAuction[];
   acks: AckRecord[];
+  /** Every proxy maximum the run set (none outside proxy scenarios). */
+  proxies?: ProxyRecord[];
   clients: ClientVerdictInput[];
   /** Epoch ms at which the run asked each auction to end (lots it closed then close before their deadline). */
   endRequestedAt: Map<string, number>;
@@ -34,10 +37,15 @@ export function judge(input: JudgeInput): Violation[] {
   const byId = new Map(input.auctions.map((a) => [a.id, a]));
   return [
     ...input.auctions.flatMap((auction) =>
-      checkAuctionInvariants(auction.state).map((v) => ({ rule: v.rule, message: `auction ${auction.id}: ${v.message}` })),
+      [...checkAuctionInvariants(auction.state), ...checkFormatInvariants(auction.state)].map((v) => ({
+        rule: v.rule,
+        message: `auction ${auction.id}: ${v.message}`,
+      })),
     ),
     ...input.auctions.flatMap((auction) => checkLots(auction, input.endRequestedAt.get(auction.id) ?? Infinity)),
     ...checkAcknowledged(input.acks, byId),
+    ...checkNominations(input.acks, byId),
+    ...input.auctions.flatMap((auction) => checkProxies(auction, input.proxies ?? [])),
     ...input.clients.flatMap((client) => checkConverged(client, byId.get(client.auctionId))),
   ];
 }
@@ -121,6 +129,70 @@ function checkAcknowledged(acks: AckRecord[], auctions: Map<string, StoredAuctio
     }
   }
   return found;
+}
+
+/** Every nomination acknowledged opened its lot, nominated by hand by that manager, with the acknowledged bid as the lot's first. */
+function checkNominations(acks: AckRecord[], auctions: Map<string, StoredAuction>): Violation[] {
+  return acks.flatMap((ack) => {
+    const bid = ack.kind === 'nomination' ? ack.accepted : null;
+    const auction = bid && auctions.get(ack.auctionId);
+    const lot = auction?.lots.find((l) => l.id === bid!.lotId);
+    if (!bid || !auction || !lot) return [];
+    const first = auction.bids.find((b) => b.lotId === lot.id);
+    if (lot.nominatedBy === ack.bidderId && !lot.autoNominated && first?.id === bid.id) return [];
+    return [
+      {
+        rule: 'NOMINATION_NOT_AS_ACKNOWLEDGED',
+        message: `lot ${lot.id} was acknowledged as nominated by ${ack.bidderId} with bid ${bid.id}; stored: nominated by ${lot.nominatedBy}${lot.autoNominated ? ' (auto)' : ''}, first bid ${first?.id ?? 'none'}`,
+      },
+    ];
+  });
+}
+
+/**
+ * The maxima the run set, held against the stored lots: no proxy bid above the maximum its
+ * bidder set (counting maxima whose answer was lost, which may be in force), and no lot closed
+ * below what a maximum set before its close could have paid: sold for less than that maximum
+ * minus the increment to someone else, or unsold, while that bidder had room on their roster
+ * and in their budget.
+ */
+function checkProxies(auction: StoredAuction, records: ProxyRecord[]): Violation[] {
+  const mine = records.filter((r) => r.auctionId === auction.id && r.refusal === null);
+  if (mine.length === 0) return [];
+  const found: Violation[] = [];
+  for (const lot of auction.lots.filter((l) => l.status === 'sold' || l.status === 'unsold')) {
+    const maxima = mine.filter((r) => r.lotId === lot.id);
+    const highest = (bidderId: string) => Math.max(...maxima.filter((r) => r.bidderId === bidderId).map((r) => r.maxAmount));
+    for (const bid of auction.bids.filter((b) => b.lotId === lot.id && b.proxy)) {
+      const maximum = highest(bid.bidderId);
+      if (bid.amount > maximum)
+        found.push({
+          rule: 'PROXY_ABOVE_SET_MAXIMUM',
+          message: `lot ${lot.id}: proxy bid seq ${bid.seq} of ${bid.amount} for ${bid.bidderId}, whose maximum was ${Number.isFinite(maximum) ? maximum : 'never set'}`,
+        });
+    }
+    const needed = lot.status === 'sold' ? lot.price! + auction.minIncrement : auction.openingBid;
+    const closedBy = Math.min(lot.closedAt ?? Infinity, lot.endsAt ?? Infinity);
+    for (const record of maxima) {
+      if (!record.answered || record.answeredAt >= closedBy || record.bidderId === lot.winnerId) continue;
+      if (record.maxAmount >= needed && maxBidAtClose(auction, lot, record.bidderId) >= needed) {
+        found.push({
+          rule: 'PROXY_NOT_DEFENDED',
+          message: `lot ${lot.id} went ${lot.status === 'sold' ? `to ${lot.winnerId} at ${lot.price}` : 'unsold'} though ${record.bidderId} had set a maximum of ${record.maxAmount} ${closedBy - record.answeredAt} ms before it closed`,
+        });
+      }
+    }
+  }
+  return found;
+}
+
+/** A manager's max bid (SPEC §2) when `lot` closed, from the lots they had won before it; 0 with a full roster. */
+function maxBidAtClose(auction: StoredAuction, lot: StoredLot, userId: string): number {
+  const won = auction.lots.filter((l) => l.status === 'sold' && l.winnerId === userId && (l.closedSeq ?? 0) < (lot.closedSeq ?? 0));
+  const openSlots = auction.state.rosterSize - won.length;
+  if (openSlots <= 0) return 0;
+  const spent = won.reduce((sum, l) => sum + (l.price ?? 0), 0);
+  return auction.state.budget - spent - (openSlots - 1) * auction.openingBid;
 }
 
 /** The client ends on the auction's final seq, knowing every closed lot exactly as stored, each closed once. */

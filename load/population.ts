@@ -75,16 +75,17 @@ export async function startAuction(api: Api, league: LoadLeague): Promise<Auctio
   return started.body;
 }
 
-/** `count` leagues of `members` each, each with its auction started. */
+/** `count` leagues of `members` each (the load run's settings, and `settings` beyond them), each with its auction started. */
 export async function setUpAuctions(
   api: Api,
   secret: string,
   count: number,
   members: number,
+  settings: Partial<CreateLeagueRequest> = {},
 ): Promise<Array<{ league: LoadLeague; auction: AuctionSnapshot }>> {
   const set: Array<{ league: LoadLeague; auction: AuctionSnapshot }> = [];
   for (let k = 0; k < count; k++) {
-    const league = await setUpLeague(api, secret, members);
+    const league = await setUpLeague(api, secret, members, { ...LOAD_LEAGUE_SETTINGS, ...settings });
     set.push({ league, auction: await startAuction(api, league) });
   }
   return set;

@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import * as Plot from '@observablehq/plot';
 import { JSDOM } from 'jsdom';
 import { machine } from '../bench/report.js';
-import { describeLink, ratios, type Figures } from './figures.js';
+import { describeLink, describeNominations, describeProxies, ratios, type Figures } from './figures.js';
 import type { RunResult } from './run.js';
 
 const OUT = new URL('../docs/benchmarks/', import.meta.url);
@@ -57,12 +57,7 @@ ${baselineTable(f)}
 | unanswered bids / sent again after a lost answer | ${f.unanswered} / ${f.retried} |
 | lots closed | ${f.lotsClosed} |
 | reconnections (p50 / max ms back in the room) | ${f.outages.count} (${f.outages.p50} / ${f.outages.max}) |
-${
-  f.link
-    ? `| latency link | ${describeLink(f.link)} |
-`
-    : ''
-}| auction-engine RSS, all replicas: peak / end MB | ${f.engineRssMbPeak} / ${f.engineRssMbEnd} |
+${optionalRows(f)}| auction-engine RSS, all replicas: peak / end MB | ${f.engineRssMbPeak} / ${f.engineRssMbEnd} |
 | judge | ${f.violations} violation(s) |
 
 ## Costs
@@ -79,6 +74,16 @@ ${faults}
 
 ${verdict}
 `;
+}
+
+/** Rows of the figures only some runs have (the latency link, nominations, proxies), each ending its line. */
+function optionalRows(f: Figures): string {
+  const rows = [
+    f.link && `| latency link | ${describeLink(f.link)} |`,
+    f.nominations && `| nominations | ${describeNominations(f.nominations)} |`,
+    f.proxies && `| proxies | ${describeProxies(f.proxies)} |`,
+  ].filter(Boolean);
+  return rows.map((row) => `${row}\n`).join('');
 }
 
 function costsTable(f: Figures): string {

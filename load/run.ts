@@ -9,6 +9,8 @@ import { Api } from '@auction/testing';
 import { runChaos, type ChaosEvent, type ChaosPlan } from './chaos.js';
 import { measureLink, type LinkMeasurement } from './client-network.js';
 import { LoadClient, type AckRecord } from './client.js';
+import { leaguePool, proxyBidders } from './formats.js';
+import { Nominators, ProxyKeepers, type ProxyRecord } from './format-players.js';
 import { costsBetween, readCosts, type Costs } from './costs.js';
 import type { LoadEnvironment } from './environment.js';
 import { judge, type ClientVerdictInput, type Violation } from './judge.js';
@@ -33,6 +35,8 @@ export interface RunResult {
   sockets: number;
   connectedAtStart: number;
   acks: AckRecord[];
+  /** Every maximum the proxy keepers set (proxy scenarios). */
+  proxies: ProxyRecord[];
   /** ms from a bid's serverTime to each client hearing it. */
   deliveries: number[];
   samples: Sample[];
@@ -63,11 +67,17 @@ interface Room {
 }
 
 /** Once a room's auction has completed, its people start the next one and move there. */
-async function renewWhenCompleted(api: Api, room: Room, timeLeft: boolean, log: (line: string) => void): Promise<void> {
+async function renewWhenCompleted(
+  api: Api,
+  room: Room,
+  scenario: AuctionScenario,
+  timeLeft: boolean,
+  log: (line: string) => void,
+): Promise<void> {
   if (room.renewing || !timeLeft || room.clients[0]!.view.status !== 'completed') return;
   room.renewing = true;
   try {
-    const auction = await startAuction(api, await leagueOf(api, room.people));
+    const auction = await startAuction(api, await leagueOf(api, room.people, { ...LOAD_LEAGUE_SETTINGS, ...scenario.settings }));
     room.auctionIds.push(auction.id);
     await Promise.all(room.clients.map((client) => client.moveTo(auction.id)));
   } catch (error) {
@@ -86,10 +96,21 @@ export async function runScenario(options: RunOptions): Promise<RunResult> {
   const loadBefore = loadavg().map((n) => Math.round(n * 100) / 100);
 
   log(`setting up ${scenario.auctions} league(s) of ${scenario.biddersPerAuction}…`);
-  const set = await setUpAuctions(api, env.secret, scenario.auctions, scenario.biddersPerAuction);
+  const set = await setUpAuctions(api, env.secret, scenario.auctions, scenario.biddersPerAuction, scenario.settings);
+  const pools = new Map<string, Awaited<ReturnType<typeof leaguePool>>>();
+  if (scenario.settings?.nominationMode === 'managers')
+    for (const { league, auction } of set) pools.set(auction.id, await leaguePool(api, league));
 
   let startedAt = performance.now();
   const now = () => Math.round(performance.now() - startedAt);
+  const end = options.durationMs;
+  const acks: AckRecord[] = [];
+  let accepted = 0;
+  const record = (ack: AckRecord) => {
+    acks.push(ack);
+    if (ack.accepted) accepted++;
+  };
+  const nominators = new Nominators(pools, record, () => now() >= end);
   const deliveries: number[] = [];
   const onDelivery = (ms: number) => deliveries.push(ms);
   let index = 0;
@@ -102,6 +123,7 @@ export async function runScenario(options: RunOptions): Promise<RunResult> {
       localAddress: env.clients.sourceAddress(index++),
       now,
       onDelivery: auctionId ? onDelivery : undefined,
+      onTurn: nominators.onTurn,
     });
   const rooms: Room[] = set.map(({ league, auction }) => ({
     people: league.users,
@@ -111,6 +133,10 @@ export async function runScenario(options: RunOptions): Promise<RunResult> {
   }));
   const clients = rooms.flatMap((room) => room.clients);
   const idle = Array.from({ length: scenario.idleSockets }, () => newClient(mint(env.secret, 'idle'), null));
+  const keepers = new ProxyKeepers(
+    api,
+    rooms.flatMap((room) => room.clients.slice(0, proxyBidders(room.clients.length, scenario.proxyShare))),
+  );
   log(`connecting ${clients.length + idle.length} sockets…`);
   const endLink = await measureLink(env.clients);
   const failedToConnect = new Set<LoadClient>();
@@ -120,9 +146,6 @@ export async function runScenario(options: RunOptions): Promise<RunResult> {
   const connectedAtStart = clients.length + idle.length - failedToConnect.size;
 
   startedAt = performance.now();
-  const end = options.durationMs;
-  const acks: AckRecord[] = [];
-  let accepted = 0;
   const everyone = [...clients, ...idle];
   const sampler = startSampler(
     env.cluster,
@@ -130,7 +153,7 @@ export async function runScenario(options: RunOptions): Promise<RunResult> {
     () => ({ connected: everyone.filter((c) => c.connected).length, answered: acks.length, accepted }),
     (sample) => {
       options.onSample?.(sample, acks);
-      if (scenario.renew) for (const room of rooms) void renewWhenCompleted(api, room, now() < end - RENEW_BEFORE_END_MS, log);
+      if (scenario.renew) for (const room of rooms) void renewWhenCompleted(api, room, scenario, now() < end - RENEW_BEFORE_END_MS, log);
     },
   );
   const noFaults = !options.chaos.kill && !options.chaos.redis && !options.chaos.postgres;
@@ -142,16 +165,10 @@ export async function runScenario(options: RunOptions): Promise<RunResult> {
     now,
   );
   log(`bidding for ${Math.round(options.durationMs / 1000)} s…`);
-  await Promise.all(
-    clients
-      .filter((c) => !failedToConnect.has(c))
-      .map((client) =>
-        bidUntil(client, scenario, end, now, (ack) => {
-          acks.push(ack);
-          if (ack.accepted) accepted++;
-        }),
-      ),
-  );
+  const bidders = clients.filter((c) => !failedToConnect.has(c));
+  nominators.start(bidders);
+  await Promise.all(bidders.map((client) => bidUntil(client, scenario, end, now, record, keepers)));
+  await nominators.settle();
   const costs = costsBefore ? costsBetween(costsBefore, await readCosts(env.cluster)) : null;
   const link = await endLink();
   await chaos.stop();
@@ -170,7 +187,7 @@ export async function runScenario(options: RunOptions): Promise<RunResult> {
     clients,
   );
   const clientViews = clients.map((c) => ({ userId: c.user.id, auctionId: c.options.auctionId!, view: c.view }));
-  const violations = judge({ auctions: stored, acks, clients: clientViews, endRequestedAt });
+  const violations = judge({ auctions: stored, acks, proxies: keepers.records, clients: clientViews, endRequestedAt });
   for (const client of everyone) client.close();
   return {
     scenario,
@@ -178,6 +195,7 @@ export async function runScenario(options: RunOptions): Promise<RunResult> {
     sockets: everyone.length,
     connectedAtStart,
     acks,
+    proxies: keepers.records,
     deliveries,
     samples: sampler.samples,
     chaos: chaos.events,
@@ -192,19 +210,28 @@ export async function runScenario(options: RunOptions): Promise<RunResult> {
   };
 }
 
-/** One bidder's loop: bid on the open lot (within their valuation, never against themselves), pause, again. */
+/**
+ * One bidder's loop: bid on the open lot (within their valuation, never against themselves),
+ * pause, again. A proxy keeper instead sets its valuation as its maximum on each lot, once.
+ */
 export async function bidUntil(
   client: LoadClient,
   scenario: AuctionScenario,
   end: number,
   now: () => number,
   record: (ack: AckRecord) => void,
+  proxies?: ProxyKeepers,
 ): Promise<void> {
   const valuations = new Map<string, number>();
   const pause = () => sleep(scenario.meanIntervalMs > 0 ? -Math.log(1 - Math.random()) * scenario.meanIntervalMs : 0);
   if (scenario.meanIntervalMs > 0) await sleep(Math.random() * scenario.meanIntervalMs);
   while (now() < end) {
     const { lotId, highBid, highBidderId, status } = client.view;
+    if (proxies?.keeps(client)) {
+      if (lotId !== null && status === 'live' && !rosterFull(client)) await proxies.keep(client, valuationOf(valuations, lotId));
+      await sleep(100 + Math.random() * 200);
+      continue;
+    }
     const amount = (highBid ?? 0) + 1 + Math.floor(Math.random() * 3);
     const wants =
       lotId !== null &&

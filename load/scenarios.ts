@@ -1,4 +1,7 @@
 /** The load scenarios `npm run load -- --scenario NAME` knows. */
+import type { CreateLeagueRequest } from '@auction/contracts';
+import { MANAGERS_SETTINGS, PROXY_SHARE } from './formats.js';
+
 export interface AuctionScenario {
   kind: 'auction';
   name: string;
@@ -16,6 +19,13 @@ export interface AuctionScenario {
   valuations: boolean;
   /** When an auction completes before the run ends, its people start another one (a long evening). */
   renew: boolean;
+  /** League settings beyond the load run's (LOAD_LEAGUE_SETTINGS), e.g. `managers` nomination mode. */
+  settings?: Partial<CreateLeagueRequest>;
+  /**
+   * Share of each auction's bidders on proxies: on each lot they set their maximum (their value
+   * of it) once and never bid by hand; the engine bids for them.
+   */
+  proxyShare?: number;
   defaultMinutes: number;
 }
 
@@ -27,14 +37,7 @@ export interface SignupScenario {
   defaultMinutes: number;
 }
 
-export interface UnavailableScenario {
-  kind: 'unavailable';
-  name: string;
-  summary: string;
-  reason: string;
-}
-
-export type Scenario = AuctionScenario | SignupScenario | UnavailableScenario;
+export type Scenario = AuctionScenario | SignupScenario;
 
 function auction(
   name: string,
@@ -53,8 +56,6 @@ function auction(
     ...shape,
   };
 }
-
-const NOT_YET = 'not yet: the auction format it needs is still being built; this scenario is refused until it lands';
 
 export const SCENARIOS: readonly Scenario[] = [
   auction('10', '10 bidders in one auction', { auctions: 1, biddersPerAuction: 10 }),
@@ -92,8 +93,16 @@ export const SCENARIOS: readonly Scenario[] = [
     ],
     defaultMinutes: 1,
   },
-  { kind: 'unavailable', name: 'managers', summary: 'managers nominating in turn', reason: NOT_YET },
-  { kind: 'unavailable', name: 'proxies', summary: 'proxy bids', reason: NOT_YET },
+  auction('managers', '150 managers nominating in turn (3 s lots, 10 s to nominate), bidding as in 150', {
+    auctions: 1,
+    biddersPerAuction: 150,
+    settings: MANAGERS_SETTINGS,
+  }),
+  auction('proxies', `150 bidders in one auction, ${PROXY_SHARE * 100} % of them on proxies`, {
+    auctions: 1,
+    biddersPerAuction: 150,
+    proxyShare: PROXY_SHARE,
+  }),
 ];
 
 export function findScenario(name: string): Scenario | undefined {
