@@ -31,7 +31,7 @@ export function markdownOf(f: Figures, result: RunResult): string {
         .slice(0, 100)
         .map((v) => `- ${v.rule}: ${v.message}`)
         .join('\n')
-    : 'No violation: every acknowledged bid stored as acknowledged, no bid after its deadline, every lot closed once within 1 s of its deadline to its highest bid, budgets and rosters add up, every client converged on the final state.';
+    : 'No violation: every acknowledged bid stored as acknowledged, no bid after its deadline, every lot closed once within 1 s of its deadline to its highest bid, budgets and rosters add up, every client converged on the final state, and the invariants of SPEC §8 hold (nominations, proxies).';
   return `# Load: ${f.scenario}
 
 \`npm run load -- --scenario ${f.scenario}\` — ${f.summary}. Through nginx to cluster mode (3 auction-engine
