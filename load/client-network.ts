@@ -123,8 +123,13 @@ class NamespaceAgent extends Agent {
     const id = this.next++;
     const request: ConnectRequest = { id, host: options.host!, port: Number(options.port), localAddress: options.localAddress! };
     new Promise<Socket>((resolve, reject) => {
+      if (!this.host.child.connected) return reject(new Error('the namespace host is gone'));
       this.pending.set(id, { resolve, reject });
-      this.host.child.send(request);
+      this.host.child.send(request, (error) => {
+        if (!error) return;
+        this.pending.delete(id);
+        reject(error);
+      });
     }).then(
       (socket) => callback?.(null, socket),
       (error: Error) => callback?.(error, undefined as never),
@@ -133,7 +138,7 @@ class NamespaceAgent extends Agent {
   }
 }
 
-/** Makes the namespace, its link and its netem; resolves once a socket can be opened across it. */
+/** Makes the namespace, its link and its netem; resolves once the link is up at both ends. */
 export async function startLatencyNetwork(plan: LatencyPlan): Promise<ClientNetwork> {
   const k = claimSlot();
   const namespace = `auction-load-${k}`;
@@ -177,7 +182,7 @@ export async function startLatencyNetwork(plan: LatencyPlan): Promise<ClientNetw
       },
     });
     await new Promise<void>((resolve, reject) => {
-      host.child.on('message', (message: HostMessage) => 'ready' in message && resolve());
+      host.child.once('message', (message: HostMessage) => 'ready' in message && resolve());
       void host.exited.then(() => reject(new Error(`netem-host exited before it was ready:\n${host.output().slice(-4000)}`)));
     });
     const bridge = (device: string, netemPort: number, socatPort: number) =>

@@ -138,76 +138,80 @@ export async function runScenario(options: RunOptions): Promise<RunResult> {
     rooms.flatMap((room) => room.clients.slice(0, proxyBidders(room.clients.length, scenario.proxyShare))),
   );
   log(`connecting ${clients.length + idle.length} sockets…`);
-  const endLink = await measureLink(env.clients);
-  const failedToConnect = new Set<LoadClient>();
-  await inBatches([...clients, ...idle], 100, async (client) => {
-    await client.connect().catch(() => failedToConnect.add(client));
-  });
-  const connectedAtStart = clients.length + idle.length - failedToConnect.size;
+  // Closed however the run ends: a client left open would go on reconnecting.
+  try {
+    const endLink = await measureLink(env.clients);
+    const failedToConnect = new Set<LoadClient>();
+    await inBatches([...clients, ...idle], 100, async (client) => {
+      await client.connect().catch(() => failedToConnect.add(client));
+    });
+    const connectedAtStart = clients.length + idle.length - failedToConnect.size;
 
-  startedAt = performance.now();
-  const everyone = [...clients, ...idle];
-  const sampler = startSampler(
-    env.cluster,
-    now,
-    () => ({ connected: everyone.filter((c) => c.connected).length, answered: acks.length, accepted }),
-    (sample) => {
-      options.onSample?.(sample, acks);
-      if (scenario.renew) for (const room of rooms) void renewWhenCompleted(api, room, scenario, now() < end - RENEW_BEFORE_END_MS, log);
-    },
-  );
-  const noFaults = !options.chaos.kill && !options.chaos.redis && !options.chaos.postgres;
-  const costsBefore = noFaults ? await readCosts(env.cluster) : null;
-  const chaos = runChaos(
-    options.chaos,
-    { cluster: env.cluster, redis: env.redis, restartPostgres: env.restartPostgres },
-    options.durationMs,
-    now,
-  );
-  log(`bidding for ${Math.round(options.durationMs / 1000)} s…`);
-  const bidders = clients.filter((c) => !failedToConnect.has(c));
-  nominators.start(bidders);
-  await Promise.all(bidders.map((client) => bidUntil(client, scenario, end, now, record, keepers)));
-  await nominators.settle();
-  const costs = costsBefore ? costsBetween(costsBefore, await readCosts(env.cluster)) : null;
-  const link = await endLink();
-  await chaos.stop();
-  sampler.stop();
+    startedAt = performance.now();
+    const everyone = [...clients, ...idle];
+    const sampler = startSampler(
+      env.cluster,
+      now,
+      () => ({ connected: everyone.filter((c) => c.connected).length, answered: acks.length, accepted }),
+      (sample) => {
+        options.onSample?.(sample, acks);
+        if (scenario.renew) for (const room of rooms) void renewWhenCompleted(api, room, scenario, now() < end - RENEW_BEFORE_END_MS, log);
+      },
+    );
+    const noFaults = !options.chaos.kill && !options.chaos.redis && !options.chaos.postgres;
+    const costsBefore = noFaults ? await readCosts(env.cluster) : null;
+    const chaos = runChaos(
+      options.chaos,
+      { cluster: env.cluster, redis: env.redis, restartPostgres: env.restartPostgres },
+      options.durationMs,
+      now,
+    );
+    log(`bidding for ${Math.round(options.durationMs / 1000)} s…`);
+    const bidders = clients.filter((c) => !failedToConnect.has(c));
+    nominators.start(bidders);
+    await Promise.all(bidders.map((client) => bidUntil(client, scenario, end, now, record, keepers)));
+    await nominators.settle();
+    const costs = costsBefore ? costsBetween(costsBefore, await readCosts(env.cluster)) : null;
+    const link = await endLink();
+    await chaos.stop();
+    sampler.stop();
 
-  log('ending the auctions, waiting for every client to converge…');
-  const endRequestedAt = new Map<string, number>();
-  for (const room of rooms) {
-    const current = room.auctionIds.at(-1)!;
-    endRequestedAt.set(current, Date.now());
-    await endAuction(api, current, room.people[0]!.token);
+    log('ending the auctions, waiting for every client to converge…');
+    const endRequestedAt = new Map<string, number>();
+    for (const room of rooms) {
+      const current = room.auctionIds.at(-1)!;
+      endRequestedAt.set(current, Date.now());
+      await endAuction(api, current, room.people[0]!.token);
+    }
+    const stored = await convergedOrTimedOut(
+      env.databaseUrl,
+      rooms.flatMap((r) => r.auctionIds),
+      clients,
+    );
+    const clientViews = clients.map((c) => ({ userId: c.user.id, auctionId: c.options.auctionId!, view: c.view }));
+    const violations = judge({ auctions: stored, acks, proxies: keepers.records, clients: clientViews, endRequestedAt });
+    return {
+      scenario,
+      durationMs: options.durationMs,
+      sockets: everyone.length,
+      connectedAtStart,
+      acks,
+      proxies: keepers.records,
+      deliveries,
+      samples: sampler.samples,
+      chaos: chaos.events,
+      outages: everyone.flatMap((c) => c.outages),
+      auctions: stored,
+      clientViews,
+      violations,
+      link,
+      costs,
+      loadBefore,
+      loadAfter: loadavg().map((n) => Math.round(n * 100) / 100),
+    };
+  } finally {
+    for (const client of [...clients, ...idle]) client.close();
   }
-  const stored = await convergedOrTimedOut(
-    env.databaseUrl,
-    rooms.flatMap((r) => r.auctionIds),
-    clients,
-  );
-  const clientViews = clients.map((c) => ({ userId: c.user.id, auctionId: c.options.auctionId!, view: c.view }));
-  const violations = judge({ auctions: stored, acks, proxies: keepers.records, clients: clientViews, endRequestedAt });
-  for (const client of everyone) client.close();
-  return {
-    scenario,
-    durationMs: options.durationMs,
-    sockets: everyone.length,
-    connectedAtStart,
-    acks,
-    proxies: keepers.records,
-    deliveries,
-    samples: sampler.samples,
-    chaos: chaos.events,
-    outages: everyone.flatMap((c) => c.outages),
-    auctions: stored,
-    clientViews,
-    violations,
-    link,
-    costs,
-    loadBefore,
-    loadAfter: loadavg().map((n) => Math.round(n * 100) / 100),
-  };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import type { FormatInvariantBid, FormatInvariantLot } from '@auction/auction-domain';
 import type { AckRecord } from '../../load/client.js';
 import type { ProxyRecord } from '../../load/format-players.js';
 import { judge, type JudgeInput } from '../../load/judge.js';
@@ -25,6 +26,15 @@ function soundInput(): JudgeInput & { auctions: [StoredAuction] } {
     { id: randomUUID(), lotId, bidderId: W, amount: 40, seq: 4, createdAt: opened + 900, endsAt: opened + BID_TIMER_MS, proxy: false },
   ];
   const closedAt = opened + BID_TIMER_MS + 100;
+  const stateLots: FormatInvariantLot[] = [{ id: lotId, status: 'sold', winnerId: W, price: 40, turn: 1, nominatedBy: W }];
+  const stateBids: FormatInvariantBid[] = bids.map((b) => ({
+    lotId,
+    seq: b.seq,
+    amount: b.amount,
+    bidderId: b.bidderId,
+    proxy: b.proxy,
+    proxyMaxAmount: b.proxy ? 30 : null,
+  }));
   const auction: StoredAuction = {
     id: auctionId,
     status: 'completed',
@@ -56,15 +66,8 @@ function soundInput(): JudgeInput & { auctions: [StoredAuction] } {
         { userId: P, spent: 0, budgetRemaining: 1000, roster: [] },
       ],
       nominationMode: 'managers',
-      lots: [{ id: lotId, status: 'sold', winnerId: W, price: 40, turn: 1, nominatedBy: W }],
-      bids: bids.map((b) => ({
-        lotId,
-        seq: b.seq,
-        amount: b.amount,
-        bidderId: b.bidderId,
-        proxy: b.proxy,
-        proxyMaxAmount: b.proxy ? 30 : null,
-      })),
+      lots: stateLots,
+      bids: stateBids,
       corrections: [],
     },
   };
@@ -121,7 +124,11 @@ describe('the load judge on nominations and proxies', () => {
 
   it("applies SPEC §8's invariants to the stored auction (a lot opened with no nominator)", () => {
     const input = soundInput();
-    input.auctions[0].state = { ...input.auctions[0].state, lots: [{ ...input.auctions[0].state.lots[0]!, nominatedBy: null }] };
+    const lots: FormatInvariantLot[] = (input.auctions[0].state.lots as readonly FormatInvariantLot[]).map((lot) => ({
+      ...lot,
+      nominatedBy: null,
+    }));
+    input.auctions[0].state = { ...input.auctions[0].state, lots };
     expect(rules(input)).toContain('LOT_WITHOUT_NOMINATOR');
   });
 
@@ -135,7 +142,10 @@ describe('the load judge on nominations and proxies', () => {
     const input = soundInput();
     const [auction] = input.auctions;
     auction.bids[1]!.amount = 35;
-    auction.state = { ...auction.state, bids: auction.state.bids.map((b) => (b.proxy ? { ...b, amount: 35, proxyMaxAmount: 40 } : b)) };
+    const bids: FormatInvariantBid[] = (auction.state.bids as readonly FormatInvariantBid[]).map((b) =>
+      b.proxy ? { ...b, amount: 35, proxyMaxAmount: 40 } : b,
+    );
+    auction.state = { ...auction.state, bids };
     expect(rules(input)).toEqual(['PROXY_ABOVE_SET_MAXIMUM']);
   });
 

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseChaos } from '../../load/chaos.js';
 import { startEnvironment, type LoadEnvironment } from '../../load/environment.js';
 import { runScenario, type RunResult } from '../../load/run.js';
@@ -19,7 +19,8 @@ describe('load harness, short form: 150 bidders in 3 auctions across a delaying,
   let namespace: string;
 
   beforeAll(async () => {
-    env = await startEnvironment({ privatePostgres: false, templateDatabase: inject('templateDatabase'), latency: plan.latency });
+    // A PostgreSQL of its own, as the command line has: two load environments on the shared server can exhaust its connections.
+    env = await startEnvironment({ privatePostgres: true, latency: plan.latency });
     namespace = env.clients.namespace!;
   }, 120_000);
 
