@@ -101,7 +101,7 @@ describe('the room while a manager is choosing what to nominate', () => {
     await byTestId(waiting.page, 'nominating').waitFor();
     expect(await textOf(waiting.page, 'lot-name')).toBe(`Waiting for ${nominator.displayName} to nominate the next club`);
     await byTestId(nominator.page, 'your-turn').waitFor();
-    expect(await textOf(nominator.page, 'lot-name')).toBe('Your turn to nominate the next club');
+    expect(await textOf(nominator.page, 'lot-name')).toBe('Nothing on sale yet: you choose the next club');
   });
 
   it('fits "Bid for me" on a 375-px phone and on a laptop: a whole club name, the button on one line', async () => {

@@ -11,7 +11,7 @@ describe('noLotTitle', () => {
     const waiting = snapshot({ currentLot: null, nomination: turnOf(BOB) });
     expect(noLotTitle(waiting, FALLBACK_WORDS.football, nameOf, ANN)).toBe('Waiting for Bob to nominate the next club');
     expect(noLotTitle(waiting, FALLBACK_WORDS.cricket, nameOf, ANN)).toBe('Waiting for Bob to nominate the next player');
-    expect(noLotTitle(waiting, FALLBACK_WORDS.cricket, nameOf, BOB)).toBe('Your turn to nominate the next player');
+    expect(noLotTitle(waiting, FALLBACK_WORDS.cricket, nameOf, BOB)).toBe('Nothing on sale yet: you choose the next player');
   });
 
   it('says the next lot is coming when nobody is to nominate, and that bidding closed at the end', () => {

@@ -27,7 +27,7 @@ export function noLotTitle(snapshot: AuctionSnapshot, words: SportWords, nameOf:
   const turn = snapshot.nomination;
   if (turn) {
     return turn.userId === myUserId
-      ? `Your turn to nominate the next ${asset}`
+      ? `Nothing on sale yet: you choose the next ${asset}`
       : `Waiting for ${nameOf(turn.userId)} to nominate the next ${asset}`;
   }
   return snapshot.lotsRemaining > 0 ? `Next ${asset} coming up…` : 'No lot open';
