@@ -9,6 +9,6 @@ import { assertAncestorOfHead, buildRelease, previousReleaseCommit } from '@auct
 
 const commit = process.argv[2] ?? previousReleaseCommit();
 const say = (line: string) => process.stdout.write(`build-release: ${line}\n`);
-assertAncestorOfHead(commit);
+assertAncestorOfHead(commit, { say });
 const release = await buildRelease(commit, { say });
 if (!release.built) say(`release ${commit.slice(0, 12)}: already built in ${release.dir}`);

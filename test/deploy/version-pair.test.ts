@@ -40,7 +40,8 @@ const MANAGERS = 6;
  * one's connections and statements. Every acknowledged bid is stored, both replicas accept bids
  * and answer the same snapshot, and the auction's invariants hold. The same build stands for both
  * releases: what it proves is that code written for a schema keeps working once that schema is
- * expanded under it, live. Needs the build (`npm test` builds first).
+ * expanded under it, live (release-pair.test.ts runs the previous release's own build beside this
+ * one). Needs the build (`npm test` builds first).
  */
 describe('an old and a new auction-engine replica on one schema', () => {
   const stack = useTestCluster({ replicas: { auth: 1, leagues: 1, 'auction-engine': 2, scoring: 1 } });

@@ -58,19 +58,22 @@ export async function buildRelease(
   mkdirSync(partial, { recursive: true });
   try {
     const started = Date.now();
-    say(`release ${commit.slice(0, 12)}: extracting into ${partial}`);
-    await run('git', ['-C', rootDir, 'archive', '--format=tar', `--output=${partial}/source.tar`, commit]);
-    await run('tar', ['-xf', 'source.tar'], partial);
+    const step = async (what: string, command: string, args: string[], cwd?: string) => {
+      const begun = Date.now();
+      await run(command, args, cwd);
+      say(`release ${commit.slice(0, 12)}: ${what} in ${seconds(begun)} s`);
+    };
+    say(`release ${commit.slice(0, 12)}: building into ${partial}`);
+    await step('git archive', 'git', ['-C', rootDir, 'archive', '--format=tar', `--output=${partial}/source.tar`, commit]);
+    await step('extracted', 'tar', ['-xf', 'source.tar'], partial);
     rmSync(join(partial, 'source.tar'));
-    say(`release ${commit.slice(0, 12)}: npm ci`);
-    await run('npm', ['ci', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error'], partial);
-    say(`release ${commit.slice(0, 12)}: tsc -b tsconfig.build.json`);
-    await run(join(partial, 'node_modules/.bin/tsc'), ['-b', 'tsconfig.build.json'], partial);
-    writeFileSync(join(partial, BUILT_MARKER), `${commit} built in ${Math.round((Date.now() - started) / 1000)} s\n`);
+    await step('npm ci', 'npm', ['ci', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error'], partial);
+    await step('tsc -b tsconfig.build.json', join(partial, 'node_modules/.bin/tsc'), ['-b', 'tsconfig.build.json'], partial);
+    writeFileSync(join(partial, BUILT_MARKER), `${commit} built in ${seconds(started)} s\n`);
     rmSync(dir, { recursive: true, force: true });
     renameSync(partial, dir);
     removeOtherReleases(dir);
-    say(`release ${commit.slice(0, 12)}: built in ${Math.round((Date.now() - started) / 1000)} s`);
+    say(`release ${commit.slice(0, 12)}: built in ${seconds(started)} s`);
   } catch (error) {
     rmSync(partial, { recursive: true, force: true });
     throw error;
@@ -79,8 +82,9 @@ export async function buildRelease(
 }
 
 /** Fails unless `commit` is this repository's HEAD or one of its ancestors. */
-export function assertAncestorOfHead(commit: string, rootDir = REPO_ROOT): void {
-  ensureCommit(rootDir, commit, () => {});
+export function assertAncestorOfHead(commit: string, options: { rootDir?: string; say?: (line: string) => void } = {}): void {
+  const rootDir = options.rootDir ?? REPO_ROOT;
+  ensureCommit(rootDir, commit, options.say ?? (() => {}));
   const check = spawnSync('git', ['-C', rootDir, 'merge-base', '--is-ancestor', commit, 'HEAD']);
   if (check.status !== 0)
     throw new Error(`${PREVIOUS_RELEASE_FILE} names ${commit}, which is not an ancestor of HEAD: name a commit this branch was built on`);
@@ -114,6 +118,10 @@ function hasCommit(rootDir: string, commit: string): boolean {
 
 function git(rootDir: string, args: string[]) {
   return spawnSync('git', ['-C', rootDir, ...args], { encoding: 'utf8' });
+}
+
+function seconds(since: number): number {
+  return Math.round((Date.now() - since) / 1000);
 }
 
 async function run(command: string, args: string[], cwd?: string): Promise<void> {
