@@ -62,7 +62,8 @@ describe('the wire-type check between two contracts builds', () => {
 
   it('names each message the two would not read alike', () => {
     const older = olderContracts('breaking', [
-      // A field retyped, an event renamed, a field the older release's clients require dropped.
+      // A field retyped, an event renamed, a field the older release's clients require dropped, an
+      // optional field made required (the older release's servers may leave it out).
       {
         file: 'events.d.ts',
         from: 'export interface BidAccepted {\n    auctionId: string;',
@@ -70,18 +71,26 @@ describe('the wire-type check between two contracts builds', () => {
       },
       { file: 'events.d.ts', from: "'lot:sold': (payload: LotSold) => void;", to: "'lot:sold:v0': (payload: LotSold) => void;" },
       { file: 'auctions.d.ts', from: 'export interface AcceptedBid {', to: 'export interface AcceptedBid {\n    placedVia: string;' },
+      {
+        file: 'events.d.ts',
+        from: 'opened at once. */\n    nextLotAt: string | null;',
+        to: 'opened at once. */\n    nextLotAt?: string | null;',
+      },
     ]);
     expect(wireIncompatibilities(older, contractsOf(ROOT))).toEqual([
-      'serverEvents: bid:accepted, lot:sold:v0',
+      'serverEvents gone from the newer release: lot:sold:v0',
+      'serverEvents older → newer: auction:live, bid:accepted',
+      'serverEvents newer → older: bid:accepted',
       // Their acknowledgements carry the AcceptedBid.
-      'acknowledgements: bid:place, lot:nominate',
-      'http: AcceptedBid',
+      'acknowledgements newer → older: bid:place, lot:nominate',
+      'http newer → older: AcceptedBid',
     ]);
   });
 
-  it('lets the newer release add an optional field and an event', () => {
+  it('lets the newer release add an optional field, an event and an error code', () => {
     const older = olderContracts('additive', [
       { file: 'auctions.d.ts', from: '    proxy?: boolean;\n}', to: '}' },
+      { file: 'errors.d.ts', from: '    readonly NOT_YOUR_TURN: 409;\n', to: '' },
       { file: 'events.d.ts', from: "    'leaderboard:updated': (payload: {\n        leagueId: string;\n    }) => void;\n", to: '' },
     ]);
     expect(wireIncompatibilities(older, contractsOf(ROOT))).toEqual([]);
