@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@auction/testing';
-import { connectDatabase, perHandle, PreparedStatement, Transactor, type DatabaseHandle } from '../src/index.js';
+import { connectDatabase, perHandle, PreparedStatement, Transactor, type DatabaseHandle } from '@auction/db';
 
 describe('PreparedStatement', () => {
   let database: TestDatabase;
