@@ -81,6 +81,7 @@ export default tseslint.config(
       '.data/**',
       '.cluster/**',
       '.tools/**',
+      '.cache/**',
       'coverage/**',
     ],
   },

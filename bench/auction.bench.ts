@@ -19,6 +19,7 @@ import type { AcceptedBid, CreateLeagueRequest, CurrentLot, ErrorBody, Nominatio
 import { Api, createTestDatabase } from '@auction/testing';
 import { readAuctionState } from '../test/integration/auction/support/auction-state.js';
 import { connectSocket, type ClientSocket } from '../test/integration/auction/support/sockets.js';
+import { costsBetween, readCosts } from '../load/costs.js';
 import {
   assetsPutUp,
   currentNominator,
@@ -127,6 +128,9 @@ interface Outcome {
   /** Server-side bid processing (receipt → committed answer), bucket upper bounds from the replicas' histograms. */
   serverP50: string;
   serverP99: string;
+  /** CPU ms per bid sent, of the auction-engine replicas and of PostgreSQL's backends for the run's database (from /proc). */
+  engineCpuPerBid: number;
+  postgresCpuPerBid: number;
 }
 
 async function main(): Promise<void> {
@@ -282,6 +286,7 @@ async function run(cluster: ClusterHandle, databaseUrl: string, scenario: Scenar
     } else refused(refusal);
   };
   const bucketsBefore = await processingBuckets(cluster);
+  const costsBefore = await readCosts(cluster);
   const loop = monitorEventLoopDelay({ resolution: 10 });
   loop.enable();
   const started = Date.now();
@@ -318,6 +323,7 @@ async function run(cluster: ClusterHandle, databaseUrl: string, scenario: Scenar
   loop.disable();
   const loadAverage = Math.round(loadavg()[0]! * 10) / 10;
   const bucketsAfter = await processingBuckets(cluster);
+  const costs = costsBetween(costsBefore, await readCosts(cluster));
   const serverBuckets = [...bucketsAfter].map(([le, n]) => [le, n - (bucketsBefore.get(le) ?? 0)] as const);
   await sleep(1500); // trailing broadcasts
 
@@ -366,6 +372,8 @@ async function run(cluster: ClusterHandle, databaseUrl: string, scenario: Scenar
     loadAverage,
     serverP50: bucketQuantile(serverBuckets, 0.5),
     serverP99: bucketQuantile(serverBuckets, 0.99),
+    engineCpuPerBid: cpuPerBid(costs.engineCpuMs, attempts),
+    postgresCpuPerBid: cpuPerBid(costs.postgresCpuMs, attempts),
   };
 }
 
@@ -434,6 +442,10 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
+function cpuPerBid(cpuMs: number, bids: number): number {
+  return bids ? Math.round((cpuMs / bids) * 1000) / 1000 : 0;
+}
+
 function print(o: Outcome): void {
   process.stdout.write(
     [
@@ -452,6 +464,7 @@ function print(o: Outcome): void {
       ...(o.proxyBidders > 0 ? [`  proxy bidders ${o.proxyBidders}, maxima set ${o.proxiesSet}, proxy bids ${o.proxyBids}`] : []),
       `  lost bids ${o.lost}, invariant violations ${o.invariantViolations}`,
       `  server-side bid processing ms: p50 ${o.serverP50}, p99 ${o.serverP99}`,
+      `  CPU ms per bid sent: auction-engine ${o.engineCpuPerBid}, PostgreSQL ${o.postgresCpuPerBid}`,
       `  load generator event-loop delay p99 ${o.clientLoopDelayP99} ms; machine load average ${o.loadAverage}`,
       '',
     ].join('\n'),
@@ -461,7 +474,7 @@ function print(o: Outcome): void {
 function report(outcomes: Outcome[]): void {
   const rows = outcomes.map(
     (o) =>
-      `| ${o.scenario.name} | ${o.connected}/${o.sockets} | ${o.ack.p50} / ${o.ack.p95} / ${o.ack.p99} | ${o.serverP50} / ${o.serverP99} | ${o.everyClient.p99} (${o.deliveries.p99}) | ${o.acceptedPerSecond} | ${o.attempts} | ${o.unexpected} | ${o.lost} | ${o.invariantViolations} | ${o.clientLoopDelayP99} | ${o.loadAverage} |`,
+      `| ${o.scenario.name} | ${o.connected}/${o.sockets} | ${o.ack.p50} / ${o.ack.p95} / ${o.ack.p99} | ${o.serverP50} / ${o.serverP99} | ${o.engineCpuPerBid} / ${o.postgresCpuPerBid} | ${o.everyClient.p99} (${o.deliveries.p99}) | ${o.acceptedPerSecond} | ${o.attempts} | ${o.unexpected} | ${o.lost} | ${o.invariantViolations} | ${o.clientLoopDelayP99} | ${o.loadAverage} |`,
   );
   const formatRows = outcomes
     .filter((o) => o.opened || o.proxyBidders > 0)
@@ -480,11 +493,13 @@ exponential pause (mean ${SCENARIOS[0]!.meanIntervalMs} ms at 150 bidders, ${SCE
 ${SCENARIOS[0]!.durationMs / 1000} s. Bid timer 8 s, anti-snipe 4 s. Broadcast latency is receipt time − the accepting
 transaction's serverTime; "every client" is, per accepted bid, the slowest of all sockets in that auction
 (each-delivery p99 in brackets). Lost = acknowledged as accepted but not in \`auction.bids\`; invariants
-are those of SPEC §3 and §8 on the auction as stored, after it is ended.
+are those of SPEC §3 and §8 on the auction as stored, after it is ended. CPU per bid is the CPU time
+the auction-engine replicas and PostgreSQL's backends of the run's database used while bidding (from
+/proc), over the bids sent: unlike the latencies it hardly moves with what else the machine runs.
 Machine: ${machine()}.
 
-| scenario | connected | bid ack p50 / p95 / p99 ms | server-side p50 / p99 ms | broadcast p99 ms | accepted bids/s | bids sent | unexpected errors | lost bids | invariant violations | client loop delay p99 ms | load avg |
-|---|---|---|---|---|---|---|---|---|---|---|---|
+| scenario | connected | bid ack p50 / p95 / p99 ms | server-side p50 / p99 ms | CPU ms per bid, engine / PostgreSQL | broadcast p99 ms | accepted bids/s | bids sent | unexpected errors | lost bids | invariant violations | client loop delay p99 ms | load avg |
+|---|---|---|---|---|---|---|---|---|---|---|---|---|
 ${rows.join('\n')}
 
 Targets: 100 % connected, 0 lost, 0 unexpected errors, ack p99 ≤ 50 ms at 150 bidders, broadcast

@@ -11,7 +11,7 @@ import { generatedFiles } from '@auction/cluster';
 import { K8S_FILE, renderK8s } from '../test/support/helm.js';
 import { REPO_ROOT } from '../test/support/tools.js';
 
-const files = generatedFiles((doc) => stringify(doc, { lineWidth: 0 }), REPO_ROOT);
+const files = generatedFiles((doc) => stringify(doc, { lineWidth: 0 }));
 for (const { path, content } of files) write(path, content);
 write(K8S_FILE, renderK8s());
 

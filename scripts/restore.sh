@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Restores a backup made by scripts/backup.sh into an EMPTY database, in one transaction:
+# Restores a backup made by helm/auction-platform/files/backup.sh into an EMPTY database, in one transaction:
 # either everything is restored or nothing is (exit code non-zero, target left empty).
 #
 #   scripts/restore.sh FILE TARGET_URL

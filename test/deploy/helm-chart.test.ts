@@ -297,7 +297,7 @@ describe.each(Object.entries(VALUE_SETS))('helm/auction-platform with %s values'
     });
   });
 
-  it('migrates in a pre-install/pre-upgrade hook Job and backs up with a CronJob running scripts/backup.sh', () => {
+  it('migrates in a pre-install/pre-upgrade hook Job and backs up with a CronJob running the chart files/backup.sh', () => {
     const [job] = ofKind('Job');
     expect(job.metadata.annotations['helm.sh/hook']).toBe('pre-install,pre-upgrade');
     expect(job.spec.template.spec.containers[0].command).toEqual(['node', 'apps/standalone/dist/migrate.js']);
@@ -306,7 +306,7 @@ describe.each(Object.entries(VALUE_SETS))('helm/auction-platform with %s values'
     const container = cron.spec.jobTemplate.spec.template.spec.containers[0];
     expect(container.command).toEqual(['bash', '/scripts/backup.sh', '/backups']);
     const script = ofKind('ConfigMap').find((c) => c.metadata.name.endsWith('-backup-script'));
-    expect(script.data['backup.sh']).toBe(readFileSync(join(REPO_ROOT, 'scripts/backup.sh'), 'utf8'));
+    expect(script.data['backup.sh']).toBe(readFileSync(join(REPO_ROOT, 'helm/auction-platform/files/backup.sh'), 'utf8'));
     const claim = cron.spec.jobTemplate.spec.template.spec.volumes.find((v: any) => v.name === 'backups').persistentVolumeClaim.claimName;
     expect(claim === values.backup.existingClaim || ofKind('PersistentVolumeClaim').some((p) => p.metadata.name === claim)).toBe(true);
   });

@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApp } from './support/app.js';
 import {
   byTestId,
-  closeAll,
   expectNoReload,
   markDocument,
   openUser,
@@ -11,6 +10,7 @@ import {
   sessionOf,
   signIn,
   startAppAndBrowser,
+  stopAppAndBrowser,
   textOf,
   waitForAttribute,
   type User,
@@ -46,10 +46,7 @@ describe('web client in real Chromium: a league from mail link to auction result
     [app, browser] = await startAppAndBrowser();
   });
 
-  afterAll(async () => {
-    await closeAll(commissioner?.context, member?.context, browser);
-    await app?.stop();
-  });
+  afterAll(() => stopAppAndBrowser(app, browser, commissioner, member));
 
   it('signs in from mailed links, creates and joins a league, runs a live two-person auction and shows the results', async () => {
     // --- The commissioner signs in with a link from a real mail.

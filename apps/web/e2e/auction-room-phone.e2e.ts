@@ -3,21 +3,22 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApp } from './support/app.js';
 import {
   byTestId,
-  closeAll,
   DESKTOP,
   expectNoReload,
   markDocument,
   openUser,
   PHONE,
   screenshot,
-  sessionOf,
+  signedInUser,
   signIn,
   startAppAndBrowser,
+  stopAppAndBrowser,
   textOf,
   waitForAttribute,
+  type SignedInUser,
   type User,
 } from './support/browser.js';
-import { clubIds, createLeague, startAuction } from './support/league.js';
+import { createClubLeague, LOT_STAYS_OPEN, startAuction } from './support/league.js';
 import { connectionStates, CuttableNetwork, recordConnectionStates } from './support/network.js';
 
 const PHONE_WIDTH = 375;
@@ -85,36 +86,20 @@ async function countdownNow(page: Page): Promise<{ remaining: number; at: number
 describe('auction room on a phone: 375 px and a connection that drops', () => {
   let app: RunningApp;
   let browser: Browser;
-  let commissioner: User;
+  let commissioner: SignedInUser;
   let phone: User;
   let network: CuttableNetwork;
   let auctionId: string;
-  let commissionerName: string;
 
   beforeAll(async () => {
     [app, browser] = await startAppAndBrowser();
 
     // The commissioner (laptop) signs in from a mailed link and sets the league up.
-    commissioner = await openUser(browser, app, 'chair@club.test', DESKTOP);
-    await signIn(commissioner, app);
-    const { accessToken } = await sessionOf(commissioner.page);
-    commissionerName = (await app.api.get('/api/auth/me', { token: accessToken })).body.displayName;
-    const assetIds = await clubIds(app, accessToken, ['eng-liverpool', 'eng-everton', 'eng-fulham']);
-    // A long timer: the lot stays open through every test here.
-    const league = await createLeague(app, accessToken, {
+    commissioner = await signedInUser(browser, app, 'chair@club.test', DESKTOP);
+    const league = await createClubLeague(app, commissioner.token, ['eng-liverpool', 'eng-everton', 'eng-fulham'], {
       name: 'Phone League',
-      sport: 'football',
-      competition: 'EPL',
-      assetIds,
-      nominationOrder: 'fixed',
-      budget: 100,
       rosterSize: 2,
-      openingBid: 1,
-      minIncrement: 1,
-      bidTimerSeconds: 600,
-      antiSnipeSeconds: 10,
-      lotGapSeconds: 0,
-      leadInSeconds: 0,
+      ...LOT_STAYS_OPEN,
     });
 
     // A member on a phone opens the invite link, signs in from the mail and joins.
@@ -142,7 +127,7 @@ describe('auction room on a phone: 375 px and a connection that drops', () => {
     await markDocument(phone.page, 'phone');
 
     // The auction starts; the phone is offered the room live and the member taps in.
-    auctionId = (await startAuction(app, accessToken, league.id)).id;
+    auctionId = (await startAuction(app, commissioner.token, league.id)).id;
     await byTestId(phone.page, 'enter-auction').tap();
     await phone.page.waitForURL(`**/auctions/${auctionId}`);
     await commissioner.page.goto(`/auctions/${auctionId}`);
@@ -153,10 +138,7 @@ describe('auction room on a phone: 375 px and a connection that drops', () => {
     }
   });
 
-  afterAll(async () => {
-    await closeAll(commissioner?.context, phone?.context, browser);
-    await app?.stop();
-  });
+  afterAll(() => stopAppAndBrowser(app, browser, commissioner, phone));
 
   it('fits a 375-px screen: no sideways scroll, countdown and bid buttons visible and tappable', async () => {
     const page = phone.page;
@@ -276,7 +258,7 @@ describe('auction room on a phone: 375 px and a connection that drops', () => {
     const recoveredAfterMs = Date.now() - restoredAt;
     expect(await textOf(page, 'connection-state')).toBe('Connected');
     expect(await textOf(page, 'high-bid')).toBe('£2m');
-    expect(await textOf(page, 'high-bidder')).toBe(`by ${commissionerName}`);
+    expect(await textOf(page, 'high-bidder')).toBe(`by ${commissioner.displayName}`);
     await waitForAttribute(page, 'auction-room', 'data-seq', seqAfterBid!);
     await page.getByTestId('bid-history').locator('li').filter({ hasText: '£2m' }).waitFor();
     expect(await byTestId(page, 'bid-min').getAttribute('data-amount')).toBe('3');
@@ -312,7 +294,7 @@ describe('auction room on a phone: 375 px and a connection that drops', () => {
     await waitForAttribute(page, 'connection-state', 'data-state', 'connected', RECOVERY_MS);
     await waitForAttribute(page, 'high-bid', 'data-amount', '4', 5000);
     await waitForAttribute(page, 'auction-room', 'data-seq', seqAfterBid!);
-    expect(await textOf(page, 'high-bidder')).toBe(`by ${commissionerName}`);
+    expect(await textOf(page, 'high-bidder')).toBe(`by ${commissioner.displayName}`);
 
     const states = await connectionStates(page);
     expect(states.map((s) => s.state)).toEqual(['connected', 'offline', 'reconnecting', 'connected']);

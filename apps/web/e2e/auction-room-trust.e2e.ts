@@ -3,19 +3,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApp } from './support/app.js';
 import {
   byTestId,
-  closeAll,
   DESKTOP,
-  openUser,
   PHONE,
   screenshot,
-  sessionOf,
-  signIn,
+  signedInUser,
   startAppAndBrowser,
+  stopAppAndBrowser,
   textOf,
   waitForAttribute,
-  type User,
+  type SignedInUser,
 } from './support/browser.js';
-import { clubIds, createLeague } from './support/league.js';
+import { createClubLeague, joinLeague } from './support/league.js';
 
 const BID_TIMER_S = 10;
 const ANTI_SNIPE_S = 5;
@@ -44,33 +42,20 @@ async function remainingMs(page: Page): Promise<number> {
 describe('the auction room people trust: gap, lead-in, schedule, outbid, extension, memory (375 px)', () => {
   let app: RunningApp;
   let browser: Browser;
-  let chair: User;
-  let ann: User;
-  let bob: User;
-  let bobToken: string;
-  let bobName: string;
-  let chairToken: string;
+  let chair: SignedInUser;
+  let ann: SignedInUser;
+  let bob: SignedInUser;
   let auctionId: string;
   let leagueId: string;
   let bidsSentByAnn: () => Promise<Array<{ lotId: string; amount: number }>>;
 
   beforeAll(async () => {
     [app, browser] = await startAppAndBrowser();
-    chair = await openUser(browser, app, 'chair@club.test', DESKTOP);
-    ann = await openUser(browser, app, 'ann@club.test', PHONE);
-    bob = await openUser(browser, app, 'bob@club.test', PHONE);
-    for (const user of [chair, ann, bob]) await signIn(user, app);
-    chairToken = (await sessionOf(chair.page)).accessToken;
-    bobToken = (await sessionOf(bob.page)).accessToken;
-    bobName = (await app.api.get('/api/auth/me', { token: bobToken })).body.displayName;
-    const assetIds = await clubIds(app, chairToken, ['eng-arsenal', 'eng-chelsea', 'eng-everton']);
-    const league = await createLeague(app, chairToken, {
+    chair = await signedInUser(browser, app, 'chair@club.test', DESKTOP);
+    ann = await signedInUser(browser, app, 'ann@club.test', PHONE);
+    bob = await signedInUser(browser, app, 'bob@club.test', PHONE);
+    const league = await createClubLeague(app, chair.token, ['eng-arsenal', 'eng-chelsea', 'eng-everton'], {
       name: 'Trust League',
-      sport: 'football',
-      competition: 'EPL',
-      assetIds,
-      nominationOrder: 'fixed',
-      budget: 100,
       rosterSize: 2,
       bidTimerSeconds: BID_TIMER_S,
       antiSnipeSeconds: ANTI_SNIPE_S,
@@ -78,17 +63,11 @@ describe('the auction room people trust: gap, lead-in, schedule, outbid, extensi
       leadInSeconds: LEAD_IN_S,
     });
     leagueId = league.id;
-    for (const user of [ann, bob]) {
-      const { accessToken } = await sessionOf(user.page);
-      expect((await app.api.post('/api/leagues/join', { inviteToken: league.inviteToken }, { token: accessToken })).status).toBe(200);
-    }
+    await joinLeague(app, league.inviteToken, ann, bob);
     bidsSentByAnn = await recordBidsSent(ann.page);
   }, 120_000);
 
-  afterAll(async () => {
-    await closeAll(chair?.context, ann?.context, bob?.context, browser);
-    await app?.stop();
-  });
+  afterAll(() => stopAppAndBrowser(app, browser, chair, ann, bob));
 
   it('shows a scheduled auction as a lobby countdown, then the lead-in, then the first lot', async () => {
     // Bob waits on My competitions: its league card listens to the lobby (league:join acknowledged).
@@ -107,7 +86,7 @@ describe('the auction room people trust: gap, lead-in, schedule, outbid, extensi
     await lobbyJoined;
     expect(await byTestId(bob.page, 'enter-auction').count()).toBe(0);
     const startsAt = new Date(Date.now() + 9_000);
-    const scheduled = await app.api.post('/api/auctions', { leagueId, startsAt: startsAt.toISOString() }, { token: chairToken });
+    const scheduled = await app.api.post('/api/auctions', { leagueId, startsAt: startsAt.toISOString() }, { token: chair.token });
     expect(scheduled.status, JSON.stringify(scheduled.body)).toBe(201);
     auctionId = scheduled.body.id;
     // The button appears live, without a reload.
@@ -150,11 +129,11 @@ describe('the auction room people trust: gap, lead-in, schedule, outbid, extensi
     const early = await app.api.post(
       `/api/auctions/${auctionId}/bids`,
       { lotId, amount: 2, clientBidId: crypto.randomUUID() },
-      { token: bobToken },
+      { token: bob.token },
     );
     expect(early.status, JSON.stringify(early.body)).toBe(201);
     await waitForAttribute(page, 'bid-status', 'data-state', 'outbid');
-    expect(await textOf(page, 'bid-status')).toBe(`Outbid — ${bobName} bid £2m`);
+    expect(await textOf(page, 'bid-status')).toBe(`Outbid — ${bob.displayName} bid £2m`);
     expect(await page.evaluate(() => (window as unknown as { __vibrations: unknown[] }).__vibrations.length)).toBe(1);
     // The result line sits right under the bid buttons, on the first screen of a 375-px phone.
     const buttons = (await byTestId(page, 'bid-min').boundingBox())!;
@@ -170,7 +149,7 @@ describe('the auction room people trust: gap, lead-in, schedule, outbid, extensi
     const late = await app.api.post(
       `/api/auctions/${auctionId}/bids`,
       { lotId, amount: 4, clientBidId: crypto.randomUUID() },
-      { token: bobToken },
+      { token: bob.token },
     );
     expect(late.status, JSON.stringify(late.body)).toBe(201);
     await byTestId(page, 'extension-flash').waitFor({ timeout: 3000 });
@@ -187,7 +166,7 @@ describe('the auction room people trust: gap, lead-in, schedule, outbid, extensi
     expect(sentBefore, 'the recorder saw the two bids Ann tapped').toBe(2);
 
     await waitForAttribute(page, 'lot-card', 'data-state', 'gap', LOT_WAIT_MS);
-    expect(await textOf(page, 'lot-gap-result')).toBe(`Sold to ${bobName} for £4m`);
+    expect(await textOf(page, 'lot-gap-result')).toBe(`Sold to ${bob.displayName} for £4m`);
     expect(await textOf(page, 'next-lot-in')).toMatch(/^Next club in \d/);
     expect(await byTestId(page, 'bid-custom-amount').inputValue()).toBe('');
     expect(await byTestId(page, 'bid-custom-submit').isDisabled()).toBe(true);
@@ -204,7 +183,7 @@ describe('the auction room people trust: gap, lead-in, schedule, outbid, extensi
     const newLotId = (await byTestId(page, 'lot-card').getAttribute('data-lot-id'))!;
     expect(newLotId).not.toBe(soldLotId);
     expect((await bidsSentByAnn()).slice(sentBefore)).toEqual([]);
-    const history = await app.api.get(`/api/auctions/${auctionId}/bids?lotId=${newLotId}`, { token: chairToken });
+    const history = await app.api.get(`/api/auctions/${auctionId}/bids?lotId=${newLotId}`, { token: chair.token });
     expect(history.body.items).toEqual([]);
   });
 
@@ -216,7 +195,7 @@ describe('the auction room people trust: gap, lead-in, schedule, outbid, extensi
       const sale = page.getByTestId('closed-lot').filter({ hasText: 'Arsenal' });
       await sale.waitFor();
       expect(await sale.getAttribute('data-status')).toBe('sold');
-      expect(await sale.textContent()).toContain(`Sold to ${bobName} for £4m`);
+      expect(await sale.textContent()).toContain(`Sold to ${bob.displayName} for £4m`);
     }
     await screenshot(chair.page, 'late-joiner');
   });

@@ -3,58 +3,41 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApp } from './support/app.js';
 import {
   byTestId,
-  closeAll,
   DESKTOP,
-  openUser,
   PHONE,
   screenshot,
-  sessionOf,
-  signIn,
+  signedInUser,
   startAppAndBrowser,
+  stopAppAndBrowser,
   textOf,
-  type User,
+  type SignedInUser,
 } from './support/browser.js';
-import { clubIds, createLeague } from './support/league.js';
+import { createClubLeague, joinLeague } from './support/league.js';
 
 const LONG_NAME = 'Alexandra Montgomery-Fitzwilliam';
 
 describe('a scheduled auction, moved from the room; a long name on a 375-px phone', () => {
   let app: RunningApp;
   let browser: Browser;
-  let chair: User;
-  let ann: User;
+  let chair: SignedInUser;
+  let ann: SignedInUser;
   let leagueId: string;
   let auctionId: string;
-  let chairToken: string;
 
   beforeAll(async () => {
     [app, browser] = await startAppAndBrowser();
-    chair = await openUser(browser, app, 'chair@club.test', DESKTOP);
-    ann = await openUser(browser, app, 'ann@club.test', PHONE);
-    for (const user of [chair, ann]) await signIn(user, app);
-    chairToken = (await sessionOf(chair.page)).accessToken;
-    const assetIds = await clubIds(app, chairToken, ['eng-arsenal', 'eng-chelsea']);
-    const league = await createLeague(app, chairToken, {
-      name: 'Schedule League',
-      sport: 'football',
-      competition: 'EPL',
-      assetIds,
-      budget: 100,
-      rosterSize: 1,
-    });
+    chair = await signedInUser(browser, app, 'chair@club.test', DESKTOP);
+    ann = await signedInUser(browser, app, 'ann@club.test', PHONE);
+    const league = await createClubLeague(app, chair.token, ['eng-arsenal', 'eng-chelsea'], { name: 'Schedule League', rosterSize: 1 });
     leagueId = league.id;
-    const { accessToken } = await sessionOf(ann.page);
-    expect((await app.api.post('/api/leagues/join', { inviteToken: league.inviteToken }, { token: accessToken })).status).toBe(200);
+    await joinLeague(app, league.inviteToken, ann);
     const startsAt = new Date(Date.now() + 60 * 60_000).toISOString();
-    const scheduled = await app.api.post('/api/auctions', { leagueId, startsAt }, { token: chairToken });
+    const scheduled = await app.api.post('/api/auctions', { leagueId, startsAt }, { token: chair.token });
     expect(scheduled.status, JSON.stringify(scheduled.body)).toBe(201);
     auctionId = scheduled.body.id;
   }, 120_000);
 
-  afterAll(async () => {
-    await closeAll(chair?.context, ann?.context, browser);
-    await app?.stop();
-  });
+  afterAll(() => stopAppAndBrowser(app, browser, chair, ann));
 
   it('keeps Sign out on a 375-px screen when the display name is long', async () => {
     const page = ann.page;
@@ -88,18 +71,18 @@ describe('a scheduled auction, moved from the room; a long name on a 375-px phon
     await screenshot(chair.page, 'reschedule-done');
 
     await expect.poll(() => textOf(ann.page, 'starts-at')).not.toBe(before);
-    const answer = await app.api.get(`/api/auctions/${auctionId}`, { token: chairToken });
+    const answer = await app.api.get(`/api/auctions/${auctionId}`, { token: chair.token });
     expect(new Date(answer.body.startsAt).getTime()).toBe(moved.getTime());
     await screenshot(ann.page, 'rescheduled-phone');
   });
 
   it('refuses a start in the past with the reason, and keeps the time', async () => {
     const page = chair.page;
-    const before = (await app.api.get(`/api/auctions/${auctionId}`, { token: chairToken })).body.startsAt;
+    const before = (await app.api.get(`/api/auctions/${auctionId}`, { token: chair.token })).body.startsAt;
     await byTestId(page, 'reschedule-at').fill('2020-01-01T10:00');
     await byTestId(page, 'reschedule-auction').click();
     await byTestId(page, 'reschedule-error').waitFor();
     expect(await textOf(page, 'reschedule-error')).toMatch(/future|past|later/i);
-    expect((await app.api.get(`/api/auctions/${auctionId}`, { token: chairToken })).body.startsAt).toBe(before);
+    expect((await app.api.get(`/api/auctions/${auctionId}`, { token: chair.token })).body.startsAt).toBe(before);
   });
 });

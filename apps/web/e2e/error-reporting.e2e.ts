@@ -3,8 +3,8 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SentryRecorder } from '@auction/testing';
 import type { RunningApp } from './support/app.js';
-import { byTestId, closeAll, openUser, sessionOf, signIn, startAppAndBrowser, type User } from './support/browser.js';
-import { clubIds, createLeague } from './support/league.js';
+import { byTestId, openUser, sessionOf, signIn, startAppAndBrowser, stopAppAndBrowser, type User } from './support/browser.js';
+import { createClubLeague } from './support/league.js';
 
 const RELEASE = 'auction-platform@e2e.1';
 const ENVIRONMENT = 'e2e';
@@ -43,8 +43,7 @@ describe('error reporting: server and web client send scrubbed events to Sentry'
   });
 
   afterAll(async () => {
-    await closeAll(user?.context, browser);
-    await app?.stop();
+    await stopAppAndBrowser(app, browser, user);
     await recorder.stop();
   });
 
@@ -93,14 +92,8 @@ describe('error reporting: server and web client send scrubbed events to Sentry'
 
   it('reports an unexpected server error (500) once, with its request id, without e-mails, token or body', async () => {
     const { accessToken } = await sessionOf(user.page);
-    const assetIds = await clubIds(app, accessToken, ['eng-liverpool', 'eng-everton']);
-    const league = await createLeague(app, accessToken, {
+    const league = await createClubLeague(app, accessToken, ['eng-liverpool', 'eng-everton'], {
       name: 'Reporting League',
-      sport: 'football',
-      competition: 'EPL',
-      assetIds,
-      nominationOrder: 'fixed',
-      budget: 100,
       rosterSize: 1,
       openingBid: 1,
       minIncrement: 1,

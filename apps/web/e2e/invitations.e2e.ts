@@ -4,13 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApp } from './support/app.js';
 import {
   byTestId,
-  closeAll,
   openUser,
   PHONE,
   screenshot,
   sessionOf,
-  signIn,
+  signedInUser,
   startAppAndBrowser,
+  stopAppAndBrowser,
   textOf,
   type User,
 } from './support/browser.js';
@@ -30,9 +30,8 @@ describe('invitations in real Chromium: a CSV invitee who opens the mail late st
     db = new pg.Pool({ connectionString: app.databaseUrl, max: 2 });
   });
   afterAll(async () => {
-    await closeAll(...users.map((u) => u.context), browser);
     await db?.end();
-    await app?.stop();
+    await stopAppAndBrowser(app, browser, ...users);
   });
 
   /** The product keeps time in the database: moving stored times back is the mail having waited unread. */
@@ -50,12 +49,10 @@ describe('invitations in real Chromium: a CSV invitee who opens the mail late st
   }
 
   it('CSV upload → mail opened 20 minutes later on a phone → "You joined"; the commissioner sees who joined', async () => {
-    const commissioner = await openUser(browser, app, 'captain@club.test');
+    const commissioner = await signedInUser(browser, app, 'captain@club.test');
     users.push(commissioner);
     const c = commissioner.page;
-    await signIn(commissioner, app);
-    const { accessToken } = await sessionOf(c);
-    const league = await createLeague(app, accessToken, { name: 'Riverside Sunday League', sport: 'football' });
+    const league = await createLeague(app, commissioner.token, { name: 'Riverside Sunday League', sport: 'football' });
     await c.goto(`/leagues/${league.id}`);
 
     const [late, waiting, lapsed] = ['late.opener@club.test', 'still.waiting@club.test', 'on.holiday@club.test'];

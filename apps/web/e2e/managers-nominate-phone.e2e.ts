@@ -3,38 +3,29 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApp } from './support/app.js';
 import {
   byTestId,
-  closeAll,
-  openUser,
   PHONE,
   screenshot,
-  sessionOf,
-  signIn,
+  signedInUser,
   startAppAndBrowser,
+  stopAppAndBrowser,
   waitForAttribute,
-  type User,
+  type SignedInUser,
 } from './support/browser.js';
-import { clubIds, createLeague, startAuction } from './support/league.js';
+import { createClubLeague, joinLeague, startAuction } from './support/league.js';
 
 /** SPEC §8 on two phones: managers nominate in turn; one lets the clock run out and sees the auto badge. */
 describe('managers nominate in turn, on 375-px phones', () => {
   let app: RunningApp;
   let browser: Browser;
-  let ann: User;
-  let bob: User;
+  let ann: SignedInUser;
+  let bob: SignedInUser;
   let auctionId: string;
-  let accessToken: string;
 
   beforeAll(async () => {
     [app, browser] = await startAppAndBrowser();
-    ann = await openUser(browser, app, 'ann@club.test', PHONE);
-    await signIn(ann, app);
-    accessToken = (await sessionOf(ann.page)).accessToken;
-    const assetIds = await clubIds(app, accessToken, ['eng-liverpool', 'eng-everton', 'eng-fulham', 'eng-brentford']);
-    const league = await createLeague(app, accessToken, {
+    ann = await signedInUser(browser, app, 'ann@club.test', PHONE);
+    const league = await createClubLeague(app, ann.token, ['eng-liverpool', 'eng-everton', 'eng-fulham', 'eng-brentford'], {
       name: 'Turns League',
-      sport: 'football',
-      assetIds,
-      budget: 100,
       rosterSize: 2,
       bidTimerSeconds: 4,
       antiSnipeSeconds: 0,
@@ -43,30 +34,20 @@ describe('managers nominate in turn, on 375-px phones', () => {
       nominationMode: 'managers',
       nominationSeconds: 8,
     });
-    bob = await openUser(browser, app, 'bob@club.test', PHONE);
-    await signIn(bob, app);
-    const joined = await app.api.post(
-      '/api/leagues/join',
-      { inviteToken: league.inviteToken },
-      { token: (await sessionOf(bob.page)).accessToken },
-    );
-    expect(joined.status).toBe(200);
-    auctionId = (await startAuction(app, accessToken, league.id)).id;
+    bob = await signedInUser(browser, app, 'bob@club.test', PHONE);
+    await joinLeague(app, league.inviteToken, bob);
+    auctionId = (await startAuction(app, ann.token, league.id)).id;
     for (const user of [ann, bob]) {
       await user.page.goto(`/auctions/${auctionId}`);
       await waitForAttribute(user.page, 'auction-room', 'data-status', 'live');
     }
   }, 120_000);
 
-  afterAll(async () => {
-    await closeAll(ann?.context, bob?.context, browser);
-    await app?.stop();
-  });
+  afterAll(() => stopAppAndBrowser(app, browser, ann, bob));
 
   async function turnHolder(): Promise<{ nominator: Page; other: Page }> {
-    const snapshot = (await app.api.get(`/api/auctions/${auctionId}`, { token: accessToken })).body;
-    const annId = (await sessionOf(ann.page)).userId;
-    return snapshot.nomination.userId === annId ? { nominator: ann.page, other: bob.page } : { nominator: bob.page, other: ann.page };
+    const snapshot = (await app.api.get(`/api/auctions/${auctionId}`, { token: ann.token })).body;
+    return snapshot.nomination.userId === ann.userId ? { nominator: ann.page, other: bob.page } : { nominator: bob.page, other: ann.page };
   }
 
   it('lets the manager whose turn it is nominate from the pool, and shows everyone else who is nominating', async () => {

@@ -3,64 +3,44 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApp } from './support/app.js';
 import {
   byTestId,
-  closeAll,
   DESKTOP,
-  openUser,
   PHONE,
   screenshot,
-  sessionOf,
-  signIn,
+  signedInUser,
   startAppAndBrowser,
+  stopAppAndBrowser,
   waitForAttribute,
-  type User,
+  type SignedInUser,
 } from './support/browser.js';
-import { clubIds, createLeague, startAuction } from './support/league.js';
+import { createClubLeague, joinLeague, startAuction } from './support/league.js';
 
 /** SPEC §8: an absent manager's proxy wins at the second price; the commissioner undoes the sale and every screen shows it. */
 describe('proxy bids and corrections in the room', () => {
   let app: RunningApp;
   let browser: Browser;
-  let chair: User;
-  let ann: User;
-  let bob: User;
-  let chairToken: string;
-  let annName: string;
+  let chair: SignedInUser;
+  let ann: SignedInUser;
+  let bob: SignedInUser;
   let auctionId: string;
 
   beforeAll(async () => {
     [app, browser] = await startAppAndBrowser();
-    chair = await openUser(browser, app, 'chair@club.test', DESKTOP);
-    ann = await openUser(browser, app, 'ann@club.test', PHONE);
-    bob = await openUser(browser, app, 'bob@club.test', PHONE);
-    for (const user of [chair, ann, bob]) await signIn(user, app);
-    chairToken = (await sessionOf(chair.page)).accessToken;
-    const annToken = (await sessionOf(ann.page)).accessToken;
-    annName = (await app.api.get('/api/auth/me', { token: annToken })).body.displayName;
-    const assetIds = await clubIds(app, chairToken, ['eng-arsenal', 'eng-chelsea']);
-    const league = await createLeague(app, chairToken, {
+    chair = await signedInUser(browser, app, 'chair@club.test', DESKTOP);
+    ann = await signedInUser(browser, app, 'ann@club.test', PHONE);
+    bob = await signedInUser(browser, app, 'bob@club.test', PHONE);
+    const league = await createClubLeague(app, chair.token, ['eng-arsenal', 'eng-chelsea'], {
       name: 'Proxy League',
-      sport: 'football',
-      competition: 'EPL',
-      assetIds,
-      nominationOrder: 'fixed',
-      budget: 100,
       rosterSize: 1,
       bidTimerSeconds: 120,
       antiSnipeSeconds: 0,
       lotGapSeconds: 0,
       leadInSeconds: 0,
     });
-    for (const user of [ann, bob]) {
-      const { accessToken } = await sessionOf(user.page);
-      expect((await app.api.post('/api/leagues/join', { inviteToken: league.inviteToken }, { token: accessToken })).status).toBe(200);
-    }
-    auctionId = (await startAuction(app, chairToken, league.id)).id;
+    await joinLeague(app, league.inviteToken, ann, bob);
+    auctionId = (await startAuction(app, chair.token, league.id)).id;
   }, 120_000);
 
-  afterAll(async () => {
-    await closeAll(chair?.context, ann?.context, bob?.context, browser);
-    await app?.stop();
-  });
+  afterAll(() => stopAppAndBrowser(app, browser, chair, ann, bob));
 
   it('lets an absent manager’s proxy win at the second price', async () => {
     await ann.page.goto(`/auctions/${auctionId}`);
@@ -74,13 +54,13 @@ describe('proxy bids and corrections in the room', () => {
     await byTestId(bob.page, 'bid-custom-amount').fill('9');
     await byTestId(bob.page, 'bid-custom-submit').tap();
     await waitForAttribute(bob.page, 'high-bid', 'data-amount', '10');
-    expect(await byTestId(bob.page, 'high-bidder').textContent()).toContain(annName);
+    expect(await byTestId(bob.page, 'high-bidder').textContent()).toContain(ann.displayName);
     expect(await bob.page.content()).not.toContain('up to £20m'); // how Ann's own page shows her maximum
 
-    expect((await app.api.post(`/api/auctions/${auctionId}/end`, undefined, { token: chairToken })).status).toBe(200);
+    expect((await app.api.post(`/api/auctions/${auctionId}/end`, undefined, { token: chair.token })).status).toBe(200);
     await waitForAttribute(bob.page, 'auction-room', 'data-status', 'completed');
     await byTestId(bob.page, 'closed-lot')
-      .filter({ hasText: `Sold to ${annName} for £10m` })
+      .filter({ hasText: `Sold to ${ann.displayName} for £10m` })
       .waitFor();
   });
 
@@ -90,12 +70,12 @@ describe('proxy bids and corrections in the room', () => {
     await byTestId(chair.page, 'correction-lot').selectOption(lotId);
     await byTestId(chair.page, 'correction-undo').click();
     expect(await byTestId(chair.page, 'correction-confirm').textContent()).toContain(
-      `Undo the sale of Arsenal to ${annName}? ${annName} gets £10m back`,
+      `Undo the sale of Arsenal to ${ann.displayName}? ${ann.displayName} gets £10m back`,
     );
     await screenshot(chair.page, 'undo-confirmation');
     await byTestId(chair.page, 'correction-confirm-yes').click();
 
-    const sentence = `undid the sale of Arsenal to ${annName} (£10m refunded)`;
+    const sentence = `undid the sale of Arsenal to ${ann.displayName} (£10m refunded)`;
     for (const page of [chair.page, bob.page]) {
       await page.locator(`[data-testid="closed-lot"][data-lot-id="${lotId}"][data-status="unsold"]`).waitFor();
       await byTestId(page, 'audit-entry').filter({ hasText: sentence }).waitFor();

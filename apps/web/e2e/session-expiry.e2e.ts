@@ -6,19 +6,18 @@ import { TEST_JWT_SECRET, testUser } from '@auction/testing';
 import type { RunningApp } from './support/app.js';
 import {
   byTestId,
-  closeAll,
   DESKTOP,
   expectNoReload,
   markDocument,
-  openUser,
   sessionOf,
-  signIn,
+  signedInUser,
   startAppAndBrowser,
+  stopAppAndBrowser,
   textOf,
   waitForAttribute,
-  type User,
+  type SignedInUser,
 } from './support/browser.js';
-import { clubIds, createLeague, startAuction } from './support/league.js';
+import { createClubLeague, joinLeague, LOT_STAYS_OPEN, startAuction } from './support/league.js';
 import { connectionStates, recordConnectionStates } from './support/network.js';
 
 /** What is left of the room's access token when the room opens: the server ends the socket then. */
@@ -27,9 +26,9 @@ const TOKEN_LEFT_MS = 6_000;
 const RECOVERY_MS = 20_000;
 
 /** An access token for the signed-in user, as the auth service would sign it, that expires in `leftMs`. */
-function expiringToken(user: { id: string; email: string; displayName: string }, leftMs: number): string {
+function expiringToken(user: SignedInUser, leftMs: number): string {
   const issuedAt = new Date(Date.now() + leftMs - ACCESS_TOKEN.ttlSeconds * 1000);
-  return signAccessToken(TEST_JWT_SECRET, user, issuedAt);
+  return signAccessToken(TEST_JWT_SECRET, { id: user.userId, email: user.email, displayName: user.displayName }, issuedAt);
 }
 
 function storedAccessToken(page: Page): Promise<string | null> {
@@ -45,7 +44,7 @@ function storedAccessToken(page: Page): Promise<string | null> {
 describe('auction room across an access-token expiry', () => {
   let app: RunningApp;
   let browser: Browser;
-  let manager: User;
+  let manager: SignedInUser;
   let auctionId: string;
   let lotId: string;
   const rival = testUser('rival', TEST_JWT_SECRET);
@@ -53,32 +52,18 @@ describe('auction room across an access-token expiry', () => {
   beforeAll(async () => {
     // The test signs tokens as the product does, so it shares the product's key.
     [app, browser] = await startAppAndBrowser({ JWT_SECRET: TEST_JWT_SECRET });
-    manager = await openUser(browser, app, 'expiring@club.test', DESKTOP);
-    await signIn(manager, app);
-    const { accessToken } = await sessionOf(manager.page);
-    const me = (await app.api.get('/api/auth/me', { token: accessToken })).body as { id: string; email: string; displayName: string };
-
-    const league = await createLeague(app, accessToken, {
+    manager = await signedInUser(browser, app, 'expiring@club.test', DESKTOP);
+    const league = await createClubLeague(app, manager.token, ['eng-liverpool', 'eng-everton'], {
       name: 'Expiry League',
-      sport: 'football',
-      competition: 'EPL',
-      assetIds: await clubIds(app, accessToken, ['eng-liverpool', 'eng-everton']),
-      nominationOrder: 'fixed',
-      budget: 100,
       rosterSize: 2,
-      openingBid: 1,
-      minIncrement: 1,
-      bidTimerSeconds: 600,
-      antiSnipeSeconds: 10,
-      lotGapSeconds: 0,
-      leadInSeconds: 0,
+      ...LOT_STAYS_OPEN,
     });
-    expect((await app.api.post('/api/leagues/join', { inviteToken: league.inviteToken }, { token: rival.token })).status).toBe(200);
-    auctionId = (await startAuction(app, accessToken, league.id)).id;
-    lotId = (await app.api.get(`/api/auctions/${auctionId}`, { token: accessToken })).body.currentLot.id;
+    await joinLeague(app, league.inviteToken, rival);
+    auctionId = (await startAuction(app, manager.token, league.id)).id;
+    lotId = (await app.api.get(`/api/auctions/${auctionId}`, { token: manager.token })).body.currentLot.id;
 
     // The room opens with a token about to expire; the refresh token is the real one from sign-in.
-    await manager.page.evaluate((token) => localStorage.setItem('auction.accessToken', token), expiringToken(me, TOKEN_LEFT_MS));
+    await manager.page.evaluate((token) => localStorage.setItem('auction.accessToken', token), expiringToken(manager, TOKEN_LEFT_MS));
     await manager.page.goto(`/auctions/${auctionId}`);
     await waitForAttribute(manager.page, 'connection-state', 'data-state', 'connected');
     await byTestId(manager.page, 'lot-card').waitFor();
@@ -86,10 +71,7 @@ describe('auction room across an access-token expiry', () => {
     await recordConnectionStates(manager.page);
   });
 
-  afterAll(async () => {
-    await closeAll(manager?.context, browser);
-    await app?.stop();
-  });
+  afterAll(() => stopAppAndBrowser(app, browser, manager));
 
   it('refreshes the token, re-joins the room and still hears bids, without a reload', async () => {
     const expiring = await storedAccessToken(manager.page);

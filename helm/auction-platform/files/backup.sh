@@ -3,7 +3,10 @@
 # table by table with pg_restore) into a timestamped file, checks the archive can be read, and
 # keeps only the newest BACKUP_KEEP backups of that database.
 #
-#   DATABASE_URL=postgres://user:pass@host:5432/auction scripts/backup.sh [BACKUP_DIR]
+#   DATABASE_URL=postgres://user:pass@host:5432/auction helm/auction-platform/files/backup.sh [BACKUP_DIR]
+#
+# The one copy: it lives in the chart because Helm reads files only from inside it (the backup
+# CronJob's ConfigMap); run it from here outside Kubernetes too.
 #
 # Environment: DATABASE_URL (required), BACKUP_DIR (default ./backups, or the first argument),
 # BACKUP_KEEP (default 14). Prints the path of the new backup as its last line.

@@ -16,12 +16,10 @@ export interface RunningApp {
   /** Base URL of the process, also its PUBLIC_URL (links in mails point here). */
   url: string;
   api: Api;
-  /** The process's own database (copied from the template), for tests that inspect or break it. */
+  /** The process's own database (copied from the template), for tests that inspect or break it (or age stored times). */
   databaseUrl: string;
   /** Every mail the product sends is captured here (sign-in links, invitations). */
   smtp: TestSmtpServer;
-  /** The process's own database, for a test to age stored times as if a mail had waited unread. */
-  databaseUrl: string;
   process: RunningProcess;
   stop(): Promise<void>;
 }
@@ -70,7 +68,6 @@ export async function startApp(extraEnv: Record<string, string> = {}): Promise<R
       api: new Api(url),
       databaseUrl: database.url,
       smtp,
-      databaseUrl: database.url,
       process: process_,
       stop: async () => {
         await process_.kill('SIGTERM').catch(() => undefined);

@@ -72,6 +72,29 @@ export async function openUser(browser: Browser, app: RunningApp, email: string,
   return { email, context, page, problems };
 }
 
+/** A person signed in from a mailed link, with what a test calls the API as. */
+export interface SignedInUser extends User {
+  userId: string;
+  /** The access token sign-in gave (the page may refresh it later). */
+  token: string;
+  displayName: string;
+}
+
+/** `openUser` and `signIn`: a fresh browser profile for `email`, signed in from the real mail. */
+export async function signedInUser(
+  browser: Browser,
+  app: RunningApp,
+  email: string,
+  options: BrowserContextOptions = DESKTOP,
+): Promise<SignedInUser> {
+  const user = await openUser(browser, app, email, options);
+  await signIn(user, app);
+  const { userId, accessToken } = await sessionOf(user.page);
+  const me = await app.api.get('/api/auth/me', { token: accessToken });
+  expect(me.status, JSON.stringify(me.body)).toBe(200);
+  return { ...user, userId, token: accessToken, displayName: me.body.displayName };
+}
+
 export const byTestId = (page: Page, id: string) => page.getByTestId(id);
 
 /**
@@ -153,4 +176,10 @@ export async function waitForAttribute(page: Page, id: string, attribute: string
 
 export async function closeAll(...things: Array<{ close(): Promise<void> } | undefined>): Promise<void> {
   for (const thing of things) await thing?.close().catch(() => undefined);
+}
+
+/** The end of a file: every person's browser profile, the browser, then the product (whatever of them started). */
+export async function stopAppAndBrowser(app: RunningApp | undefined, browser: Browser | undefined, ...users: Array<User | undefined>) {
+  await closeAll(...users.map((user) => user?.context), browser);
+  await app?.stop();
 }

@@ -31,6 +31,38 @@ export async function createLeague(
   return answer.body;
 }
 
+/** Settings under which the first lot opens at once and stays open for ten minutes: nothing closes while a test looks. */
+export const LOT_STAYS_OPEN = {
+  openingBid: 1,
+  minIncrement: 1,
+  bidTimerSeconds: 600,
+  antiSnipeSeconds: 10,
+  lotGapSeconds: 0,
+  leadInSeconds: 0,
+};
+
+/**
+ * A football league of these clubs (catalogue external ids): fixed order, Premier League, £100m
+ * budgets unless `settings` says otherwise.
+ */
+export async function createClubLeague(
+  app: RunningApp,
+  token: string,
+  clubs: string[],
+  settings: Record<string, unknown>,
+): Promise<{ id: string; inviteToken: string }> {
+  const assetIds = await clubIds(app, token, clubs);
+  return createLeague(app, token, { sport: 'football', competition: 'EPL', nominationOrder: 'fixed', budget: 100, assetIds, ...settings });
+}
+
+/** Each user joins the league with its invite token, as the invite page does. */
+export async function joinLeague(app: RunningApp, inviteToken: string, ...users: Array<{ token: string }>): Promise<void> {
+  for (const user of users) {
+    const answer = await app.api.post('/api/leagues/join', { inviteToken }, { token: user.token });
+    expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+  }
+}
+
 export async function startAuction(app: RunningApp, token: string, leagueId: string): Promise<{ id: string }> {
   const answer = await app.api.post('/api/auctions', { leagueId }, { token });
   expect(answer.status, JSON.stringify(answer.body)).toBe(201);

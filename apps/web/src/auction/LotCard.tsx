@@ -10,6 +10,7 @@ interface Props {
   clock: ServerClock;
   words: SportWords;
   nameOf: (userId: string | null) => string;
+  myUserId: string | null;
   timerSeconds?: number;
   lastMoment: LotMoment | null;
 }
@@ -17,6 +18,19 @@ interface Props {
 /** "Sold to Bob for £12m" / "Unsold", the way the room reads a closed lot. */
 export function resultText(lot: Pick<ClosedLot, 'status' | 'winnerId' | 'price'>, nameOf: Props['nameOf']): string {
   return lot.status === 'unsold' ? 'Unsold' : `Sold to ${nameOf(lot.winnerId)} for ${formatMoney(lot.price)}`;
+}
+
+/** The card's title while no lot is open and no pause runs: in managers mode, who is to nominate. */
+export function noLotTitle(snapshot: AuctionSnapshot, words: SportWords, nameOf: Props['nameOf'], myUserId: string | null): string {
+  if (snapshot.status === 'completed') return 'Bidding has closed';
+  const asset = words.asset.toLowerCase();
+  const turn = snapshot.nomination;
+  if (turn) {
+    return turn.userId === myUserId
+      ? `Nothing on sale yet: you choose the next ${asset}`
+      : `Waiting for ${nameOf(turn.userId)} to nominate the next ${asset}`;
+  }
+  return snapshot.lotsRemaining > 0 ? `Next ${asset} coming up…` : 'No lot open';
 }
 
 function MomentText({ moment, nameOf }: { moment: LotMoment; nameOf: Props['nameOf'] }) {
@@ -32,7 +46,7 @@ function MomentText({ moment, nameOf }: { moment: LotMoment; nameOf: Props['name
 }
 
 /** Before the first lot: the scheduled start or the lead-in; between lots: the result and the gap. */
-function Waiting({ snapshot, clock, words, nameOf, lastMoment }: Props) {
+function Waiting({ snapshot, clock, words, nameOf, myUserId, lastMoment }: Props) {
   const asset = words.asset.toLowerCase();
   if (snapshot.status === 'scheduled' && snapshot.startsAt) {
     return (
@@ -84,7 +98,7 @@ function Waiting({ snapshot, clock, words, nameOf, lastMoment }: Props) {
         </p>
       ) : null}
       <h2 id="lot-title" data-testid="lot-name">
-        {snapshot.status === 'completed' ? 'Bidding has closed' : snapshot.lotsRemaining > 0 ? `Next ${asset} coming up…` : 'No lot open'}
+        {noLotTitle(snapshot, words, nameOf, myUserId)}
       </h2>
     </section>
   );

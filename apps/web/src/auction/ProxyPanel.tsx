@@ -34,7 +34,8 @@ export function ProxyPanel({ snapshot, myUserId, assetWord }: Props) {
   const [assetId, setAssetId] = useState('');
   const [amount, setAmount] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const chosen = assetId || open?.id || '';
+  // Until one is picked, the asset the select shows: the open lot's, else the first to come.
+  const chosen = assetId || open?.id || pool[0]?.id || '';
   const proxies = mine.data?.items ?? [];
   const nameOf = (id: string) => pool.find((a) => a.id === id)?.name ?? `this ${assetWord.toLowerCase()}`;
 
@@ -59,8 +60,8 @@ export function ProxyPanel({ snapshot, myUserId, assetWord }: Props) {
     <section className="panel proxies" aria-labelledby="proxies-title" data-testid="proxy-panel">
       <h2 id="proxies-title">Bid for me</h2>
       <p className="hint">Private: only you see your maximum. The auction bids the least that keeps you in front, up to it.</p>
-      <form onSubmit={submit} className="input-row">
-        <div className="field">
+      <form onSubmit={submit} className="proxy-form">
+        <div className="field proxy-asset">
           <label htmlFor={ids.asset}>{assetWord}</label>
           <select id={ids.asset} value={chosen} onChange={(e) => setAssetId(e.target.value)} data-testid="proxy-asset">
             {pool.map((asset) => (
@@ -82,7 +83,7 @@ export function ProxyPanel({ snapshot, myUserId, assetWord }: Props) {
           />
         </div>
         <button type="submit" className="button" disabled={!chosen} data-testid="proxy-set">
-          {proxies.some((p) => p.assetId === chosen) ? 'Change' : 'Bid for me'}
+          {proxies.some((p) => p.assetId === chosen) ? 'Change' : 'Set'}
         </button>
       </form>
       {proxies.length > 0 && (

@@ -151,6 +151,7 @@ export default function AuctionRoomPage() {
             clock={clock}
             words={words}
             nameOf={nameOf}
+            myUserId={myUserId}
             timerSeconds={snapshot.settings.bidTimerSeconds}
             lastMoment={state.lastMoment}
           />

@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { renderAlertRules } from './alerts.js';
 import { DASHBOARDS, renderDashboard } from './dashboards.js';
 import { renderNginxConfig, renderWebNginxConfig } from './nginx.js';
@@ -57,11 +55,11 @@ export function chartRoutes(): { public: ChartRoute[]; internal: ChartRoute[] } 
  * Every generated file: from the route table, the chart's route fragment and the nginx
  * configurations of the web image and of docker-compose; from `alerts.ts` and `dashboards.ts`,
  * the Prometheus rules and the Grafana dashboards (for Prometheus/Grafana outside Kubernetes,
- * and as chart files for the PrometheusRule and the dashboards ConfigMap); `scripts/backup.sh`
- * as a chart file for the backup CronJob. `toYaml` turns one document into YAML text.
+ * and as chart files for the PrometheusRule and the dashboards ConfigMap). `toYaml` turns one
+ * document into YAML text.
  * `k8s/` is rendered from the chart by `helm template` (scripts/generate.ts).
  */
-export function generatedFiles(toYaml: (document: unknown) => string, repoRoot: string): GeneratedFile[] {
+export function generatedFiles(toYaml: (document: unknown) => string): GeneratedFile[] {
   const header = `# Generated from libs/shared/cluster/src; do not edit. Regenerate: ${RENDER_COMMAND}\n`;
   const containerNginx = { prefix: '/tmp', errorLog: '/dev/stderr', accessLog: '/dev/stdout', workerProcesses: 'auto' as const };
   const alerts = header + toYaml(renderAlertRules());
@@ -70,7 +68,6 @@ export function generatedFiles(toYaml: (document: unknown) => string, repoRoot: 
     { path: `${CHART_DIR}/files/routes.yaml`, content: header + toYaml(chartRoutes()) },
     { path: `${CHART_DIR}/files/prometheus-rules.yaml`, content: alerts },
     ...dashboards.map((d) => ({ path: `${CHART_DIR}/files/dashboards/${d.name}.json`, content: d.content })),
-    { path: `${CHART_DIR}/files/backup.sh`, content: readFileSync(join(repoRoot, 'scripts/backup.sh'), 'utf8') },
     {
       path: 'ops/nginx/web.conf',
       content: renderWebNginxConfig({ ...containerNginx, listenPort: WEB_PORT, probePort: WEB_PROBE_PORT, webRoot: CONTAINER_WEB_ROOT, runtimeDir: CONTAINER_WEB_RUNTIME_DIR }),

@@ -8,3 +8,4 @@ export * from './launcher.js';
 export * from './generated.js';
 export * from './alerts.js';
 export * from './dashboards.js';
+export * from './release-build.js';

@@ -31,6 +31,12 @@ export interface ClusterOptions {
   workDir?: string;
   /** Where `apps/` lives; the repository root by default. */
   rootDir?: string;
+  /**
+   * Replicas that run another build, by service and index: `{ 'auction-engine': { 0: dir } }` runs
+   * auction-engine#0 as `node <dir>/apps/auction-engine/dist/main.js` (e.g. a `buildRelease()`
+   * folder), with the same environment; a restart keeps its build. Migrations run from `rootDir`.
+   */
+  replicaRootDirs?: Partial<Record<ServiceName, Record<number, string>>>;
   /** The built web client; `apps/web/dist`, or a placeholder page when it is not built. */
   webRoot?: string;
   /** Address of the public listener (`127.0.0.1`). */
@@ -55,6 +61,8 @@ export interface ReplicaInfo {
   port: number;
   pid: number;
   running: boolean;
+  /** The build it runs from. */
+  rootDir: string;
 }
 
 export interface ClusterHandle {
@@ -81,6 +89,7 @@ export interface ClusterHandle {
 interface Replica {
   service: ServiceName;
   index: number;
+  rootDir: string;
   port: number;
   process: ManagedProcess | null;
 }
@@ -97,7 +106,20 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
   for (const service of SERVICES) {
     if (!Number.isInteger(counts[service]) || counts[service] < 1)
       throw new Error(`startCluster: replicas of ${service} must be a whole number ≥ 1`);
-    const entry = mainOf(rootDir, service);
+    const beyond = Object.keys(options.replicaRootDirs?.[service] ?? {}).filter((index) => !(Number(index) < counts[service]));
+    if (beyond.length > 0)
+      throw new Error(`startCluster: replicaRootDirs names ${service}#${beyond.join(', #')}, beyond its ${counts[service]} replicas`);
+  }
+  const replicas: Replica[] = SERVICES.flatMap((service) =>
+    Array.from({ length: counts[service] }, (_, index) => ({
+      service,
+      index,
+      rootDir: options.replicaRootDirs?.[service]?.[index] ?? rootDir,
+      port: 0,
+      process: null,
+    })),
+  );
+  for (const entry of new Set(replicas.map((r) => mainOf(r.rootDir, r.service)))) {
     if (!existsSync(entry)) throw new Error(`startCluster: ${entry} is missing; build first: npx tsc -b tsconfig.build.json`);
   }
 
@@ -113,9 +135,6 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
   );
   const url = `http://${displayHost(options.listenHost)}:${ports.public}`;
   const internalUrl = `http://127.0.0.1:${ports.internal}`;
-  const replicas: Replica[] = SERVICES.flatMap((service) =>
-    Array.from({ length: counts[service] }, (_, index) => ({ service, index, port: 0, process: null })),
-  );
   replicas.forEach((r, i) => (r.port = ports.replicas[i]!));
 
   const env: NodeJS.ProcessEnv = {
@@ -137,9 +156,9 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
   const label = (r: Replica) => `${r.service}#${r.index}`;
 
   const launch = async (replica: Replica): Promise<void> => {
-    const proc = spawnManaged(label(replica), process.execPath, [mainOf(rootDir, replica.service)], {
+    const proc = spawnManaged(label(replica), process.execPath, [mainOf(replica.rootDir, replica.service)], {
       env: { ...env, PORT: String(replica.port) },
-      cwd: rootDir,
+      cwd: replica.rootDir,
       onLine: options.onLine && ((line) => options.onLine!(label(replica), line)),
     });
     replica.process = proc;
@@ -205,6 +224,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     port: r.port,
     pid: r.process?.pid ?? -1,
     running: r.process?.running() ?? false,
+    rootDir: r.rootDir,
   });
 
   return {

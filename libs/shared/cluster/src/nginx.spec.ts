@@ -52,6 +52,13 @@ function routeOf(location: Directive): string {
 }
 
 describe('renderNginxConfig', () => {
+  it('holds 10,000 proxied WebSockets (two connections each) on its workers, with the descriptors for them', () => {
+    const workers = Number(one(root, 'worker_processes')!.args[0]);
+    const perWorker = Number(one(one(root, 'events')!.block!, 'worker_connections')!.args[0]);
+    expect(workers * perWorker).toBeGreaterThanOrEqual(2 * 10_000);
+    expect(Number(one(root, 'worker_rlimit_nofile')!.args[0])).toBeGreaterThan(perWorker);
+  });
+
   it('runs unprivileged: pid, temp paths and logs inside the prefix', () => {
     expect(one(root, 'pid')!.args).toEqual(['/tmp/ngx/nginx.pid']);
     expect(one(root, 'error_log')!.args[0]).toBe('/tmp/ngx/logs/error.log');

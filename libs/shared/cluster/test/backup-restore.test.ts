@@ -8,15 +8,18 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@auction/testing';
 
 /**
- * scripts/backup.sh and scripts/restore.sh against the real PostgreSQL: a migrated database
- * with rows in several schemas is dumped and restored into a fresh one, and every row of every
- * table must come back. Needs pg_dump, pg_restore and psql; no build.
+ * The backup script (its one copy, the chart's files/backup.sh) and scripts/restore.sh against
+ * the real PostgreSQL: a migrated database with rows in several schemas is dumped and restored
+ * into a fresh one, and every row of every table must come back. Needs pg_dump, pg_restore and
+ * psql; no build.
  */
-const SCRIPTS = fileURLToPath(new URL('../../../../scripts/', import.meta.url));
+const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
+const BACKUP = join(REPO_ROOT, 'helm/auction-platform/files/backup.sh');
+const RESTORE = join(REPO_ROOT, 'scripts/restore.sh');
 
 function run(script: string, args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile('bash', [join(SCRIPTS, script), ...args], { env: { ...process.env, ...env }, timeout: 60_000 }, (error, stdout, stderr) => {
+    execFile('bash', [script, ...args], { env: { ...process.env, ...env }, timeout: 60_000 }, (error, stdout, stderr) => {
       resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
     });
   });
@@ -90,7 +93,7 @@ describe('backups with a tested restore', () => {
   });
 
   it('writes a timestamped custom-format dump and prints its path', async () => {
-    const result = await run('backup.sh', [backupDir], { DATABASE_URL: source.url });
+    const result = await run(BACKUP, [backupDir], { DATABASE_URL: source.url });
     expect(result.code, result.stderr).toBe(0);
     backupFile = result.stdout.trim().split('\n').at(-1)!;
     expect(backupFile).toMatch(new RegExp(`/auction-${source.name}-\\d{8}T\\d{6,9}Z\\.dump$`));
@@ -98,7 +101,7 @@ describe('backups with a tested restore', () => {
   });
 
   it('restores every row of every schema into an empty database', async () => {
-    const result = await run('restore.sh', [backupFile, restored.url]);
+    const result = await run(RESTORE, [backupFile, restored.url]);
     expect(result.code, result.stderr).toBe(0);
     const [before, after] = [await snapshot(source.url), await snapshot(restored.url)];
     expect(Object.keys(before)).toEqual(expect.arrayContaining(['auth.users', 'restore_check.samples']));
@@ -109,7 +112,7 @@ describe('backups with a tested restore', () => {
 
   it('refuses loudly to restore into a database that is not empty, and changes nothing there', async () => {
     const before = await snapshot(restored.url);
-    const result = await run('restore.sh', [backupFile, restored.url]);
+    const result = await run(RESTORE, [backupFile, restored.url]);
     expect(result.code).not.toBe(0);
     expect(result.stderr).toMatch(/not empty/);
     expect(await snapshot(restored.url)).toEqual(before);
@@ -120,12 +123,12 @@ describe('backups with a tested restore', () => {
     try {
       const junk = join(backupDir, 'junk.dump');
       writeFileSync(junk, 'not a dump');
-      const bad = await run('restore.sh', [junk, target.url]);
+      const bad = await run(RESTORE, [junk, target.url]);
       expect(bad.code).not.toBe(0);
       expect(bad.stderr).toMatch(/not a pg_dump/);
-      const missing = await run('restore.sh', [join(backupDir, 'nope.dump'), target.url]);
+      const missing = await run(RESTORE, [join(backupDir, 'nope.dump'), target.url]);
       expect(missing.code).not.toBe(0);
-      expect((await run('restore.sh', [backupFile])).code).not.toBe(0);
+      expect((await run(RESTORE, [backupFile])).code).not.toBe(0);
     } finally {
       await target.drop();
     }
@@ -133,7 +136,7 @@ describe('backups with a tested restore', () => {
 
   it('keeps only the newest BACKUP_KEEP backups of the database', async () => {
     for (let i = 0; i < 3; i++) {
-      const result = await run('backup.sh', [backupDir], { DATABASE_URL: source.url, BACKUP_KEEP: '2' });
+      const result = await run(BACKUP, [backupDir], { DATABASE_URL: source.url, BACKUP_KEEP: '2' });
       expect(result.code, result.stderr).toBe(0);
     }
     const kept = readdirSync(backupDir).filter((f) => f.startsWith(`auction-${source.name}-`));
@@ -142,10 +145,10 @@ describe('backups with a tested restore', () => {
   });
 
   it('fails without DATABASE_URL or with an unreachable database, leaving no partial file', async () => {
-    const noUrl = await run('backup.sh', [backupDir], { DATABASE_URL: '' });
+    const noUrl = await run(BACKUP, [backupDir], { DATABASE_URL: '' });
     expect(noUrl.code).not.toBe(0);
     expect(noUrl.stderr).toMatch(/DATABASE_URL/);
-    const unreachable = await run('backup.sh', [backupDir], { DATABASE_URL: 'postgres://postgres@127.0.0.1:1/none', BACKUP_KEEP: '2' });
+    const unreachable = await run(BACKUP, [backupDir], { DATABASE_URL: 'postgres://postgres@127.0.0.1:1/none', BACKUP_KEEP: '2' });
     expect(unreachable.code).not.toBe(0);
     expect(readdirSync(backupDir).filter((f) => f.includes('partial') || f.includes('-none-'))).toEqual([]);
   });

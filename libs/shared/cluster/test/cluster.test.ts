@@ -164,3 +164,18 @@ describe('startCluster: replicas behind nginx', () => {
     await expect(fetch(`${cluster.url}/api/health`)).rejects.toThrow();
   });
 });
+
+describe('startCluster: a replica from another build', () => {
+  // Refused before anything starts (no database, Redis or process is touched).
+  it('refuses a build folder for a replica the cluster does not have', async () => {
+    await expect(
+      startCluster({ replicas: { 'auction-engine': 2 }, replicaRootDirs: { 'auction-engine': { 2: '/elsewhere' } } }),
+    ).rejects.toThrow('replicaRootDirs names auction-engine#2, beyond its 2 replicas');
+  });
+
+  it('refuses a build folder without that service built', async () => {
+    await expect(startCluster({ replicaRootDirs: { scoring: { 0: '/nonexistent' } } })).rejects.toThrow(
+      '/nonexistent/apps/scoring/dist/main.js is missing',
+    );
+  });
+});

@@ -5,3 +5,4 @@ export * from './redis.js';
 export * from './data-setup.js';
 export * from './ports.js';
 export * from './transactor.js';
+export * from './prepared-statement.js';

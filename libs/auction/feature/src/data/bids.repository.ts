@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { and, desc, eq, lt, sql, type Column, type SQL } from 'drizzle-orm';
 import type { AcceptedBid } from '@auction/contracts';
 import type { AuctionStatus } from '@auction/auction-domain';
-import type { Transaction } from '@auction/db';
+import { perHandle, PreparedStatement, type Transaction } from '@auction/db';
 import type { AuctionSettings, Lot } from '../model/auction-state.js';
 import { toAcceptedBid, toLot } from './row-mappers.js';
 import { auctions, bidRefusals, bids, lots, managers, proxies } from './schema/index.js';
@@ -49,39 +49,14 @@ const NO_CONTEXT: BidContext = { auction: null, lot: null, bidder: null, earlier
 /**
  * Bids, on the hot path in as few round trips as possible: `context` is one statement (one
  * consistent view), `accept` one statement that takes the auction row lock by bumping `seq`
- * and writes the bid and the lot with it; `recordRefusal` one statement too.
+ * and writes the bid and the lot with it; `recordRefusal` one statement too. Each is a named
+ * prepared statement, parsed and planned once per connection.
  */
 @Injectable()
 export class BidsRepository {
   /** The auction (by key), the lot, the bidder and any earlier answer to this clientBidId, in one statement. */
   async context(db: Transaction, key: BidKey): Promise<BidContext> {
-    const [row] = await db
-      .select({
-        auction: {
-          status: auctions.status,
-          seq: auctions.seq,
-          openingBid: auctions.openingBid,
-          minIncrement: auctions.minIncrement,
-          rosterSize: auctions.rosterSize,
-          antiSnipeSeconds: auctions.antiSnipeSeconds,
-          clockMode: auctions.clockMode,
-          raiseSeconds: auctions.raiseSeconds,
-        },
-        lot: lots,
-        bidder: { budgetRemaining: managers.budgetRemaining, rosterCount: managers.rosterCount },
-        earlierBid: bids,
-        earlierRefusal: { code: bidRefusals.code, message: bidRefusals.message },
-        proxied: sql<boolean>`exists (select 1 from ${proxies} where ${proxies.auctionId} = ${auctions.id} and ${proxies.assetId} = ${lots.assetId})`,
-      })
-      .from(auctions)
-      .leftJoin(lots, and(eq(lots.id, key.lotId), eq(lots.auctionId, auctions.id)))
-      .leftJoin(managers, and(eq(managers.auctionId, auctions.id), eq(managers.userId, key.bidderId)))
-      .leftJoin(bids, and(eq(bids.auctionId, auctions.id), eq(bids.bidderId, key.bidderId), eq(bids.clientBidId, key.clientBidId)))
-      .leftJoin(
-        bidRefusals,
-        and(eq(bidRefusals.auctionId, auctions.id), eq(bidRefusals.bidderId, key.bidderId), eq(bidRefusals.clientBidId, key.clientBidId)),
-      )
-      .where(eq(auctions.id, key.auctionId));
+    const [row] = await contextQuery(db).execute({ ...key });
     if (!row) return NO_CONTEXT;
     const { status, seq, ...settings } = row.auction;
     return {
@@ -100,12 +75,12 @@ export class BidsRepository {
    * moved on meanwhile (the caller looks again).
    */
   async acceptIfUnchanged(db: Transaction, key: BidKey, seenSeq: number, bid: BidToWrite): Promise<AcceptedBid | null> {
-    return this.acceptWhere(db, key, bid, sql` and ${auctions.seq} = ${seenSeq}`);
+    return this.acceptWhere(db, ACCEPT_IF_UNCHANGED, { seenSeq }, key, bid);
   }
 
   /** Accepts the bid in a transaction that holds the auction row lock (the bid was decided under it). */
   async accept(db: Transaction, key: BidKey, bid: BidToWrite): Promise<AcceptedBid> {
-    return (await this.acceptWhere(db, key, bid, sql``))!;
+    return (await this.acceptWhere(db, ACCEPT_UNDER_LOCK, {}, key, bid))!;
   }
 
   /**
@@ -115,14 +90,8 @@ export class BidsRepository {
    * retry is decided again, to the same refusal.
    */
   async recordRefusal(db: Transaction, key: BidKey, refusal: StoredRefusal & { at: Date }): Promise<StoredRefusal> {
-    const result = await db.execute<StoredRefusal>(sql`
-      insert into ${bidRefusals} (${names(bidRefusals.auctionId, bidRefusals.bidderId, bidRefusals.clientBidId, bidRefusals.code, bidRefusals.message, bidRefusals.createdAt)})
-      select ${key.auctionId}::uuid, ${key.bidderId}::uuid, ${key.clientBidId}, ${refusal.code}, ${refusal.message}, ${refusal.at}::timestamptz
-      from (select set_config('synchronous_commit', 'off', true)) as relaxed
-      on conflict (${names(bidRefusals.auctionId, bidRefusals.bidderId, bidRefusals.clientBidId)})
-        do update set ${name(bidRefusals.code)} = ${bidRefusals.code}
-      returning ${name(bidRefusals.code)} as code, ${name(bidRefusals.message)} as message`);
-    return result.rows[0]!;
+    const [stored] = await RECORD_REFUSAL.rows(db, { ...key, ...refusal });
+    return stored!;
   }
 
   /** Bid history, newest first; the cursor is the seq of the last item of the previous page. */
@@ -146,34 +115,109 @@ export class BidsRepository {
     return rows.map(toAcceptedBid);
   }
 
-  /** The auction's next seq (its UPDATE takes the row lock), the lot's high bid and deadline and the bid row, in one statement. */
-  private async acceptWhere(db: Transaction, key: BidKey, bid: BidToWrite, sameSeq: SQL): Promise<AcceptedBid | null> {
-    const result = await db.execute<{ id: string; seq: number }>(sql`
-      with next as (
-        update ${auctions} set ${name(auctions.seq)} = ${auctions.seq} + 1
-        where ${auctions.id} = ${key.auctionId}${sameSeq}
-        returning ${auctions.seq} as seq
-      ), lot as (
-        update ${lots} set ${name(lots.highBid)} = ${bid.amount}, ${name(lots.highBidderId)} = ${key.bidderId}, ${name(lots.endsAt)} = ${bid.endsAt}
-        where ${lots.id} = ${key.lotId} and exists (select 1 from next)
-      )
-      insert into ${bids} (${names(bids.auctionId, bids.lotId, bids.bidderId, bids.amount, bids.seq, bids.clientBidId, bids.createdAt, bids.endsAt, bids.proxy, bids.proxyMaxAmount)})
-      select ${key.auctionId}::uuid, ${key.lotId}::uuid, ${key.bidderId}::uuid, ${bid.amount}::integer, next.seq, ${key.clientBidId},
-        ${bid.serverTime}::timestamptz, ${bid.endsAt}::timestamptz, ${bid.proxyMaxAmount !== undefined}, ${bid.proxyMaxAmount ?? null}::integer
-      from next
-      returning ${name(bids.id)} as id, ${name(bids.seq)} as seq`);
-    const row = result.rows[0];
+  private async acceptWhere(
+    db: Transaction,
+    statement: PreparedStatement<AcceptedRow>,
+    values: Record<string, unknown>,
+    key: BidKey,
+    bid: BidToWrite,
+  ): Promise<AcceptedBid | null> {
+    const [row] = await statement.rows(db, {
+      ...values,
+      ...key,
+      amount: bid.amount,
+      serverTime: bid.serverTime,
+      endsAt: bid.endsAt,
+      proxy: bid.proxyMaxAmount !== undefined,
+      proxyMaxAmount: bid.proxyMaxAmount ?? null,
+    });
     return row ? acceptedBid(key, bid, row) : null;
   }
 }
 
-/** A column's bare name, for the places SQL wants it unqualified (SET, INSERT and ON CONFLICT lists, RETURNING). */
-function name(column: Column): SQL {
-  return sql`${sql.identifier(column.name)}`;
+/**
+ * The context read as a named prepared statement over placeholders, made once per handle:
+ * PostgreSQL parses and plans it once per connection, and drizzle renders it once.
+ */
+const contextQuery = perHandle((db) => {
+  const auctionId = sql.placeholder('auctionId');
+  const bidderId = sql.placeholder('bidderId');
+  const clientBidId = sql.placeholder('clientBidId');
+  return db
+    .select({
+      auction: {
+        status: auctions.status,
+        seq: auctions.seq,
+        openingBid: auctions.openingBid,
+        minIncrement: auctions.minIncrement,
+        rosterSize: auctions.rosterSize,
+        antiSnipeSeconds: auctions.antiSnipeSeconds,
+        clockMode: auctions.clockMode,
+        raiseSeconds: auctions.raiseSeconds,
+      },
+      lot: lots,
+      bidder: { budgetRemaining: managers.budgetRemaining, rosterCount: managers.rosterCount },
+      earlierBid: bids,
+      earlierRefusal: { code: bidRefusals.code, message: bidRefusals.message },
+      proxied: sql<boolean>`exists (select 1 from ${proxies} where ${proxies.auctionId} = ${auctions.id} and ${proxies.assetId} = ${lots.assetId})`,
+    })
+    .from(auctions)
+    .leftJoin(lots, and(eq(lots.id, sql.placeholder('lotId')), eq(lots.auctionId, auctions.id)))
+    .leftJoin(managers, and(eq(managers.auctionId, auctions.id), eq(managers.userId, bidderId)))
+    .leftJoin(bids, and(eq(bids.auctionId, auctions.id), eq(bids.bidderId, bidderId), eq(bids.clientBidId, clientBidId)))
+    .leftJoin(
+      bidRefusals,
+      and(eq(bidRefusals.auctionId, auctions.id), eq(bidRefusals.bidderId, bidderId), eq(bidRefusals.clientBidId, clientBidId)),
+    )
+    .where(eq(auctions.id, auctionId))
+    .prepare('bid_context');
+});
+
+type AcceptedRow = { id: string; seq: number };
+
+/** The auction's next seq (its UPDATE takes the row lock), the lot's high bid and deadline and the bid row, in one statement. */
+function acceptStatement(name: string, sameSeq: SQL): PreparedStatement<AcceptedRow> {
+  const value = (name: string) => sql.placeholder(name);
+  return new PreparedStatement(
+    name,
+    sql`
+      with next as (
+        update ${auctions} set ${column(auctions.seq)} = ${auctions.seq} + 1
+        where ${auctions.id} = ${value('auctionId')}${sameSeq}
+        returning ${auctions.seq} as seq
+      ), lot as (
+        update ${lots} set ${column(lots.highBid)} = ${value('amount')}, ${column(lots.highBidderId)} = ${value('bidderId')}, ${column(lots.endsAt)} = ${value('endsAt')}
+        where ${lots.id} = ${value('lotId')} and exists (select 1 from next)
+      )
+      insert into ${bids} (${columns(bids.auctionId, bids.lotId, bids.bidderId, bids.amount, bids.seq, bids.clientBidId, bids.createdAt, bids.endsAt, bids.proxy, bids.proxyMaxAmount)})
+      select ${value('auctionId')}::uuid, ${value('lotId')}::uuid, ${value('bidderId')}::uuid, ${value('amount')}::integer, next.seq, ${value('clientBidId')}::text,
+        ${value('serverTime')}::timestamptz, ${value('endsAt')}::timestamptz, ${value('proxy')}::boolean, ${value('proxyMaxAmount')}::integer
+      from next
+      returning ${column(bids.id)} as id, ${column(bids.seq)} as seq`,
+  );
 }
 
-function names(...columns: Column[]): SQL {
-  return sql.join(columns.map(name), sql`, `);
+const ACCEPT_IF_UNCHANGED = acceptStatement('bid_accept_if_unchanged', sql` and ${auctions.seq} = ${sql.placeholder('seenSeq')}`);
+const ACCEPT_UNDER_LOCK = acceptStatement('bid_accept_under_lock', sql``);
+
+const RECORD_REFUSAL = new PreparedStatement<StoredRefusal>(
+  'bid_record_refusal',
+  sql`
+    insert into ${bidRefusals} (${columns(bidRefusals.auctionId, bidRefusals.bidderId, bidRefusals.clientBidId, bidRefusals.code, bidRefusals.message, bidRefusals.createdAt)})
+    select ${sql.placeholder('auctionId')}::uuid, ${sql.placeholder('bidderId')}::uuid, ${sql.placeholder('clientBidId')}::text, ${sql.placeholder('code')}::text, ${sql.placeholder('message')}::text, ${sql.placeholder('at')}::timestamptz
+    from (select set_config('synchronous_commit', 'off', true)) as relaxed
+    on conflict (${columns(bidRefusals.auctionId, bidRefusals.bidderId, bidRefusals.clientBidId)})
+      do update set ${column(bidRefusals.code)} = ${bidRefusals.code}
+    returning ${column(bidRefusals.code)} as code, ${column(bidRefusals.message)} as message`,
+);
+
+/** A column's bare name, for the places SQL wants it unqualified (SET, INSERT and ON CONFLICT lists, RETURNING). */
+function column(of: Column): SQL {
+  return sql`${sql.identifier(of.name)}`;
+}
+
+function columns(...of: Column[]): SQL {
+  return sql.join(of.map(column), sql`, `);
 }
 
 function acceptedBid(key: BidKey, bid: BidToWrite, row: { id: string; seq: number }): AcceptedBid {
