@@ -39,7 +39,7 @@ const END = '<!-- capacity:end -->';
 
 function observationOf(result: RunResult): Observation {
   if (!result.costs) throw new Error(`${result.scenario.name}: no costs were read`);
-  const answered = result.acks.filter((a) => a.code !== 'NO_ANSWER');
+  const answered = result.acks.filter((a) => a.kind === 'bid' && a.code !== 'NO_ANSWER');
   return {
     name: result.scenario.name,
     seconds: result.durationMs / 1000,
