@@ -3,7 +3,7 @@
  * replicas, auth, leagues, scoring) on a Redis of the run's own and either a private
  * PostgreSQL server the run starts (the command line's choice: nobody else's work on it, WAL
  * counted for this run alone, and `postgres` chaos never touches the machine's shared server)
- * or a fresh database on the machine's PostgreSQL (the test's short form). The bidders connect
+ * or a fresh database on the machine's PostgreSQL. The bidders connect
  * over loopback, or with `latency` from a network namespace across a delaying link (client-network.ts).
  */
 import { randomBytes } from 'node:crypto';

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseChaos } from '../../load/chaos.js';
 import { startEnvironment, type LoadEnvironment } from '../../load/environment.js';
 import { judge } from '../../load/judge.js';
@@ -15,7 +15,9 @@ describe('load harness, short form: 150 bidders for 30 s with kill and redis cha
   let result: RunResult;
 
   beforeAll(async () => {
-    env = await startEnvironment({ privatePostgres: false, templateDatabase: inject('templateDatabase') });
+    // A PostgreSQL of its own, as the command line has: the cluster's pools (up to 20 connections per
+    // process) beside other work on the shared server ran it out of connections (join: 500, "too many clients").
+    env = await startEnvironment({ privatePostgres: true });
   }, 120_000);
 
   afterAll(async () => {

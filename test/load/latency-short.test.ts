@@ -19,7 +19,7 @@ describe('load harness, short form: 150 bidders in 3 auctions across a delaying,
   let namespace: string;
 
   beforeAll(async () => {
-    // A PostgreSQL of its own, as the command line has: two load environments on the shared server can exhaust its connections.
+    // A PostgreSQL of its own, as the command line has (the shared server's 100 connections run out beside other work).
     env = await startEnvironment({ privatePostgres: true, latency: plan.latency });
     namespace = env.clients.namespace!;
   }, 120_000);
