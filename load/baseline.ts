@@ -10,6 +10,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { answers, spawnManaged, startNginx, waitUntil, type ManagedProcess } from '@auction/cluster';
+import { LEAGUE_LIMITS } from '@auction/contracts';
 import { connectDatabase, freePort } from '@auction/db';
 import { Api } from '@auction/testing';
 import { summarise, type Summary } from '../bench/report.js';
@@ -49,7 +50,10 @@ export async function runBaselines(
   const scenario = { ...measured, valuations: false, meanIntervalMs };
   const api = new Api(env.cluster.url);
   log('baseline: setting up its own leagues and auctions…');
-  const set = await setUpAuctions(api, env.secret, scenario.auctions, scenario.biddersPerAuction);
+  // The longest bid timer there is: at a low bid rate lots would otherwise close unsold, one after another, until none is left.
+  const set = await setUpAuctions(api, env.secret, scenario.auctions, scenario.biddersPerAuction, {
+    bidTimerSeconds: LEAGUE_LIMITS.bidTimerSeconds.max,
+  });
   const people = set.flatMap(({ league, auction }) => league.users.map((user) => ({ user, auctionId: auction.id })));
   // The bare fan-out knows no auctions: rooms of its own, as many and as full.
   const rooms = new Map(set.map(({ auction }) => [auction.id, randomUUID()]));
