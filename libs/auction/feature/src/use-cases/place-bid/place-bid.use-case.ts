@@ -87,8 +87,9 @@ export class PlaceBidUseCase {
 
   /**
    * Optimistic first: decide on one consistent read, then write only if the auction has not
-   * moved since (its seq is the version); if it has, look again. After a few misses, or for a
-   * refusal that a later state could undo, decide under the auction lock instead.
+   * moved since (its seq is the version); if it has, look again. After a few misses, for a
+   * refusal that a later state could undo, or for an acceptance on a lot with proxies (their
+   * maxima are not versioned by seq), decide under the auction lock instead.
    */
   private async decide(key: BidKey, amount: number): Promise<Outcome> {
     const db = this.database.db;
@@ -96,14 +97,14 @@ export class PlaceBidUseCase {
       const seen = await this.bids.context(db, key);
       const earlier = earlierAnswer(seen);
       if (earlier) return earlier;
-      // A lot with proxies: the bid and the proxies' answers are decided in one transaction under the lock.
-      if (seen.proxied) break;
       const serverTime = this.clock.now();
       const check = this.check(seen, amount, serverTime);
       if (!check.ok) {
         if (!final(check, seen)) break;
         return this.refuse(db, key, check, serverTime);
       }
+      // A lot with proxies: the bid and the proxies' answers to it are decided in one transaction under the lock.
+      if (seen.proxies.length > 0) break;
       const endsAt = deadlineOf(seen, serverTime);
       const bid = await this.bids.acceptIfUnchanged(db, key, seen.auction!.seq, { amount, serverTime, endsAt });
       if (bid) return { kind: 'accepted', bid, replay: false };
@@ -126,10 +127,11 @@ export class PlaceBidUseCase {
       const check = this.check(context, amount, now);
       if (!check.ok) return this.refuse(tx, key, check, now);
       const endsAt = deadlineOf(context, now);
-      const bid = await this.bids.accept(tx, key, { amount, serverTime: now, endsAt });
-      // Settling reads the auction, the lot and its proxies: only worth it when the lot has any.
-      const proxyAnswers = context.proxied ? await this.proxies.settle(tx, key.auctionId, key.lotId, now) : [];
-      return { kind: 'accepted', bid, replay: false, proxyAnswers };
+      const bid = { bidderId: key.bidderId, clientBidId: key.clientBidId, amount, serverTime: now, endsAt };
+      // The proxies answer the lot as the bid leaves it (the context read them with it); one write for all.
+      const after = { ...context, lot: { ...context.lot!, highBid: amount, highBidderId: key.bidderId, endsAt } };
+      const [accepted, ...proxyAnswers] = await this.bids.acceptAll(tx, key, [bid, ...this.proxies.answers(after, now)]);
+      return { kind: 'accepted', bid: accepted!, replay: false, proxyAnswers };
     });
   }
 

@@ -29,11 +29,10 @@ export class SetProxyUseCase {
 
   async execute({ maxAmount, ...key }: SetProxyInput): Promise<OwnProxy> {
     const placed = await this.transactor.run(async (tx): Promise<AcceptedBid[]> => {
-      await requireProxyOwner(tx, this.auctions, this.proxies, key);
+      const { openLotId } = await requireProxyOwner(tx, this.auctions, this.proxies, key);
       const now = this.clock.now();
       await this.proxies.put(tx, key, maxAmount, now);
-      const open = await this.auctions.openLot(tx, key.auctionId);
-      return open && open.asset.id === key.assetId ? this.settlement.settle(tx, key.auctionId, open.id, now) : [];
+      return openLotId ? this.settlement.settle(tx, key.auctionId, openLotId, now) : [];
     });
     this.deadlines.watch(this.settlement.announce(placed));
     return { assetId: key.assetId, maxAmount };
