@@ -84,5 +84,5 @@ describe('round trips of the bid path', () => {
 
 /** The optimistic read, then the locked transaction: BEGIN, lock, read, write (with any proxy answers), COMMIT. */
 const LOCKED_ROUND_TRIPS = 6;
-/** BEGIN, lock, the setter's standing, the proxy, the lot with its proxies, their bids, COMMIT. */
+/** BEGIN, the setter's standing, the proxy, then the lock for the open lot with its proxies, their bids and COMMIT. */
 const SET_PROXY_ROUND_TRIPS = 7;

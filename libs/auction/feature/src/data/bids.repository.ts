@@ -87,6 +87,12 @@ export class BidsRepository {
     return row ? toLotInPlay(row) : NO_CONTEXT;
   }
 
+  /** The same for the auction's open lot if it is the asset's (else no lot). */
+  async openLotOfAsset(db: Transaction, auctionId: string, assetId: string): Promise<LotInPlay> {
+    const [row] = await openLotOfAssetQuery(db).execute({ auctionId, assetId });
+    return row ? toLotInPlay(row) : NO_CONTEXT;
+  }
+
   /**
    * Accepts the bid if the auction is still at `seenSeq` (nothing changed since its context was
    * read): next seq, bid row, lot high bid and deadline, in one statement. Null when the auction
@@ -182,10 +188,7 @@ function toLotInPlay(row: LotInPlayRow): LotInPlay {
   return { auction: { status, seq, settings }, lot: row.lot ? toLot(row.lot) : null, proxies: toLotProxies(row.proxies) };
 }
 
-/**
- * The context read as a named prepared statement over placeholders, made once per handle:
- * PostgreSQL parses and plans it once per connection, and drizzle renders it once.
- */
+/** What a bid's context and a settlement of the lot's proxies both read: the auction's rules, the lot, its proxies. */
 const lotInPlayColumns = {
   auction: {
     status: auctions.status,
@@ -203,15 +206,27 @@ const lotInPlayColumns = {
 
 const lotOfAuction = and(eq(lots.id, sql.placeholder('lotId')), eq(lots.auctionId, auctions.id));
 
-const lotInPlayQuery = perHandle((db) =>
-  db
-    .select(lotInPlayColumns)
-    .from(auctions)
-    .leftJoin(lots, lotOfAuction)
-    .where(eq(auctions.id, sql.placeholder('auctionId')))
-    .prepare('proxy_lot_in_play'),
+function lotInPlayStatement(name: string, lot: SQL | undefined) {
+  return perHandle((db) =>
+    db
+      .select(lotInPlayColumns)
+      .from(auctions)
+      .leftJoin(lots, lot)
+      .where(eq(auctions.id, sql.placeholder('auctionId')))
+      .prepare(name),
+  );
+}
+
+const lotInPlayQuery = lotInPlayStatement('proxy_lot_in_play', lotOfAuction);
+const openLotOfAssetQuery = lotInPlayStatement(
+  'proxy_open_lot_of_asset',
+  and(eq(lots.auctionId, auctions.id), eq(lots.status, 'open'), eq(lots.assetId, sql.placeholder('assetId'))),
 );
 
+/**
+ * The context read as a named prepared statement over placeholders, made once per handle:
+ * PostgreSQL parses and plans it once per connection, and drizzle renders it once.
+ */
 const contextQuery = perHandle((db) => {
   const auctionId = sql.placeholder('auctionId');
   const bidderId = sql.placeholder('bidderId');

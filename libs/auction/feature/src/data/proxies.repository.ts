@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { and, asc, eq, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { OwnProxy } from '@auction/contracts';
-import type { Proxy } from '@auction/auction-domain';
-import { PreparedStatement, type Transaction } from '@auction/db';
-import { lots, managers, proxies } from './schema/index.js';
+import type { AuctionStatus, Proxy } from '@auction/auction-domain';
+import { perHandle, PreparedStatement, type Transaction } from '@auction/db';
+import { auctions, lots, managers, proxies } from './schema/index.js';
 
 export interface ProxyKey {
   auctionId: string;
@@ -18,21 +18,19 @@ export interface LotProxy extends Proxy {
   rosterCount: number;
 }
 
-/** Whether a user may keep a proxy on an asset of the auction, and that asset's lot if it is open. */
+/** What decides whether a user may keep a proxy on an asset of the auction. */
 export interface ProxyStanding {
+  /** Null when there is no such auction. */
+  auctionStatus: AuctionStatus | null;
   isManager: boolean;
   inPool: boolean;
-  openLotId: string | null;
 }
 
 /** Managers' private maxima. Only `own` ever leaves the engine, and only to the proxy's owner. */
 @Injectable()
 export class ProxiesRepository {
   async put(db: Transaction, key: ProxyKey, maxAmount: number, setAt: Date): Promise<void> {
-    await db
-      .insert(proxies)
-      .values({ ...key, maxAmount, setAt })
-      .onConflictDoUpdate({ target: [proxies.auctionId, proxies.userId, proxies.assetId], set: { maxAmount, setAt } });
+    await putQuery(db).execute({ ...key, maxAmount, setAt });
   }
 
   async remove(db: Transaction, key: ProxyKey): Promise<void> {
@@ -49,7 +47,7 @@ export class ProxiesRepository {
       .orderBy(asc(proxies.setAt));
   }
 
-  /** Whether the user is a manager, whether the asset is one of the auction's (the pool a proxy may be set on), and its open lot: one statement. */
+  /** The auction's status, whether the user is one of its managers and the asset one of its pool (what a proxy may be set on): one statement. */
   async standing(db: Transaction, key: ProxyKey): Promise<ProxyStanding> {
     const [row] = await STANDING.rows(db, { ...key });
     return row!;
@@ -77,11 +75,32 @@ export function toLotProxies(json: ProxyOnAssetJson[] | null): LotProxy[] {
   return (json ?? []).map((proxy) => ({ ...proxy, setAt: new Date(proxy.setAt) }));
 }
 
+const putQuery = perHandle((db) => {
+  const value = (name: string) => sql.placeholder(name);
+  return db
+    .insert(proxies)
+    .values({
+      auctionId: value('auctionId'),
+      userId: value('userId'),
+      assetId: value('assetId'),
+      maxAmount: value('maxAmount'),
+      setAt: value('setAt'),
+    })
+    .onConflictDoUpdate({
+      target: [proxies.auctionId, proxies.userId, proxies.assetId],
+      set: {
+        maxAmount: sql`excluded.${sql.identifier(proxies.maxAmount.name)}`,
+        setAt: sql`excluded.${sql.identifier(proxies.setAt.name)}`,
+      },
+    })
+    .prepare('proxy_put');
+});
+
 const STANDING = new PreparedStatement<ProxyStanding>(
   'proxy_standing',
   sql`
     select
+      (select ${auctions.status} from ${auctions} where ${auctions.id} = ${sql.placeholder('auctionId')}) as "auctionStatus",
       exists (select 1 from ${managers} where ${managers.auctionId} = ${sql.placeholder('auctionId')} and ${managers.userId} = ${sql.placeholder('userId')}) as "isManager",
-      exists (select 1 from ${lots} where ${lots.auctionId} = ${sql.placeholder('auctionId')} and ${lots.assetId} = ${sql.placeholder('assetId')}) as "inPool",
-      (select ${lots.id} from ${lots} where ${lots.auctionId} = ${sql.placeholder('auctionId')} and ${lots.assetId} = ${sql.placeholder('assetId')} and ${lots.status} = 'open' limit 1) as "openLotId"`,
+      exists (select 1 from ${lots} where ${lots.auctionId} = ${sql.placeholder('auctionId')} and ${lots.assetId} = ${sql.placeholder('assetId')}) as "inPool"`,
 );

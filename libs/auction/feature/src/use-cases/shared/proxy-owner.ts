@@ -1,23 +1,32 @@
 import { DomainError } from '@auction/contracts';
+import type { AuctionStatus } from '@auction/auction-domain';
 import type { Transaction } from '@auction/db';
 import type { AuctionsRepository } from '../../data/auctions.repository.js';
 import type { ProxiesRepository, ProxyKey } from '../../data/proxies.repository.js';
 
 /**
- * Locks the auction and checks that a manager may keep a proxy in it now: any status but
- * completed, an asset of its pool. Answers the asset's lot if it is open.
+ * Checks that a manager may keep a proxy in this auction now: any status but completed, an asset
+ * of its pool. Read without the auction lock: the managers and the pool of an auction never change.
  */
-export async function requireProxyOwner(
-  db: Transaction,
-  auctions: AuctionsRepository,
-  proxies: ProxiesRepository,
-  key: ProxyKey,
-): Promise<{ openLotId: string | null }> {
-  const auction = await auctions.lockAuction(db, key.auctionId);
-  if (!auction) throw new DomainError('NOT_FOUND', 'There is no such auction.');
-  const standing = await proxies.standing(db, key);
-  if (!standing.isManager) throw new DomainError('NOT_A_MANAGER', 'Only managers of this league can bid.');
-  if (auction.status === 'completed') throw new DomainError('AUCTION_COMPLETED', 'The auction has ended.');
-  if (!standing.inPool) throw new DomainError('VALIDATION_FAILED', 'That asset is not in this auction.');
-  return { openLotId: standing.openLotId };
+export async function requireProxyOwner(db: Transaction, proxies: ProxiesRepository, key: ProxyKey): Promise<void> {
+  const { auctionStatus, isManager, inPool } = await proxies.standing(db, key);
+  if (auctionStatus === null) throw new DomainError('NOT_FOUND', 'There is no such auction.');
+  if (!isManager) throw new DomainError('NOT_A_MANAGER', 'Only managers of this league can bid.');
+  requireNotCompleted(auctionStatus);
+  if (!inPool) throw new DomainError('VALIDATION_FAILED', 'That asset is not in this auction.');
+}
+
+/**
+ * Takes the auction lock after the proxy is written, so it is held only for settling the open
+ * lot, and refuses (nothing kept) if the auction completed since `requireProxyOwner` looked. A
+ * bid decided under the lock meanwhile did not see the uncommitted change; the settling after
+ * it does.
+ */
+export async function lockAfterProxyWrite(db: Transaction, auctions: AuctionsRepository, auctionId: string): Promise<void> {
+  const auction = await auctions.lockAuction(db, auctionId);
+  requireNotCompleted(auction!.status);
+}
+
+function requireNotCompleted(status: AuctionStatus): void {
+  if (status === 'completed') throw new DomainError('AUCTION_COMPLETED', 'The auction has ended.');
 }

@@ -24,9 +24,12 @@ export class ProxySettlement {
    * (one statement) and writes their bids (one more, if any); the bids to announce after COMMIT.
    */
   async settle(db: Transaction, auctionId: string, lotId: string, now: Date): Promise<AcceptedBid[]> {
-    const lot = { auctionId, lotId };
-    const answers = this.answers(await this.bids.lotInPlay(db, lot), now);
-    return answers.length > 0 ? this.bids.acceptAll(db, lot, answers) : [];
+    return this.place(db, await this.bids.lotInPlay(db, { auctionId, lotId }), now);
+  }
+
+  /** The same for the auction's open lot, if it is the asset's (a proxy was set on it). */
+  async settleOpenLotOf(db: Transaction, auctionId: string, assetId: string, now: Date): Promise<AcceptedBid[]> {
+    return this.place(db, await this.bids.openLotOfAsset(db, auctionId, assetId), now);
   }
 
   /**
@@ -51,6 +54,11 @@ export class ProxySettlement {
       const proxyMaxAmount = proxies.find((proxy) => proxy.userId === bidderId)!.maxAmount;
       return { bidderId, clientBidId: `proxy-${randomUUID()}`, amount, serverTime: now, endsAt, proxyMaxAmount };
     });
+  }
+
+  private async place(db: Transaction, inPlay: LotInPlay, now: Date): Promise<AcceptedBid[]> {
+    const answers = this.answers(inPlay, now);
+    return answers.length > 0 ? this.bids.acceptAll(db, { auctionId: inPlay.lot!.auctionId, lotId: inPlay.lot!.id }, answers) : [];
   }
 
   /**
