@@ -37,16 +37,21 @@ export interface PlacedBid extends BidToWrite {
   clientBidId: string;
 }
 
+/** What a bid on the auction is ruled on, with the auction's versions. */
+export interface AuctionInPlay {
+  status: AuctionStatus;
+  /** The auction's version: every change of its state (bid, close, open, pause, resume, end) bumps it. */
+  seq: number;
+  /** Every proxy set or removed bumps it (the maxima are not versioned by `seq`). */
+  proxiesVersion: number;
+  settings: Pick<AuctionSettings, 'openingBid' | 'minIncrement' | 'rosterSize' | 'antiSnipeSeconds' | 'clockMode' | 'raiseSeconds'>;
+}
+
 /** The auction, the lot and the proxies on its asset: what a bid is ruled on, and what the proxies answer it from. */
 export interface LotInPlay {
-  auction: {
-    status: AuctionStatus;
-    /** The auction's version: every change of its state (bid, close, open, pause, resume, end) bumps it. */
-    seq: number;
-    settings: Pick<AuctionSettings, 'openingBid' | 'minIncrement' | 'rosterSize' | 'antiSnipeSeconds' | 'clockMode' | 'raiseSeconds'>;
-  } | null;
+  auction: AuctionInPlay | null;
   lot: Lot | null;
-  /** Every proxy on the lot's asset with its owner's purse (a bid on a lot with any is decided together with their answers). */
+  /** Every proxy on the lot's asset with its owner's purse (a bid on a lot with any is written with their answers). */
   proxies: LotProxy[];
 }
 
@@ -62,9 +67,9 @@ const NO_CONTEXT: BidContext = { auction: null, lot: null, proxies: [], bidder: 
 
 /**
  * Bids, on the hot path in as few round trips as possible: `context` is one statement (one
- * consistent view, the proxies on the lot included), `accept` one statement that takes the
- * auction row lock by bumping `seq` and writes the bid (with any proxy answers to it) and the
- * lot with it; `recordRefusal` one statement too. Each is a named prepared statement, parsed and
+ * consistent view, the proxies on the lot included), `acceptAllIfUnchanged` one statement that takes
+ * the auction row lock by bumping `seq` and writes the bid (with the proxies' answers to it) and
+ * the lot with it; `recordRefusal` one statement too. Each is a named prepared statement, parsed and
  * planned once per connection.
  */
 @Injectable()
@@ -94,12 +99,26 @@ export class BidsRepository {
   }
 
   /**
-   * Accepts the bid if the auction is still at `seenSeq` (nothing changed since its context was
-   * read): next seq, bid row, lot high bid and deadline, in one statement. Null when the auction
-   * moved on meanwhile (the caller looks again).
+   * Accepts bids on one lot (a bid and the proxies' answers to it) if the auction is still as
+   * `seen` (nothing changed since its context was read, no proxy either): their seqs, the bid
+   * rows, the lot's high bid and deadline, in one statement. None when the auction moved on
+   * meanwhile (the caller looks again).
+   */
+  async acceptAllIfUnchanged(
+    db: Transaction,
+    lot: LotKey,
+    seen: Pick<AuctionInPlay, 'seq' | 'proxiesVersion'>,
+    placed: readonly PlacedBid[],
+  ): Promise<AcceptedBid[]> {
+    return this.acceptWhere(db, ACCEPT_IF_UNCHANGED, { seenSeq: seen.seq, seenProxiesVersion: seen.proxiesVersion }, lot, placed);
+  }
+
+  /**
+   * One bid by the same statement, fenced on `seq` alone: the optimistic write as the load
+   * harness's baseline sends it (`load/baseline.ts`), on lots whose proxies it never changes.
    */
   async acceptIfUnchanged(db: Transaction, key: BidKey, seenSeq: number, bid: BidToWrite): Promise<AcceptedBid | null> {
-    const [accepted] = await this.acceptWhere(db, ACCEPT_IF_UNCHANGED, { seenSeq }, key, [placedBy(key, bid)]);
+    const [accepted] = await this.acceptWhere(db, ACCEPT_IF_UNCHANGED, { seenSeq, seenProxiesVersion: null }, key, [placedBy(key, bid)]);
     return accepted ?? null;
   }
 
@@ -178,14 +197,14 @@ function placedBy(key: BidKey, bid: BidToWrite): PlacedBid {
 }
 
 type LotInPlayRow = {
-  auction: { status: AuctionStatus; seq: number } & NonNullable<LotInPlay['auction']>['settings'];
+  auction: Omit<AuctionInPlay, 'settings'> & AuctionInPlay['settings'];
   lot: typeof lots.$inferSelect | null;
   proxies: Parameters<typeof toLotProxies>[0];
 };
 
 function toLotInPlay(row: LotInPlayRow): LotInPlay {
-  const { status, seq, ...settings } = row.auction;
-  return { auction: { status, seq, settings }, lot: row.lot ? toLot(row.lot) : null, proxies: toLotProxies(row.proxies) };
+  const { status, seq, proxiesVersion, ...settings } = row.auction;
+  return { auction: { status, seq, proxiesVersion, settings }, lot: row.lot ? toLot(row.lot) : null, proxies: toLotProxies(row.proxies) };
 }
 
 /** What a bid's context and a settlement of the lot's proxies both read: the auction's rules, the lot, its proxies. */
@@ -193,6 +212,7 @@ const lotInPlayColumns = {
   auction: {
     status: auctions.status,
     seq: auctions.seq,
+    proxiesVersion: auctions.proxiesVersion,
     openingBid: auctions.openingBid,
     minIncrement: auctions.minIncrement,
     rosterSize: auctions.rosterSize,
@@ -284,7 +304,10 @@ function acceptStatement(name: string, sameSeq: SQL): PreparedStatement<Accepted
   );
 }
 
-const ACCEPT_IF_UNCHANGED = acceptStatement('bid_accept_if_unchanged', sql` and ${auctions.seq} = ${sql.placeholder('seenSeq')}`);
+const ACCEPT_IF_UNCHANGED = acceptStatement(
+  'bid_accept_if_unchanged',
+  sql` and ${auctions.seq} = ${sql.placeholder('seenSeq')} and ${auctions.proxiesVersion} = coalesce(${sql.placeholder('seenProxiesVersion')}::integer, ${auctions.proxiesVersion})`,
+);
 const ACCEPT_UNDER_LOCK = acceptStatement('bid_accept_under_lock', sql``);
 
 const RECORD_REFUSAL = new PreparedStatement<StoredRefusal>(

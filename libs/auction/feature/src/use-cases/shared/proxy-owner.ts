@@ -17,14 +17,14 @@ export async function requireProxyOwner(db: Transaction, proxies: ProxiesReposit
 }
 
 /**
- * Takes the auction lock after the proxy is written, so it is held only for settling the open
- * lot, and refuses (nothing kept) if the auction completed since `requireProxyOwner` looked. A
- * bid decided under the lock meanwhile did not see the uncommitted change; the settling after
- * it does.
+ * After the proxy is written: marks the auction's proxies changed, which takes the auction lock,
+ * so the lock is held only for settling the open lot; refuses (nothing kept) if the auction
+ * completed since `requireProxyOwner` looked. A bid decided before this commit did not see the
+ * change: written before it, it is answered by the settling after it; written after, it finds the
+ * proxies changed and is looked at again.
  */
 export async function lockAfterProxyWrite(db: Transaction, auctions: AuctionsRepository, auctionId: string): Promise<void> {
-  const auction = await auctions.lockAuction(db, auctionId);
-  requireNotCompleted(auction!.status);
+  requireNotCompleted((await auctions.proxiesChanged(db, auctionId))!);
 }
 
 function requireNotCompleted(status: AuctionStatus): void {
