@@ -3,8 +3,8 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestStack, TestUser } from '@auction/testing';
-import { PlaceBidUseCase } from '@auction/auction';
-import { auctionStack, startedAuction, type World } from './support/world.js';
+import { PlaceBidUseCase, SetProxyUseCase } from '@auction/auction';
+import { auctionStack, snapshot, startedAuction, type World } from './support/world.js';
 
 /**
  * The statements one bid sends to PostgreSQL, each a round trip: counted on the real driver,
@@ -22,6 +22,7 @@ async function statementsOf(work: () => Promise<unknown>): Promise<string[]> {
 describe('round trips of the bid path', () => {
   let stack: TestStack;
   let placeBid: PlaceBidUseCase;
+  let setProxy: SetProxyUseCase;
 
   beforeAll(async () => {
     pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
@@ -31,6 +32,7 @@ describe('round trips of the bid path', () => {
     } as typeof query;
     stack = await auctionStack();
     placeBid = stack.app.get(PlaceBidUseCase, { strict: false });
+    setProxy = stack.app.get(SetProxyUseCase, { strict: false });
   });
   afterAll(async () => {
     pg.Client.prototype.query = query;
@@ -63,7 +65,24 @@ describe('round trips of the bid path', () => {
     const statements = await statementsOf(() => bid(world, world.managers[0]!, 5));
     expect(statements, statements.join('\n---\n')).toHaveLength(LOCKED_ROUND_TRIPS);
   });
+
+  it("accepts a bid on a lot with a proxy in two as well, the proxy's answer written with it, and refuses a low one in two", async () => {
+    const world = await startedAuction(stack);
+    const [holder, bidder] = world.managers as [TestUser, TestUser];
+    const lot = world.auction.currentLot!;
+    const proxy = await statementsOf(() =>
+      setProxy.execute({ auctionId: world.auction.id, userId: holder.id, assetId: lot.asset.id, maxAmount: 20 }),
+    );
+    expect(proxy, proxy.join('\n---\n')).toHaveLength(SET_PROXY_ROUND_TRIPS);
+    const accepted = await statementsOf(() => bid(world, bidder, 5));
+    expect(accepted, accepted.join('\n---\n')).toHaveLength(2);
+    const refused = await statementsOf(() => bid(world, bidder, 5));
+    expect(refused, refused.join('\n---\n')).toHaveLength(2);
+    expect((await snapshot(stack, world)).currentLot).toMatchObject({ highBid: 6, highBidderId: holder.id });
+  });
 });
 
 /** The optimistic read, then the locked transaction: BEGIN, lock, read, write, COMMIT. */
 const LOCKED_ROUND_TRIPS = 6;
+/** BEGIN, the setter's standing, the proxy, then the lock for the open lot with its proxies, their bids and COMMIT. */
+const SET_PROXY_ROUND_TRIPS = 7;

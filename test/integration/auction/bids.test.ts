@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testUser, type TestStack } from '@auction/testing';
+import { testUser, type TestStack, type TestUser } from '@auction/testing';
 import { expectAuctionInvariants } from './support/invariants.js';
 import { connectSocket } from './support/sockets.js';
 import { auctionStack, bid, createLeague, snapshot, startedAuction } from './support/world.js';
@@ -146,6 +147,27 @@ describe('auction start and bids over HTTP', () => {
     }
     const state = await expectAuctionInvariants(stack.database.url, world.auction.id);
     expect(state.bids.map((b) => b.amount)).toEqual([5, 6, 10]);
+  });
+
+  it('answers a final refusal while a control holds the auction lock', async () => {
+    const world = await startedAuction(stack, { managers: 2 });
+    const [leader, low] = world.managers as [TestUser, TestUser];
+    expect((await bid(stack, world, leader, 5)).status).toBe(201);
+    // The lot's row held here keeps the pause's transaction open after it took the auction lock.
+    const rowHolder = new pg.Client({ connectionString: stack.database.url });
+    await rowHolder.connect();
+    try {
+      await rowHolder.query('begin');
+      await rowHolder.query('select 1 from auction.lots where id = $1 for update', [world.auction.currentLot!.id]);
+      const pausing = stack.api.post(`/api/auctions/${world.auction.id}/pause`, undefined, { token: world.commissioner.token });
+      const waiting = `select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`;
+      await expect.poll(async () => (await rowHolder.query(waiting)).rows[0].n).toBe(1);
+      expect((await bid(stack, world, low, 5)).body.code).toBe('BID_TOO_LOW');
+      await rowHolder.query('rollback');
+      expect((await pausing).status).toBe(200);
+    } finally {
+      await rowHolder.end();
+    }
   });
 
   it('pages bid history newest first', async () => {

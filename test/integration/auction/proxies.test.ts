@@ -111,6 +111,49 @@ describe('proxy bids', () => {
     await expectAuctionInvariants(stack.database.url, world.auction.id);
   });
 
+  it("bids no more than its owner's purse allows once a win has spent it", async () => {
+    const world = await startedAuction(stack, {
+      managers: 2,
+      assets: 3,
+      settings: { budget: 100, rosterSize: 2, bidTimerSeconds: 30, antiSnipeSeconds: 0 },
+    });
+    const [spender, rival] = world.managers as [TestUser, TestUser];
+    expect((await bid(stack, world, spender, 95)).status).toBe(201);
+    const second = await closeCurrentLot(world);
+    const lot = { ...world, auction: second };
+    // 5 left for the one open slot: the proxy's maximum of 50 is capped at a max bid of 5.
+    expect((await stack.api.put(proxyPath(world, second.currentLot!.asset.id), { maxAmount: 50 }, { token: spender.token })).status).toBe(
+      200,
+    );
+    expect((await snapshot(stack, world)).currentLot).toMatchObject({ highBid: 1, highBidderId: spender.id });
+    expect((await bid(stack, lot, rival, 3)).status).toBe(201);
+    expect((await snapshot(stack, world)).currentLot).toMatchObject({ highBid: 4, highBidderId: spender.id });
+    expect((await bid(stack, lot, rival, 5)).status).toBe(201);
+    expect((await snapshot(stack, world)).currentLot).toMatchObject({ highBid: 5, highBidderId: rival.id });
+    expect((await history(world, second.currentLot!.id, spender)).map((b) => [b.bidderId, b.amount, b.proxy])).toEqual([
+      [rival.id, 5, false],
+      [spender.id, 4, true],
+      [rival.id, 3, false],
+      [spender.id, 1, true],
+    ]);
+    await expectAuctionInvariants(stack.database.url, world.auction.id);
+  });
+
+  it('never bids for an owner whose roster is full', async () => {
+    const world = await startedAuction(stack, {
+      managers: 2,
+      assets: 3,
+      settings: { rosterSize: 1, bidTimerSeconds: 30, antiSnipeSeconds: 0 },
+    });
+    const [full, rival] = world.managers as [TestUser, TestUser];
+    expect((await bid(stack, world, full, 2)).status).toBe(201);
+    const next = await closeCurrentLot(world);
+    expect((await stack.api.put(proxyPath(world, next.currentLot!.asset.id), { maxAmount: 50 }, { token: full.token })).status).toBe(200);
+    expect((await bid(stack, { ...world, auction: next }, rival, 3)).status).toBe(201);
+    expect((await snapshot(stack, world)).currentLot).toMatchObject({ highBid: 3, highBidderId: rival.id });
+    expect((await history(world, next.currentLot!.id, full)).some((b) => b.proxy)).toBe(false);
+  });
+
   it('keeps a proxy set during a pause for the resume, when it bids at once', async () => {
     const world = await startedAuction(stack, { managers: 2, assets: 2, settings: { bidTimerSeconds: 30 } });
     const [waiting, rival] = world.managers as [TestUser, TestUser];

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { and, asc, count, eq, isNotNull, max, sql } from 'drizzle-orm';
-import type { ManagerBooks } from '@auction/auction-domain';
-import type { Transaction } from '@auction/db';
+import type { AuctionStatus, ManagerBooks } from '@auction/auction-domain';
+import { perHandle, PreparedStatement, type Transaction } from '@auction/db';
 import type { Auction, AuctionView, Lot, Manager } from '../model/auction-state.js';
 import { rowFromJson, toAuction, toLot, toManager } from './row-mappers.js';
 import { auctions, lots, managers } from './schema/index.js';
@@ -31,11 +31,24 @@ export class AuctionsRepository {
   /**
    * Locks the auction row for the rest of the transaction. A separate statement on purpose:
    * statements after it take a fresh READ COMMITTED snapshot, so they see everything the
-   * previous lock holder committed.
+   * previous lock holder committed. `no key update` is the lock an UPDATE of the row takes: it
+   * serialises every writer of the auction all the same, but does not hold up the inserts that
+   * only refer to the auction (their foreign-key check takes `key share`), such as a refusal
+   * recorded without the lock or a proxy being written.
    */
   async lockAuction(db: Transaction, auctionId: string): Promise<Auction | null> {
-    const [row] = await db.select().from(auctions).where(eq(auctions.id, auctionId)).for('update');
+    const [row] = await lockQuery(db).execute({ auctionId });
     return row ? toAuction(row) : null;
+  }
+
+  /**
+   * A proxy of the auction was set or removed: bumps `proxies_version`, so that a bid decided on an
+   * earlier view is looked at again. The UPDATE takes the auction row lock for the rest of the
+   * transaction, as `lockAuction` does. Answers the auction's status (null: no such auction).
+   */
+  async proxiesChanged(db: Transaction, auctionId: string): Promise<AuctionStatus | null> {
+    const [row] = await PROXIES_CHANGED.rows(db, { auctionId });
+    return row?.status ?? null;
   }
 
   async setSeq(
@@ -347,3 +360,19 @@ export class AuctionsRepository {
     await db.update(auctions).set({ completionPublishedAt: null }).where(eq(auctions.id, auctionId));
   }
 }
+
+/** Every locked path starts with it: a named prepared statement, planned once per connection. */
+const lockQuery = perHandle((db) =>
+  db
+    .select()
+    .from(auctions)
+    .where(eq(auctions.id, sql.placeholder('auctionId')))
+    .for('no key update')
+    .prepare('auction_lock'),
+);
+
+const PROXIES_CHANGED = new PreparedStatement<{ status: AuctionStatus }>(
+  'auction_proxies_changed',
+  sql`update ${auctions} set ${sql.identifier(auctions.proxiesVersion.name)} = ${auctions.proxiesVersion} + 1
+    where ${auctions.id} = ${sql.placeholder('auctionId')} returning ${sql.identifier(auctions.status.name)} as status`,
+);

@@ -4,8 +4,9 @@ import type { AcceptedBid } from '@auction/contracts';
 import type { AuctionStatus } from '@auction/auction-domain';
 import { perHandle, PreparedStatement, type Transaction } from '@auction/db';
 import type { AuctionSettings, Lot } from '../model/auction-state.js';
+import { proxiesOnAsset, toLotProxies, type LotProxy } from './proxies.repository.js';
 import { toAcceptedBid, toLot } from './row-mappers.js';
-import { auctions, bidRefusals, bids, lots, managers, proxies } from './schema/index.js';
+import { auctions, bidRefusals, bids, lots, managers } from './schema/index.js';
 
 export type StoredRefusal = {
   code: string;
@@ -19,6 +20,9 @@ export interface BidKey {
   clientBidId: string;
 }
 
+/** The lot a bid is on. */
+export type LotKey = Pick<BidKey, 'auctionId' | 'lotId'>;
+
 export interface BidToWrite {
   amount: number;
   serverTime: Date;
@@ -27,30 +31,46 @@ export interface BidToWrite {
   proxyMaxAmount?: number;
 }
 
-/** What a bid is decided on: one consistent view of the auction, the lot, the bidder and any earlier answer. */
-export interface BidContext {
-  auction: {
-    status: AuctionStatus;
-    /** The auction's version: every change of its state (bid, close, open, pause, resume, end) bumps it. */
-    seq: number;
-    settings: Pick<AuctionSettings, 'openingBid' | 'minIncrement' | 'rosterSize' | 'antiSnipeSeconds' | 'clockMode' | 'raiseSeconds'>;
-  } | null;
+/** A bid to write, with who places it. */
+export interface PlacedBid extends BidToWrite {
+  bidderId: string;
+  clientBidId: string;
+}
+
+/** What a bid on the auction is ruled on, with the auction's versions. */
+export interface AuctionInPlay {
+  status: AuctionStatus;
+  /** The auction's version: every change of its state (bid, close, open, pause, resume, end) bumps it. */
+  seq: number;
+  /** Every proxy set or removed bumps it (the maxima are not versioned by `seq`). */
+  proxiesVersion: number;
+  settings: Pick<AuctionSettings, 'openingBid' | 'minIncrement' | 'rosterSize' | 'antiSnipeSeconds' | 'clockMode' | 'raiseSeconds'>;
+}
+
+/** The auction, the lot and the proxies on its asset: what a bid is ruled on, and what the proxies answer it from. */
+export interface LotInPlay {
+  auction: AuctionInPlay | null;
   lot: Lot | null;
+  /** Every proxy on the lot's asset with its owner's purse (a bid on a lot with any is written with their answers). */
+  proxies: LotProxy[];
+}
+
+/** What a bid is decided on: one consistent view of the auction, the lot and its proxies, the bidder and any earlier answer. */
+export interface BidContext extends LotInPlay {
   bidder: { budgetRemaining: number; rosterCount: number } | null;
   /** The first answer to this clientBidId, if there was one. */
   earlierBid: AcceptedBid | null;
   earlierRefusal: StoredRefusal | null;
-  /** Someone has a proxy on the lot's asset: the bid is decided together with the proxies' answers. */
-  proxied: boolean;
 }
 
-const NO_CONTEXT: BidContext = { auction: null, lot: null, bidder: null, earlierBid: null, earlierRefusal: null, proxied: false };
+const NO_CONTEXT: BidContext = { auction: null, lot: null, proxies: [], bidder: null, earlierBid: null, earlierRefusal: null };
 
 /**
  * Bids, on the hot path in as few round trips as possible: `context` is one statement (one
- * consistent view), `accept` one statement that takes the auction row lock by bumping `seq`
- * and writes the bid and the lot with it; `recordRefusal` one statement too. Each is a named
- * prepared statement, parsed and planned once per connection.
+ * consistent view, the proxies on the lot included), `acceptAllIfUnchanged` one statement that takes
+ * the auction row lock by bumping `seq` and writes the bid (with the proxies' answers to it) and
+ * the lot with it; `recordRefusal` one statement too. Each is a named prepared statement, parsed and
+ * planned once per connection.
  */
 @Injectable()
 export class BidsRepository {
@@ -58,29 +78,62 @@ export class BidsRepository {
   async context(db: Transaction, key: BidKey): Promise<BidContext> {
     const [row] = await contextQuery(db).execute({ ...key });
     if (!row) return NO_CONTEXT;
-    const { status, seq, ...settings } = row.auction;
     return {
-      auction: { status, seq, settings },
-      lot: row.lot ? toLot(row.lot) : null,
+      ...toLotInPlay(row),
       bidder: row.bidder,
       earlierBid: row.earlierBid ? toAcceptedBid(row.earlierBid) : null,
       earlierRefusal: row.earlierRefusal,
-      proxied: row.proxied,
     };
   }
 
+  /** The auction, the lot and the proxies on its asset, in one statement: what the lot's proxies are settled on. */
+  async lotInPlay(db: Transaction, key: LotKey): Promise<LotInPlay> {
+    const [row] = await lotInPlayQuery(db).execute({ ...key });
+    return row ? toLotInPlay(row) : NO_CONTEXT;
+  }
+
+  /** The same for the auction's open lot if it is the asset's (else no lot). */
+  async openLotOfAsset(db: Transaction, auctionId: string, assetId: string): Promise<LotInPlay> {
+    const [row] = await openLotOfAssetQuery(db).execute({ auctionId, assetId });
+    return row ? toLotInPlay(row) : NO_CONTEXT;
+  }
+
   /**
-   * Accepts the bid if the auction is still at `seenSeq` (nothing changed since its context was
-   * read): next seq, bid row, lot high bid and deadline, in one statement. Null when the auction
-   * moved on meanwhile (the caller looks again).
+   * Accepts bids on one lot (a bid and the proxies' answers to it) if the auction is still as
+   * `seen` (nothing changed since its context was read, no proxy either): their seqs, the bid
+   * rows, the lot's high bid and deadline, in one statement. None when the auction moved on
+   * meanwhile (the caller looks again).
+   */
+  async acceptAllIfUnchanged(
+    db: Transaction,
+    lot: LotKey,
+    seen: Pick<AuctionInPlay, 'seq' | 'proxiesVersion'>,
+    placed: readonly PlacedBid[],
+  ): Promise<AcceptedBid[]> {
+    return this.acceptWhere(db, ACCEPT_IF_UNCHANGED, { seenSeq: seen.seq, seenProxiesVersion: seen.proxiesVersion }, lot, placed);
+  }
+
+  /**
+   * One bid by the same statement, fenced on `seq` alone: the optimistic write as the load
+   * harness's baseline sends it (`load/baseline.ts`), on lots whose proxies it never changes.
    */
   async acceptIfUnchanged(db: Transaction, key: BidKey, seenSeq: number, bid: BidToWrite): Promise<AcceptedBid | null> {
-    return this.acceptWhere(db, ACCEPT_IF_UNCHANGED, { seenSeq }, key, bid);
+    const [accepted] = await this.acceptWhere(db, ACCEPT_IF_UNCHANGED, { seenSeq, seenProxiesVersion: null }, key, [placedBy(key, bid)]);
+    return accepted ?? null;
   }
 
   /** Accepts the bid in a transaction that holds the auction row lock (the bid was decided under it). */
   async accept(db: Transaction, key: BidKey, bid: BidToWrite): Promise<AcceptedBid> {
-    return (await this.acceptWhere(db, ACCEPT_UNDER_LOCK, {}, key, bid))!;
+    const [accepted] = await this.acceptAll(db, key, [placedBy(key, bid)]);
+    return accepted!;
+  }
+
+  /**
+   * Accepts bids on one lot in this order, one seq each, in one statement (a bid and the proxies'
+   * answers to it), in a transaction that holds the auction row lock.
+   */
+  async acceptAll(db: Transaction, lot: LotKey, placed: readonly PlacedBid[]): Promise<AcceptedBid[]> {
+    return this.acceptWhere(db, ACCEPT_UNDER_LOCK, {}, lot, placed);
   }
 
   /**
@@ -119,21 +172,76 @@ export class BidsRepository {
     db: Transaction,
     statement: PreparedStatement<AcceptedRow>,
     values: Record<string, unknown>,
-    key: BidKey,
-    bid: BidToWrite,
-  ): Promise<AcceptedBid | null> {
-    const [row] = await statement.rows(db, {
+    lot: LotKey,
+    placed: readonly PlacedBid[],
+  ): Promise<AcceptedBid[]> {
+    const rows = await statement.rows(db, {
       ...values,
-      ...key,
-      amount: bid.amount,
-      serverTime: bid.serverTime,
-      endsAt: bid.endsAt,
-      proxy: bid.proxyMaxAmount !== undefined,
-      proxyMaxAmount: bid.proxyMaxAmount ?? null,
+      auctionId: lot.auctionId,
+      lotId: lot.lotId,
+      bidderIds: placed.map((bid) => bid.bidderId),
+      clientBidIds: placed.map((bid) => bid.clientBidId),
+      amounts: placed.map((bid) => bid.amount),
+      serverTimes: placed.map((bid) => bid.serverTime),
+      endsAts: placed.map((bid) => bid.endsAt),
+      proxyMaxAmounts: placed.map((bid) => bid.proxyMaxAmount ?? null),
     });
-    return row ? acceptedBid(key, bid, row) : null;
+    // One row per bid, in no promised order: their seqs follow the order the bids were given in.
+    const bySeq = rows.map((row) => ({ id: row.id, seq: Number(row.seq) })).sort((a, b) => a.seq - b.seq);
+    return bySeq.map((row, i) => acceptedBid(lot, placed[i]!, row));
   }
 }
+
+function placedBy(key: BidKey, bid: BidToWrite): PlacedBid {
+  return { ...bid, bidderId: key.bidderId, clientBidId: key.clientBidId };
+}
+
+type LotInPlayRow = {
+  auction: Omit<AuctionInPlay, 'settings'> & AuctionInPlay['settings'];
+  lot: typeof lots.$inferSelect | null;
+  proxies: Parameters<typeof toLotProxies>[0];
+};
+
+function toLotInPlay(row: LotInPlayRow): LotInPlay {
+  const { status, seq, proxiesVersion, ...settings } = row.auction;
+  return { auction: { status, seq, proxiesVersion, settings }, lot: row.lot ? toLot(row.lot) : null, proxies: toLotProxies(row.proxies) };
+}
+
+/** What a bid's context and a settlement of the lot's proxies both read: the auction's rules, the lot, its proxies. */
+const lotInPlayColumns = {
+  auction: {
+    status: auctions.status,
+    seq: auctions.seq,
+    proxiesVersion: auctions.proxiesVersion,
+    openingBid: auctions.openingBid,
+    minIncrement: auctions.minIncrement,
+    rosterSize: auctions.rosterSize,
+    antiSnipeSeconds: auctions.antiSnipeSeconds,
+    clockMode: auctions.clockMode,
+    raiseSeconds: auctions.raiseSeconds,
+  },
+  lot: lots,
+  proxies: proxiesOnAsset(auctions.id, lots.assetId),
+};
+
+const lotOfAuction = and(eq(lots.id, sql.placeholder('lotId')), eq(lots.auctionId, auctions.id));
+
+function lotInPlayStatement(name: string, lot: SQL | undefined) {
+  return perHandle((db) =>
+    db
+      .select(lotInPlayColumns)
+      .from(auctions)
+      .leftJoin(lots, lot)
+      .where(eq(auctions.id, sql.placeholder('auctionId')))
+      .prepare(name),
+  );
+}
+
+const lotInPlayQuery = lotInPlayStatement('proxy_lot_in_play', lotOfAuction);
+const openLotOfAssetQuery = lotInPlayStatement(
+  'proxy_open_lot_of_asset',
+  and(eq(lots.auctionId, auctions.id), eq(lots.status, 'open'), eq(lots.assetId, sql.placeholder('assetId'))),
+);
 
 /**
  * The context read as a named prepared statement over placeholders, made once per handle:
@@ -145,24 +253,13 @@ const contextQuery = perHandle((db) => {
   const clientBidId = sql.placeholder('clientBidId');
   return db
     .select({
-      auction: {
-        status: auctions.status,
-        seq: auctions.seq,
-        openingBid: auctions.openingBid,
-        minIncrement: auctions.minIncrement,
-        rosterSize: auctions.rosterSize,
-        antiSnipeSeconds: auctions.antiSnipeSeconds,
-        clockMode: auctions.clockMode,
-        raiseSeconds: auctions.raiseSeconds,
-      },
-      lot: lots,
+      ...lotInPlayColumns,
       bidder: { budgetRemaining: managers.budgetRemaining, rosterCount: managers.rosterCount },
       earlierBid: bids,
       earlierRefusal: { code: bidRefusals.code, message: bidRefusals.message },
-      proxied: sql<boolean>`exists (select 1 from ${proxies} where ${proxies.auctionId} = ${auctions.id} and ${proxies.assetId} = ${lots.assetId})`,
     })
     .from(auctions)
-    .leftJoin(lots, and(eq(lots.id, sql.placeholder('lotId')), eq(lots.auctionId, auctions.id)))
+    .leftJoin(lots, lotOfAuction)
     .leftJoin(managers, and(eq(managers.auctionId, auctions.id), eq(managers.userId, bidderId)))
     .leftJoin(bids, and(eq(bids.auctionId, auctions.id), eq(bids.bidderId, bidderId), eq(bids.clientBidId, clientBidId)))
     .leftJoin(
@@ -175,29 +272,42 @@ const contextQuery = perHandle((db) => {
 
 type AcceptedRow = { id: string; seq: number };
 
-/** The auction's next seq (its UPDATE takes the row lock), the lot's high bid and deadline and the bid row, in one statement. */
+/**
+ * The auction's next seqs, one per bid (its UPDATE takes the row lock), the lot's high bid and
+ * deadline after the last bid, and the bid rows, in one statement. The bids come as arrays,
+ * one element per bid, in the order they are placed.
+ */
 function acceptStatement(name: string, sameSeq: SQL): PreparedStatement<AcceptedRow> {
   const value = (name: string) => sql.placeholder(name);
+  const count = sql`cardinality(${value('bidderIds')}::uuid[])`;
   return new PreparedStatement(
     name,
     sql`
       with next as (
-        update ${auctions} set ${column(auctions.seq)} = ${auctions.seq} + 1
+        update ${auctions} set ${column(auctions.seq)} = ${auctions.seq} + ${count}
         where ${auctions.id} = ${value('auctionId')}${sameSeq}
-        returning ${auctions.seq} as seq
+        returning ${auctions.seq} as last_seq
+      ), placed as (
+        select placed.*, next.last_seq - ${count} + placed.position as seq
+        from next, unnest(${value('bidderIds')}::uuid[], ${value('amounts')}::integer[], ${value('clientBidIds')}::text[],
+          ${value('serverTimes')}::timestamptz[], ${value('endsAts')}::timestamptz[], ${value('proxyMaxAmounts')}::integer[])
+          with ordinality as placed(bidder_id, amount, client_bid_id, server_time, ends_at, proxy_max_amount, position)
       ), lot as (
-        update ${lots} set ${column(lots.highBid)} = ${value('amount')}, ${column(lots.highBidderId)} = ${value('bidderId')}, ${column(lots.endsAt)} = ${value('endsAt')}
-        where ${lots.id} = ${value('lotId')} and exists (select 1 from next)
+        update ${lots} set ${column(lots.highBid)} = last.amount, ${column(lots.highBidderId)} = last.bidder_id, ${column(lots.endsAt)} = last.ends_at
+        from (select amount, bidder_id, ends_at from placed order by position desc limit 1) as last
+        where ${lots.id} = ${value('lotId')}
       )
       insert into ${bids} (${columns(bids.auctionId, bids.lotId, bids.bidderId, bids.amount, bids.seq, bids.clientBidId, bids.createdAt, bids.endsAt, bids.proxy, bids.proxyMaxAmount)})
-      select ${value('auctionId')}::uuid, ${value('lotId')}::uuid, ${value('bidderId')}::uuid, ${value('amount')}::integer, next.seq, ${value('clientBidId')}::text,
-        ${value('serverTime')}::timestamptz, ${value('endsAt')}::timestamptz, ${value('proxy')}::boolean, ${value('proxyMaxAmount')}::integer
-      from next
+      select ${value('auctionId')}::uuid, ${value('lotId')}::uuid, bidder_id, amount, seq, client_bid_id, server_time, ends_at, proxy_max_amount is not null, proxy_max_amount
+      from placed
       returning ${column(bids.id)} as id, ${column(bids.seq)} as seq`,
   );
 }
 
-const ACCEPT_IF_UNCHANGED = acceptStatement('bid_accept_if_unchanged', sql` and ${auctions.seq} = ${sql.placeholder('seenSeq')}`);
+const ACCEPT_IF_UNCHANGED = acceptStatement(
+  'bid_accept_if_unchanged',
+  sql` and ${auctions.seq} = ${sql.placeholder('seenSeq')} and ${auctions.proxiesVersion} = coalesce(${sql.placeholder('seenProxiesVersion')}::integer, ${auctions.proxiesVersion})`,
+);
 const ACCEPT_UNDER_LOCK = acceptStatement('bid_accept_under_lock', sql``);
 
 const RECORD_REFUSAL = new PreparedStatement<StoredRefusal>(
@@ -220,15 +330,15 @@ function columns(...of: Column[]): SQL {
   return sql.join(of.map(column), sql`, `);
 }
 
-function acceptedBid(key: BidKey, bid: BidToWrite, row: { id: string; seq: number }): AcceptedBid {
+function acceptedBid(lot: LotKey, bid: PlacedBid, row: AcceptedRow): AcceptedBid {
   return {
     id: row.id,
-    auctionId: key.auctionId,
-    lotId: key.lotId,
-    bidderId: key.bidderId,
+    auctionId: lot.auctionId,
+    lotId: lot.lotId,
+    bidderId: bid.bidderId,
     amount: bid.amount,
-    seq: Number(row.seq),
-    clientBidId: key.clientBidId,
+    seq: row.seq,
+    clientBidId: bid.clientBidId,
     createdAt: bid.serverTime.toISOString(),
     serverTime: bid.serverTime.toISOString(),
     endsAt: bid.endsAt.toISOString(),

@@ -20,6 +20,11 @@ export const auctions = auctionSchema.table(
     commissionerId: uuid('commissioner_id').notNull(),
     status: text('status').$type<AuctionStatusValue>().notNull(),
     seq: integer('seq').notNull().default(0),
+    /**
+     * Bumped by every proxy set or removed (neither moves `seq`): with `seq`, the version of all that
+     * a bid on a lot with proxies is decided on, so such a bid is written only if neither moved.
+     */
+    proxiesVersion: integer('proxies_version').notNull().default(0),
     budget: integer('budget').notNull(),
     rosterSize: integer('roster_size').notNull(),
     openingBid: integer('opening_bid').notNull(),

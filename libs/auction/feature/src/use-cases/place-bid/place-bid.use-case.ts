@@ -5,7 +5,7 @@ import { Transactor, type DatabaseHandle, type Transaction } from '@auction/db';
 import { CLOCK, DATABASE, Drain, type Clock } from '@auction/platform';
 import { RateLimits, type Limiter } from '@auction/rate-limit';
 import { AuctionsRepository } from '../../data/auctions.repository.js';
-import { BidsRepository, type BidContext, type BidKey } from '../../data/bids.repository.js';
+import { BidsRepository, type BidContext, type BidKey, type PlacedBid } from '../../data/bids.repository.js';
 import { bidProcessingSeconds, bidsTotal } from '../../metrics.js';
 import { LotDeadlines } from '../shared/due-times.js';
 import { ProxySettlement } from '../shared/proxy-settlement.js';
@@ -29,10 +29,12 @@ export const BID_RATE = { name: 'bids', points: 10, durationSeconds: 1 };
 /**
  * Decides a bid; PostgreSQL is the judge. `checkBid` rules on one consistent view of the
  * auction read at seq N, at serverTime = now; an acceptance is written by one statement that
- * bumps the auction's seq from N to N+1 only if it is still N (that UPDATE takes the auction
- * row lock, so bids of an auction serialise across replicas, and two equal bids cannot both
- * pass), together with the bid row, the lot's high bid and its anti-snipe deadline. The answer
- * is given only after that COMMIT. If the auction moved on, the bid is looked at again.
+ * bumps the auction's seq from N to N+1 only if it is still N and no proxy changed since (that
+ * UPDATE takes the auction row lock, so bids of an auction serialise across replicas, and two
+ * equal bids cannot both pass), together with the bid row, the lot's high bid and its anti-snipe
+ * deadline, and the answers of the lot's proxies to the bid (SPEC §8: seq N+2, …, computed from
+ * the same view). The answer is given only after that COMMIT. If the auction moved on, the bid is
+ * looked at again.
  *
  * A refusal changes no auction state; its first answer is kept for retries of the same
  * clientBidId. A refusal that no later state could turn into an acceptance (see `final`) is
@@ -87,8 +89,8 @@ export class PlaceBidUseCase {
 
   /**
    * Optimistic first: decide on one consistent read, then write only if the auction has not
-   * moved since (its seq is the version); if it has, look again. After a few misses, or for a
-   * refusal that a later state could undo, decide under the auction lock instead.
+   * moved since (its seq and proxies version); if it has, look again. After a few misses, or for
+   * a refusal that a later state could undo, decide under the auction lock instead.
    */
   private async decide(key: BidKey, amount: number): Promise<Outcome> {
     const db = this.database.db;
@@ -96,17 +98,19 @@ export class PlaceBidUseCase {
       const seen = await this.bids.context(db, key);
       const earlier = earlierAnswer(seen);
       if (earlier) return earlier;
-      // A lot with proxies: the bid and the proxies' answers are decided in one transaction under the lock.
-      if (seen.proxied) break;
       const serverTime = this.clock.now();
       const check = this.check(seen, amount, serverTime);
       if (!check.ok) {
         if (!final(check, seen)) break;
         return this.refuse(db, key, check, serverTime);
       }
-      const endsAt = deadlineOf(seen, serverTime);
-      const bid = await this.bids.acceptIfUnchanged(db, key, seen.auction!.seq, { amount, serverTime, endsAt });
-      if (bid) return { kind: 'accepted', bid, replay: false };
+      const [bid, ...proxyAnswers] = await this.bids.acceptAllIfUnchanged(
+        db,
+        key,
+        seen.auction!,
+        this.withAnswers(seen, key, amount, serverTime),
+      );
+      if (bid) return { kind: 'accepted', bid, replay: false, proxyAnswers };
     }
     return this.decideUnderLock(key, amount);
   }
@@ -125,12 +129,20 @@ export class PlaceBidUseCase {
       const now = this.clock.now();
       const check = this.check(context, amount, now);
       if (!check.ok) return this.refuse(tx, key, check, now);
-      const endsAt = deadlineOf(context, now);
-      const bid = await this.bids.accept(tx, key, { amount, serverTime: now, endsAt });
-      // Settling reads the auction, the lot and its proxies: only worth it when the lot has any.
-      const proxyAnswers = context.proxied ? await this.proxies.settle(tx, key.auctionId, key.lotId, now) : [];
-      return { kind: 'accepted', bid, replay: false, proxyAnswers };
+      const [bid, ...proxyAnswers] = await this.bids.acceptAll(tx, key, this.withAnswers(context, key, amount, now));
+      return { kind: 'accepted', bid: bid!, replay: false, proxyAnswers };
     });
+  }
+
+  /**
+   * The bid, then the answers of the lot's proxies to the lot as the bid leaves it (the context read
+   * them with it; none on a lot without proxies), each with its seq: written by one statement.
+   */
+  private withAnswers(context: BidContext, key: BidKey, amount: number, now: Date): PlacedBid[] {
+    const endsAt = deadlineAfterAcceptedBid(context.lot!.endsAt!, now, context.auction!.settings);
+    const bid = { bidderId: key.bidderId, clientBidId: key.clientBidId, amount, serverTime: now, endsAt };
+    const after = { ...context, lot: { ...context.lot!, highBid: amount, highBidderId: key.bidderId, endsAt } };
+    return [bid, ...this.proxies.answers(after, now)];
   }
 
   /** The refusal, kept as the first answer to its clientBidId (a concurrent first answer wins). */
@@ -155,11 +167,6 @@ export class PlaceBidUseCase {
 
 function keyOf(input: PlaceBidInput): BidKey {
   return { auctionId: input.auctionId, lotId: input.lotId, bidderId: input.bidderId, clientBidId: input.clientBidId };
-}
-
-/** The lot's deadline after a bid accepted at `serverTime`, by the auction's clock mode. */
-function deadlineOf(context: BidContext, serverTime: Date): Date {
-  return deadlineAfterAcceptedBid(context.lot!.endsAt!, serverTime, context.auction!.settings);
 }
 
 function earlierAnswer(context: BidContext): Outcome | null {

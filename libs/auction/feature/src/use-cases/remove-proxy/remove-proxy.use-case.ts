@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Transactor } from '@auction/db';
 import { AuctionsRepository } from '../../data/auctions.repository.js';
 import { ProxiesRepository, type ProxyKey } from '../../data/proxies.repository.js';
-import { requireProxyOwner } from '../shared/proxy-owner.js';
+import { lockAfterProxyWrite, requireProxyOwner } from '../shared/proxy-owner.js';
 
 export type RemoveProxyInput = ProxyKey;
 
@@ -17,8 +17,10 @@ export class RemoveProxyUseCase {
 
   async execute(key: RemoveProxyInput): Promise<void> {
     await this.transactor.run(async (tx) => {
-      await requireProxyOwner(tx, this.auctions, this.proxies, key);
+      await requireProxyOwner(tx, this.proxies, key);
       await this.proxies.remove(tx, key);
+      // Once removed, it bids no more: a bid decided under the lock before this commit may still have used it.
+      await lockAfterProxyWrite(tx, this.auctions, key.auctionId);
     });
   }
 }

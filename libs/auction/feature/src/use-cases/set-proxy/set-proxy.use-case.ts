@@ -5,7 +5,7 @@ import { CLOCK, type Clock } from '@auction/platform';
 import { AuctionsRepository } from '../../data/auctions.repository.js';
 import { ProxiesRepository, type ProxyKey } from '../../data/proxies.repository.js';
 import { LotDeadlines } from '../shared/due-times.js';
-import { requireProxyOwner } from '../shared/proxy-owner.js';
+import { lockAfterProxyWrite, requireProxyOwner } from '../shared/proxy-owner.js';
 import { ProxySettlement } from '../shared/proxy-settlement.js';
 
 export interface SetProxyInput extends ProxyKey {
@@ -29,11 +29,10 @@ export class SetProxyUseCase {
 
   async execute({ maxAmount, ...key }: SetProxyInput): Promise<OwnProxy> {
     const placed = await this.transactor.run(async (tx): Promise<AcceptedBid[]> => {
-      await requireProxyOwner(tx, this.auctions, this.proxies, key);
-      const now = this.clock.now();
-      await this.proxies.put(tx, key, maxAmount, now);
-      const open = await this.auctions.openLot(tx, key.auctionId);
-      return open && open.asset.id === key.assetId ? this.settlement.settle(tx, key.auctionId, open.id, now) : [];
+      await requireProxyOwner(tx, this.proxies, key);
+      await this.proxies.put(tx, key, maxAmount, this.clock.now());
+      await lockAfterProxyWrite(tx, this.auctions, key.auctionId);
+      return this.settlement.settleOpenLotOf(tx, key.auctionId, key.assetId, this.clock.now());
     });
     this.deadlines.watch(this.settlement.announce(placed));
     return { assetId: key.assetId, maxAmount };

@@ -3,9 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { AcceptedBid } from '@auction/contracts';
 import { deadlineAfterAcceptedBid, settleProxies, type Bidder } from '@auction/auction-domain';
 import type { Transaction } from '@auction/db';
-import { AuctionsRepository } from '../../data/auctions.repository.js';
-import { BidsRepository } from '../../data/bids.repository.js';
-import { ProxiesRepository } from '../../data/proxies.repository.js';
+import { BidsRepository, type LotInPlay, type PlacedBid } from '../../data/bids.repository.js';
 import { RoomEvents } from './room-events.js';
 
 /**
@@ -17,30 +15,50 @@ import { RoomEvents } from './room-events.js';
 @Injectable()
 export class ProxySettlement {
   constructor(
-    private readonly auctions: AuctionsRepository,
     private readonly bids: BidsRepository,
-    private readonly proxies: ProxiesRepository,
     private readonly room: RoomEvents,
   ) {}
 
-  /** Inside the caller's transaction, with the auction row locked; the bids to announce after COMMIT. */
+  /**
+   * Inside the caller's transaction, with the auction row locked: reads the lot and its proxies
+   * (one statement) and writes their bids (one more, if any); the bids to announce after COMMIT.
+   */
   async settle(db: Transaction, auctionId: string, lotId: string, now: Date): Promise<AcceptedBid[]> {
-    const [auction, lot] = [await this.auctions.findById(db, auctionId), await this.auctions.lotInAuction(db, auctionId, lotId)];
-    if (!auction || auction.status !== 'live' || !lot || lot.status !== 'open' || !lot.endsAt || lot.endsAt <= now) return [];
-    const proxies = await this.proxies.onLot(db, auctionId, lotId);
-    if (proxies.length === 0) return [];
-    const managers: Record<string, Bidder> = {};
-    for (const manager of await this.auctions.managers(db, auctionId)) managers[manager.userId] = { isManager: true, ...manager };
-    const plan = settleProxies({ highBid: lot.highBid, highBidderId: lot.highBidderId, settings: auction.settings, proxies, managers });
-    const placed: AcceptedBid[] = [];
+    return this.place(db, await this.bids.lotInPlay(db, { auctionId, lotId }), now);
+  }
+
+  /** The same for the auction's open lot, if it is the asset's (a proxy was set on it). */
+  async settleOpenLotOf(db: Transaction, auctionId: string, assetId: string, now: Date): Promise<AcceptedBid[]> {
+    return this.place(db, await this.bids.openLotOfAsset(db, auctionId, assetId), now);
+  }
+
+  /**
+   * The bids the lot's proxies place at once on the lot as it stands, in order, each with the
+   * deadline it leaves; none unless the auction is live and the lot open. Pure: a caller that
+   * already has the lot in play (a bid under the lock) writes them with its own bid.
+   */
+  answers({ auction, lot, proxies }: LotInPlay, now: Date): PlacedBid[] {
+    if (proxies.length === 0 || auction?.status !== 'live' || lot?.status !== 'open' || !lot.endsAt || lot.endsAt <= now) return [];
+    const owners: Record<string, Bidder> = {};
+    for (const { userId, budgetRemaining, rosterCount } of proxies) owners[userId] = { isManager: true, budgetRemaining, rosterCount };
+    const plan = settleProxies({
+      highBid: lot.highBid,
+      highBidderId: lot.highBidderId,
+      settings: auction.settings,
+      proxies,
+      managers: owners,
+    });
     let endsAt = lot.endsAt;
-    for (const { bidderId, amount } of plan) {
+    return plan.map(({ bidderId, amount }) => {
       endsAt = deadlineAfterAcceptedBid(endsAt, now, auction.settings);
-      const maximum = proxies.find((proxy) => proxy.userId === bidderId)!.maxAmount;
-      const key = { auctionId, lotId, bidderId, clientBidId: `proxy-${randomUUID()}` };
-      placed.push(await this.bids.accept(db, key, { amount, serverTime: now, endsAt, proxyMaxAmount: maximum }));
-    }
-    return placed;
+      const proxyMaxAmount = proxies.find((proxy) => proxy.userId === bidderId)!.maxAmount;
+      return { bidderId, clientBidId: `proxy-${randomUUID()}`, amount, serverTime: now, endsAt, proxyMaxAmount };
+    });
+  }
+
+  private async place(db: Transaction, inPlay: LotInPlay, now: Date): Promise<AcceptedBid[]> {
+    const answers = this.answers(inPlay, now);
+    return answers.length > 0 ? this.bids.acceptAll(db, { auctionId: inPlay.lot!.auctionId, lotId: inPlay.lot!.id }, answers) : [];
   }
 
   /**

@@ -1,0 +1,1 @@
+ALTER TABLE "auction"."auctions" ADD COLUMN "proxies_version" integer DEFAULT 0 NOT NULL;
