@@ -8,6 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { format, resolveConfig } from 'prettier';
 import { machine } from '../bench/report.js';
 import {
   predictEngineCpuMs,
@@ -109,12 +110,14 @@ function markdown(model: CostModel, runs: Observation[], checks: Observation[], 
   ].join('\n');
 }
 
-function writeDoc(section: string): void {
+/** Rewrites the generated section, formatted as the repository's Prettier check wants it. */
+async function writeDoc(section: string): Promise<void> {
   const doc = readFileSync(DOC, 'utf8');
   const start = doc.indexOf(BEGIN);
   const end = doc.indexOf(END);
   if (start < 0 || end < start) throw new Error(`docs/capacity.md has no ${BEGIN} … ${END} section`);
-  writeFileSync(DOC, doc.slice(0, start) + section + doc.slice(end + END.length));
+  const written = doc.slice(0, start) + section + doc.slice(end + END.length);
+  writeFileSync(DOC, await format(written, { ...(await resolveConfig(DOC)), filepath: DOC }));
 }
 
 async function main(): Promise<void> {
@@ -144,7 +147,7 @@ async function main(): Promise<void> {
       loads,
     );
     process.stdout.write(`\n${section}\n`);
-    writeDoc(section);
+    await writeDoc(section);
   } finally {
     await env.stop();
   }
