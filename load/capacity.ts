@@ -8,7 +8,6 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { format, resolveConfig } from 'prettier';
 import { machine } from '../bench/report.js';
 import {
   predictEngineCpuMs,
@@ -110,14 +109,12 @@ function markdown(model: CostModel, runs: Observation[], checks: Observation[], 
   ].join('\n');
 }
 
-/** Rewrites the generated section, formatted as the repository's Prettier check wants it. */
-async function writeDoc(section: string): Promise<void> {
+function writeDoc(section: string): void {
   const doc = readFileSync(DOC, 'utf8');
   const start = doc.indexOf(BEGIN);
   const end = doc.indexOf(END);
   if (start < 0 || end < start) throw new Error(`docs/capacity.md has no ${BEGIN} … ${END} section`);
-  const written = doc.slice(0, start) + section + doc.slice(end + END.length);
-  writeFileSync(DOC, await format(written, { ...(await resolveConfig(DOC)), filepath: DOC }));
+  writeFileSync(DOC, doc.slice(0, start) + section + doc.slice(end + END.length));
 }
 
 async function main(): Promise<void> {
@@ -147,7 +144,7 @@ async function main(): Promise<void> {
       loads,
     );
     process.stdout.write(`\n${section}\n`);
-    await writeDoc(section);
+    writeDoc(section);
   } finally {
     await env.stop();
   }
