@@ -19,7 +19,7 @@ import type { AcceptedBid, CreateLeagueRequest, CurrentLot, ErrorBody, Nominatio
 import { Api, createTestDatabase } from '@auction/testing';
 import { readAuctionState } from '../test/integration/auction/support/auction-state.js';
 import { connectSocket, type ClientSocket } from '../test/integration/auction/support/sockets.js';
-import { costsBetween, readCosts } from '../load/costs.js';
+import { costsBetween, engineOf, readCosts } from '../load/costs.js';
 import {
   assetsPutUp,
   currentNominator,
@@ -286,7 +286,7 @@ async function run(cluster: ClusterHandle, databaseUrl: string, scenario: Scenar
     } else refused(refusal);
   };
   const bucketsBefore = await processingBuckets(cluster);
-  const costsBefore = await readCosts(cluster);
+  const costsBefore = await readCosts(engineOf(cluster));
   const loop = monitorEventLoopDelay({ resolution: 10 });
   loop.enable();
   const started = Date.now();
@@ -323,7 +323,7 @@ async function run(cluster: ClusterHandle, databaseUrl: string, scenario: Scenar
   loop.disable();
   const loadAverage = Math.round(loadavg()[0]! * 10) / 10;
   const bucketsAfter = await processingBuckets(cluster);
-  const costs = costsBetween(costsBefore, await readCosts(cluster));
+  const costs = costsBetween(costsBefore, await readCosts(engineOf(cluster)));
   const serverBuckets = [...bucketsAfter].map(([le, n]) => [le, n - (bucketsBefore.get(le) ?? 0)] as const);
   await sleep(1500); // trailing broadcasts
 

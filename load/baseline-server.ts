@@ -3,8 +3,9 @@
  * auction engine, and no application logic. It speaks just enough of the room protocol for the
  * harness's bidders: `auction:join` answers a minimal snapshot (the lot's asset is the lot itself), `bid:place` is accepted when it
  * is above the high bid this process knows, answered and broadcast to the room. With
- * `BASELINE_SQL=on` the bid is decided by the product's own two statements (BidsRepository's
- * peek and acceptIfUnchanged) on the real database, with nothing else around them.
+ * `BASELINE_SQL=on` the bid is decided by the product's own bid statements (bid-statements.ts:
+ * the context read, then the accept or the stored refusal) on the real database, with nothing
+ * else around them.
  * Run as `node --import tsx load/baseline-server.ts` with PORT, REDIS_URL (and DATABASE_URL).
  */
 import { randomUUID } from 'node:crypto';
@@ -37,6 +38,20 @@ const roomOf = (auctionId: string) => {
 
 type Ack = (answer: unknown) => void;
 
+/** Without SQL: accepted when above the high bid this process knows. */
+function acceptInMemory(auctionId: string, amount: number): { seq: number; id: string; serverTime: string; endsAt: string } | null {
+  const room = roomOf(auctionId);
+  if (amount <= room.highBid) return null;
+  room.highBid = amount;
+  const serverTime = Date.now();
+  return {
+    seq: ++room.seq,
+    id: randomUUID(),
+    serverTime: new Date(serverTime).toISOString(),
+    endsAt: new Date(serverTime + 8000).toISOString(),
+  };
+}
+
 io.on('connection', (socket) => {
   const token = String(socket.handshake.auth?.token ?? '');
   const userId = (() => {
@@ -63,22 +78,10 @@ io.on('connection', (socket) => {
   });
 
   socket.on('bid:place', async (bid: { auctionId: string; lotId: string; amount: number; clientBidId: string }, ack: Ack) => {
-    const serverTime = new Date();
-    const endsAt = new Date(serverTime.getTime() + 8000);
-    let accepted: { seq: number; id: string } | null = null;
-    if (bids) {
-      const key = { auctionId: bid.auctionId, lotId: bid.lotId, bidderId: userId, clientBidId: bid.clientBidId };
-      const seen = await bids.peek(key);
-      if (seen.auction && seen.lot && bid.amount > (seen.lot.highBid ?? 0)) {
-        accepted = await bids.acceptIfUnchanged(key, seen.auction.seq, { amount: bid.amount, serverTime, endsAt });
-      }
-    } else {
-      const room = roomOf(bid.auctionId);
-      if (bid.amount > room.highBid) {
-        room.highBid = bid.amount;
-        accepted = { seq: ++room.seq, id: randomUUID() };
-      }
-    }
+    const accepted = bids
+      ? (await bids.decide({ auctionId: bid.auctionId, lotId: bid.lotId, bidderId: userId, clientBidId: bid.clientBidId }, bid.amount))
+          .accepted
+      : acceptInMemory(bid.auctionId, bid.amount);
     if (!accepted) return ack({ ok: false, error: { code: 'BID_TOO_LOW', message: 'below the high bid' } });
     const event = {
       auctionId: bid.auctionId,
@@ -86,8 +89,8 @@ io.on('connection', (socket) => {
       seq: accepted.seq,
       amount: bid.amount,
       bidderId: userId,
-      endsAt: endsAt.toISOString(),
-      serverTime: serverTime.toISOString(),
+      endsAt: accepted.endsAt,
+      serverTime: accepted.serverTime,
     };
     ack({ ok: true, bid: { ...event, id: accepted.id, clientBidId: bid.clientBidId, createdAt: event.serverTime } });
     io.to(`auction:${bid.auctionId}`).emit('bid:accepted', event);

@@ -14,12 +14,14 @@ import { LEAGUE_LIMITS } from '@auction/contracts';
 import { connectDatabase, freePort } from '@auction/db';
 import { Api } from '@auction/testing';
 import { summarise, type Summary } from '../bench/report.js';
+import { costsBetween, readCosts, type CostTarget } from './costs.js';
 import { bidStatements } from './bid-statements.js';
 import { LoadClient, type AckRecord } from './client.js';
 import type { LoadEnvironment } from './environment.js';
 import { inBatches, mint, setUpAuctions } from './population.js';
 import { bidUntil } from './run.js';
-import type { AuctionScenario } from './scenarios.js';
+import { biddingNow, type AuctionScenario } from './scenarios.js';
+import { steppedFiguresOf, type Answer, type SteppedFigures } from './steps.js';
 
 export interface BaselineFigures {
   name: string;
@@ -27,6 +29,15 @@ export interface BaselineFigures {
   broadcast: Summary;
   answeredPerSecond: number;
   acceptedPerSecond: number;
+  /** Stepped closed loops: the same steps as the scenario's. */
+  stepped: SteppedFigures | null;
+  /** CPU ms per answered bid of the baseline's servers (none for the SQL alone) and of PostgreSQL's backends. */
+  cpuMsPerAnsweredBid: { server: number | null; postgres: number };
+}
+
+/** A baseline runs as long as the scenario, at most 30 s, or 5 s a step for a stepped closed loop. */
+export function baselineDurationMs(scenario: AuctionScenario, durationMs: number): number {
+  return Math.min(durationMs, scenario.steps ? 5000 * scenario.steps.length : 30_000);
 }
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -54,10 +65,10 @@ export async function runBaselines(
   const set = await setUpAuctions(api, env.secret, scenario.auctions, scenario.biddersPerAuction, {
     bidTimerSeconds: LEAGUE_LIMITS.bidTimerSeconds.max,
   });
-  const people = set.flatMap(({ league, auction }) => league.users.map((user) => ({ user, auctionId: auction.id })));
+  const people = set.flatMap(({ league, auction }) => league.users.map((user, index) => ({ user, auctionId: auction.id, index })));
   // The bare fan-out knows no auctions: rooms of its own, as many and as full.
   const rooms = new Map(set.map(({ auction }) => [auction.id, randomUUID()]));
-  const strangers = people.map((p) => ({ user: mint(env.secret, 'baseline'), auctionId: rooms.get(p.auctionId)! }));
+  const strangers = people.map((p) => ({ ...p, user: mint(env.secret, 'baseline'), auctionId: rooms.get(p.auctionId)! }));
 
   const results: BaselineFigures[] = [];
   log('baseline: bare Socket.IO fan-out…');
@@ -73,7 +84,7 @@ async function socketBaseline(
   name: string,
   env: LoadEnvironment,
   scenario: AuctionScenario,
-  people: Array<{ user: { id: string; token: string }; auctionId: string }>,
+  people: Person[],
   durationMs: number,
   withSql: boolean,
 ): Promise<BaselineFigures> {
@@ -135,14 +146,23 @@ async function socketBaseline(
       ),
     );
     await inBatches(clients, 100, (client) => client.connect().catch(() => undefined));
+    const target: CostTarget = { databaseUrl: env.databaseUrl, redisUrl: env.redis.url, serverPids: () => servers.map((s) => s.pid) };
+    const before = await readCosts(target);
     startedAt = performance.now();
     const acks: AckRecord[] = [];
-    await Promise.all(clients.filter((c) => c.connected).map((c) => bidUntil(c, scenario, durationMs, now, (ack) => acks.push(ack))));
+    await Promise.all(
+      clients.map((c, i) =>
+        c.connected ? bidUntil(c, scenario, durationMs, now, (ack) => acks.push(ack), { index: people[i]!.index }) : null,
+      ),
+    );
+    const costs = costsBetween(before, await readCosts(target));
     return figures(
       name,
-      acks.map((a) => ({ ms: a.ms, accepted: a.accepted !== null })),
+      scenario,
+      acks.map((a) => ({ at: a.at, ms: a.ms, accepted: a.accepted !== null })),
       deliveries,
       durationMs,
+      { server: costs.engineCpuMs, postgres: costs.postgresCpuMs },
     );
   } finally {
     for (const client of clients) client.close();
@@ -151,62 +171,84 @@ async function socketBaseline(
   }
 }
 
-/** The bid's two statements (peek, then acceptIfUnchanged when above the high bid), one worker per bidder. */
+/** The bid's statements (bid-statements.ts), one worker per bidder, each bidding above the last accepted bid it knows of. */
 async function sqlBaseline(
   env: LoadEnvironment,
   scenario: AuctionScenario,
-  people: Array<{ user: { id: string }; auctionId: string }>,
+  people: Person[],
   durationMs: number,
 ): Promise<BaselineFigures> {
   const database = connectDatabase(env.databaseUrl, { max: 10 * REPLICAS, applicationName: 'baseline-sql' });
   const bids = await bidStatements(database);
   const lots = new Map<string, string>();
+  /** The high bid each worker last saw accepted, as a bidder knows it from the room's events. */
+  const highBids = new Map<string, number>();
   for (const auctionId of new Set(people.map((p) => p.auctionId))) {
-    const row = (await database.pool.query("select id from auction.lots where auction_id = $1 and status = 'open'", [auctionId])).rows[0];
-    if (row) lots.set(auctionId, row.id);
+    const query = "select id, coalesce(high_bid, 0) as high_bid from auction.lots where auction_id = $1 and status = 'open'";
+    const row = (await database.pool.query<{ id: string; high_bid: number }>(query, [auctionId])).rows[0];
+    if (row) {
+      lots.set(auctionId, row.id);
+      highBids.set(auctionId, row.high_bid);
+    }
   }
-  const samples: Array<{ ms: number; accepted: boolean }> = [];
+  const samples: Answer[] = [];
+  const target: CostTarget = { databaseUrl: env.databaseUrl, redisUrl: env.redis.url, serverPids: () => [] };
+  const before = await readCosts(target);
   const started = performance.now();
   try {
     await Promise.all(
-      people.map(async ({ user, auctionId }) => {
+      people.map(async ({ user, auctionId, index }) => {
         const lotId = lots.get(auctionId);
         if (!lotId) return;
         const pause = () =>
           new Promise((r) => setTimeout(r, scenario.meanIntervalMs > 0 ? -Math.log(1 - Math.random()) * scenario.meanIntervalMs : 0));
         await new Promise((r) => setTimeout(r, Math.random() * scenario.meanIntervalMs));
         while (performance.now() - started < durationMs) {
+          if (!biddingNow(scenario, index, performance.now() - started, durationMs)) {
+            await new Promise((r) => setTimeout(r, 50));
+            continue;
+          }
           const t0 = performance.now();
           const key = { auctionId, lotId, bidderId: user.id, clientBidId: randomUUID() };
-          const seen = await bids.peek(key);
-          const amount = (seen.lot?.highBid ?? 0) + 1 + Math.floor(Math.random() * 3);
-          const serverTime = new Date();
-          const accepted = seen.auction
-            ? await bids.acceptIfUnchanged(key, seen.auction.seq, { amount, serverTime, endsAt: new Date(serverTime.getTime() + 8000) })
-            : null;
-          samples.push({ ms: performance.now() - t0, accepted: accepted !== null });
+          const answer = await bids.decide(key, (highBids.get(auctionId) ?? 0) + 1 + Math.floor(Math.random() * 3));
+          if (answer.accepted) highBids.set(auctionId, Math.max(highBids.get(auctionId) ?? 0, answer.accepted.amount));
+          const accepted = answer.accepted;
+          samples.push({ at: t0 - started, ms: performance.now() - t0, accepted: accepted !== null });
           await pause();
         }
       }),
     );
+    const costs = costsBetween(before, await readCosts(target));
+    return figures('bid SQL alone through pg', scenario, samples, [], durationMs, { server: null, postgres: costs.postgresCpuMs });
   } finally {
     await database.pool.end();
   }
-  return figures('bid SQL alone through pg', samples, [], durationMs);
 }
 
 function figures(
   name: string,
-  answers: Array<{ ms: number; accepted: boolean }>,
+  scenario: AuctionScenario,
+  answers: Answer[],
   deliveries: number[],
   durationMs: number,
+  cpuMs: { server: number | null; postgres: number },
 ): BaselineFigures {
   const seconds = durationMs / 1000;
+  const perBid = (ms: number) => (answers.length > 0 ? Number((ms / answers.length).toFixed(3)) : NaN);
   return {
     name,
     ack: summarise(answers.map((a) => a.ms)),
     broadcast: summarise(deliveries),
     answeredPerSecond: Math.round((answers.length / seconds) * 10) / 10,
     acceptedPerSecond: Math.round((answers.filter((a) => a.accepted).length / seconds) * 10) / 10,
+    stepped: steppedFiguresOf(scenario, answers, durationMs),
+    cpuMsPerAnsweredBid: { server: cpuMs.server === null ? null : perBid(cpuMs.server), postgres: perBid(cpuMs.postgres) },
   };
+}
+
+/** One of the baseline's bidders: who, in which auction, and their place in it (for the steps of a closed loop). */
+interface Person {
+  user: { id: string; token: string };
+  auctionId: string;
+  index: number;
 }

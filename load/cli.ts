@@ -7,7 +7,7 @@
  */
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
-import { runBaselines } from './baseline.js';
+import { baselineDurationMs, runBaselines } from './baseline.js';
 import { parseChaos } from './chaos.js';
 import { startEnvironment } from './environment.js';
 import { figuresOf, printFigures } from './figures.js';
@@ -15,8 +15,6 @@ import { writeReport } from './report.js';
 import { runScenario } from './run.js';
 import { findScenario, SCENARIOS } from './scenarios.js';
 import { runSignups } from './signups.js';
-
-const BASELINE_MS = 30_000;
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
@@ -82,7 +80,7 @@ async function main(): Promise<number> {
     const answeredPerSecond = result.acks.filter((a) => a.code !== 'NO_ANSWER').length / (durationMs / 1000);
     const baselines = values['no-baseline']
       ? []
-      : await runBaselines(env, scenario, answeredPerSecond, Math.min(durationMs, BASELINE_MS), log);
+      : await runBaselines(env, scenario, answeredPerSecond, baselineDurationMs(scenario, durationMs), log);
     const figures = figuresOf(result, chaos, baselines);
     printFigures(figures, result.violations);
     if (!values['no-report']) writeReport(scenario.name, figures, result);

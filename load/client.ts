@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Agent } from 'node:http';
-import type { AcceptedBid, AuctionSnapshot, ErrorBody, SocketNomination } from '@auction/contracts';
+import { SEQ_GAP_GRACE_MS, type AcceptedBid, type AuctionSnapshot, type ErrorBody, type SocketNomination } from '@auction/contracts';
 import { assetsPutUp } from './formats.js';
 // Test support of the auction feature (moves to test/integration/auction/support/).
 import { connectSocket, type ClientSocket } from '../test/integration/auction/support/sockets.js';
@@ -121,6 +121,9 @@ export class LoadClient {
   private closing = false;
   private reconnecting: Promise<void> | null = null;
   private joining: Promise<void> | null = null;
+  /** Events ahead of the view's seq, waiting for the ones before them (see SEQ_GAP_GRACE_MS). */
+  private readonly ahead = new Map<number, { event: (typeof SEQ_EVENTS)[number]; payload: any }>();
+  private gapTimer: NodeJS.Timeout | null = null;
 
   constructor(readonly options: ClientOptions) {}
 
@@ -146,11 +149,13 @@ export class LoadClient {
   async moveTo(auctionId: string): Promise<void> {
     this.options.auctionId = auctionId;
     Object.assign(this.view, emptyView());
+    this.ahead.clear();
     if (this.connected) await this.resync();
   }
 
   close(): void {
     this.closing = true;
+    if (this.gapTimer) clearTimeout(this.gapTimer);
     this.socket?.close();
   }
 
@@ -223,25 +228,11 @@ export class LoadClient {
   private attach(socket: ClientSocket): void {
     this.socket = socket;
     const mine = (payload: { auctionId: string }) => payload.auctionId === this.options.auctionId;
-    const inOrder = (seq: number): boolean => {
-      if (this.options.checkSeq === false) {
-        this.view.seq = Math.max(this.view.seq, seq);
-        return true;
-      }
-      if (seq <= this.view.seq) return false;
-      if (seq === this.view.seq + 1) {
-        this.view.seq = seq;
-        return true;
-      }
-      void this.resync();
-      return false;
-    };
     for (const event of SEQ_EVENTS) {
       socket.on(event, ((payload: { auctionId: string; seq: number }) => {
         if (!mine(payload)) return;
         if (event === 'lot:sold' || event === 'lot:unsold') this.heardClose(payload as never, event === 'lot:sold' ? 'sold' : 'unsold');
-        if (!inOrder(payload.seq)) return;
-        this.apply(event, payload);
+        this.receive(event, payload);
       }) as never);
     }
     socket.on('auction:snapshot', (snapshot) => {
@@ -250,6 +241,41 @@ export class LoadClient {
     socket.on('disconnect', () => {
       if (!this.closing) void this.backOnline();
     });
+  }
+
+  /**
+   * Applies an event in seq order. One ahead of the next expected seq waits, with any others,
+   * for those before it (events from different replicas can arrive out of order); a hole still
+   * there after SEQ_GAP_GRACE_MS means a missed event, answered by a fresh snapshot, as in the web client.
+   */
+  private receive(event: (typeof SEQ_EVENTS)[number], payload: { seq: number }): void {
+    if (this.options.checkSeq === false) {
+      this.view.seq = Math.max(this.view.seq, payload.seq);
+      this.apply(event, payload);
+      return;
+    }
+    if (payload.seq <= this.view.seq) return;
+    this.ahead.set(payload.seq, { event, payload });
+    this.applyInOrder();
+  }
+
+  /** Applies the waiting events that now follow on; arms the gap's grace timer while a hole remains. */
+  private applyInOrder(): void {
+    for (const seq of this.ahead.keys()) if (seq <= this.view.seq) this.ahead.delete(seq);
+    for (let next = this.ahead.get(this.view.seq + 1); next; next = this.ahead.get(this.view.seq + 1)) {
+      this.ahead.delete(this.view.seq + 1);
+      this.view.seq++;
+      this.apply(next.event, next.payload);
+    }
+    if (this.ahead.size === 0) {
+      if (this.gapTimer) clearTimeout(this.gapTimer);
+      this.gapTimer = null;
+    } else {
+      this.gapTimer ??= setTimeout(() => {
+        this.gapTimer = null;
+        if (this.ahead.size > 0) void this.resync();
+      }, SEQ_GAP_GRACE_MS);
+    }
   }
 
   private apply(event: (typeof SEQ_EVENTS)[number], payload: any): void {
@@ -327,6 +353,7 @@ export class LoadClient {
       if (known) known.closeSeqs.add(lot.seq);
       else this.view.closed.set(lot.lotId, { status: lot.status, winnerId: lot.winnerId, price: lot.price, closeSeqs: new Set([lot.seq]) });
     }
+    this.applyInOrder();
   }
 
   /** Reconnects (through nginx, which sends it to a live replica) until back in the room. */

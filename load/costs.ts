@@ -48,11 +48,26 @@ function cpuOf(pids: number[]): Map<number, number> {
   return found;
 }
 
-export async function readCosts(cluster: ClusterHandle): Promise<CostReading> {
-  const client = new pg.Client({ connectionString: cluster.databaseUrl });
+/** What a reading covers: the servers deciding bids (the engine replicas, or a baseline's), their database and Redis. */
+export interface CostTarget {
+  databaseUrl: string;
+  redisUrl: string;
+  serverPids(): number[];
+}
+
+export function engineOf(cluster: ClusterHandle): CostTarget {
+  return {
+    databaseUrl: cluster.databaseUrl,
+    redisUrl: cluster.redisUrl,
+    serverPids: () => cluster.replicas.filter((r) => r.service === 'auction-engine' && r.running).map((r) => r.pid),
+  };
+}
+
+export async function readCosts(target: CostTarget): Promise<CostReading> {
+  const client = new pg.Client({ connectionString: target.databaseUrl });
   client.on('error', () => undefined); // a dropped connection fails the query, not the process
   await client.connect();
-  const redis = createRedisClient(cluster.redisUrl, 'load-costs');
+  const redis = createRedisClient(target.redisUrl, 'load-costs');
   try {
     const backends = await client.query<{ pid: number }>('select pid from pg_stat_activity where datname = current_database()');
     const stats = await client.query<{ commits: string; lsn: string }>(
@@ -60,7 +75,7 @@ export async function readCosts(cluster: ClusterHandle): Promise<CostReading> {
     );
     const info = await redis.info('stats');
     return {
-      engineCpuMs: cpuOf(cluster.replicas.filter((r) => r.service === 'auction-engine' && r.running).map((r) => r.pid)),
+      engineCpuMs: cpuOf(target.serverPids()),
       postgresCpuMs: cpuOf(backends.rows.map((r) => r.pid)),
       commits: Number(stats.rows[0]!.commits),
       walBytes: BigInt(stats.rows[0]!.lsn.split('.')[0]!),
@@ -72,10 +87,13 @@ export async function readCosts(cluster: ClusterHandle): Promise<CostReading> {
   }
 }
 
-/** CPU used between two readings by the processes alive at both (a process that died took its share with it). */
+/**
+ * CPU used between two readings by the processes alive at the second: all of it for one started
+ * since (a backend a pool opened on demand); a process that died took its share with it.
+ */
 function cpuBetween(before: Map<number, number>, after: Map<number, number>): number {
   let total = 0;
-  for (const [pid, ms] of after) total += ms - (before.get(pid) ?? ms);
+  for (const [pid, ms] of after) total += ms - (before.get(pid) ?? 0);
   return Math.round(total);
 }
 

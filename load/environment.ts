@@ -64,7 +64,14 @@ export async function startEnvironment(options: EnvironmentOptions): Promise<Loa
       replicas: { auth: 1, leagues: 1, 'auction-engine': options.engineReplicas ?? 3, scoring: 1 },
       databaseUrl: database.url,
       redisUrl: redis.url,
-      env: { RATE_LIMITS: 'off', JWT_SECRET: secret, LOG_LEVEL: 'warn', SMTP_URL: `${smtpUrl}/?pool=true&maxConnections=5` },
+      env: {
+        RATE_LIMITS: 'off',
+        JWT_SECRET: secret,
+        LOG_LEVEL: 'warn',
+        SMTP_URL: `${smtpUrl}/?pool=true&maxConnections=5`,
+        // A profiler or other diagnostics for the services only (`LOAD_NODE_OPTIONS="--require …"`).
+        ...(process.env.LOAD_NODE_OPTIONS ? { NODE_OPTIONS: process.env.LOAD_NODE_OPTIONS } : {}),
+      },
       readyTimeoutMs: 120_000,
       extraListenHosts: clients.listenHost ? [clients.listenHost] : [],
     });

@@ -5,6 +5,7 @@ import type { LinkMeasurement } from './client-network.js';
 import { describeChaos, type ChaosPlan } from './chaos.js';
 import type { Violation } from './judge.js';
 import type { RunResult } from './run.js';
+import { describeSteps, steppedFiguresOf, type SteppedFigures } from './steps.js';
 
 export interface Figures {
   scenario: string;
@@ -34,6 +35,8 @@ export interface Figures {
   link: LinkFigures | null;
   nominations: NominationFigures | null;
   proxies: ProxyFigures | null;
+  /** Stepped closed loops (`max`): each step, the most within the ack p99 limit, and saturation. */
+  stepped: SteppedFigures | null;
 }
 
 /** `managers` mode: the nominations the managers sent on their turns, and the turns the engine nominated for them. */
@@ -118,6 +121,11 @@ export function figuresOf(result: RunResult, plan: ChaosPlan, baselines: Baselin
     link: result.link && linkFiguresOf(result.link),
     nominations: result.scenario.settings?.nominationMode === 'managers' ? nominationFiguresOf(result) : null,
     proxies: result.scenario.proxyShare ? proxyFiguresOf(result) : null,
+    stepped: steppedFiguresOf(
+      result.scenario,
+      answered.map((a) => ({ at: a.at, ms: a.ms, accepted: a.accepted !== null })),
+      result.durationMs,
+    ),
   };
 }
 
@@ -209,10 +217,11 @@ export function printFigures(f: Figures, violations: Violation[]): void {
     ...(f.nominations ? [`  nominations: ${describeNominations(f.nominations)}`] : []),
     ...(f.proxies ? [`  proxies: ${describeProxies(f.proxies)}`] : []),
     `  auction-engine RSS peak ${f.engineRssMbPeak} MB (end ${f.engineRssMbEnd} MB); load average before ${f.loadBefore.join(' ')}, after ${f.loadAfter.join(' ')}`,
-    ...f.baselines.map(
-      (b) =>
-        `  baseline ${b.name}: ack p50 ${b.ack.p50} p99 ${b.ack.p99} ms, answered ${b.answeredPerSecond}/s → ours ÷ limit: ${ratios(f, b).join(', ')}`,
-    ),
+    ...(f.stepped ? ['  steps:', ...describeSteps(f.stepped)] : []),
+    ...f.baselines.flatMap((b) => [
+      `  baseline ${b.name}: ack p50 ${b.ack.p50} p99 ${b.ack.p99} ms, answered ${b.answeredPerSecond}/s, CPU ms per answered bid ${describeCpu(b)} → ours ÷ limit: ${ratios(f, b).join(', ')}`,
+      ...(b.stepped ? describeSteps(b.stepped) : []),
+    ]),
     ...(f.unitCosts
       ? [
           `  costs: engine CPU ${f.unitCosts.engineCpuMs} ms (${f.unitCosts.engineCpuMsPerAnsweredBid} per answered bid, ${f.unitCosts.engineCpuMsPerDelivery} per delivery, ${f.unitCosts.engineCpuMsPerSocketMinute} per socket-minute)`,
@@ -226,14 +235,29 @@ export function printFigures(f: Figures, violations: Violation[]): void {
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 
-/** ours ÷ limit for the figures a baseline has (ack p50, ack p99, broadcast p99, answered/s). */
+export function describeCpu(b: BaselineFigures): string {
+  const { server, postgres } = b.cpuMsPerAnsweredBid;
+  return server === null ? `PostgreSQL ${postgres}` : `server ${server} / PostgreSQL ${postgres}`;
+}
+
+/**
+ * ours ÷ limit for the figures a baseline has (ack p50, ack p99, broadcast p99, answered/s; for a
+ * stepped closed loop also the most answered per second within the ack p99 limit and at saturation).
+ */
 export function ratios(f: Figures, b: BaselineFigures): string[] {
   const ratio = (ours: number, limit: number) =>
     limit > 0 && Number.isFinite(ours) && Number.isFinite(limit) ? (ours / limit).toFixed(2) : 'n/a';
+  const stepped = f.stepped && b.stepped ? { ours: f.stepped, limit: b.stepped } : null;
   return [
     `ack p50 ${ratio(f.ack.p50, b.ack.p50)}`,
     `ack p99 ${ratio(f.ack.p99, b.ack.p99)}`,
     ...(b.broadcast.count > 0 ? [`broadcast p99 ${ratio(f.broadcast.p99, b.broadcast.p99)}`] : []),
     `answered/s ${ratio(f.answeredPerSecond, b.answeredPerSecond)}`,
+    ...(stepped
+      ? [
+          `most answered/s within the ack p99 limit ${ratio(stepped.ours.withinLimit?.answeredPerSecond ?? 0, stepped.limit.withinLimit?.answeredPerSecond ?? 0)}`,
+          `most answered/s at saturation ${ratio(stepped.ours.saturation.answeredPerSecond, stepped.limit.saturation.answeredPerSecond)}`,
+        ]
+      : []),
   ];
 }

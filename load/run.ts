@@ -11,12 +11,12 @@ import { measureLink, type LinkMeasurement } from './client-network.js';
 import { LoadClient, type AckRecord } from './client.js';
 import { leaguePool, proxyBidders } from './formats.js';
 import { Nominators, ProxyKeepers, type ProxyRecord } from './format-players.js';
-import { costsBetween, readCosts, type Costs } from './costs.js';
+import { costsBetween, engineOf, readCosts, type Costs } from './costs.js';
 import type { LoadEnvironment } from './environment.js';
 import { judge, type ClientVerdictInput, type Violation } from './judge.js';
 import { inBatches, leagueOf, mint, setUpAuctions, startAuction, LOAD_LEAGUE_SETTINGS, type LoadUser } from './population.js';
 import { startSampler, type Sample } from './sampler.js';
-import type { AuctionScenario } from './scenarios.js';
+import { biddingNow, type AuctionScenario } from './scenarios.js';
 import { readStoredAuction, type StoredAuction } from './stored.js';
 
 export interface RunOptions {
@@ -159,7 +159,7 @@ export async function runScenario(options: RunOptions): Promise<RunResult> {
       },
     );
     const noFaults = !options.chaos.kill && !options.chaos.redis && !options.chaos.postgres;
-    const costsBefore = noFaults ? await readCosts(env.cluster) : null;
+    const costsBefore = noFaults ? await readCosts(engineOf(env.cluster)) : null;
     const chaos = runChaos(
       options.chaos,
       { cluster: env.cluster, redis: env.redis, restartPostgres: env.restartPostgres },
@@ -169,9 +169,15 @@ export async function runScenario(options: RunOptions): Promise<RunResult> {
     log(`bidding for ${Math.round(options.durationMs / 1000)} s…`);
     const bidders = clients.filter((c) => !failedToConnect.has(c));
     nominators.start(bidders);
-    await Promise.all(bidders.map((client) => bidUntil(client, scenario, end, now, record, keepers)));
+    await Promise.all(
+      rooms.flatMap((room) =>
+        room.clients.map((client, i) =>
+          failedToConnect.has(client) ? null : bidUntil(client, scenario, end, now, record, { proxies: keepers, index: i }),
+        ),
+      ),
+    );
     await nominators.settle();
-    const costs = costsBefore ? costsBetween(costsBefore, await readCosts(env.cluster)) : null;
+    const costs = costsBefore ? costsBetween(costsBefore, await readCosts(engineOf(env.cluster))) : null;
     const link = await endLink();
     await chaos.stop();
     sampler.stop();
@@ -216,7 +222,8 @@ export async function runScenario(options: RunOptions): Promise<RunResult> {
 
 /**
  * One bidder's loop: bid on the open lot (within their valuation, never against themselves),
- * pause, again. A proxy keeper instead sets its valuation as its maximum on each lot, once.
+ * pause, again. A proxy keeper instead sets its valuation as its maximum on each lot, once. In a
+ * stepped run (`scenario.steps`) the bidder at `index` in its auction waits for its step.
  */
 export async function bidUntil(
   client: LoadClient,
@@ -224,12 +231,16 @@ export async function bidUntil(
   end: number,
   now: () => number,
   record: (ack: AckRecord) => void,
-  proxies?: ProxyKeepers,
+  { proxies, index = 0 }: { proxies?: ProxyKeepers; index?: number } = {},
 ): Promise<void> {
   const valuations = new Map<string, number>();
   const pause = () => sleep(scenario.meanIntervalMs > 0 ? -Math.log(1 - Math.random()) * scenario.meanIntervalMs : 0);
   if (scenario.meanIntervalMs > 0) await sleep(Math.random() * scenario.meanIntervalMs);
   while (now() < end) {
+    if (!biddingNow(scenario, index, now(), end)) {
+      await sleep(50);
+      continue;
+    }
     const { lotId, highBid, highBidderId, status } = client.view;
     if (proxies?.keeps(client)) {
       if (lotId !== null && status === 'live' && !rosterFull(client)) await proxies.keep(client, valuationOf(valuations, lotId));

@@ -26,7 +26,30 @@ export interface AuctionScenario {
    * of it) once and never bid by hand; the engine bids for them.
    */
   proxyShare?: number;
+  /**
+   * A closed loop run in equal steps: in step k only the first `steps[k]` bidders of each auction
+   * bid, so the bids in flight rise step by step and the report finds the most answered per second
+   * with ack p99 within `STEP_ACK_P99_LIMIT_MS` (and at saturation, the most of any step).
+   */
+  steps?: readonly number[];
   defaultMinutes: number;
+}
+
+/** `max` looks for the most bids answered per second with ack p99 at or under this. */
+export const STEP_ACK_P99_LIMIT_MS = 250;
+/** The first part of each step is left out of its figures: the queues of the step before are still draining. */
+export const STEP_SETTLE_SHARE = 0.15;
+
+/** The step a moment of the run falls in (0-based), for a run of `durationMs`. */
+export function stepAt(scenario: AuctionScenario, elapsedMs: number, durationMs: number): number {
+  const steps = scenario.steps?.length ?? 1;
+  return Math.min(steps - 1, Math.floor((elapsedMs / durationMs) * steps));
+}
+
+/** Whether the bidder at `index` in its auction bids at this moment (always, outside stepped runs). */
+export function biddingNow(scenario: AuctionScenario, index: number, elapsedMs: number, durationMs: number): boolean {
+  if (!scenario.steps) return true;
+  return index < scenario.steps[stepAt(scenario, elapsedMs, durationMs)]!;
 }
 
 export interface SignupScenario {
@@ -70,11 +93,13 @@ export const SCENARIOS: readonly Scenario[] = [
     meanIntervalMs: 2000,
     defaultMinutes: 2,
   }),
-  auction('max', 'closed loop: 20 auctions × 25 bidders, each bids again as soon as answered', {
+  auction('max', 'closed loop: 20 auctions, 1 to 25 bidders each in 12 steps, each bidding again as soon as answered', {
     auctions: 20,
     biddersPerAuction: 25,
     meanIntervalMs: 0,
     valuations: false,
+    steps: [1, 2, 3, 4, 5, 6, 8, 10, 12, 15, 19, 25],
+    defaultMinutes: 1.5,
   }),
   auction('endurance', '150 bidders at the rate of a real evening, auction after auction', {
     auctions: 1,

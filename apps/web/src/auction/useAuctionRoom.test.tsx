@@ -1,4 +1,4 @@
-import type { AcceptedBid, AuctionSnapshot } from '@auction/contracts';
+import { SEQ_GAP_GRACE_MS, type AcceptedBid, type AuctionSnapshot } from '@auction/contracts';
 import { act, cleanup, renderHook } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { clearSession, setTokens } from '../api/session';
@@ -80,7 +80,7 @@ describe('useAuctionRoom', () => {
     expect(result.current.joinCount).toBe(1);
   });
 
-  it('applies live events in order and re-requests the snapshot on a gap', async () => {
+  it('applies live events in order, waits for a missing one, and re-requests the snapshot when it does not come', async () => {
     const { result } = await mount();
     const bid = (seq: number, amount: number) => ({
       auctionId: AUCTION_ID,
@@ -95,13 +95,30 @@ describe('useAuctionRoom', () => {
     expect(result.current.state.snapshot?.currentLot?.highBid).toBe(5);
     expect(result.current.announcement.text).toBe('Bob bid £5m. Time extended.');
 
-    served = snapshot({ seq: 13, currentLot: lot({ highBid: 9, highBidderId: BOB }) });
+    // Two events swapped on the way (accepted on different replicas): held, then applied in order, no re-join.
+    await act(async () => socket.fire('bid:accepted', bid(13, 7)));
     await act(async () => {
-      socket.fire('bid:accepted', bid(13, 9)); // 12 is missing
-      await vi.advanceTimersByTimeAsync(0);
+      await vi.advanceTimersByTimeAsync(SEQ_GAP_GRACE_MS / 2);
+    });
+    await act(async () => socket.fire('bid:accepted', bid(12, 6)));
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(SEQ_GAP_GRACE_MS);
+    });
+    expect(socket.sent('auction:join')).toHaveLength(1);
+    expect(result.current.state.snapshot?.seq).toBe(13);
+    expect(result.current.state.snapshot?.currentLot?.highBid).toBe(7);
+
+    served = snapshot({ seq: 15, currentLot: lot({ highBid: 9, highBidderId: BOB }) });
+    await act(async () => socket.fire('bid:accepted', bid(15, 9))); // 14 never comes
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(SEQ_GAP_GRACE_MS - 50);
+    });
+    expect(socket.sent('auction:join')).toHaveLength(1);
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(50);
     });
     expect(socket.sent('auction:join')).toHaveLength(2);
-    expect(result.current.state.snapshot?.seq).toBe(13);
+    expect(result.current.state.snapshot?.seq).toBe(15);
     expect(result.current.state.snapshot?.currentLot?.highBid).toBe(9);
     expect(result.current.state.needsResync).toBe(false);
   });

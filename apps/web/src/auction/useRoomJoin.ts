@@ -1,4 +1,4 @@
-import type { AuctionSnapshot, ErrorBody } from '@auction/contracts';
+import { SEQ_GAP_GRACE_MS, type AuctionSnapshot, type ErrorBody } from '@auction/contracts';
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { api } from '../api/client';
 import { auctionsApi } from '../api/endpoints';
@@ -132,12 +132,20 @@ export function useRoomJoin(auctionId: string, socket: AppSocket | null, clock: 
     };
   }, [auctionId, socket, clock, announce, applySnapshot]);
 
-  // A gap in seq: ask for a fresh snapshot now, and again every few seconds until it comes.
+  // A gap in seq: the missing events usually arrive within SEQ_GAP_GRACE_MS (they came by another
+  // replica), and the reducer fills the hole and drops the request; if not, ask for a fresh
+  // snapshot, and again every few seconds until it comes.
   useEffect(() => {
     if (!state.needsResync) return;
-    joinRef.current();
-    const timer = setInterval(() => joinRef.current(), RESYNC_RETRY_MS);
-    return () => clearInterval(timer);
+    let retry: ReturnType<typeof setInterval> | undefined;
+    const grace = setTimeout(() => {
+      joinRef.current();
+      retry = setInterval(() => joinRef.current(), RESYNC_RETRY_MS);
+    }, SEQ_GAP_GRACE_MS);
+    return () => {
+      clearTimeout(grace);
+      clearInterval(retry);
+    };
   }, [state.needsResync, state.resyncRequests]);
 
   return { state, stateRef, dispatch, joinError, joinCount, announcement, applySnapshot };

@@ -4,6 +4,16 @@ import type { FormatClientToServerEvents, FormatServerToClientEvents } from './f
 import type { LeagueMember } from './leagues.js';
 import type { LotReassigned, LotUndone } from './corrections.js';
 
+/**
+ * How long a client holds events that arrived ahead of a missing seq before it asks for a fresh
+ * snapshot. Events of one auction accepted on different replicas reach a socket through
+ * different paths (its own replica at once, the others through Redis), so a later seq often
+ * arrives a few ms before an earlier one; re-joining on every such swap cost a snapshot read
+ * per client each time (measured in docs/benchmarks/max.md). A hole still open after this
+ * long is a missed event.
+ */
+export const SEQ_GAP_GRACE_MS = 500;
+
 export type Ack<T extends object> = ({ ok: true } & T) | { ok: false; error: ErrorBody };
 
 export interface ClientToServerEvents extends FormatClientToServerEvents {

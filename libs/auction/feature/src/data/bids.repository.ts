@@ -113,15 +113,6 @@ export class BidsRepository {
     return this.acceptWhere(db, ACCEPT_IF_UNCHANGED, { seenSeq: seen.seq, seenProxiesVersion: seen.proxiesVersion }, lot, placed);
   }
 
-  /**
-   * One bid by the same statement, fenced on `seq` alone: the optimistic write as the load
-   * harness's baseline sends it (`load/baseline.ts`), on lots whose proxies it never changes.
-   */
-  async acceptIfUnchanged(db: Transaction, key: BidKey, seenSeq: number, bid: BidToWrite): Promise<AcceptedBid | null> {
-    const [accepted] = await this.acceptWhere(db, ACCEPT_IF_UNCHANGED, { seenSeq, seenProxiesVersion: null }, key, [placedBy(key, bid)]);
-    return accepted ?? null;
-  }
-
   /** Accepts the bid in a transaction that holds the auction row lock (the bid was decided under it). */
   async accept(db: Transaction, key: BidKey, bid: BidToWrite): Promise<AcceptedBid> {
     const [accepted] = await this.acceptAll(db, key, [placedBy(key, bid)]);
@@ -306,7 +297,7 @@ function acceptStatement(name: string, sameSeq: SQL): PreparedStatement<Accepted
 
 const ACCEPT_IF_UNCHANGED = acceptStatement(
   'bid_accept_if_unchanged',
-  sql` and ${auctions.seq} = ${sql.placeholder('seenSeq')} and ${auctions.proxiesVersion} = coalesce(${sql.placeholder('seenProxiesVersion')}::integer, ${auctions.proxiesVersion})`,
+  sql` and ${auctions.seq} = ${sql.placeholder('seenSeq')} and ${auctions.proxiesVersion} = ${sql.placeholder('seenProxiesVersion')}`,
 );
 const ACCEPT_UNDER_LOCK = acceptStatement('bid_accept_under_lock', sql``);
 
