@@ -36,7 +36,7 @@ export function solveLinear(m: number[][], y: number[]): number[] {
   for (let col = 0; col < n; col++) {
     let pivot = col;
     for (let r = col + 1; r < n; r++) if (Math.abs(rows[r]![col]!) > Math.abs(rows[pivot]![col]!)) pivot = r;
-    if (Math.abs(rows[pivot]![col]!) < 1e-12)
+    if (Math.abs(rows[pivot]![col]!) < 1e-9)
       throw new Error('the runs do not determine the model (singular system): vary room sizes and sockets');
     [rows[col], rows[pivot]] = [rows[pivot]!, rows[col]!];
     for (let r = 0; r < n; r++) {
@@ -48,32 +48,41 @@ export function solveLinear(m: number[][], y: number[]): number[] {
   return rows.map((row, i) => row[n]! / row[i]!);
 }
 
-/** Least squares for `y ≈ x1·u + x2·v` (two regressors, no intercept). */
-function leastSquares2(u: number[], v: number[], y: number[]): [number, number] {
-  const dot = (x: number[], z: number[]) => x.reduce((sum, xi, i) => sum + xi * z[i]!, 0);
-  const [x1, x2] = solveLinear(
-    [
-      [dot(u, u), dot(u, v)],
-      [dot(u, v), dot(v, v)],
-    ],
-    [dot(u, y), dot(v, y)],
-  );
-  return [x1!, x2!];
+/**
+ * Least squares for `y ≈ X · b` (no intercept) by the normal equations `XᵀX b = Xᵀy`: one row of
+ * X per run, one column per cost. Needs at least as many runs as costs, and runs that vary them
+ * independently (else the system is singular).
+ */
+export function leastSquares(x: number[][], y: number[]): number[] {
+  const columns = x[0]!.length;
+  if (x.length < columns) throw new Error(`${columns} costs need at least ${columns} runs`);
+  const dot = (u: number[], v: number[]) => u.reduce((sum, ui, i) => sum + ui * v[i]!, 0);
+  // Each column scaled to unit length, so that a singular system shows as such whatever the units.
+  const raw = Array.from({ length: columns }, (_, j) => x.map((row) => row[j]!));
+  const norms = raw.map((c) => Math.sqrt(dot(c, c)) || 1);
+  const scaled = raw.map((c, j) => c.map((value) => value / norms[j]!));
+  const gram = scaled.map((u) => scaled.map((v) => dot(u, v)));
+  return solveLinear(
+    gram,
+    scaled.map((c) => dot(c, y)),
+  ).map((b, j) => b / norms[j]!);
 }
 
-/** The engine's three costs from three runs that differ in bids, fan-out and sockets; PostgreSQL's two by least squares. */
+/**
+ * The engine's three costs and PostgreSQL's two, each by least squares over the calibration
+ * runs. The runs should differ in bids per delivery (room sizes) and in sockets per bid (idle
+ * sockets): where deliveries grow in step with bids the two cannot be told apart.
+ */
 export function solveModel(calibration: Observation[]): CostModel {
-  if (calibration.length !== 3) throw new Error('the model is solved from exactly three runs');
-  const [a, d, s] = solveLinear(
+  const [a, d, s] = leastSquares(
     calibration.map((o) => [o.answered, o.deliveries, o.socketMinutes]),
     calibration.map((o) => o.engineCpuMs),
   );
-  const [p, q] = leastSquares2(
-    calibration.map((o) => o.answered),
-    calibration.map((o) => o.seconds),
+  const [p, q] = leastSquares(
+    calibration.map((o) => [o.answered, o.seconds]),
     calibration.map((o) => o.postgresCpuMs),
   );
-  return { a: a!, d: d!, s: s!, p, q };
+  return { a: a!, d: d!, s: s!, p: p!, q: q! };
 }
 
 export function predictEngineCpuMs(model: CostModel, o: Pick<Observation, 'answered' | 'deliveries' | 'socketMinutes'>): number {
@@ -102,7 +111,10 @@ export interface Rates {
   rssMbPerSocket: number;
 }
 
-/** Rates from a one-room run of `bidders`; memory from the slope between that run and one with many more sockets. */
+/**
+ * Rates from a one-room run of `bidders`; memory from the slope between that run and one with
+ * many more sockets (each run in an environment of its own, so neither inherits the other's memory).
+ */
 export function ratesOf(oneRoom: Observation, bidders: number, manySockets: Observation): Rates {
   const rssMbPerSocket = (manySockets.engineRssMb - oneRoom.engineRssMb) / (manySockets.sockets - oneRoom.sockets);
   return {

@@ -1,8 +1,10 @@
 /**
  * `npm run load:capacity [-- --seconds S]` solves the capacity model of docs/capacity.md on this
- * machine: runs `idle`, `150` and `50x20` (no faults) to solve the engine's and PostgreSQL's
- * per-unit costs, runs `200` and `50x3` to check the model's predictions against what they
- * measured, sizes 10× and 100× today's load, and writes the result into docs/capacity.md.
+ * machine: runs six scenarios (no faults), each in an environment of its own, that vary room
+ * size at the same bid rate per bidder and the sockets per bid, fits the engine's and
+ * PostgreSQL's per-unit costs to them by least squares, runs `200` and `50x3` to check the
+ * model's predictions against what they measured, sizes 10× and 100× today's load, and writes
+ * the result into docs/capacity.md.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -21,12 +23,20 @@ import {
   type Sizing,
 } from './capacity-model.js';
 import { NO_CHAOS } from './chaos.js';
-import { startEnvironment, type LoadEnvironment } from './environment.js';
+import { startEnvironment } from './environment.js';
 import { runScenario, type RunResult } from './run.js';
 import { findScenario, type AuctionScenario } from './scenarios.js';
 
-const CALIBRATION = ['idle', '150', '50x20'];
-const VALIDATION = ['200', '50x3'];
+/** The same bidders' pace as `150`, in rooms of another size: bids per delivery vary, bids per bidder do not. */
+function inRooms(auctions: number, biddersPerAuction: number): AuctionScenario {
+  const base = findScenario('150') as AuctionScenario;
+  const name = `${biddersPerAuction}x${auctions}`;
+  return { ...base, name, summary: `${auctions} auctions at once, ${biddersPerAuction} bidders each`, auctions, biddersPerAuction };
+}
+
+const named = (name: string) => findScenario(name) as AuctionScenario;
+const CALIBRATION: AuctionScenario[] = [named('idle'), named('10'), inRooms(20, 10), inRooms(8, 25), named('150'), named('50x20')];
+const VALIDATION: AuctionScenario[] = [named('200'), named('50x3')];
 const SHAPES: LoadShape[] = [
   { name: '1× (the pilot club: one room of 150)', rooms: 1, biddersPerRoom: 150, idleSockets: 0 },
   { name: '10×: ten rooms of 150', rooms: 10, biddersPerRoom: 150, idleSockets: 0 },
@@ -39,7 +49,7 @@ const END = '<!-- capacity:end -->';
 
 function observationOf(result: RunResult): Observation {
   if (!result.costs) throw new Error(`${result.scenario.name}: no costs were read`);
-  const answered = result.acks.filter((a) => a.kind === 'bid' && a.code !== 'NO_ANSWER');
+  const answered = result.acks.filter((a) => a.at >= 0 && a.kind === 'bid' && a.code !== 'NO_ANSWER');
   return {
     name: result.scenario.name,
     seconds: result.durationMs / 1000,
@@ -54,10 +64,12 @@ function observationOf(result: RunResult): Observation {
   };
 }
 
-async function measure(env: LoadEnvironment, name: string, seconds: number): Promise<Observation> {
-  const scenario = findScenario(name) as AuctionScenario;
+/** One run in a fresh environment: no run inherits another's memory, caches or table bloat. */
+async function measure(scenario: AuctionScenario, seconds: number): Promise<Observation> {
+  const name = scenario.name;
   process.stdout.write(`${name}: ${seconds} s…\n`);
-  const result = await runScenario({ scenario, durationMs: seconds * 1000, chaos: NO_CHAOS, env });
+  const env = await startEnvironment({ privatePostgres: true });
+  const result = await runScenario({ scenario, durationMs: seconds * 1000, chaos: NO_CHAOS, env }).finally(() => env.stop());
   if (result.violations.length) throw new Error(`${name}: the judge found ${result.violations.length} violation(s)`);
   if (result.connectedAtStart < result.sockets)
     throw new Error(`${name}: ${result.sockets - result.connectedAtStart} socket(s) did not connect`);
@@ -75,6 +87,11 @@ function markdown(model: CostModel, runs: Observation[], checks: Observation[], 
     (o) =>
       `| \`${o.name}\` | ${o.seconds} | ${o.answered} / ${o.accepted} | ${o.deliveries} | ${o.sockets} | ${o.engineCpuMs} | ${o.postgresCpuMs} | ${Math.round(o.engineRssMb)} |`,
   );
+  const fitRows = runs.map((o) => {
+    const engine = predictEngineCpuMs(model, o);
+    const postgres = predictPostgresCpuMs(model, o);
+    return `| \`${o.name}\` | ${Math.round(engine)} / ${o.engineCpuMs} (${errorPercent(engine, o.engineCpuMs)}) | ${Math.round(postgres)} / ${o.postgresCpuMs} (${errorPercent(postgres, o.postgresCpuMs)}) |`;
+  });
   const checkRows = checks.map((o) => {
     const engine = predictEngineCpuMs(model, o);
     const postgres = predictPostgresCpuMs(model, o);
@@ -92,9 +109,15 @@ function markdown(model: CostModel, runs: Observation[], checks: Observation[], 
     '|---|---|---|---|---|---|---|---|',
     ...runRows,
     '',
-    `Solved from \`${CALIBRATION.join('`, `')}\`: **a = ${round(model.a)} ms per answered bid, d = ${round(model.d, 4)} ms per delivery, s = ${round(model.s)} ms per socket-minute** (engine); **p = ${round(model.p)} ms per answered bid, q = ${round(model.q)} ms per second** of background work (PostgreSQL).`,
+    `Fitted by least squares to \`${runs.map((o) => o.name).join('`, `')}\`: **a = ${round(model.a)} ms per answered bid, d = ${round(model.d, 4)} ms per delivery, s = ${round(model.s)} ms per socket-minute** (engine); **p = ${round(model.p)} ms per answered bid, q = ${round(model.q)} ms per second** of background work (PostgreSQL).`,
     '',
-    'The model against runs it was not solved from (predicted / measured CPU ms):',
+    'How well it fits the runs it was fitted to (predicted / measured CPU ms):',
+    '',
+    '| run | engine | PostgreSQL |',
+    '|---|---|---|',
+    ...fitRows,
+    '',
+    'The model against runs it was not fitted to (predicted / measured CPU ms):',
     '',
     '| run | engine | PostgreSQL |',
     '|---|---|---|',
@@ -122,32 +145,26 @@ async function main(): Promise<void> {
   const seconds = Number(values.seconds);
   if (!Number.isFinite(seconds) || seconds < 10) throw new Error('--seconds must be at least 10');
   const before = loadavg()[0]!;
-  const env = await startEnvironment({ privatePostgres: true });
-  try {
-    const runs: Observation[] = [];
-    for (const name of CALIBRATION) runs.push(await measure(env, name, seconds));
-    const checks: Observation[] = [];
-    for (const name of VALIDATION) checks.push(await measure(env, name, seconds));
-    const model = solveModel(runs);
-    const oneRoom = runs.find((o) => o.name === '150')!;
-    const rates = ratesOf(
-      oneRoom,
-      150,
-      runs.find((o) => o.name === 'idle')!,
-    );
-    const loads = `${round(before, 2)} before, ${round(loadavg()[0]!, 2)} after`;
-    const section = markdown(
-      model,
-      runs,
-      checks,
-      SHAPES.map((shape) => size(model, rates, shape)),
-      loads,
-    );
-    process.stdout.write(`\n${section}\n`);
-    writeDoc(section);
-  } finally {
-    await env.stop();
-  }
+  const runs: Observation[] = [];
+  for (const scenario of CALIBRATION) runs.push(await measure(scenario, seconds));
+  const checks: Observation[] = [];
+  for (const scenario of VALIDATION) checks.push(await measure(scenario, seconds));
+  const model = solveModel(runs);
+  const rates = ratesOf(
+    runs.find((o) => o.name === '150')!,
+    150,
+    runs.find((o) => o.name === 'idle')!,
+  );
+  const loads = `${round(before, 2)} before, ${round(loadavg()[0]!, 2)} after`;
+  const section = markdown(
+    model,
+    runs,
+    checks,
+    SHAPES.map((shape) => size(model, rates, shape)),
+    loads,
+  );
+  process.stdout.write(`\n${section}\n`);
+  writeDoc(section);
 }
 
 main().then(

@@ -2,7 +2,7 @@
  * `npm run load -- --scenario NAME [--minutes M | --seconds S] [--chaos kill[:N],redis,postgres,latency[:MS[:MS[:%]]]] [--no-baseline] [--no-report]`
  * runs one scenario over cluster mode on this machine, then the baseline (see baseline.ts) at
  * the same rate for up to 30 s, prints the figures with their ratios to the baseline, writes
- * docs/benchmarks/<scenario>.md and .html, and exits non-zero when the judge found any
+ * docs/benchmarks/<scenario>.md and .html (<scenario>-chaos-<options> with chaos), and exits non-zero when the judge found any
  * violation.
  */
 import { parseArgs } from 'node:util';
@@ -73,21 +73,30 @@ async function main(): Promise<number> {
           bar.start(Math.round(durationMs / 1000), 0, payload);
           barStarted = true;
         }
-        bar.update(Math.min(Math.round(sample.at / 1000), Math.round(durationMs / 1000)), payload);
+        bar.update(Math.max(0, Math.min(Math.round(sample.at / 1000), Math.round(durationMs / 1000))), payload);
       },
     });
     bar.stop();
-    const answeredPerSecond = result.acks.filter((a) => a.code !== 'NO_ANSWER').length / (durationMs / 1000);
+    const answeredPerSecond = result.acks.filter((a) => a.at >= 0 && a.code !== 'NO_ANSWER').length / (durationMs / 1000);
     const baselines = values['no-baseline']
       ? []
       : await runBaselines(env, scenario, answeredPerSecond, baselineDurationMs(scenario, durationMs), log);
     const figures = figuresOf(result, chaos, baselines);
     printFigures(figures, result.violations);
-    if (!values['no-report']) writeReport(scenario.name, figures, result);
+    if (!values['no-report']) writeReport(reportName(scenario.name, values.chaos), figures, result);
     return result.violations.length === 0 ? 0 : 1;
   } finally {
     await env.stop();
   }
+}
+
+/** A run with chaos gets a report of its own beside the scenario's: `150` → `150-chaos-kill-10-redis`. */
+function reportName(scenario: string, chaos: string | undefined): string {
+  const slug = chaos
+    ?.toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+  return slug ? `${scenario}-chaos-${slug}` : scenario;
 }
 
 process.exitCode = await main().catch((error: Error) => {

@@ -12,6 +12,8 @@ export interface Figures {
   summary: string;
   chaos: string;
   seconds: number;
+  /** Bidding before the measured seconds: judged, not counted. */
+  warmUpSeconds: number;
   sockets: number;
   connectedAtStart: number;
   ack: Summary;
@@ -37,7 +39,15 @@ export interface Figures {
   proxies: ProxyFigures | null;
   /** Stepped closed loops (`max`): each step, the most within the ack p99 limit, and saturation. */
   stepped: SteppedFigures | null;
+  /**
+   * Bid acks split by when the bid was sent: within OPENING_BURST_MS of its lot opening (when every
+   * bidder who wants the lot bids at once) and after that.
+   */
+  ackByPhase: { opening: Summary; after: Summary };
 }
+
+/** The first part of a lot, when its bidders all bid at once, reported apart from the rest. */
+export const OPENING_BURST_MS = 1000;
 
 /** `managers` mode: the nominations the managers sent on their turns, and the turns the engine nominated for them. */
 export interface NominationFigures {
@@ -89,7 +99,9 @@ export interface UnitCosts {
 
 export function figuresOf(result: RunResult, plan: ChaosPlan, baselines: BaselineFigures[] = []): Figures {
   const seconds = result.durationMs / 1000;
-  const bids = result.acks.filter((a) => a.kind === 'bid');
+  // The warm-up's bids are judged, not counted (see WARM_UP_MS).
+  const measured = result.acks.filter((a) => a.at >= 0);
+  const bids = measured.filter((a) => a.kind === 'bid');
   const answered = bids.filter((a) => a.code !== 'NO_ANSWER');
   const accepted = answered.filter((a) => a.accepted);
   const rss = result.samples.map((s) => s.engineRssMb.reduce((a, b) => a + b, 0));
@@ -98,6 +110,7 @@ export function figuresOf(result: RunResult, plan: ChaosPlan, baselines: Baselin
     summary: result.scenario.summary,
     chaos: describeChaos(plan),
     seconds,
+    warmUpSeconds: result.warmUpMs / 1000,
     sockets: result.sockets,
     connectedAtStart: result.connectedAtStart,
     ack: summarise(answered.map((a) => a.ms)),
@@ -121,11 +134,24 @@ export function figuresOf(result: RunResult, plan: ChaosPlan, baselines: Baselin
     link: result.link && linkFiguresOf(result.link),
     nominations: result.scenario.settings?.nominationMode === 'managers' ? nominationFiguresOf(result) : null,
     proxies: result.scenario.proxyShare ? proxyFiguresOf(result) : null,
+    ackByPhase: ackByPhaseOf(result, answered),
     stepped: steppedFiguresOf(
       result.scenario,
       answered.map((a) => ({ at: a.at, ms: a.ms, accepted: a.accepted !== null })),
       result.durationMs,
     ),
+  };
+}
+
+function ackByPhaseOf(result: RunResult, answered: RunResult['acks']): Figures['ackByPhase'] {
+  const openedAt = new Map(result.auctions.flatMap((a) => a.lots.map((l) => [l.id, l.openedAt] as const)));
+  const inOpening = (ack: RunResult['acks'][number]) => {
+    const opened = ack.lotId ? openedAt.get(ack.lotId) : null;
+    return opened !== null && opened !== undefined && result.startedAtEpochMs + ack.at - opened < OPENING_BURST_MS;
+  };
+  return {
+    opening: summarise(answered.filter(inOpening).map((a) => a.ms)),
+    after: summarise(answered.filter((a) => !inOpening(a)).map((a) => a.ms)),
   };
 }
 
@@ -136,7 +162,7 @@ function refusalsOf(acks: RunResult['acks']): Record<string, number> {
 }
 
 function nominationFiguresOf(result: RunResult): NominationFigures {
-  const sent = result.acks.filter((a) => a.kind === 'nomination');
+  const sent = result.acks.filter((a) => a.kind === 'nomination' && a.at >= 0);
   const opened = result.auctions.flatMap((a) => a.lots).filter((l) => l.status !== 'pending');
   return {
     sent: sent.length,
@@ -204,9 +230,10 @@ function unitCostsOf(result: RunResult, answered: number, accepted: number): Uni
 
 export function printFigures(f: Figures, violations: Violation[]): void {
   const lines = [
-    `${f.scenario} (${f.summary}), ${f.seconds} s, chaos: ${f.chaos}`,
+    `${f.scenario} (${f.summary}), ${f.seconds} s after ${f.warmUpSeconds} s of warm-up, chaos: ${f.chaos}`,
     `  connected ${f.connectedAtStart}/${f.sockets}; reconnections ${f.outages.count}${f.outages.count ? ` (p50 ${f.outages.p50} ms, max ${f.outages.max} ms)` : ''}`,
     `  bid ack ms p50 ${f.ack.p50} p95 ${f.ack.p95} p99 ${f.ack.p99} max ${f.ack.max}; broadcast ms p50 ${f.broadcast.p50} p99 ${f.broadcast.p99}`,
+    `  ${describePhases(f)}`,
     `  answered ${f.answered} (${f.answeredPerSecond}/s), accepted ${f.accepted} (${f.acceptedPerSecond}/s), unanswered ${f.unanswered}, retried ${f.retried}`,
     `  refusals ${
       Object.entries(f.refusals)
@@ -233,6 +260,11 @@ export function printFigures(f: Figures, violations: Violation[]): void {
     ...(violations.length > 50 ? [`    … and ${violations.length - 50} more`] : []),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+export function describePhases(f: Figures): string {
+  const { opening, after } = f.ackByPhase;
+  return `bid ack in the first ${OPENING_BURST_MS / 1000} s of a lot: ${opening.count} bids, p50 ${opening.p50} p99 ${opening.p99} ms; later: ${after.count} bids, p50 ${after.p50} p99 ${after.p99} ms`;
 }
 
 export function describeCpu(b: BaselineFigures): string {

@@ -6,7 +6,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import * as Plot from '@observablehq/plot';
 import { JSDOM } from 'jsdom';
 import { machine } from '../bench/report.js';
-import { describeLink, describeNominations, describeProxies, ratios, type Figures } from './figures.js';
+import { describeCpu, describeLink, describePhases, describeNominations, describeProxies, ratios, type Figures } from './figures.js';
+import type { SteppedFigures } from './steps.js';
+import { STEP_ACK_P99_LIMIT_MS, STEP_SETTLE_SHARE } from './scenarios.js';
 import type { RunResult } from './run.js';
 
 const OUT = new URL('../docs/benchmarks/', import.meta.url);
@@ -36,20 +38,21 @@ export function markdownOf(f: Figures, result: RunResult): string {
 
 \`npm run load -- --scenario ${f.scenario}\` — ${f.summary}. Through nginx to cluster mode (3 auction-engine
 replicas, 1 auth, 1 leagues, 1 scoring) on PostgreSQL and a Redis of the run's own, all on the
-machine that runs the load generator. ${f.seconds} s of bidding; chaos: ${f.chaos}.
+machine that runs the load generator. ${f.seconds} s of bidding, measured after ${f.warmUpSeconds} s of warm-up (bidding as in the run, judged but not counted); chaos: ${f.chaos}.
 Machine: ${machine()}; load average (1/5/15 min) before ${f.loadBefore.join(' / ')}, after ${f.loadAfter.join(' / ')}.
 Plots: [${f.scenario}.html](${f.scenario}.html).
 
 ## The limit beside us
 
 ${baselineTable(f)}
-
+${stepsSection(f)}
 ## This run
 
 | figure | value |
 |---|---|
 | connected | ${f.connectedAtStart} / ${f.sockets} |
 | bid ack p50 / p95 / p99 / max ms | ${f.ack.p50} / ${f.ack.p95} / ${f.ack.p99} / ${f.ack.max} |
+| bid ack by phase | ${describePhases(f)} |
 | broadcast p50 / p99 ms (serverTime → each client) | ${f.broadcast.p50} / ${f.broadcast.p99} (${f.broadcast.count} deliveries) |
 | bids answered (per s) | ${f.answered} (${f.answeredPerSecond}) |
 | bids accepted (per s) | ${f.accepted} (${f.acceptedPerSecond}) |
@@ -105,14 +108,55 @@ function baselineTable(f: Figures): string {
   if (f.baselines.length === 0) return 'Not measured in this run (`--no-baseline`).';
   const rows = f.baselines.map(
     (b) =>
-      `| ${b.name} | ${b.ack.p50} / ${b.ack.p99} | ${b.broadcast.count ? b.broadcast.p99 : '–'} | ${b.answeredPerSecond} | ${ratios(f, b).join('; ')} |`,
+      `| ${b.name} | ${b.ack.p50} / ${b.ack.p99} | ${b.broadcast.count ? b.broadcast.p99 : '–'} | ${b.answeredPerSecond} | ${describeCpu(b)} | ${ratios(f, b).join('; ')} |`,
   );
-  return `Measured in the same run on the same machine, after the scenario, with as many bidders offering the bids per second the scenario answered, for up to 30 s (see load/baseline.ts).
+  const ours = f.unitCosts
+    ? `engine ${f.unitCosts.engineCpuMsPerAnsweredBid} / PostgreSQL ${f.unitCosts.postgresCpuMsPerAnsweredBid}`
+    : '–';
+  return `Measured in the same run on the same machine, after the scenario, with as many bidders offering the bids per second the scenario answered (see load/baseline.ts and README.md).
 
-| limit | ack p50 / p99 ms | broadcast p99 ms | answered/s | ours ÷ limit |
-|---|---|---|---|---|
-| **ours** | ${f.ack.p50} / ${f.ack.p99} | ${f.broadcast.p99} | ${f.answeredPerSecond} | |
-${rows.join('\n')}`;
+| limit | ack p50 / p99 ms | broadcast p99 ms | answered/s | CPU ms per answered bid | ours ÷ limit |
+|---|---|---|---|---|---|
+| **ours** | ${f.ack.p50} / ${f.ack.p99} | ${f.broadcast.p99} | ${f.answeredPerSecond} | ${ours} | |
+${rows.join('\n')}
+`;
+}
+
+/** A stepped closed loop: each step of ours and of each baseline, and the two figures `max` is after. */
+function stepsSection(f: Figures): string {
+  if (!f.stepped) return '';
+  const all: Array<{ name: string; stepped: SteppedFigures }> = [
+    { name: 'ours', stepped: f.stepped },
+    ...f.baselines.flatMap((b) => (b.stepped ? [{ name: b.name, stepped: b.stepped }] : [])),
+  ];
+  const header = `| bidders per auction | ${all.map((a) => a.name).join(' | ')} |\n|---|${all.map(() => '---|').join('')}`;
+  const rows = f.stepped.steps.map(
+    (step, k) =>
+      `| ${step.biddersPerAuction} | ${all
+        .map(({ stepped }) => {
+          const s = stepped.steps[k];
+          return s ? `${s.answeredPerSecond}/s, p99 ${s.ack.p99} ms` : '–';
+        })
+        .join(' | ')} |`,
+  );
+  const best = (pick: (s: SteppedFigures) => { answeredPerSecond: number; biddersPerAuction: number } | null) =>
+    all
+      .map(({ name, stepped }) => {
+        const s = pick(stepped);
+        return s ? `${name} ${s.answeredPerSecond}/s (${s.biddersPerAuction} per auction)` : `${name}: no step`;
+      })
+      .join('; ');
+  return `
+### Steps of the closed loop
+
+Answered bids per second and ack p99 in each step (the first ${STEP_SETTLE_SHARE * 100} % of each step left out while the previous step's queue drains).
+
+${header}
+${rows.join('\n')}
+
+- Most answered per second with ack p99 ≤ ${STEP_ACK_P99_LIMIT_MS} ms: ${best((s) => s.withinLimit)}.
+- Most answered per second at saturation: ${best((s) => s.saturation)}.
+`;
 }
 
 export function htmlOf(title: string, markdownBody: string, result: RunResult): string {

@@ -16,7 +16,7 @@ import type { LoadEnvironment } from './environment.js';
 import { judge, type ClientVerdictInput, type Violation } from './judge.js';
 import { inBatches, leagueOf, mint, setUpAuctions, startAuction, LOAD_LEAGUE_SETTINGS, type LoadUser } from './population.js';
 import { startSampler, type Sample } from './sampler.js';
-import { biddingNow, type AuctionScenario } from './scenarios.js';
+import { biddingNow, WARM_UP_MS, type AuctionScenario } from './scenarios.js';
 import { readStoredAuction, type StoredAuction } from './stored.js';
 
 export interface RunOptions {
@@ -27,6 +27,8 @@ export interface RunOptions {
   /** Called once a second while bidding. */
   onSample?: (sample: Sample, acks: AckRecord[]) => void;
   log?: (line: string) => void;
+  /** Bidding before the measured time (default WARM_UP_MS); times before it are negative. */
+  warmUpMs?: number;
 }
 
 export interface RunResult {
@@ -52,6 +54,10 @@ export interface RunResult {
   costs: Costs | null;
   loadBefore: number[];
   loadAfter: number[];
+  /** The wall clock when the measured time started: acks' `at` plus this is comparable with stored times. */
+  startedAtEpochMs: number;
+  /** Bids before the measured time (negative `at`): judged, left out of the figures. */
+  warmUpMs: number;
 }
 
 const CONVERGE_WITHIN_MS = 15_000;
@@ -112,7 +118,9 @@ export async function runScenario(options: RunOptions): Promise<RunResult> {
   };
   const nominators = new Nominators(pools, record, () => now() >= end);
   const deliveries: number[] = [];
-  const onDelivery = (ms: number) => deliveries.push(ms);
+  const onDelivery = (ms: number) => {
+    if (now() >= 0) deliveries.push(ms);
+  };
   let index = 0;
   const newClient = (user: LoadUser, auctionId: string | null) =>
     new LoadClient({
@@ -147,7 +155,9 @@ export async function runScenario(options: RunOptions): Promise<RunResult> {
     });
     const connectedAtStart = clients.length + idle.length - failedToConnect.size;
 
-    startedAt = performance.now();
+    const warmUpMs = options.warmUpMs ?? WARM_UP_MS;
+    startedAt = performance.now() + warmUpMs;
+    const startedAtEpochMs = Date.now() + warmUpMs;
     const everyone = [...clients, ...idle];
     const sampler = startSampler(
       env.cluster,
@@ -159,6 +169,17 @@ export async function runScenario(options: RunOptions): Promise<RunResult> {
       },
     );
     const noFaults = !options.chaos.kill && !options.chaos.redis && !options.chaos.postgres;
+    log(`warming up for ${warmUpMs / 1000} s, then bidding for ${Math.round(options.durationMs / 1000)} s…`);
+    const bidders = clients.filter((c) => !failedToConnect.has(c));
+    nominators.start(bidders);
+    const bidding = Promise.all(
+      rooms.flatMap((room) =>
+        room.clients.map((client, i) =>
+          failedToConnect.has(client) ? null : bidUntil(client, scenario, end, now, record, { proxies: keepers, index: i }),
+        ),
+      ),
+    );
+    await sleep(Math.max(0, -now()));
     const costsBefore = noFaults ? await readCosts(engineOf(env.cluster)) : null;
     const chaos = runChaos(
       options.chaos,
@@ -166,16 +187,7 @@ export async function runScenario(options: RunOptions): Promise<RunResult> {
       options.durationMs,
       now,
     );
-    log(`bidding for ${Math.round(options.durationMs / 1000)} s…`);
-    const bidders = clients.filter((c) => !failedToConnect.has(c));
-    nominators.start(bidders);
-    await Promise.all(
-      rooms.flatMap((room) =>
-        room.clients.map((client, i) =>
-          failedToConnect.has(client) ? null : bidUntil(client, scenario, end, now, record, { proxies: keepers, index: i }),
-        ),
-      ),
-    );
+    await bidding;
     await nominators.settle();
     const costs = costsBefore ? costsBetween(costsBefore, await readCosts(engineOf(env.cluster))) : null;
     const link = await endLink();
@@ -214,6 +226,8 @@ export async function runScenario(options: RunOptions): Promise<RunResult> {
       costs,
       loadBefore,
       loadAfter: loadavg().map((n) => Math.round(n * 100) / 100),
+      startedAtEpochMs,
+      warmUpMs,
     };
   } finally {
     for (const client of [...clients, ...idle]) client.close();

@@ -40,10 +40,17 @@ export const STEP_ACK_P99_LIMIT_MS = 250;
 /** The first part of each step is left out of its figures: the queues of the step before are still draining. */
 export const STEP_SETTLE_SHARE = 0.15;
 
-/** The step a moment of the run falls in (0-based), for a run of `durationMs`. */
+/**
+ * Every run (and every baseline) bids this long before its measured time starts, so that its
+ * figures are those of warm processes (compiled code, open database connections, prepared
+ * statements), as in production. The judge judges those bids too; the figures leave them out.
+ */
+export const WARM_UP_MS = 5000;
+
+/** The step a moment of the run falls in (0-based; the warm-up counts as the first), for a run of `durationMs`. */
 export function stepAt(scenario: AuctionScenario, elapsedMs: number, durationMs: number): number {
   const steps = scenario.steps?.length ?? 1;
-  return Math.min(steps - 1, Math.floor((elapsedMs / durationMs) * steps));
+  return Math.min(steps - 1, Math.floor((Math.max(0, elapsedMs) / durationMs) * steps));
 }
 
 /** Whether the bidder at `index` in its auction bids at this moment (always, outside stepped runs). */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ManualClock, startTestStack, testUser, type TestStack } from '@auction/testing';
+import { ManualClock, memoryLogger, startTestStack, testUser, type TestStack } from '@auction/testing';
 import { ALL_SERVICES } from '../../apps/standalone/src/services.js';
 import { createLeague, startAuction, type World } from '../integration/auction/support/world.js';
 import { refusedHandshakes, runFuzz, type FuzzTotals } from './fuzz-run.js';
@@ -17,12 +17,14 @@ const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
 describe('fuzzing every route and socket event', () => {
   // The clock stands still, so no lot closes on its own while the run compares fingerprints.
   const clock = new ManualClock(new Date('2026-08-01T18:00:00.000Z'));
+  // What the server logged about each unexpected error, to name its cause beside the 5xx it gave.
+  const errors = memoryLogger('error');
   let stack: TestStack;
   let world: World;
   let openLeagueId: string;
 
   beforeAll(async () => {
-    stack = await startTestStack({ services: ALL_SERVICES, clock });
+    stack = await startTestStack({ services: ALL_SERVICES, clock, logger: errors.logger });
     world = await startAuction(stack, await createLeague(stack, { managers: 1, assets: 4, settings: { rosterSize: 2 } }));
     const open = await stack.api.post('/api/leagues', { name: 'Open League', sport: 'football' }, { token: world.commissioner.token });
     expect(open.status).toBe(201);
@@ -75,13 +77,22 @@ describe('fuzzing every route and socket event', () => {
       };
       console.log(`fuzz totals: ${JSON.stringify(summary)}`);
       expect(totals.requests).toBeGreaterThanOrEqual(REQUESTS);
-      expect(totals.serverErrors.slice(0, 10), `seed ${SEED}`).toEqual([]);
+      expect(withServerLog(totals.serverErrors.slice(0, 10), errors.lines), `seed ${SEED}`).toEqual([]);
       expect(totals.badProblems.slice(0, 10), `seed ${SEED}`).toEqual([]);
       expect(totals.stateChanges.slice(0, 5), `seed ${SEED}`).toEqual([]);
       // Most requests are refusals, and every one of them was checked against the fingerprints.
       expect(totals.rejectedVerified).toBeGreaterThan(REQUESTS / 2);
     },
   );
+
+  it('finds what the server logged about a 5xx by its request id', () => {
+    const logged = [JSON.stringify({ level: 50, reqId: 'req-7', err: { message: 'deadlock detected' }, msg: 'unexpected error' })];
+    const [found] = withServerLog(
+      [{ what: 'GET /x', status: 500, body: JSON.stringify({ code: 'INTERNAL', requestId: 'req-7' }) }],
+      logged,
+    );
+    expect(found!.serverLog).toEqual(logged);
+  });
 
   it('refuses hostile socket handshakes with a code', async () => {
     for (const attempt of await refusedHandshakes(stack.url)) {
@@ -90,3 +101,17 @@ describe('fuzzing every route and socket event', () => {
     }
   });
 });
+
+/** Each 5xx with the server's log lines for its request (the problem's requestId), so a failure names its cause. */
+function withServerLog(serverErrors: FuzzTotals['serverErrors'], lines: string[]) {
+  return serverErrors.map((error) => {
+    const requestId = (() => {
+      try {
+        return (JSON.parse(error.body) as { requestId?: string }).requestId ?? null;
+      } catch {
+        return null;
+      }
+    })();
+    return { ...error, serverLog: requestId ? lines.filter((line) => line.includes(`"${requestId}"`)) : [] };
+  });
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { predictEngineCpuMs, ratesOf, size, solveLinear, solveModel, type Observation } from '../../load/capacity-model.js';
+import { leastSquares, predictEngineCpuMs, ratesOf, size, solveLinear, solveModel, type Observation } from '../../load/capacity-model.js';
 
 const TRUE = { a: 0.9, d: 0.05, s: 2.5, p: 0.7, q: 40 };
 
@@ -30,6 +30,37 @@ describe('the capacity model', () => {
         [4, 5],
       ).map((x) => Number(x.toFixed(9))),
     ).toEqual([1, 2]);
+  });
+
+  it('fits an overdetermined system by least squares', () => {
+    // y = 2u + 3v, with noise that cancels in the normal equations: the fit finds 2 and 3.
+    const fitted = leastSquares(
+      [
+        [1, 0],
+        [0, 1],
+        [1, 1],
+      ],
+      [2.1, 3.1, 4.9],
+    );
+    expect(fitted.map((b) => Number(b.toFixed(9)))).toEqual([2, 3]);
+    expect(() => leastSquares([[1, 2]], [3])).toThrow(/at least 2 runs/);
+  });
+
+  it('recovers the per-unit costs from more runs than costs, despite noise in each', () => {
+    const noisy = (o: Observation, share: number) => ({ ...o, engineCpuMs: o.engineCpuMs * (1 + share) });
+    const runs = [
+      noisy(observed('idle', 60, 300, 6_000, 10_000, 1_400), 0.02),
+      noisy(observed('10', 60, 600, 3_000, 10, 300), -0.02),
+      noisy(observed('10x20', 60, 12_000, 40_000, 200, 320), 0.01),
+      noisy(observed('150', 60, 9_000, 400_000, 150, 500), -0.01),
+      noisy(observed('50x20', 60, 13_000, 150_000, 1_000, 560), 0.02),
+    ];
+    const model = solveModel(runs);
+    expect(model.a).toBeGreaterThan(0.8);
+    expect(model.a).toBeLessThan(1);
+    expect(model.d).toBeCloseTo(TRUE.d, 2);
+    const check = observed('200', 60, 11_000, 700_000, 200, 510);
+    expect(Math.abs(predictEngineCpuMs(model, check) / check.engineCpuMs - 1)).toBeLessThan(0.03);
   });
 
   it('recovers the per-unit costs the runs were made of', () => {

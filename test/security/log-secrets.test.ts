@@ -1,22 +1,14 @@
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger } from '@auction/observability';
-import { startTestStack, testUser, type TestStack } from '@auction/testing';
+import { memoryLogger, startTestStack, testUser, type TestStack } from '@auction/testing';
 import { ALL_SERVICES } from '../../apps/standalone/src/services.js';
 
 /** Issue 14 item 9: a database error's bound parameters (an invite token, an email) never reach the log. */
 describe('no secrets in logs', () => {
-  const lines: string[] = [];
+  const { logger, lines } = memoryLogger('debug');
   let stack: TestStack;
 
   beforeAll(async () => {
-    const sink = new Writable({
-      write(chunk, _encoding, done) {
-        lines.push(...String(chunk).split('\n').filter(Boolean));
-        done();
-      },
-    });
-    stack = await startTestStack({ services: ALL_SERVICES, logger: createLogger('standalone', 'debug', sink) });
+    stack = await startTestStack({ services: ALL_SERVICES, logger });
   });
   afterAll(async () => {
     await stack.close();

@@ -48,12 +48,14 @@ describe('round trips of the bid path', () => {
     expect(statements, statements.join('\n---\n')).toHaveLength(2);
   });
 
-  it('keeps a final refusal in two and answers a retry in one', async () => {
+  it('keeps a final refusal in two, in one when this replica has seen the bid that beat it, and answers a retry in one', async () => {
     const world = await startedAuction(stack);
     await bid(world, world.managers[0]!, 5);
+    const onRead = await statementsOf(() => bid(world, world.managers[1]!, 0));
+    expect(onRead, onRead.join('\n---\n')).toHaveLength(2);
     const clientBidId = randomUUID();
     const refused = await statementsOf(() => bid(world, world.managers[1]!, 5, clientBidId));
-    expect(refused, refused.join('\n---\n')).toHaveLength(2);
+    expect(refused, refused.join('\n---\n')).toHaveLength(1);
     const retried = await statementsOf(() => bid(world, world.managers[1]!, 5, clientBidId));
     expect(retried, retried.join('\n---\n')).toHaveLength(1);
   });
@@ -66,7 +68,35 @@ describe('round trips of the bid path', () => {
     expect(statements, statements.join('\n---\n')).toHaveLength(LOCKED_ROUND_TRIPS);
   });
 
-  it("accepts a bid on a lot with a proxy in two as well, the proxy's answer written with it, and refuses a low one in two", async () => {
+  it("refuses a bid already beaten on this replica's view in one, and answers a retry of an accepted bid with its acceptance", async () => {
+    const world = await startedAuction(stack);
+    const [first, second] = world.managers as [TestUser, TestUser];
+    const clientBidId = randomUUID();
+    const accepted = await bid(world, first, 5, clientBidId);
+    await bid(world, second, 6);
+    const beaten = await statementsOf(() => bid(world, first, 6));
+    expect(beaten, beaten.join('\n---\n')).toHaveLength(1);
+    await expect(bid(world, first, 6)).rejects.toMatchObject({ code: 'BID_TOO_LOW', message: 'Your bid must be at least 7' });
+    let replayed: unknown;
+    const retried = await statementsOf(async () => (replayed = await bid(world, first, 5, clientBidId)));
+    expect(retried, retried.join('\n---\n')).toHaveLength(1);
+    expect(replayed).toEqual(accepted);
+    expect((await snapshot(stack, world)).currentLot).toMatchObject({ highBid: 6, highBidderId: second.id });
+    const stored = await stack.runtime.database.pool.query('select count(*)::int as n from auction.bid_refusals where client_bid_id = $1', [
+      clientBidId,
+    ]);
+    expect(stored.rows[0].n).toBe(0);
+  });
+
+  it('answers a beaten bid in a pause AUCTION_PAUSED, as a read would', async () => {
+    const world = await startedAuction(stack);
+    await bid(world, world.managers[0]!, 5);
+    const paused = await stack.api.post(`/api/auctions/${world.auction.id}/pause`, undefined, { token: world.commissioner.token });
+    expect(paused.status).toBe(200);
+    await expect(bid(world, world.managers[1]!, 5)).rejects.toMatchObject({ code: 'AUCTION_PAUSED' });
+  });
+
+  it("accepts a bid on a lot with a proxy in two as well, the proxy's answer written with it, and refuses a low one in one", async () => {
     const world = await startedAuction(stack);
     const [holder, bidder] = world.managers as [TestUser, TestUser];
     const lot = world.auction.currentLot!;
@@ -76,8 +106,9 @@ describe('round trips of the bid path', () => {
     expect(proxy, proxy.join('\n---\n')).toHaveLength(SET_PROXY_ROUND_TRIPS);
     const accepted = await statementsOf(() => bid(world, bidder, 5));
     expect(accepted, accepted.join('\n---\n')).toHaveLength(2);
+    // The proxy's answer (6) is on this replica's view: a bid of 5 is beaten without reading the auction.
     const refused = await statementsOf(() => bid(world, bidder, 5));
-    expect(refused, refused.join('\n---\n')).toHaveLength(2);
+    expect(refused, refused.join('\n---\n')).toHaveLength(1);
     expect((await snapshot(stack, world)).currentLot).toMatchObject({ highBid: 6, highBidderId: holder.id });
   });
 });

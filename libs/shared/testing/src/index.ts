@@ -7,3 +7,4 @@ export * from './events.js';
 export * from './stack.js';
 export * from './sentry-recorder.js';
 export * from './private-postgres.js';
+export * from './memory-logger.js';

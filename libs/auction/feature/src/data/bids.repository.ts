@@ -5,7 +5,7 @@ import type { AuctionStatus } from '@auction/auction-domain';
 import { perHandle, PreparedStatement, type Transaction } from '@auction/db';
 import type { AuctionSettings, Lot } from '../model/auction-state.js';
 import { proxiesOnAsset, toLotProxies, type LotProxy } from './proxies.repository.js';
-import { toAcceptedBid, toLot } from './row-mappers.js';
+import { rowFromJson, toAcceptedBid, toLot } from './row-mappers.js';
 import { auctions, bidRefusals, bids, lots, managers } from './schema/index.js';
 
 export type StoredRefusal = {
@@ -136,6 +136,25 @@ export class BidsRepository {
   async recordRefusal(db: Transaction, key: BidKey, refusal: StoredRefusal & { at: Date }): Promise<StoredRefusal> {
     const [stored] = await RECORD_REFUSAL.rows(db, { ...key, ...refusal });
     return stored!;
+  }
+
+  /**
+   * The refusal of a bid already beaten on a view this replica holds (its lot's high bid was at
+   * least `beatenBy` there), in one statement: if, now, the auction is live, the lot open before
+   * its deadline, its high bid still at least `beatenBy` and the bidder a manager with room on
+   * their roster, the bid is too low in the current state too, and the refusal is kept (its commit
+   * not waiting for the disk, as `recordRefusal`). It also looks for an earlier answer to this
+   * clientBidId: the accepted bid a retry must get again, or the first refusal. Null when the
+   * auction has moved otherwise: the caller decides the bid the usual way.
+   */
+  async refuseIfStillBeaten(
+    db: Transaction,
+    key: BidKey,
+    refusal: StoredRefusal & { at: Date; beatenBy: number },
+  ): Promise<{ earlierBid: AcceptedBid } | { refusal: StoredRefusal } | null> {
+    const [row] = await REFUSE_IF_STILL_BEATEN.rows(db, { ...key, ...refusal });
+    if (row?.earlierBid) return { earlierBid: toAcceptedBid(rowFromJson(bids, row.earlierBid)) };
+    return row?.code ? { refusal: { code: row.code, message: row.message! } } : null;
   }
 
   /** Bid history, newest first; the cursor is the seq of the last item of the previous page. */
@@ -310,6 +329,36 @@ const RECORD_REFUSAL = new PreparedStatement<StoredRefusal>(
     on conflict (${columns(bidRefusals.auctionId, bidRefusals.bidderId, bidRefusals.clientBidId)})
       do update set ${column(bidRefusals.code)} = ${bidRefusals.code}
     returning ${column(bidRefusals.code)} as code, ${column(bidRefusals.message)} as message`,
+);
+
+const REFUSE_IF_STILL_BEATEN = new PreparedStatement<{
+  earlierBid: Record<string, unknown> | null;
+  code: string | null;
+  message: string | null;
+}>(
+  'bid_refuse_if_still_beaten',
+  sql`
+    with earlier as (
+      select * from ${bids}
+      where ${bids.auctionId} = ${sql.placeholder('auctionId')} and ${bids.bidderId} = ${sql.placeholder('bidderId')} and ${bids.clientBidId} = ${sql.placeholder('clientBidId')}
+    ), beaten as (
+      select 1 from ${auctions}
+      join ${lots} on ${lots.id} = ${sql.placeholder('lotId')} and ${lots.auctionId} = ${auctions.id}
+      join ${managers} on ${managers.auctionId} = ${auctions.id} and ${managers.userId} = ${sql.placeholder('bidderId')}
+      where ${auctions.id} = ${sql.placeholder('auctionId')} and ${auctions.status} = 'live' and ${lots.status} = 'open'
+        and ${lots.endsAt} > ${sql.placeholder('at')}::timestamptz and ${lots.highBid} >= ${sql.placeholder('beatenBy')}::integer
+        and ${managers.rosterCount} < ${auctions.rosterSize}
+    ), stored as (
+      insert into ${bidRefusals} (${columns(bidRefusals.auctionId, bidRefusals.bidderId, bidRefusals.clientBidId, bidRefusals.code, bidRefusals.message, bidRefusals.createdAt)})
+      select ${sql.placeholder('auctionId')}::uuid, ${sql.placeholder('bidderId')}::uuid, ${sql.placeholder('clientBidId')}::text, ${sql.placeholder('code')}::text, ${sql.placeholder('message')}::text, ${sql.placeholder('at')}::timestamptz
+      from (select set_config('synchronous_commit', 'off', true)) as relaxed
+      where not exists (select 1 from earlier) and exists (select 1 from beaten)
+      on conflict (${columns(bidRefusals.auctionId, bidRefusals.bidderId, bidRefusals.clientBidId)})
+        do update set ${column(bidRefusals.code)} = ${bidRefusals.code}
+      returning ${column(bidRefusals.code)} as code, ${column(bidRefusals.message)} as message
+    )
+    select (select row_to_json(earlier) from earlier) as "earlierBid", stored.code, stored.message
+    from (select 1) as one left join stored on true`,
 );
 
 /** A column's bare name, for the places SQL wants it unqualified (SET, INSERT and ON CONFLICT lists, RETURNING). */

@@ -10,6 +10,7 @@ import { bidProcessingSeconds, bidsTotal } from '../../metrics.js';
 import { LotDeadlines } from '../shared/due-times.js';
 import { ProxySettlement } from '../shared/proxy-settlement.js';
 import { RoomEvents } from '../shared/room-events.js';
+import { SeenLots, type Beaten } from './seen-lots.js';
 
 export interface PlaceBidInput extends PlaceBidRequest {
   auctionId: string;
@@ -39,11 +40,16 @@ export const BID_RATE = { name: 'bids', points: 10, durationSeconds: 1 };
  * A refusal changes no auction state; its first answer is kept for retries of the same
  * clientBidId. A refusal that no later state could turn into an acceptance (see `final`) is
  * answered from the view without writing any auction row: a valid serial answer, the bid being
- * ordered at that view, before anything still in flight.
+ * ordered at that view, before anything still in flight. A bid already beaten on the newest view
+ * this replica holds of its lot (SeenLots: the lot's high bid from its last read or accepted bid)
+ * skips the read: one statement refuses it if it is still beaten in the current state, and gives
+ * a retry of an answered clientBidId its first answer. When a lot opens and its bidders all bid
+ * at once, most of them are.
  */
 @Injectable()
 export class PlaceBidUseCase {
   private readonly limiter: Limiter;
+  private readonly seen = new SeenLots();
 
   constructor(
     private readonly bids: BidsRepository,
@@ -87,15 +93,23 @@ export class PlaceBidUseCase {
     return outcome.bid;
   }
 
+  /** A bid already beaten on this replica's view of its lot is refused in one statement if it still is; any other is decided on reads. */
+  private async decide(key: BidKey, amount: number): Promise<Outcome> {
+    const now = this.clock.now();
+    const beaten = this.seen.beaten(key, amount, now);
+    return beaten ? this.refuseBeaten(key, amount, beaten, now) : this.decideOnReads(key, amount);
+  }
+
   /**
    * Optimistic first: decide on one consistent read, then write only if the auction has not
    * moved since (its seq and proxies version); if it has, look again. After a few misses, or for
    * a refusal that a later state could undo, decide under the auction lock instead.
    */
-  private async decide(key: BidKey, amount: number): Promise<Outcome> {
+  private async decideOnReads(key: BidKey, amount: number): Promise<Outcome> {
     const db = this.database.db;
     for (let attempt = 0; attempt < OPTIMISTIC_ATTEMPTS; attempt++) {
       const seen = await this.bids.context(db, key);
+      this.seen.saw(key, seen);
       const earlier = earlierAnswer(seen);
       if (earlier) return earlier;
       const serverTime = this.clock.now();
@@ -110,9 +124,28 @@ export class PlaceBidUseCase {
         seen.auction!,
         this.withAnswers(seen, key, amount, serverTime),
       );
-      if (bid) return { kind: 'accepted', bid, replay: false, proxyAnswers };
+      if (bid) return this.wrote({ kind: 'accepted', bid, replay: false, proxyAnswers });
     }
-    return this.decideUnderLock(key, amount);
+    return this.wrote(await this.decideUnderLock(key, amount));
+  }
+
+  /** An outcome once it is committed: what it wrote is the newest view of its lot this replica holds. */
+  private wrote(outcome: Outcome): Outcome {
+    if (outcome.kind === 'accepted' && !outcome.replay) this.seen.accepted([outcome.bid, ...(outcome.proxyAnswers ?? [])]);
+    return outcome;
+  }
+
+  /**
+   * A bid already beaten on the newest view this replica holds of its lot (see SeenLots): refused
+   * in one statement if it is still beaten now; that statement also gives a retry of an answered
+   * clientBidId its first answer. If the auction has moved otherwise, decided the usual way.
+   */
+  private async refuseBeaten(key: BidKey, amount: number, beaten: Beaten, at: Date): Promise<Outcome> {
+    const { code, message } = beaten.refusal;
+    const answer = await this.bids.refuseIfStillBeaten(this.database.db, key, { code, message, at, beatenBy: beaten.highBid });
+    if (!answer) return this.decideOnReads(key, amount);
+    if ('earlierBid' in answer) return { kind: 'accepted', bid: answer.earlierBid, replay: true };
+    return { kind: 'refused', code: answer.refusal.code as ErrorCode, message: answer.refusal.message };
   }
 
   /**
@@ -124,6 +157,7 @@ export class PlaceBidUseCase {
     return this.transactor.run(async (tx) => {
       await this.auctions.lockAuction(tx, key.auctionId);
       const context = await this.bids.context(tx, key);
+      this.seen.saw(key, context);
       const earlier = earlierAnswer(context);
       if (earlier) return earlier;
       const now = this.clock.now();
