@@ -1,6 +1,6 @@
 /**
  * The capacity model of docs/capacity.md, solved from measured runs:
- * auction-engine CPU (ms) = a·B + d·D + s·M, PostgreSQL CPU (ms) = p·B + q·T,
+ * auction-engine CPU (ms) = a·B + d·D + s·M + t·T, PostgreSQL CPU (ms) = p·B + q·T,
  * with B answered bids, D broadcast deliveries, M socket-minutes and T seconds of the run.
  */
 
@@ -24,6 +24,8 @@ export interface CostModel {
   a: number;
   d: number;
   s: number;
+  /** Engine CPU ms per second of background work (the replicas' polls, timers, health checks), whether anyone bids. */
+  t: number;
   /** PostgreSQL CPU ms per answered bid, and per second of background work (polling, health checks). */
   p: number;
   q: number;
@@ -69,24 +71,27 @@ export function leastSquares(x: number[][], y: number[]): number[] {
 }
 
 /**
- * The engine's three costs and PostgreSQL's two, each by least squares over the calibration
+ * The engine's four costs and PostgreSQL's two, each by least squares over the calibration
  * runs. The runs should differ in bids per delivery (room sizes) and in sockets per bid (idle
  * sockets): where deliveries grow in step with bids the two cannot be told apart.
  */
 export function solveModel(calibration: Observation[]): CostModel {
-  const [a, d, s] = leastSquares(
-    calibration.map((o) => [o.answered, o.deliveries, o.socketMinutes]),
+  const [a, d, s, t] = leastSquares(
+    calibration.map((o) => [o.answered, o.deliveries, o.socketMinutes, o.seconds]),
     calibration.map((o) => o.engineCpuMs),
   );
   const [p, q] = leastSquares(
     calibration.map((o) => [o.answered, o.seconds]),
     calibration.map((o) => o.postgresCpuMs),
   );
-  return { a: a!, d: d!, s: s!, p: p!, q: q! };
+  return { a: a!, d: d!, s: s!, t: t!, p: p!, q: q! };
 }
 
-export function predictEngineCpuMs(model: CostModel, o: Pick<Observation, 'answered' | 'deliveries' | 'socketMinutes'>): number {
-  return model.a * o.answered + model.d * o.deliveries + model.s * o.socketMinutes;
+export function predictEngineCpuMs(
+  model: CostModel,
+  o: Pick<Observation, 'answered' | 'deliveries' | 'socketMinutes' | 'seconds'>,
+): number {
+  return model.a * o.answered + model.d * o.deliveries + model.s * o.socketMinutes + model.t * o.seconds;
 }
 
 export function predictPostgresCpuMs(model: CostModel, o: Pick<Observation, 'answered' | 'seconds'>): number {

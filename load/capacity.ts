@@ -1,10 +1,11 @@
 /**
- * `npm run load:capacity [-- --seconds S]` solves the capacity model of docs/capacity.md on this
+ * `npm run load:capacity [-- --seconds S | --observations FILE]` solves the capacity model of docs/capacity.md on this
  * machine: runs six scenarios (no faults), each in an environment of its own, that vary room
  * size at the same bid rate per bidder and the sockets per bid, fits the engine's and
  * PostgreSQL's per-unit costs to them by least squares, runs `200` and `50x3` to check the
  * model's predictions against what they measured, sizes 10× and 100× today's load, and writes
- * the result into docs/capacity.md.
+ * the result into docs/capacity.md. `--observations` fits it again from the `name: {…}` lines a run
+ * printed, without running.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -109,7 +110,7 @@ function markdown(model: CostModel, runs: Observation[], checks: Observation[], 
     '|---|---|---|---|---|---|---|---|',
     ...runRows,
     '',
-    `Fitted by least squares to \`${runs.map((o) => o.name).join('`, `')}\`: **a = ${round(model.a)} ms per answered bid, d = ${round(model.d, 4)} ms per delivery, s = ${round(model.s)} ms per socket-minute** (engine); **p = ${round(model.p)} ms per answered bid, q = ${round(model.q)} ms per second** of background work (PostgreSQL).`,
+    `Fitted by least squares to \`${runs.map((o) => o.name).join('`, `')}\`: **a = ${round(model.a)} ms per answered bid, d = ${round(model.d, 4)} ms per delivery, s = ${round(model.s)} ms per socket-minute, t = ${round(model.t)} ms per second** of background work (engine); **p = ${round(model.p)} ms per answered bid, q = ${round(model.q)} ms per second** of background work (PostgreSQL).`,
     '',
     'How well it fits the runs it was fitted to (predicted / measured CPU ms):',
     '',
@@ -140,22 +141,43 @@ function writeDoc(section: string): void {
   writeFileSync(DOC, doc.slice(0, start) + section + doc.slice(end + END.length));
 }
 
+/** The observations a run printed (`name: {…}` lines), to fit the model again without running. */
+function recorded(file: string): Observation[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .flatMap((line) => /^[\w.-]+: (\{.*\})$/.exec(line)?.[1] ?? [])
+    .map((json) => JSON.parse(json) as Observation);
+}
+
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { seconds: { type: 'string', default: '60' } } });
+  const { values } = parseArgs({ options: { seconds: { type: 'string', default: '60' }, observations: { type: 'string' } } });
   const seconds = Number(values.seconds);
   if (!Number.isFinite(seconds) || seconds < 10) throw new Error('--seconds must be at least 10');
   const before = loadavg()[0]!;
   const runs: Observation[] = [];
-  for (const scenario of CALIBRATION) runs.push(await measure(scenario, seconds));
   const checks: Observation[] = [];
-  for (const scenario of VALIDATION) checks.push(await measure(scenario, seconds));
+  if (values.observations) {
+    const seen = recorded(values.observations);
+    const named = (scenario: AuctionScenario) => {
+      const found = seen.find((o) => o.name === scenario.name);
+      if (!found) throw new Error(`${values.observations} has no observation of ${scenario.name}`);
+      return found;
+    };
+    runs.push(...CALIBRATION.map(named));
+    checks.push(...VALIDATION.map(named));
+  } else {
+    for (const scenario of CALIBRATION) runs.push(await measure(scenario, seconds));
+    for (const scenario of VALIDATION) checks.push(await measure(scenario, seconds));
+  }
   const model = solveModel(runs);
   const rates = ratesOf(
     runs.find((o) => o.name === '150')!,
     150,
     runs.find((o) => o.name === 'idle')!,
   );
-  const loads = `${round(before, 2)} before, ${round(loadavg()[0]!, 2)} after`;
+  const loads = values.observations
+    ? "not recorded (fitted again from the run's printed observations with `--observations`)"
+    : `${round(before, 2)} before, ${round(loadavg()[0]!, 2)} after`;
   const section = markdown(
     model,
     runs,

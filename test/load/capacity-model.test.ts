@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { leastSquares, predictEngineCpuMs, ratesOf, size, solveLinear, solveModel, type Observation } from '../../load/capacity-model.js';
 
-const TRUE = { a: 0.9, d: 0.05, s: 2.5, p: 0.7, q: 40 };
+const TRUE = { a: 0.9, d: 0.05, s: 2.5, t: 80, p: 0.7, q: 40 };
 
 function observed(name: string, seconds: number, answered: number, deliveries: number, sockets: number, rss: number): Observation {
   const socketMinutes = (sockets * seconds) / 60;
@@ -12,7 +12,7 @@ function observed(name: string, seconds: number, answered: number, deliveries: n
     accepted: Math.round(answered / 3),
     deliveries,
     socketMinutes,
-    engineCpuMs: TRUE.a * answered + TRUE.d * deliveries + TRUE.s * socketMinutes,
+    engineCpuMs: TRUE.a * answered + TRUE.d * deliveries + TRUE.s * socketMinutes + TRUE.t * seconds,
     postgresCpuMs: TRUE.p * answered + TRUE.q * seconds,
     engineRssMb: rss,
     sockets,
@@ -66,18 +66,26 @@ describe('the capacity model', () => {
   it('recovers the per-unit costs the runs were made of', () => {
     const runs = [
       observed('idle', 60, 300, 6_000, 10_000, 1_400),
+      observed('10', 30, 200, 2_000, 10, 300),
       observed('150', 60, 9_000, 400_000, 150, 500),
       observed('50x20', 60, 13_000, 150_000, 1_000, 560),
     ];
     const model = solveModel(runs);
-    for (const key of ['a', 'd', 's', 'p', 'q'] as const) expect(model[key]).toBeCloseTo(TRUE[key], 6);
+    for (const key of ['a', 'd', 's', 't', 'p', 'q'] as const) expect(model[key]).toBeCloseTo(TRUE[key], 6);
     const check = observed('200', 60, 11_000, 700_000, 200, 510);
     expect(predictEngineCpuMs(model, check)).toBeCloseTo(check.engineCpuMs, 3);
   });
 
   it('refuses runs that cannot tell the costs apart', () => {
     const same = observed('150', 60, 9_000, 400_000, 150, 500);
-    expect(() => solveModel([same, { ...same, name: 'again' }, observed('50x20', 60, 13_000, 150_000, 1_000, 560)])).toThrow(/singular/);
+    expect(() =>
+      solveModel([
+        same,
+        { ...same, name: 'again' },
+        observed('50x20', 60, 13_000, 150_000, 1_000, 560),
+        observed('idle', 60, 300, 6_000, 10_000, 1_400),
+      ]),
+    ).toThrow(/singular/);
   });
 
   it('sizes a load from the rates of one room and the memory slope between two runs', () => {
@@ -88,7 +96,7 @@ describe('the capacity model', () => {
     const ten = size(TRUE, rates, { name: '10 rooms', rooms: 10, biddersPerRoom: 150, idleSockets: 0 });
     expect(ten.answeredPerSecond).toBeCloseTo(1_500, 9);
     expect(ten.deliveriesPerSecond).toBeCloseTo(10 * (3_000 / 60) * 150, 9);
-    expect(ten.engineCores).toBeCloseTo((TRUE.a * 1_500 + TRUE.d * ten.deliveriesPerSecond + (TRUE.s * 1_500) / 60) / 1000, 9);
+    expect(ten.engineCores).toBeCloseTo((TRUE.a * 1_500 + TRUE.d * ten.deliveriesPerSecond + (TRUE.s * 1_500) / 60 + TRUE.t) / 1000, 9);
     expect(ten.postgresCores).toBeCloseTo((TRUE.p * 1_500 + TRUE.q) / 1000, 9);
     expect(ten.engineRssMb).toBeCloseTo(485 + 1_500 * 0.1, 9);
   });

@@ -10,3 +10,4 @@ export * from './security-headers.js';
 export * from './mailer.js';
 export * from './upload.js';
 export * from './drain.js';
+export * from './unavailable.js';

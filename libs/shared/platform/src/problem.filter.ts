@@ -3,6 +3,7 @@ import type { Request, Response } from 'express';
 import { ZodError } from 'zod';
 import { DomainError, ERROR_STATUS, type ErrorCode, type Problem } from '@auction/contracts';
 import { captureError, safePath, type Logger } from '@auction/observability';
+import { unavailableDependency } from './unavailable.js';
 
 const STATUS_CODES: Record<number, ErrorCode> = {
   400: 'VALIDATION_FAILED',
@@ -41,6 +42,8 @@ export class ProblemFilter implements ExceptionFilter {
 }
 
 export function toProblem(error: unknown, instance: string): Problem {
+  const unavailable = unavailableDependency(error);
+  if (unavailable) return problem(unavailable.code, unavailable.status, unavailable.message, instance);
   if (error instanceof DomainError) {
     const answer = problem(error.code, error.status, error.message, instance, error.extras.errors);
     return error.extras.errorCount === undefined ? answer : { ...answer, errorCount: error.extras.errorCount };

@@ -6,7 +6,7 @@ import type { AppConfig } from '@auction/config';
 import type { Redis } from '@auction/db';
 import { verifyAccessToken } from '@auction/auth-guard';
 import type { Logger } from '@auction/observability';
-import { APP_CONFIG, Drain, LOGGER, REDIS } from '@auction/platform';
+import { APP_CONFIG, Drain, LOGGER, REDIS, unavailableDependency } from '@auction/platform';
 import { RateLimits, type Limiter } from '@auction/rate-limit';
 import { EventBus, RealtimePublisher, type RealtimeServer } from '@auction/realtime';
 import { socketsConnected } from '../metrics.js';
@@ -212,7 +212,9 @@ export class AuctionGateway implements OnGatewayInit, OnGatewayConnection, OnGat
   private errorBody(error: unknown): ErrorBody {
     if (error instanceof DomainError) return { code: error.code, message: error.message };
     if (error instanceof z.ZodError) return { code: 'VALIDATION_FAILED', message: 'The request is not valid.' };
-    this.logger.error({ err: error }, 'unexpected socket error');
+    const unavailable = unavailableDependency(error);
+    this.logger.error({ err: error }, unavailable ? 'database unavailable' : 'unexpected socket error');
+    if (unavailable) return { code: unavailable.code, message: unavailable.message };
     return { code: 'INTERNAL', message: 'Something went wrong on our side. Please try again.' };
   }
 
