@@ -4,7 +4,7 @@
  * harness and `bench:auction`.
  */
 import { randomUUID } from 'node:crypto';
-import { signAccessToken } from '@auction/auth-guard';
+import { ACCESS_TOKEN, signAccessToken } from '@auction/auth-guard';
 import type { AuctionSnapshot, CreateLeagueRequest } from '@auction/contracts';
 import type { Api } from '@auction/testing';
 
@@ -19,9 +19,27 @@ export interface LoadLeague {
   users: LoadUser[];
 }
 
+/**
+ * A person of a load run with an access token that is always valid: signed again once half its
+ * lifetime has gone, as the web client refreshes it, so runs longer than a token's lifetime
+ * (endurance) reconnect after the server ends an expired socket, and call the API, as signed-in
+ * people do.
+ */
 export function mint(secret: string, name: string): LoadUser {
   const id = randomUUID();
-  return { id, token: signAccessToken(secret, { id, email: `${name}-${id.slice(0, 8)}@load.test`, displayName: name }, new Date()) };
+  const user = { id, email: `${name}-${id.slice(0, 8)}@load.test`, displayName: name };
+  let token = '';
+  let signedAt = -Infinity;
+  return {
+    id,
+    get token() {
+      if (Date.now() - signedAt > (ACCESS_TOKEN.ttlSeconds * 1000) / 2) {
+        signedAt = Date.now();
+        token = signAccessToken(secret, user, new Date(signedAt));
+      }
+      return token;
+    },
+  };
 }
 
 export async function inBatches<T>(items: T[], size: number, work: (item: T, index: number) => Promise<void>): Promise<void> {
