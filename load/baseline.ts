@@ -19,7 +19,7 @@ import { bidStatements } from './bid-statements.js';
 import { LoadClient, type AckRecord } from './client.js';
 import type { LoadEnvironment } from './environment.js';
 import { inBatches, mint, setUpAuctions } from './population.js';
-import { bidUntil } from './run.js';
+import { bidUntil, measuredTimeStarts } from './run.js';
 import { biddingNow, WARM_UP_MS, type AuctionScenario } from './scenarios.js';
 import { steppedFiguresOf, type Answer, type SteppedFigures } from './steps.js';
 
@@ -157,7 +157,7 @@ async function socketBaseline(
         c.connected ? bidUntil(c, scenario, durationMs, now, (ack) => acks.push(ack), { index: people[i]!.index }) : null,
       ),
     );
-    await new Promise((resolve) => setTimeout(resolve, Math.max(0, -now())));
+    await measuredTimeStarts(now);
     const before = await readCosts(target);
     await bidding;
     const costs = costsBetween(before, await readCosts(target));
@@ -199,7 +199,6 @@ async function sqlBaseline(
   const samples: Answer[] = [];
   const target: CostTarget = { databaseUrl: env.databaseUrl, redisUrl: env.redis.url, serverPids: () => [] };
   const started = performance.now() + WARM_UP_MS;
-  let before: Awaited<ReturnType<typeof readCosts>> | null = null;
   try {
     const bidding = Promise.all(
       people.map(async ({ user, auctionId, index }) => {
@@ -223,8 +222,8 @@ async function sqlBaseline(
         }
       }),
     );
-    await new Promise((resolve) => setTimeout(resolve, Math.max(0, started - performance.now())));
-    before = await readCosts(target);
+    await measuredTimeStarts(() => performance.now() - started);
+    const before = await readCosts(target);
     await bidding;
     const costs = costsBetween(before, await readCosts(target));
     return figures('bid SQL alone through pg', scenario, samples, [], durationMs, { server: null, postgres: costs.postgresCpuMs });

@@ -179,7 +179,7 @@ export async function runScenario(options: RunOptions): Promise<RunResult> {
         ),
       ),
     );
-    await sleep(Math.max(0, -now()));
+    await measuredTimeStarts(now);
     const costsBefore = noFaults ? await readCosts(engineOf(env.cluster)) : null;
     const chaos = runChaos(
       options.chaos,
@@ -273,6 +273,11 @@ export async function bidUntil(
     record(await client.bid(lotId!, amount));
     await pause();
   }
+}
+
+/** Resolves when a run's clock (negative during the warm-up) reaches its measured time. */
+export function measuredTimeStarts(now: () => number): Promise<void> {
+  return sleep(Math.max(0, -now()));
 }
 
 /** A bidder's private value of a lot: they bid up to it and no further. */
