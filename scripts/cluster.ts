@@ -85,7 +85,7 @@ process.stdout.write(
 
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.on(signal, () => {
-    // One Ctrl+C may arrive twice (from the terminal and relayed by tsx): only a later one forces.
+    // One Ctrl+C may arrive twice (from the terminal and relayed by npm): only a later one forces.
     if (stopping && Date.now() - stopRequestedAt < 1000) return;
     if (stopping) {
       process.stderr.write('Stopping at once.\n');

@@ -10,6 +10,8 @@ import { startRedisServer, waitUntil, type RedisServerHandle } from '../src/inde
 /**
  * `npm run cluster` (scripts/cluster.ts) in the foreground, stopped the way a terminal's Ctrl+C
  * does it: SIGINT to the whole process group. Every replica and nginx must be gone afterwards.
+ * It runs under node with the tsx loader, as `npm run cluster` does: the tsx CLI would SIGKILL the
+ * script (exit 130) when the script's answer to a relayed signal takes over 30 ms, as on a busy machine.
  * Needs the build: `npm test` builds first; alone, run `npx tsc -b tsconfig.build.json` before.
  */
 const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
@@ -38,8 +40,9 @@ describe('npm run cluster (scripts/cluster.ts)', () => {
     child = spawn(
       process.execPath,
       [
-        join(ROOT, 'node_modules/tsx/dist/cli.mjs'),
         '--conditions=@auction/source',
+        '--import',
+        'tsx',
         'scripts/cluster.ts',
         '--port',
         '0',
