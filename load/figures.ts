@@ -5,6 +5,7 @@ import type { LinkMeasurement } from './client-network.js';
 import { describeChaos, type ChaosPlan } from './chaos.js';
 import type { Violation } from './judge.js';
 import type { RunResult } from './run.js';
+import type { Sample } from './sampler.js';
 import { describeSteps, steppedFiguresOf, type SteppedFigures } from './steps.js';
 
 export interface Figures {
@@ -29,6 +30,8 @@ export interface Figures {
   outages: Summary;
   engineRssMbPeak: number;
   engineRssMbEnd: number;
+  /** Runs longer than RSS_GROWTH_FROM_MINUTE + 1 minutes (endurance): engine memory from that minute to the last. */
+  rssGrowth: RssGrowth | null;
   loadBefore: number[];
   loadAfter: number[];
   violations: number;
@@ -48,6 +51,35 @@ export interface Figures {
 
 /** The first part of a lot, when its bidders all bid at once, reported apart from the rest. */
 export const OPENING_BURST_MS = 1000;
+
+/** Endurance judges memory growth from this minute of measured time to the end (issue: ≤ 10 %). */
+export const RSS_GROWTH_FROM_MINUTE = 10;
+
+/** Total auction-engine RSS, each figure the mean of one minute of samples (a single sample is at GC's mercy). */
+export interface RssGrowth {
+  fromMinute: number;
+  fromMb: number;
+  lastMinuteMb: number;
+  growthPercent: number;
+}
+
+export function rssGrowthOf(samples: Sample[], fromMinute = RSS_GROWTH_FROM_MINUTE): RssGrowth | null {
+  const minute = 60_000;
+  const lastAt = samples.at(-1)?.at ?? 0;
+  if (lastAt < (fromMinute + 2) * minute) return null;
+  const meanRss = (from: number, to: number) => {
+    const inWindow = samples.filter((s) => s.at >= from && s.at < to).map((s) => s.engineRssMb.reduce((a, b) => a + b, 0));
+    return inWindow.reduce((a, b) => a + b, 0) / inWindow.length;
+  };
+  const fromMb = meanRss(fromMinute * minute, (fromMinute + 1) * minute);
+  const lastMinuteMb = meanRss(lastAt - minute + 1, lastAt + 1);
+  return {
+    fromMinute,
+    fromMb: Math.round(fromMb),
+    lastMinuteMb: Math.round(lastMinuteMb),
+    growthPercent: Math.round((lastMinuteMb / fromMb - 1) * 1000) / 10,
+  };
+}
 
 /** `managers` mode: the nominations the managers sent on their turns, and the turns the engine nominated for them. */
 export interface NominationFigures {
@@ -126,6 +158,7 @@ export function figuresOf(result: RunResult, plan: ChaosPlan, baselines: Baselin
     outages: summarise(result.outages.map((o) => o.ms)),
     engineRssMbPeak: Math.round(Math.max(0, ...rss)),
     engineRssMbEnd: Math.round(rss.at(-1) ?? 0),
+    rssGrowth: rssGrowthOf(result.samples),
     loadBefore: result.loadBefore,
     loadAfter: result.loadAfter,
     violations: result.violations.length,
@@ -228,6 +261,10 @@ function unitCostsOf(result: RunResult, answered: number, accepted: number): Uni
   };
 }
 
+export function describeRssGrowth(g: RssGrowth): string {
+  return `auction-engine RSS ${g.fromMb} MB in minute ${g.fromMinute}, ${g.lastMinuteMb} MB in the last minute: ${g.growthPercent >= 0 ? '+' : ''}${g.growthPercent} %`;
+}
+
 export function printFigures(f: Figures, violations: Violation[]): void {
   const lines = [
     `${f.scenario} (${f.summary}), ${f.seconds} s after ${f.warmUpSeconds} s of warm-up, chaos: ${f.chaos}`,
@@ -244,6 +281,7 @@ export function printFigures(f: Figures, violations: Violation[]): void {
     ...(f.nominations ? [`  nominations: ${describeNominations(f.nominations)}`] : []),
     ...(f.proxies ? [`  proxies: ${describeProxies(f.proxies)}`] : []),
     `  auction-engine RSS peak ${f.engineRssMbPeak} MB (end ${f.engineRssMbEnd} MB); load average before ${f.loadBefore.join(' ')}, after ${f.loadAfter.join(' ')}`,
+    ...(f.rssGrowth ? [`  memory: ${describeRssGrowth(f.rssGrowth)}`] : []),
     ...(f.stepped ? ['  steps:', ...describeSteps(f.stepped)] : []),
     ...f.baselines.flatMap((b) => [
       `  baseline ${b.name}: ack p50 ${b.ack.p50} p99 ${b.ack.p99} ms, answered ${b.answeredPerSecond}/s, CPU ms per answered bid ${describeCpu(b)} → ours ÷ limit: ${ratios(f, b).join(', ')}`,

@@ -6,7 +6,16 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import * as Plot from '@observablehq/plot';
 import { JSDOM } from 'jsdom';
 import { machine } from '../bench/report.js';
-import { describeCpu, describeLink, describePhases, describeNominations, describeProxies, ratios, type Figures } from './figures.js';
+import {
+  describeCpu,
+  describeLink,
+  describePhases,
+  describeNominations,
+  describeProxies,
+  describeRssGrowth,
+  ratios,
+  type Figures,
+} from './figures.js';
 import type { SteppedFigures } from './steps.js';
 import { STEP_ACK_P99_LIMIT_MS, STEP_SETTLE_SHARE } from './scenarios.js';
 import type { RunResult } from './run.js';
@@ -85,6 +94,7 @@ function optionalRows(f: Figures): string {
     f.link && `| latency link | ${describeLink(f.link)} |`,
     f.nominations && `| nominations | ${describeNominations(f.nominations)} |`,
     f.proxies && `| proxies | ${describeProxies(f.proxies)} |`,
+    f.rssGrowth && `| memory growth | ${describeRssGrowth(f.rssGrowth)} |`,
   ].filter(Boolean);
   return rows.map((row) => `${row}\n`).join('');
 }
