@@ -8,6 +8,7 @@ import { JSDOM } from 'jsdom';
 import { machine } from '../bench/report.js';
 import {
   describeCpu,
+  describeGenerator,
   describeLink,
   describePhases,
   describeNominations,
@@ -70,6 +71,7 @@ ${stepsSection(f)}
 | lots closed | ${f.lotsClosed} |
 | reconnections (p50 / max ms back in the room) | ${f.outages.count} (${f.outages.p50} / ${f.outages.max}) |
 ${optionalRows(f)}| auction-engine RSS, all replicas: peak / end MB | ${f.engineRssMbPeak} / ${f.engineRssMbEnd} |
+| load generator (one process, every client) | ${describeGenerator(f.generator)} |
 | judge | ${f.violations} violation(s) |
 
 ## Costs

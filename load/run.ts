@@ -5,6 +5,7 @@
  * database and the run's log judged.
  */
 import { loadavg } from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Api } from '@auction/testing';
 import { runChaos, type ChaosEvent, type ChaosPlan } from './chaos.js';
 import { measureLink, type LinkMeasurement } from './client-network.js';
@@ -58,6 +59,32 @@ export interface RunResult {
   startedAtEpochMs: number;
   /** Bids before the measured time (negative `at`): judged, left out of the figures. */
   warmUpMs: number;
+  /** The load generator itself over the measured time: a busy generator answers acks late. */
+  generator: GeneratorLoad;
+}
+
+export interface GeneratorLoad {
+  /** How late its event loop ran timers, ms. */
+  loopDelayMs: { p50: number; p99: number; max: number };
+  /** Its CPU time over the measured time, in cores. */
+  cores: number;
+}
+
+/** Watches this process's event loop and CPU from now until the function it returns is called. */
+function watchGenerator(): () => GeneratorLoad {
+  const delay = monitorEventLoopDelay({ resolution: 10 });
+  delay.enable();
+  const cpuBefore = process.cpuUsage();
+  const startedAt = performance.now();
+  return () => {
+    delay.disable();
+    const cpu = process.cpuUsage(cpuBefore);
+    const ms = (ns: number) => Math.round(ns / 1e5) / 10;
+    return {
+      loopDelayMs: { p50: ms(delay.percentile(50)), p99: ms(delay.percentile(99)), max: ms(delay.max) },
+      cores: Math.round(((cpu.user + cpu.system) / 1000 / (performance.now() - startedAt)) * 100) / 100,
+    };
+  };
 }
 
 const CONVERGE_WITHIN_MS = 15_000;
@@ -180,6 +207,7 @@ export async function runScenario(options: RunOptions): Promise<RunResult> {
       ),
     );
     await measuredTimeStarts(now);
+    const generatorLoad = watchGenerator();
     const costsBefore = noFaults ? await readCosts(engineOf(env.cluster)) : null;
     const chaos = runChaos(
       options.chaos,
@@ -188,6 +216,7 @@ export async function runScenario(options: RunOptions): Promise<RunResult> {
       now,
     );
     await bidding;
+    const generator = generatorLoad();
     await nominators.settle();
     const costs = costsBefore ? costsBetween(costsBefore, await readCosts(engineOf(env.cluster))) : null;
     const link = await endLink();
@@ -228,6 +257,7 @@ export async function runScenario(options: RunOptions): Promise<RunResult> {
       loadAfter: loadavg().map((n) => Math.round(n * 100) / 100),
       startedAtEpochMs,
       warmUpMs,
+      generator,
     };
   } finally {
     for (const client of [...clients, ...idle]) client.close();

@@ -88,6 +88,28 @@ describe('round trips of the bid path', () => {
     expect(stored.rows[0].n).toBe(0);
   });
 
+  it('decides bids of one auction arriving at once one at a time, the highest next, and refuses the ones it beat in one each', async () => {
+    const world = await startedAuction(stack, { managers: 8 });
+    const amounts = world.managers.map((_, i) => 5 + i);
+    const answers: Array<PromiseSettledResult<unknown>> = [];
+    const statements = await statementsOf(async () =>
+      answers.push(...(await Promise.allSettled(world.managers.map((manager, i) => bid(world, manager, amounts[i]!))))),
+    );
+    // The first opens the lane; the highest waiting (12) goes next; 6 to 11 are beaten by then.
+    expect(answers.map((a) => a.status)).toEqual([
+      'fulfilled',
+      'rejected',
+      'rejected',
+      'rejected',
+      'rejected',
+      'rejected',
+      'rejected',
+      'fulfilled',
+    ]);
+    expect(statements, statements.join('\n---\n')).toHaveLength(2 + 2 + 6);
+    expect((await snapshot(stack, world)).currentLot).toMatchObject({ highBid: 12, highBidderId: world.managers[7]!.id });
+  });
+
   it('answers a beaten bid in a pause AUCTION_PAUSED, as a read would', async () => {
     const world = await startedAuction(stack);
     await bid(world, world.managers[0]!, 5);

@@ -10,6 +10,7 @@ import { bidProcessingSeconds, bidsTotal } from '../../metrics.js';
 import { LotDeadlines } from '../shared/due-times.js';
 import { ProxySettlement } from '../shared/proxy-settlement.js';
 import { RoomEvents } from '../shared/room-events.js';
+import { AuctionLanes } from './auction-lanes.js';
 import { SeenLots, type Beaten } from './seen-lots.js';
 
 export interface PlaceBidInput extends PlaceBidRequest {
@@ -44,12 +45,14 @@ export const BID_RATE = { name: 'bids', points: 10, durationSeconds: 1 };
  * this replica holds of its lot (SeenLots: the lot's high bid from its last read or accepted bid)
  * skips the read: one statement refuses it if it is still beaten in the current state, and gives
  * a retry of an answered clientBidId its first answer. When a lot opens and its bidders all bid
- * at once, most of them are.
+ * at once, most of them are; the others wait for their auction's lane on this replica, where the
+ * highest is decided first (AuctionLanes).
  */
 @Injectable()
 export class PlaceBidUseCase {
   private readonly limiter: Limiter;
   private readonly seen = new SeenLots();
+  private readonly lanes = new AuctionLanes();
 
   constructor(
     private readonly bids: BidsRepository,
@@ -93,11 +96,27 @@ export class PlaceBidUseCase {
     return outcome.bid;
   }
 
-  /** A bid already beaten on this replica's view of its lot is refused in one statement if it still is; any other is decided on reads. */
-  private async decide(key: BidKey, amount: number): Promise<Outcome> {
+  /**
+   * A bid already beaten on this replica's view of its lot is refused in one statement if it still
+   * is; any other waits for its auction's lane (AuctionLanes) and is decided on reads in its turn,
+   * unless a bid written before its turn has beaten it by then.
+   */
+  private decide(key: BidKey, amount: number): Promise<Outcome> {
+    return (
+      this.refuseIfBeaten(key, amount) ??
+      this.lanes.run(key.auctionId, amount, (leave) => {
+        const refusal = this.refuseIfBeaten(key, amount);
+        if (!refusal) return this.decideOnReads(key, amount);
+        leave();
+        return refusal;
+      })
+    );
+  }
+
+  private refuseIfBeaten(key: BidKey, amount: number): Promise<Outcome> | null {
     const now = this.clock.now();
     const beaten = this.seen.beaten(key, amount, now);
-    return beaten ? this.refuseBeaten(key, amount, beaten, now) : this.decideOnReads(key, amount);
+    return beaten && this.refuseBeaten(key, amount, beaten, now);
   }
 
   /**
