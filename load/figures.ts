@@ -30,7 +30,7 @@ export interface Figures {
   outages: Summary;
   engineRssMbPeak: number;
   engineRssMbEnd: number;
-  /** Runs longer than RSS_GROWTH_FROM_MINUTE + 1 minutes (endurance): engine memory from that minute to the last. */
+  /** Runs of at least RSS_GROWTH_FROM_MINUTE + 2 minutes (endurance): engine memory from that minute to the last. */
   rssGrowth: RssGrowth | null;
   loadBefore: number[];
   loadAfter: number[];

@@ -93,6 +93,16 @@ describe('AuctionLanes', () => {
     expect(await answered).toBe('next');
   });
 
+  it('answers a decision that throws before it is under way, and goes on with the next bid', async () => {
+    const lanes = new AuctionLanes();
+    const failed = lanes.run('a', 5, () => {
+      throw new Error('no such auction');
+    });
+    const answered = lanes.run('a', 6, async () => 'next');
+    await expect(failed).rejects.toThrow('no such auction');
+    expect(await answered).toBe('next');
+  });
+
   it('opens a fresh lane once the last bid of an auction is decided', async () => {
     const lanes = new AuctionLanes();
     expect(await lanes.run('a', 5, async () => 'one')).toBe('one');

@@ -24,7 +24,8 @@ export class AuctionLanes {
     return new Promise<T>((resolve, reject) => {
       const turn = () =>
         new Promise<void>((done) => {
-          decide(done).then(resolve, reject).finally(done);
+          // As a promise, a decision that throws at once is still answered and still frees the lane.
+          new Promise<T>((settle) => settle(decide(done))).then(resolve, reject).finally(done);
         });
       const waiting: Waiting = { amount, turn };
       const lane = this.lanes.get(auctionId);
