@@ -88,14 +88,42 @@ describe('round trips of the bid path', () => {
     expect(stored.rows[0].n).toBe(0);
   });
 
-  it('decides bids of one auction arriving at once one at a time, the highest next, and refuses the ones it beat in one each', async () => {
+  it('refuses the bids beaten on arrival together in one statement, each with its own answer', async () => {
+    const world = await startedAuction(stack, { managers: 4 });
+    const [first, second, third, fourth] = world.managers as [TestUser, TestUser, TestUser, TestUser];
+    const acceptedId = randomUUID();
+    const accepted = await bid(world, first, 5, acceptedId);
+    await bid(world, second, 6);
+    const racingId = randomUUID();
+    const answers: Array<PromiseSettledResult<unknown>> = [];
+    const statements = await statementsOf(async () =>
+      answers.push(
+        ...(await Promise.allSettled([
+          bid(world, first, 5, acceptedId),
+          bid(world, third, 4, racingId),
+          bid(world, third, 4, racingId),
+          bid(world, fourth, 6),
+        ])),
+      ),
+    );
+    expect(statements, statements.join('\n---\n')).toHaveLength(1);
+    expect(answers[0]).toEqual({ status: 'fulfilled', value: accepted });
+    for (const refused of answers.slice(1)) expect(refused).toMatchObject({ status: 'rejected', reason: { code: 'BID_TOO_LOW' } });
+    const kept = await stack.runtime.database.pool.query('select client_bid_id from auction.bid_refusals where auction_id = $1', [
+      world.auction.id,
+    ]);
+    expect(kept.rows.filter((row) => row.client_bid_id === racingId)).toHaveLength(1);
+    expect(kept.rows).toHaveLength(2);
+  });
+
+  it('decides bids of one auction arriving at once one at a time, the highest next, and refuses all the ones it beat in one statement', async () => {
     const world = await startedAuction(stack, { managers: 8 });
     const amounts = world.managers.map((_, i) => 5 + i);
     const answers: Array<PromiseSettledResult<unknown>> = [];
     const statements = await statementsOf(async () =>
       answers.push(...(await Promise.allSettled(world.managers.map((manager, i) => bid(world, manager, amounts[i]!))))),
     );
-    // The first opens the lane; the highest waiting (12) goes next; 6 to 11 are beaten by then.
+    // The first opens the lane; the highest waiting (12) goes next; 6 to 11 are beaten by then, and refused together.
     expect(answers.map((a) => a.status)).toEqual([
       'fulfilled',
       'rejected',
@@ -106,8 +134,13 @@ describe('round trips of the bid path', () => {
       'rejected',
       'fulfilled',
     ]);
-    expect(statements, statements.join('\n---\n')).toHaveLength(2 + 2 + 6);
+    expect(statements, statements.join('\n---\n')).toHaveLength(2 + 2 + 1);
     expect((await snapshot(stack, world)).currentLot).toMatchObject({ highBid: 12, highBidderId: world.managers[7]!.id });
+    const refused = await stack.runtime.database.pool.query(
+      "select count(*)::int as n from auction.bid_refusals where auction_id = $1 and code = 'BID_TOO_LOW'",
+      [world.auction.id],
+    );
+    expect(refused.rows[0].n).toBe(6);
   });
 
   it('answers a beaten bid in a pause AUCTION_PAUSED, as a read would', async () => {

@@ -13,6 +13,11 @@ export type StoredRefusal = {
   message: string;
 };
 
+/** A bid already beaten on a view this replica holds, with its refusal: see `refuseAllIfStillBeaten`. */
+export type BeatenBid = BidKey & StoredRefusal & { at: Date; beatenBy: number };
+
+export type BeatenAnswer = { earlierBid: AcceptedBid } | { refusal: StoredRefusal };
+
 export interface BidKey {
   auctionId: string;
   lotId: string;
@@ -139,22 +144,33 @@ export class BidsRepository {
   }
 
   /**
-   * The refusal of a bid already beaten on a view this replica holds (its lot's high bid was at
-   * least `beatenBy` there), in one statement: if, now, the auction is live, the lot open before
-   * its deadline, its high bid still at least `beatenBy` and the bidder a manager with room on
-   * their roster, the bid is too low in the current state too, and the refusal is kept (its commit
-   * not waiting for the disk, as `recordRefusal`). It also looks for an earlier answer to this
-   * clientBidId: the accepted bid a retry must get again, or the first refusal. Null when the
-   * auction has moved otherwise: the caller decides the bid the usual way.
+   * The refusals of bids already beaten on a view this replica holds (each one's lot's high bid
+   * was at least its `beatenBy` there), in one statement: a bid whose auction is live, whose lot
+   * is open before its deadline with its high bid still at least `beatenBy`, and whose bidder is a
+   * manager with room on their roster, is too low in the current state too, and its refusal is kept
+   * (its commit not waiting for the disk, as `recordRefusal`). For each it also looks for an
+   * earlier answer to its clientBidId: the accepted bid a retry must get again, or the first
+   * refusal. One answer per bid, in their order; null where the auction has moved otherwise: the
+   * caller decides that bid the usual way.
    */
-  async refuseIfStillBeaten(
-    db: Transaction,
-    key: BidKey,
-    refusal: StoredRefusal & { at: Date; beatenBy: number },
-  ): Promise<{ earlierBid: AcceptedBid } | { refusal: StoredRefusal } | null> {
-    const [row] = await REFUSE_IF_STILL_BEATEN.rows(db, { ...key, ...refusal });
-    if (row?.earlierBid) return { earlierBid: toAcceptedBid(rowFromJson(bids, row.earlierBid)) };
-    return row?.code ? { refusal: { code: row.code, message: row.message! } } : null;
+  async refuseAllIfStillBeaten(db: Transaction, beaten: readonly BeatenBid[]): Promise<Array<BeatenAnswer | null>> {
+    const rows = await REFUSE_ALL_IF_STILL_BEATEN.rows(db, {
+      auctionIds: beaten.map((bid) => bid.auctionId),
+      lotIds: beaten.map((bid) => bid.lotId),
+      bidderIds: beaten.map((bid) => bid.bidderId),
+      clientBidIds: beaten.map((bid) => bid.clientBidId),
+      codes: beaten.map((bid) => bid.code),
+      messages: beaten.map((bid) => bid.message),
+      ats: beaten.map((bid) => bid.at),
+      beatenBys: beaten.map((bid) => bid.beatenBy),
+    });
+    const answers: Array<BeatenAnswer | null> = beaten.map(() => null);
+    for (const row of rows) {
+      const i = Number(row.position) - 1;
+      if (row.earlierBid) answers[i] = { earlierBid: toAcceptedBid(rowFromJson(bids, row.earlierBid)) };
+      else if (row.code) answers[i] = { refusal: { code: row.code, message: row.message! } };
+    }
+    return answers;
   }
 
   /** Bid history, newest first; the cursor is the seq of the last item of the previous page. */
@@ -331,34 +347,45 @@ const RECORD_REFUSAL = new PreparedStatement<StoredRefusal>(
     returning ${column(bidRefusals.code)} as code, ${column(bidRefusals.message)} as message`,
 );
 
-const REFUSE_IF_STILL_BEATEN = new PreparedStatement<{
+const REFUSE_ALL_IF_STILL_BEATEN = new PreparedStatement<{
+  position: string;
   earlierBid: Record<string, unknown> | null;
   code: string | null;
   message: string | null;
 }>(
-  'bid_refuse_if_still_beaten',
+  'bid_refuse_all_if_still_beaten',
   sql`
-    with earlier as (
-      select * from ${bids}
-      where ${bids.auctionId} = ${sql.placeholder('auctionId')} and ${bids.bidderId} = ${sql.placeholder('bidderId')} and ${bids.clientBidId} = ${sql.placeholder('clientBidId')}
-    ), beaten as (
-      select 1 from ${auctions}
-      join ${lots} on ${lots.id} = ${sql.placeholder('lotId')} and ${lots.auctionId} = ${auctions.id}
-      join ${managers} on ${managers.auctionId} = ${auctions.id} and ${managers.userId} = ${sql.placeholder('bidderId')}
-      where ${auctions.id} = ${sql.placeholder('auctionId')} and ${auctions.status} = 'live' and ${lots.status} = 'open'
-        and ${lots.endsAt} > ${sql.placeholder('at')}::timestamptz and ${lots.highBid} >= ${sql.placeholder('beatenBy')}::integer
-        and ${managers.rosterCount} < ${auctions.rosterSize}
+    with asked as (
+      select * from unnest(${sql.placeholder('auctionIds')}::uuid[], ${sql.placeholder('lotIds')}::uuid[], ${sql.placeholder('bidderIds')}::uuid[],
+        ${sql.placeholder('clientBidIds')}::text[], ${sql.placeholder('codes')}::text[], ${sql.placeholder('messages')}::text[],
+        ${sql.placeholder('ats')}::timestamptz[], ${sql.placeholder('beatenBys')}::integer[])
+        with ordinality as asked(auction_id, lot_id, bidder_id, client_bid_id, code, message, at, beaten_by, position)
+    ), judged as (
+      select asked.*,
+        (select row_to_json(earlier) from (
+          select * from ${bids}
+          where ${bids.auctionId} = asked.auction_id and ${bids.bidderId} = asked.bidder_id and ${bids.clientBidId} = asked.client_bid_id
+        ) as earlier) as earlier,
+        exists (
+          select 1 from ${auctions}
+          join ${lots} on ${lots.id} = asked.lot_id and ${lots.auctionId} = ${auctions.id}
+          join ${managers} on ${managers.auctionId} = ${auctions.id} and ${managers.userId} = asked.bidder_id
+          where ${auctions.id} = asked.auction_id and ${auctions.status} = 'live' and ${lots.status} = 'open'
+            and ${lots.endsAt} > asked.at and ${lots.highBid} >= asked.beaten_by and ${managers.rosterCount} < ${auctions.rosterSize}
+        ) as beaten
+      from asked
     ), stored as (
       insert into ${bidRefusals} (${columns(bidRefusals.auctionId, bidRefusals.bidderId, bidRefusals.clientBidId, bidRefusals.code, bidRefusals.message, bidRefusals.createdAt)})
-      select ${sql.placeholder('auctionId')}::uuid, ${sql.placeholder('bidderId')}::uuid, ${sql.placeholder('clientBidId')}::text, ${sql.placeholder('code')}::text, ${sql.placeholder('message')}::text, ${sql.placeholder('at')}::timestamptz
-      from (select set_config('synchronous_commit', 'off', true)) as relaxed
-      where not exists (select 1 from earlier) and exists (select 1 from beaten)
+      select distinct on (auction_id, bidder_id, client_bid_id) auction_id, bidder_id, client_bid_id, code, message, at
+      from judged, (select set_config('synchronous_commit', 'off', true)) as relaxed
+      where earlier is null and beaten
       on conflict (${columns(bidRefusals.auctionId, bidRefusals.bidderId, bidRefusals.clientBidId)})
         do update set ${column(bidRefusals.code)} = ${bidRefusals.code}
-      returning ${column(bidRefusals.code)} as code, ${column(bidRefusals.message)} as message
+      returning ${columns(bidRefusals.auctionId, bidRefusals.bidderId, bidRefusals.clientBidId, bidRefusals.code, bidRefusals.message)}
     )
-    select (select row_to_json(earlier) from earlier) as "earlierBid", stored.code, stored.message
-    from (select 1) as one left join stored on true`,
+    -- A bid asked twice in one batch (a retry racing its first try) gets the one answer kept.
+    select judged.position, judged.earlier as "earlierBid", stored.code, stored.message
+    from judged left join stored using (auction_id, bidder_id, client_bid_id)`,
 );
 
 /** A column's bare name, for the places SQL wants it unqualified (SET, INSERT and ON CONFLICT lists, RETURNING). */

@@ -1,22 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { AuctionLanes } from './auction-lanes.js';
+import { AuctionLanes, type LaneBid } from './auction-lanes.js';
 
-/** A decision that runs until the test finishes it, noting when it started. */
-function held(started: string[], name: string) {
+/** A bid whose decision runs until the test finishes it, noting when it started; early when `beaten()` says so. */
+function held(started: string[], name: string, amount: number, beaten: () => boolean = () => false) {
   let finish!: (value: string) => void;
   let fail!: (error: Error) => void;
   const done = new Promise<string>((resolve, reject) => {
     finish = resolve;
     fail = reject;
   });
-  return {
+  const bid: LaneBid<string> = {
+    amount,
+    early: () => (beaten() ? Promise.resolve(`${name} refused early`) : null),
     decide: () => {
       started.push(name);
       return done;
     },
-    finish: () => finish(name),
-    fail: (error: Error) => fail(error),
   };
+  return { bid, finish: () => finish(name), fail: (error: Error) => fail(error) };
 }
 
 const settled = () => new Promise((resolve) => setImmediate(resolve));
@@ -25,16 +26,11 @@ describe('AuctionLanes', () => {
   it('decides one bid of an auction at a time, and the highest waiting next (the earliest of equal ones)', async () => {
     const lanes = new AuctionLanes();
     const started: string[] = [];
-    const first = held(started, 'first 5');
-    const low = held(started, 'low 6');
-    const high = held(started, 'high 9');
-    const alsoHigh = held(started, 'also high 9');
-    const answers = [
-      lanes.run('a', 5, first.decide),
-      lanes.run('a', 6, low.decide),
-      lanes.run('a', 9, high.decide),
-      lanes.run('a', 9, alsoHigh.decide),
-    ];
+    const first = held(started, 'first 5', 5);
+    const low = held(started, 'low 6', 6);
+    const high = held(started, 'high 9', 9);
+    const alsoHigh = held(started, 'also high 9', 9);
+    const answers = [first, low, high, alsoHigh].map(({ bid }) => lanes.run('a', bid));
     await settled();
     expect(started).toEqual(['first 5']);
     first.finish();
@@ -49,43 +45,50 @@ describe('AuctionLanes', () => {
     expect(started).toEqual(['first 5', 'high 9', 'also high 9', 'low 6']);
   });
 
+  it('answers a bid early without a place in the lane when it has its answer on arrival', async () => {
+    const lanes = new AuctionLanes();
+    const started: string[] = [];
+    const first = held(started, 'first', 5);
+    const beaten = held(started, 'beaten', 4, () => true);
+    void lanes.run('a', first.bid);
+    expect(await lanes.run('a', beaten.bid)).toBe('beaten refused early');
+    expect(started).toEqual(['first']);
+  });
+
+  it('answers every waiting bid that a decision beat as soon as it is written, however many higher bids still wait', async () => {
+    const lanes = new AuctionLanes();
+    const started: string[] = [];
+    let high = 0;
+    const first = held(started, 'first 8', 8);
+    const low = held(started, 'low 3', 3, () => high >= 3);
+    const higher = held(started, 'higher 9', 9, () => high >= 9);
+    const highest = held(started, 'highest 10', 10, () => high >= 10);
+    void lanes.run('a', first.bid);
+    const lowAnswer = lanes.run('a', low.bid);
+    void lanes.run('a', higher.bid);
+    void lanes.run('a', highest.bid);
+    high = 8;
+    first.finish();
+    expect(await lowAnswer).toBe('low 3 refused early');
+    expect(started).toEqual(['first 8', 'highest 10']);
+  });
+
   it('holds no other auction up', async () => {
     const lanes = new AuctionLanes();
     const started: string[] = [];
-    const inA = held(started, 'a');
-    const inB = held(started, 'b');
-    void lanes.run('a', 5, inA.decide);
-    void lanes.run('b', 5, inB.decide);
+    void lanes.run('a', held(started, 'a', 5).bid);
+    void lanes.run('b', held(started, 'b', 5).bid);
     await settled();
     expect(started).toEqual(['a', 'b']);
-  });
-
-  it('lets the next bid go as soon as a decision leaves its turn, before that decision is answered', async () => {
-    const lanes = new AuctionLanes();
-    const started: string[] = [];
-    const first = held(started, 'first');
-    const refusal = held(started, 'refusal');
-    const next = held(started, 'next');
-    void lanes.run('a', 5, first.decide);
-    const refused = lanes.run('a', 9, (leave) => {
-      leave();
-      return refusal.decide();
-    });
-    void lanes.run('a', 3, next.decide);
-    first.finish();
-    await settled();
-    expect(started).toEqual(['first', 'refusal', 'next']);
-    refusal.finish();
-    expect(await refused).toBe('refusal');
   });
 
   it('gives a failed decision its error and goes on with the next bid', async () => {
     const lanes = new AuctionLanes();
     const started: string[] = [];
-    const failing = held(started, 'failing');
-    const next = held(started, 'next');
-    const failed = lanes.run('a', 5, failing.decide);
-    const answered = lanes.run('a', 6, next.decide);
+    const failing = held(started, 'failing', 5);
+    const next = held(started, 'next', 6);
+    const failed = lanes.run('a', failing.bid);
+    const answered = lanes.run('a', next.bid);
     failing.fail(new Error('database gone'));
     await expect(failed).rejects.toThrow('database gone');
     await settled();
@@ -93,19 +96,22 @@ describe('AuctionLanes', () => {
     expect(await answered).toBe('next');
   });
 
-  it('answers a decision that throws before it is under way, and goes on with the next bid', async () => {
+  it('answers a decision or an early answer that throws at once, and goes on with the next bid', async () => {
     const lanes = new AuctionLanes();
-    const failed = lanes.run('a', 5, () => {
-      throw new Error('no such auction');
-    });
-    const answered = lanes.run('a', 6, async () => 'next');
+    const thrown = (message: string) => () => {
+      throw new Error(message);
+    };
+    const failed = lanes.run('a', { amount: 5, early: () => null, decide: thrown('no such auction') });
+    const failedEarly = lanes.run('a', { amount: 4, early: thrown('no view'), decide: async () => 'never' });
+    const answered = lanes.run('a', { amount: 6, early: () => null, decide: async () => 'next' });
     await expect(failed).rejects.toThrow('no such auction');
+    await expect(failedEarly).rejects.toThrow('no view');
     expect(await answered).toBe('next');
   });
 
   it('opens a fresh lane once the last bid of an auction is decided', async () => {
     const lanes = new AuctionLanes();
-    expect(await lanes.run('a', 5, async () => 'one')).toBe('one');
-    expect(await lanes.run('a', 5, async () => 'two')).toBe('two');
+    expect(await lanes.run('a', { amount: 5, early: () => null, decide: async () => 'one' })).toBe('one');
+    expect(await lanes.run('a', { amount: 5, early: () => null, decide: async () => 'two' })).toBe('two');
   });
 });

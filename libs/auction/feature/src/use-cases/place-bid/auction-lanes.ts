@@ -1,33 +1,53 @@
-/** A bid waiting for its auction's lane: its amount, and its turn (done when the lane may go on). */
-interface Waiting {
+/** A bid for its auction's lane. */
+export interface LaneBid<T> {
   amount: number;
-  turn: () => Promise<void>;
+  /** An answer that needs no turn (a refusal of a bid beaten by one already written), or null if it needs one. */
+  early: () => Promise<T> | null;
+  /** The decision in its turn: the lane goes on once it settles. */
+  decide: () => Promise<T>;
 }
 
-/** Decides a bid in its turn; a decision that needs no turn (a refusal on a bid already written) calls `leave` first. */
-export type LaneDecision<T> = (leave: () => void) => Promise<T>;
+/** A bid waiting in a lane: its amount, an answer without a turn if it has one by now, and its turn. */
+interface Waiting {
+  amount: number;
+  answeredEarly: () => boolean;
+  turn: () => Promise<void>;
+}
 
 /**
  * On this replica, one bid of an auction is decided at a time; the others wait in its lane. When
  * a lot opens and its bidders all bid at once, deciding them side by side only makes them miss
- * each other's compare-and-set and read again. Once a decision is written, the highest bid
- * waiting goes next (the earliest of equal ones): the bids waiting are concurrent, none answered
- * yet, so any order of them is a valid serial order, and this one leaves the others beaten by a
- * bid already written, which the next turn refuses in one statement each (see SeenLots), outside
- * the lane. Other auctions are not held up: each has its own lane.
+ * each other's compare-and-set and read again. Once a decision is written, every waiting bid it
+ * beat is answered at once without a turn (see SeenLots: one statement each, outside the lane),
+ * and the highest bid still waiting goes next (the earliest of equal ones): the bids waiting are
+ * concurrent, none answered yet, so any order of them is a valid serial order, and this one
+ * leaves the most of them beaten by a bid already written. Other auctions are not held up: each
+ * has its own lane.
  */
 export class AuctionLanes {
   /** Present while a bid of the auction is being decided: the bids waiting after it, in arrival order. */
   private readonly lanes = new Map<string, Waiting[]>();
 
-  run<T>(auctionId: string, amount: number, decide: LaneDecision<T>): Promise<T> {
+  run<T>(auctionId: string, bid: LaneBid<T>): Promise<T> {
+    const early = attempt(bid.early);
+    if (early) return early;
     return new Promise<T>((resolve, reject) => {
-      const turn = () =>
-        new Promise<void>((done) => {
-          // As a promise, a decision that throws at once is still answered and still frees the lane.
-          new Promise<T>((settle) => settle(decide(done))).then(resolve, reject).finally(done);
-        });
-      const waiting: Waiting = { amount, turn };
+      const waiting: Waiting = {
+        amount: bid.amount,
+        answeredEarly: () => {
+          const answer = attempt(bid.early);
+          answer?.then(resolve, reject);
+          return answer !== null;
+        },
+        turn: () => {
+          const answer = attempt(bid.decide)!;
+          answer.then(resolve, reject);
+          return answer.then(
+            () => undefined,
+            () => undefined,
+          );
+        },
+      };
       const lane = this.lanes.get(auctionId);
       if (lane) lane.push(waiting);
       else void this.open(auctionId, waiting);
@@ -37,9 +57,26 @@ export class AuctionLanes {
   private async open(auctionId: string, first: Waiting): Promise<void> {
     const lane: Waiting[] = [];
     this.lanes.set(auctionId, lane);
-    for (let next: Waiting | undefined = first; next; next = takeHighest(lane)) await next.turn();
+    for (let next: Waiting | undefined = first; next; next = takeHighest(answerEarly(lane))) await next.turn();
     this.lanes.delete(auctionId);
   }
+}
+
+/** A call's promise; one that throws at once is a rejected promise, so it is still answered and still frees the lane. */
+function attempt<T>(call: () => Promise<T> | null): Promise<T> | null {
+  try {
+    return call();
+  } catch (error) {
+    return Promise.reject(error);
+  }
+}
+
+/** Takes out of the lane every bid that has its answer without a turn now. */
+function answerEarly(lane: Waiting[]): Waiting[] {
+  let kept = 0;
+  for (const waiting of lane) if (!waiting.answeredEarly()) lane[kept++] = waiting;
+  lane.length = kept;
+  return lane;
 }
 
 function takeHighest(lane: Waiting[]): Waiting | undefined {

@@ -11,6 +11,7 @@ import { LotDeadlines } from '../shared/due-times.js';
 import { ProxySettlement } from '../shared/proxy-settlement.js';
 import { RoomEvents } from '../shared/room-events.js';
 import { AuctionLanes } from './auction-lanes.js';
+import { BeatenRefusals } from './beaten-refusals.js';
 import { SeenLots, type Beaten } from './seen-lots.js';
 
 export interface PlaceBidInput extends PlaceBidRequest {
@@ -43,16 +44,18 @@ export const BID_RATE = { name: 'bids', points: 10, durationSeconds: 1 };
  * answered from the view without writing any auction row: a valid serial answer, the bid being
  * ordered at that view, before anything still in flight. A bid already beaten on the newest view
  * this replica holds of its lot (SeenLots: the lot's high bid from its last read or accepted bid)
- * skips the read: one statement refuses it if it is still beaten in the current state, and gives
- * a retry of an answered clientBidId its first answer. When a lot opens and its bidders all bid
- * at once, most of them are; the others wait for their auction's lane on this replica, where the
- * highest is decided first (AuctionLanes).
+ * skips the read: one statement, shared by the bids beaten at that moment (BeatenRefusals), refuses
+ * it if it is still beaten in the current state, and gives a retry of an answered clientBidId its
+ * first answer. When a lot opens and its bidders all bid at once, most of them are; the others wait
+ * for their auction's lane on this replica, where the highest is decided first and the bids it beat
+ * are answered at once (AuctionLanes).
  */
 @Injectable()
 export class PlaceBidUseCase {
   private readonly limiter: Limiter;
   private readonly seen = new SeenLots();
   private readonly lanes = new AuctionLanes();
+  private readonly beatenRefusals = new BeatenRefusals((beaten) => this.bids.refuseAllIfStillBeaten(this.database.db, beaten));
 
   constructor(
     private readonly bids: BidsRepository,
@@ -102,15 +105,11 @@ export class PlaceBidUseCase {
    * unless a bid written before its turn has beaten it by then.
    */
   private decide(key: BidKey, amount: number): Promise<Outcome> {
-    return (
-      this.refuseIfBeaten(key, amount) ??
-      this.lanes.run(key.auctionId, amount, (leave) => {
-        const refusal = this.refuseIfBeaten(key, amount);
-        if (!refusal) return this.decideOnReads(key, amount);
-        leave();
-        return refusal;
-      })
-    );
+    return this.lanes.run(key.auctionId, {
+      amount,
+      early: () => this.refuseIfBeaten(key, amount),
+      decide: () => this.decideOnReads(key, amount),
+    });
   }
 
   private refuseIfBeaten(key: BidKey, amount: number): Promise<Outcome> | null {
@@ -156,12 +155,13 @@ export class PlaceBidUseCase {
 
   /**
    * A bid already beaten on the newest view this replica holds of its lot (see SeenLots): refused
-   * in one statement if it is still beaten now; that statement also gives a retry of an answered
-   * clientBidId its first answer. If the auction has moved otherwise, decided the usual way.
+   * by one statement (with the others beaten at that moment) if it is still beaten now; that
+   * statement also gives a retry of an answered clientBidId its first answer. If the auction has
+   * moved otherwise, decided the usual way.
    */
   private async refuseBeaten(key: BidKey, amount: number, beaten: Beaten, at: Date): Promise<Outcome> {
     const { code, message } = beaten.refusal;
-    const answer = await this.bids.refuseIfStillBeaten(this.database.db, key, { code, message, at, beatenBy: beaten.highBid });
+    const answer = await this.beatenRefusals.refuse({ ...key, code, message, at, beatenBy: beaten.highBid });
     if (!answer) return this.decideOnReads(key, amount);
     if ('earlierBid' in answer) return { kind: 'accepted', bid: answer.earlierBid, replay: true };
     return { kind: 'refused', code: answer.refusal.code as ErrorCode, message: answer.refusal.message };

@@ -23,7 +23,7 @@ interface SeenAuction {
  * What this replica last saw of each auction's open lot, by seq: from the context reads and the
  * bids it accepted. When a lot's bidders all bid at once (its opening), most bids are already
  * beaten by one accepted a moment before. Such a bid needs no read of the auction: one statement
- * checks it is still beaten (BidsRepository.refuseIfStillBeaten) and keeps its refusal. Only a
+ * (for all such bids at that moment, BeatenRefusals) checks it is still beaten (BidsRepository.refuseAllIfStillBeaten) and keeps its refusal. Only a
  * bid too low for the view is picked here; anything else goes the usual way.
  */
 export class SeenLots {
