@@ -59,6 +59,11 @@ describe('auction engine cluster: 3 replicas, PostgreSQL, Redis', () => {
       .emitWithAck('bid:place', { auctionId: world.auction.id, lotId, amount, clientBidId: randomUUID() }) as Promise<BidAck>;
   }
 
+  async function engineCounter(index: number, name: string): Promise<number> {
+    const text = await (await fetch(`${replicaUrl(index)}/metrics`)).text();
+    return Number(new RegExp(`^${name} (\\d+)$`, 'm').exec(text)?.[1] ?? 0);
+  }
+
   async function lotRow(lotId: string): Promise<{ status: string; ends_at: Date; closed_at: Date; winner_id: string | null }> {
     const client = new pg.Client({ connectionString: database.url });
     await client.connect();
@@ -83,6 +88,20 @@ describe('auction engine cluster: 3 replicas, PostgreSQL, Redis', () => {
       expect(new Set((await Promise.all(heard)).map((e) => e.seq))).toEqual(new Set([accepted[0]!.bid.seq]));
     }
     await expectAuctionInvariants(database.url, world.auction.id);
+  });
+
+  it('refuses a bid beaten by one another replica wrote on its own view of the lot, without reading it', async () => {
+    const world = await startAuction(target, await createLeague(target, { managers: 2 }));
+    const [ann, bob] = world.managers as [TestUser, TestUser];
+    const annOnFirst = await connectTo(0, ann);
+    const bobOnSecond = await connectTo(1, bob);
+    expect(await placeBid(bobOnSecond, world, 5)).toMatchObject({ ok: true });
+    const heard = await engineCounter(1, 'bids_written_elsewhere_total');
+    expect(await placeBid(annOnFirst, world, 8)).toMatchObject({ ok: true });
+    await expect.poll(() => engineCounter(1, 'bids_written_elsewhere_total'), { timeout: 5000 }).toBeGreaterThan(heard);
+    const beatenOnView = await engineCounter(1, 'bids_beaten_on_view_total');
+    expect(await placeBid(bobOnSecond, world, 7)).toMatchObject({ ok: false, error: { code: 'BID_TOO_LOW' } });
+    expect(await engineCounter(1, 'bids_beaten_on_view_total')).toBe(beatenOnView + 1);
   });
 
   it('settles proxies set through different replicas once, second-price, while manual bids arrive through a third', async () => {

@@ -6,6 +6,11 @@ export const bidProcessingSeconds = histogram(
   'Time from receiving a bid to its committed answer',
   [0.001, 0.002, 0.005, 0.01, 0.02, 0.03, 0.05, 0.075, 0.1],
 );
+export const bidsBeatenOnViewTotal = counter(
+  'bids_beaten_on_view_total',
+  "Bids beaten on this replica's view of their lot: refused without a read of it or a turn in its lane",
+);
+export const bidsWrittenElsewhereTotal = counter('bids_written_elsewhere_total', 'Accepted bids that other replicas told this one of');
 export const lotsClosedTotal = counter('lots_closed_total', 'Lots closed by outcome', ['outcome']);
 export const lotCloseLagSeconds = histogram(
   'lot_close_lag_seconds',

@@ -22,10 +22,13 @@ const broadcasts = counter('realtime_broadcasts_total', 'Events broadcast to roo
 @Injectable()
 export class RealtimePublisher implements OnApplicationShutdown {
   private server: RealtimeServer | null = null;
+  /** Whether this process's replicas share rooms through Redis (and so can hear each other). */
+  private readonly clustered: boolean;
   private readonly emitterClient: Redis | null;
   private readonly emitter: Emitter<ServerToClientEvents> | null;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.clustered = config.mode === 'cluster' && Boolean(config.redisUrl);
     this.emitterClient =
       config.mode === 'cluster' && config.redisUrl
         ? tolerateFailedPublishes(createRedisClient(config.redisUrl, `${config.service}-emitter`))
@@ -39,6 +42,14 @@ export class RealtimePublisher implements OnApplicationShutdown {
 
   attachServer(server: RealtimeServer): void {
     this.server = server;
+  }
+
+  /**
+   * Tells the other replicas of this process's service (through the Redis adapter; none in
+   * standalone mode); they hear it with `server.on(event)`. At most once: lost if Redis is down.
+   */
+  toOtherReplicas(event: string, payload: object): void {
+    if (this.clustered) (this.server as Server | null)?.serverSideEmit(event, payload);
   }
 
   emit<E extends EventName>(room: string, event: E, payload: Payload<E>): void {

@@ -11,7 +11,12 @@ import {
 } from '@auction/contracts';
 import { RealtimePublisher } from '@auction/realtime';
 import { currentLotView, type Lot } from '../model/auction-state.js';
+import type { WrittenBid } from '../use-cases/place-bid/seen-lots.js';
 import type { RoomEvents } from '../use-cases/shared/room-events.js';
+import type { ReplicaEvents } from './socket-types.js';
+
+/** Between replicas of the engine: a bid one of them wrote (see PlaceBidUseCase.writtenElsewhere). */
+export const BID_WRITTEN = 'bid:written' satisfies keyof ReplicaEvents;
 
 /** The auction's room events, typed, through the publisher every replica's sockets hear. */
 @Injectable()
@@ -32,7 +37,10 @@ export class AuctionBroadcaster implements RoomEvents {
     });
   }
 
+  /** Other replicas hear of the bid before the room does, so a bid sent on from the room finds their view moved on. */
   bidAccepted(bid: AcceptedBid): void {
+    const written: WrittenBid = { auctionId: bid.auctionId, lotId: bid.lotId, seq: bid.seq, amount: bid.amount, endsAt: bid.endsAt };
+    this.publisher.toOtherReplicas(BID_WRITTEN, written);
     this.publisher.emit(rooms.auction(bid.auctionId), 'bid:accepted', {
       auctionId: bid.auctionId,
       lotId: bid.lotId,

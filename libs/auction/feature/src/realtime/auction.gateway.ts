@@ -17,12 +17,20 @@ import { LeagueMembershipQuery } from '../queries/league-membership/league-membe
 import { RoomSnapshotQuery } from '../queries/room-snapshot/room-snapshot.query.js';
 import { NominateUseCase } from '../use-cases/nominate/nominate.use-case.js';
 import { PlaceBidUseCase } from '../use-cases/place-bid/place-bid.use-case.js';
+import { BID_WRITTEN } from './auction-broadcaster.js';
 import { LobbyPresence } from './presence.js';
 import type { AuctionServer, AuctionSocket } from './socket-types.js';
 
 const leaguePayload = z.strictObject({ leagueId: z.uuid() });
 const auctionPayload = z.strictObject({ auctionId: z.uuid() });
 const timePayload = z.object({ clientTime: z.number().finite() });
+const writtenBid = z.object({
+  auctionId: z.uuid(),
+  lotId: z.uuid(),
+  seq: z.number().int(),
+  amount: z.number().int(),
+  endsAt: z.iso.datetime(),
+});
 /** After Redis comes back, local rooms get a fresh snapshot (twice: the adapter's clients reconnect on their own). */
 const RESYNC_DELAYS_MS = [500, 2500];
 /** Room joins per socket: plenty for a client that resyncs on every gap, useless for probing rooms. */
@@ -80,6 +88,7 @@ export class AuctionGateway implements OnGatewayInit, OnGatewayConnection, OnGat
       }
     });
     this.watchRedis();
+    server.on(BID_WRITTEN, (payload) => this.writtenElsewhere(payload));
     this.bus.subscribe('league.member_removed', 'auction-engine', async ({ leagueId, userId }) => this.evict(leagueId, userId));
     this.drain.onDrained(() => this.closeLocalSockets());
   }
@@ -91,6 +100,12 @@ export class AuctionGateway implements OnGatewayInit, OnGatewayConnection, OnGat
    */
   private closeLocalSockets(): void {
     for (const socket of this.server.sockets.sockets.values()) socket.conn.close();
+  }
+
+  /** A bid another replica wrote; anything else on that channel is not ours to act on. */
+  private writtenElsewhere(payload: unknown): void {
+    const written = writtenBid.safeParse(payload);
+    if (written.success) this.placeBid.writtenElsewhere(written.data);
   }
 
   handleConnection(socket: AuctionSocket): void {

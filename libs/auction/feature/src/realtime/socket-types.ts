@@ -10,5 +10,10 @@ export interface SocketData {
   leagues: string[];
 }
 
-export type AuctionServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-export type AuctionSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+/** What the engine's replicas tell each other (Server.serverSideEmit): unchecked until parsed, as it comes over Redis. */
+export interface ReplicaEvents {
+  'bid:written': (bid: unknown) => void;
+}
+
+export type AuctionServer = Server<ClientToServerEvents, ServerToClientEvents, ReplicaEvents, SocketData>;
+export type AuctionSocket = Socket<ClientToServerEvents, ServerToClientEvents, ReplicaEvents, SocketData>;

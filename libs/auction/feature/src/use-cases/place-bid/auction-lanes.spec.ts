@@ -73,6 +73,25 @@ describe('AuctionLanes', () => {
     expect(started).toEqual(['first 8', 'highest 10']);
   });
 
+  it('answers the waiting bids a bid written elsewhere beat when told, while the decision in turn still runs', async () => {
+    const lanes = new AuctionLanes();
+    const started: string[] = [];
+    let high = 0;
+    const inTurn = held(started, 'in turn 8', 8);
+    const low = held(started, 'low 9', 9, () => high >= 9);
+    const high12 = held(started, 'high 12', 12, () => high >= 12);
+    void lanes.run('a', inTurn.bid);
+    const lowAnswer = lanes.run('a', low.bid);
+    void lanes.run('a', high12.bid);
+    high = 10;
+    lanes.answerEarly('a');
+    lanes.answerEarly('b');
+    expect(await lowAnswer).toBe('low 9 refused early');
+    inTurn.finish();
+    await settled();
+    expect(started).toEqual(['in turn 8', 'high 12']);
+  });
+
   it('holds no other auction up', async () => {
     const lanes = new AuctionLanes();
     const started: string[] = [];

@@ -54,10 +54,16 @@ export class AuctionLanes {
     });
   }
 
+  /** Answers every bid waiting in the auction's lane that has its answer without a turn now (a bid written elsewhere beat it). */
+  answerEarly(auctionId: string): void {
+    const lane = this.lanes.get(auctionId);
+    if (lane) takeAnsweredEarly(lane);
+  }
+
   private async open(auctionId: string, first: Waiting): Promise<void> {
     const lane: Waiting[] = [];
     this.lanes.set(auctionId, lane);
-    for (let next: Waiting | undefined = first; next; next = takeHighest(answerEarly(lane))) await next.turn();
+    for (let next: Waiting | undefined = first; next; next = takeHighest(takeAnsweredEarly(lane))) await next.turn();
     this.lanes.delete(auctionId);
   }
 }
@@ -72,7 +78,7 @@ function attempt<T>(call: () => Promise<T> | null): Promise<T> | null {
 }
 
 /** Takes out of the lane every bid that has its answer without a turn now. */
-function answerEarly(lane: Waiting[]): Waiting[] {
+function takeAnsweredEarly(lane: Waiting[]): Waiting[] {
   let kept = 0;
   for (const waiting of lane) if (!waiting.answeredEarly()) lane[kept++] = waiting;
   lane.length = kept;

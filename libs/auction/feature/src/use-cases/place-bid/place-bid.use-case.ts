@@ -6,13 +6,13 @@ import { CLOCK, DATABASE, Drain, type Clock } from '@auction/platform';
 import { RateLimits, type Limiter } from '@auction/rate-limit';
 import { AuctionsRepository } from '../../data/auctions.repository.js';
 import { BidsRepository, type BidContext, type BidKey, type PlacedBid } from '../../data/bids.repository.js';
-import { bidProcessingSeconds, bidsTotal } from '../../metrics.js';
+import { bidProcessingSeconds, bidsBeatenOnViewTotal, bidsTotal, bidsWrittenElsewhereTotal } from '../../metrics.js';
 import { LotDeadlines } from '../shared/due-times.js';
 import { ProxySettlement } from '../shared/proxy-settlement.js';
 import { RoomEvents } from '../shared/room-events.js';
 import { AuctionLanes } from './auction-lanes.js';
 import { BeatenRefusals } from './beaten-refusals.js';
-import { SeenLots, type Beaten } from './seen-lots.js';
+import { SeenLots, type Beaten, type WrittenBid } from './seen-lots.js';
 
 export interface PlaceBidInput extends PlaceBidRequest {
   auctionId: string;
@@ -77,6 +77,16 @@ export class PlaceBidUseCase {
     return this.drain.run(() => this.place(input));
   }
 
+  /**
+   * A bid another replica wrote: this replica's view of its lot moves on, and the bids waiting in
+   * its auction's lane that it beat are answered at once, without a read.
+   */
+  writtenElsewhere(bid: WrittenBid): void {
+    bidsWrittenElsewhereTotal.inc();
+    this.seen.accepted([bid]);
+    this.lanes.answerEarly(bid.auctionId);
+  }
+
   private async place(input: PlaceBidInput): Promise<AcceptedBid> {
     const started = process.hrtime.bigint();
     try {
@@ -115,7 +125,9 @@ export class PlaceBidUseCase {
   private refuseIfBeaten(key: BidKey, amount: number): Promise<Outcome> | null {
     const now = this.clock.now();
     const beaten = this.seen.beaten(key, amount, now);
-    return beaten && this.refuseBeaten(key, amount, beaten, now);
+    if (!beaten) return null;
+    bidsBeatenOnViewTotal.inc();
+    return this.refuseBeaten(key, amount, beaten, now);
   }
 
   /**

@@ -6,6 +6,9 @@ import type { BidContext, BidKey } from '../../data/bids.repository.js';
 const MAX_AUCTIONS = 2000;
 
 /** A bid beaten on a view: its refusal there, and the high bid that beat it. */
+/** What a written bid tells of its lot. */
+export type WrittenBid = Pick<AcceptedBid, 'auctionId' | 'lotId' | 'seq' | 'amount' | 'endsAt'>;
+
 export interface Beaten {
   refusal: Extract<BidCheck, { ok: false }>;
   highBid: number;
@@ -44,8 +47,8 @@ export class SeenLots {
     });
   }
 
-  /** Bids this replica just wrote (a bid and its proxies' answers, in seq order): the lot's new high bid and deadline. */
-  accepted(written: readonly AcceptedBid[]): void {
+  /** Bids just written (a bid and its proxies' answers, in seq order), here or elsewhere: the lot's new high bid and deadline. */
+  accepted(written: readonly WrittenBid[]): void {
     const last = written.at(-1);
     const known = last && this.auctions.get(last.auctionId);
     if (!known || known.seq >= last.seq || known.lot?.id !== last.lotId) return;
