@@ -132,6 +132,33 @@ describe('Socket.IO gateway', () => {
     await expectAuctionInvariants(stack.database.url, world.auction.id);
   });
 
+  it("answers the bidder before the room hears of the bid, the bidder's own socket included", async () => {
+    const world = await startedAuction(stack, { managers: 2 });
+    const [bidder, watcher] = (await Promise.all(world.managers.map((user) => connect(user)))) as [ClientSocket, ClientSocket];
+    await Promise.all([bidder, watcher].map((socket) => joinAuction(socket, world.auction.id)));
+    // Both are noted as the client reads them off the connection, in the order they arrive.
+    const order: string[] = [];
+    const broadcast = new Promise<void>((resolve) =>
+      bidder.once('bid:accepted', () => {
+        order.push('broadcast');
+        resolve();
+      }),
+    );
+    const watched = nextEvent(watcher, 'bid:accepted');
+    const payload = { auctionId: world.auction.id, lotId: world.auction.currentLot!.id, amount: 5, clientBidId: randomUUID() };
+    const ack = await new Promise<BidAck>((resolve, reject) =>
+      bidder.timeout(10_000).emit('bid:place', payload, (error: Error | null, answer: BidAck) => {
+        order.push('ack');
+        if (error) reject(error);
+        else resolve(answer);
+      }),
+    );
+    expect(ack).toMatchObject({ ok: true, bid: { amount: 5 } });
+    await broadcast;
+    expect((await watched).seq).toBe(ack.ok && ack.bid.seq);
+    expect(order).toEqual(['ack', 'broadcast']);
+  });
+
   it('refuses over the socket with the same codes as over HTTP', async () => {
     const world = await startedAuction(stack, { settings: { budget: 50, rosterSize: 3, openingBid: 5 } });
     const [ann] = world.managers;

@@ -102,11 +102,14 @@ export class PlaceBidUseCase {
       throw new DomainError(outcome.code, outcome.message);
     }
     bidsTotal.inc({ result: 'accepted' });
-    if (!outcome.replay) {
-      this.room.bidAccepted(outcome.bid);
-      this.deadlines.watch(this.proxies.announce(outcome.proxyAnswers ?? []) ?? new Date(outcome.bid.endsAt));
-    }
+    // The bidder's answer first: the caller sends it as this promise settles, before the next tick, and the room hears of the bid then.
+    if (!outcome.replay) process.nextTick(() => this.announce(outcome.bid, outcome.proxyAnswers ?? []));
     return outcome.bid;
+  }
+
+  private announce(bid: AcceptedBid, proxyAnswers: AcceptedBid[]): void {
+    this.room.bidAccepted(bid);
+    this.deadlines.watch(this.proxies.announce(proxyAnswers) ?? new Date(bid.endsAt));
   }
 
   /**
