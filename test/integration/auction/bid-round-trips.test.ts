@@ -166,6 +166,21 @@ describe('round trips of the bid path', () => {
     expect(refused, refused.join('\n---\n')).toHaveLength(1);
     expect((await snapshot(stack, world)).currentLot).toMatchObject({ highBid: 6, highBidderId: holder.id });
   });
+
+  it("writes the proxies of one auction set at once one after the other, so only one holds a connection waiting for the auction's lock", async () => {
+    const world = await startedAuction(stack, { managers: 6 });
+    const lot = world.auction.currentLot!;
+    const statements = await statementsOf(() =>
+      Promise.all(
+        world.managers.map((manager, i) =>
+          setProxy.execute({ auctionId: world.auction.id, userId: manager.id, assetId: lot.asset.id, maxAmount: 10 + i }),
+        ),
+      ),
+    );
+    const transactions = statements.map((text) => text.trim().toLowerCase()).filter((text) => text === 'begin' || text === 'commit');
+    expect(transactions).toEqual(world.managers.flatMap(() => ['begin', 'commit']));
+    expect((await snapshot(stack, world)).currentLot).toMatchObject({ highBidderId: world.managers[5]!.id });
+  });
 });
 
 /** The optimistic read, then the locked transaction: BEGIN, lock, read, write, COMMIT. */

@@ -49,6 +49,7 @@ import { LotSettlement } from './use-cases/shared/lot-settlement.js';
 import { NominationTurns } from './use-cases/shared/nomination-turns.js';
 import { RoomEvents } from './use-cases/shared/room-events.js';
 import { ProxySettlement } from './use-cases/shared/proxy-settlement.js';
+import { ProxyWrites } from './use-cases/shared/proxy-writes.js';
 import { SaleCorrection } from './use-cases/shared/sale-correction.js';
 import { ScheduleMails } from './use-cases/shared/schedule-mails.js';
 import { StartAuctionUseCase } from './use-cases/start-auction/start-auction.use-case.js';
@@ -89,6 +90,7 @@ import { StartNowUseCase } from './use-cases/start-now/start-now.use-case.js';
     SetProxyUseCase,
     RemoveProxyUseCase,
     ProxySettlement,
+    ProxyWrites,
     LotSettlement,
     GoingLive,
     ScheduleMails,

@@ -10,7 +10,7 @@ import { bidProcessingSeconds, bidsBeatenOnViewTotal, bidsTotal, bidsWrittenElse
 import { LotDeadlines } from '../shared/due-times.js';
 import { ProxySettlement } from '../shared/proxy-settlement.js';
 import { RoomEvents } from '../shared/room-events.js';
-import { AuctionLanes } from './auction-lanes.js';
+import { AuctionLanes } from '../shared/auction-lanes.js';
 import { BeatenRefusals } from './beaten-refusals.js';
 import { SeenLots, type Beaten, type WrittenBid } from './seen-lots.js';
 

@@ -7,6 +7,7 @@ import { ProxiesRepository, type ProxyKey } from '../../data/proxies.repository.
 import { LotDeadlines } from '../shared/due-times.js';
 import { lockAfterProxyWrite, requireProxyOwner } from '../shared/proxy-owner.js';
 import { ProxySettlement } from '../shared/proxy-settlement.js';
+import { ProxyWrites } from '../shared/proxy-writes.js';
 
 export interface SetProxyInput extends ProxyKey {
   maxAmount: number;
@@ -24,16 +25,19 @@ export class SetProxyUseCase {
     private readonly settlement: ProxySettlement,
     private readonly deadlines: LotDeadlines,
     private readonly transactor: Transactor,
+    private readonly writes: ProxyWrites,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async execute({ maxAmount, ...key }: SetProxyInput): Promise<OwnProxy> {
-    const placed = await this.transactor.run(async (tx): Promise<AcceptedBid[]> => {
-      await requireProxyOwner(tx, this.proxies, key);
-      await this.proxies.put(tx, key, maxAmount, this.clock.now());
-      await lockAfterProxyWrite(tx, this.auctions, key.auctionId);
-      return this.settlement.settleOpenLotOf(tx, key.auctionId, key.assetId, this.clock.now());
-    });
+    const placed = await this.writes.run(key.auctionId, () =>
+      this.transactor.run(async (tx): Promise<AcceptedBid[]> => {
+        await requireProxyOwner(tx, this.proxies, key);
+        await this.proxies.put(tx, key, maxAmount, this.clock.now());
+        await lockAfterProxyWrite(tx, this.auctions, key.auctionId);
+        return this.settlement.settleOpenLotOf(tx, key.auctionId, key.assetId, this.clock.now());
+      }),
+    );
     this.deadlines.watch(this.settlement.announce(placed));
     return { assetId: key.assetId, maxAmount };
   }

@@ -18,11 +18,12 @@ interface Waiting {
  * On this replica, one bid of an auction is decided at a time; the others wait in its lane. When
  * a lot opens and its bidders all bid at once, deciding them side by side only makes them miss
  * each other's compare-and-set and read again. Once a decision is written, every waiting bid it
- * beat is answered at once without a turn (see SeenLots: one statement each, outside the lane),
- * and the highest bid still waiting goes next (the earliest of equal ones): the bids waiting are
- * concurrent, none answered yet, so any order of them is a valid serial order, and this one
- * leaves the most of them beaten by a bid already written. Other auctions are not held up: each
- * has its own lane.
+ * beat is answered at once without a turn (see SeenLots and BeatenRefusals: one statement for all
+ * of them, outside the lane), and the highest bid still waiting goes next (the earliest of equal
+ * ones): the bids waiting are concurrent, none answered yet, so any order of them is a valid
+ * serial order, and this one leaves the most of them beaten by a bid already written. Other
+ * auctions are not held up: each has its own lane. With equal amounts and no early answers, a
+ * lane is a queue: one at a time, in arrival order (ProxyWrites).
  */
 export class AuctionLanes {
   /** Present while a bid of the auction is being decided: the bids waiting after it, in arrival order. */
