@@ -159,6 +159,23 @@ describe('Socket.IO gateway', () => {
     expect(order).toEqual(['ack', 'broadcast']);
   });
 
+  it("does not take a client's word for a bid another replica wrote", async () => {
+    const world = await startedAuction(stack, { managers: 1 });
+    const socket = await connect(world.managers[0]!);
+    const forged = {
+      auctionId: world.auction.id,
+      lotId: world.auction.currentLot!.id,
+      seq: 99,
+      amount: 1000,
+      endsAt: new Date().toISOString(),
+    };
+    socket.emit('bid:written' as never, forged as never);
+    expect(await socket.timeout(5000).emitWithAck('time:sync', { clientTime: 0 })).toMatchObject({ clientTime: 0 });
+    const metrics = await fetch(`${stack.url}/metrics`).then((r) => r.text());
+    expect(metrics).toMatch(/^bids_written_elsewhere_total 0$/m);
+    expect(await placeBid(socket, world, 5)).toMatchObject({ ok: true, bid: { amount: 5 } });
+  });
+
   it('refuses over the socket with the same codes as over HTTP', async () => {
     const world = await startedAuction(stack, { settings: { budget: 50, rosterSize: 3, openingBid: 5 } });
     const [ann] = world.managers;
