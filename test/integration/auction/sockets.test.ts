@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Socket } from 'socket.io-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AcceptedBid, ErrorBody } from '@auction/contracts';
 import { signAccessToken } from '@auction/auth-guard';
@@ -169,7 +170,8 @@ describe('Socket.IO gateway', () => {
       amount: 1000,
       endsAt: new Date().toISOString(),
     };
-    socket.emit('bid:written' as never, forged as never);
+    const untyped = socket as unknown as Socket;
+    untyped.emit('bid:written', forged);
     expect(await socket.timeout(5000).emitWithAck('time:sync', { clientTime: 0 })).toMatchObject({ clientTime: 0 });
     const metrics = await fetch(`${stack.url}/metrics`).then((r) => r.text());
     expect(metrics).toMatch(/^bids_written_elsewhere_total 0$/m);
