@@ -11,3 +11,4 @@ export * from './mailer.js';
 export * from './upload.js';
 export * from './drain.js';
 export * from './unavailable.js';
+export * from './next-tick.js';

@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DomainError, type AcceptedBid, type ErrorCode, type PlaceBidRequest } from '@auction/contracts';
 import { checkBid, deadlineAfterAcceptedBid, type BidCheck } from '@auction/auction-domain';
 import { Transactor, type DatabaseHandle, type Transaction } from '@auction/db';
-import { CLOCK, DATABASE, Drain, type Clock } from '@auction/platform';
+import type { Logger } from '@auction/observability';
+import { CLOCK, DATABASE, Drain, LOGGER, onNextTick, type Clock } from '@auction/platform';
 import { RateLimits, type Limiter } from '@auction/rate-limit';
 import { AuctionsRepository } from '../../data/auctions.repository.js';
 import { BidsRepository, type BidContext, type BidKey, type PlacedBid } from '../../data/bids.repository.js';
@@ -68,6 +69,7 @@ export class PlaceBidUseCase {
     private readonly drain: Drain,
     @Inject(DATABASE) private readonly database: DatabaseHandle,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(LOGGER) private readonly logger: Logger,
   ) {
     this.limiter = rateLimits.limiter(BID_RATE);
   }
@@ -103,7 +105,14 @@ export class PlaceBidUseCase {
     }
     bidsTotal.inc({ result: 'accepted' });
     // The bidder's answer first: the caller sends it as this promise settles, before the next tick, and the room hears of the bid then.
-    if (!outcome.replay) process.nextTick(() => this.announce(outcome.bid, outcome.proxyAnswers ?? []));
+    if (!outcome.replay) {
+      const { bid, proxyAnswers = [] } = outcome;
+      onNextTick(
+        () => this.announce(bid, proxyAnswers),
+        (error) =>
+          this.logger.error({ auctionId: bid.auctionId, seq: bid.seq, err: (error as Error).message }, 'accepted bid not announced'),
+      );
+    }
     return outcome.bid;
   }
 
