@@ -60,6 +60,47 @@ describe('round trips of the bid path', () => {
     expect(retried, retried.join('\n---\n')).toHaveLength(1);
   });
 
+  it("accepts a bid on this replica's view of the lot as it is now in one, with no read", async () => {
+    const world = await startedAuction(stack);
+    const [first, second] = world.managers as [TestUser, TestUser];
+    await bid(world, first, 5);
+    await bid(world, second, 6);
+    const onView = await statementsOf(() => bid(world, first, 7));
+    expect(onView, onView.join('\n---\n')).toHaveLength(1);
+    expect(onView[0]).toMatch(/update/i);
+    expect((await snapshot(stack, world)).currentLot).toMatchObject({ highBid: 7, highBidderId: first.id });
+  });
+
+  it('gives a clientBidId sent again with a higher amount its first answer, accepted or refused, even where the view would accept it', async () => {
+    const world = await startedAuction(stack);
+    const [first, second] = world.managers as [TestUser, TestUser];
+    const clientBidId = randomUUID();
+    const accepted = await bid(world, first, 5, clientBidId);
+    await bid(world, second, 6);
+    let replayed: unknown;
+    const statements = await statementsOf(async () => (replayed = await bid(world, first, 9, clientBidId)));
+    expect(replayed).toEqual(accepted);
+    expect(statements, statements.join('\n---\n')).toHaveLength(2);
+    const refusedId = randomUUID();
+    await expect(bid(world, first, 6, refusedId)).rejects.toMatchObject({ code: 'BID_TOO_LOW' });
+    await expect(bid(world, first, 9, refusedId)).rejects.toMatchObject({ code: 'BID_TOO_LOW' });
+    expect((await snapshot(stack, world)).currentLot).toMatchObject({ highBid: 6, highBidderId: second.id });
+  });
+
+  it("decides on a read when the bidder's purse is no longer the one this replica saw", async () => {
+    const world = await startedAuction(stack);
+    const [first, second] = world.managers as [TestUser, TestUser];
+    await bid(world, first, 5);
+    await bid(world, second, 6);
+    // A purse changed behind this replica's back (as a sale or a correction elsewhere would change it).
+    await stack.runtime.database.pool.query('update auction.managers set budget_remaining = 6 where auction_id = $1 and user_id = $2', [
+      world.auction.id,
+      first.id,
+    ]);
+    await expect(bid(world, first, 7)).rejects.toMatchObject({ code: 'BUDGET_EXCEEDED' });
+    expect((await snapshot(stack, world)).currentLot).toMatchObject({ highBid: 6, highBidderId: second.id });
+  });
+
   it('decides a bid in a pause under the auction lock', async () => {
     const world = await startedAuction(stack);
     const paused = await stack.api.post(`/api/auctions/${world.auction.id}/pause`, undefined, { token: world.commissioner.token });

@@ -10,6 +10,10 @@ export const bidsBeatenOnViewTotal = counter(
   'bids_beaten_on_view_total',
   "Bids beaten on this replica's view of their lot: refused without a read of it or a turn in its lane",
 );
+export const bidsAcceptedOnViewTotal = counter(
+  'bids_accepted_on_view_total',
+  "Bids accepted on this replica's view of their lot as it is now: written without a read of it",
+);
 export const bidsWrittenElsewhereTotal = counter('bids_written_elsewhere_total', 'Accepted bids that other replicas told this one of');
 export const lotsClosedTotal = counter('lots_closed_total', 'Lots closed by outcome', ['outcome']);
 export const lotCloseLagSeconds = histogram(

@@ -118,6 +118,34 @@ export class BidsRepository {
     return this.acceptWhere(db, ACCEPT_IF_UNCHANGED, { seenSeq: seen.seq, seenProxiesVersion: seen.proxiesVersion }, lot, placed);
   }
 
+  /**
+   * The same for bids decided on a view this replica holds rather than on a read (SeenLots): written
+   * only if, besides the auction's versions, the bidder (the first bid's) is still a manager with
+   * that purse and roster count, and their clientBidId has no answer yet. None otherwise (the
+   * caller reads and decides again).
+   */
+  async acceptAllIfCurrent(
+    db: Transaction,
+    lot: LotKey,
+    seen: Pick<AuctionInPlay, 'seq' | 'proxiesVersion'> & { bidder: NonNullable<BidContext['bidder']> },
+    placed: readonly PlacedBid[],
+  ): Promise<AcceptedBid[]> {
+    return this.acceptWhere(
+      db,
+      ACCEPT_IF_CURRENT,
+      {
+        seenSeq: seen.seq,
+        seenProxiesVersion: seen.proxiesVersion,
+        seenBudgetRemaining: seen.bidder.budgetRemaining,
+        seenRosterCount: seen.bidder.rosterCount,
+        bidderId: placed[0]!.bidderId,
+        clientBidId: placed[0]!.clientBidId,
+      },
+      lot,
+      placed,
+    );
+  }
+
   /** Accepts the bid in a transaction that holds the auction row lock (the bid was decided under it). */
   async accept(db: Transaction, key: BidKey, bid: BidToWrite): Promise<AcceptedBid> {
     const [accepted] = await this.acceptAll(db, key, [placedBy(key, bid)]);
@@ -330,9 +358,25 @@ function acceptStatement(name: string, sameSeq: SQL): PreparedStatement<Accepted
   );
 }
 
-const ACCEPT_IF_UNCHANGED = acceptStatement(
-  'bid_accept_if_unchanged',
-  sql` and ${auctions.seq} = ${sql.placeholder('seenSeq')} and ${auctions.proxiesVersion} = ${sql.placeholder('seenProxiesVersion')}`,
+const unchanged = sql` and ${auctions.seq} = ${sql.placeholder('seenSeq')} and ${auctions.proxiesVersion} = ${sql.placeholder('seenProxiesVersion')}`;
+const ACCEPT_IF_UNCHANGED = acceptStatement('bid_accept_if_unchanged', unchanged);
+const ACCEPT_IF_CURRENT = acceptStatement(
+  'bid_accept_if_current',
+  sql`${unchanged}
+    and exists (
+      select 1 from ${managers}
+      where ${managers.auctionId} = ${auctions.id} and ${managers.userId} = ${sql.placeholder('bidderId')}
+        and ${managers.budgetRemaining} = ${sql.placeholder('seenBudgetRemaining')} and ${managers.rosterCount} = ${sql.placeholder('seenRosterCount')}
+    )
+    and not exists (
+      select 1 from ${bids}
+      where ${bids.auctionId} = ${auctions.id} and ${bids.bidderId} = ${sql.placeholder('bidderId')} and ${bids.clientBidId} = ${sql.placeholder('clientBidId')}
+    )
+    and not exists (
+      select 1 from ${bidRefusals}
+      where ${bidRefusals.auctionId} = ${auctions.id} and ${bidRefusals.bidderId} = ${sql.placeholder('bidderId')}
+        and ${bidRefusals.clientBidId} = ${sql.placeholder('clientBidId')}
+    )`,
 );
 const ACCEPT_UNDER_LOCK = acceptStatement('bid_accept_under_lock', sql``);
 

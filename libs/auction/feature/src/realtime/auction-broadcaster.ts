@@ -39,7 +39,8 @@ export class AuctionBroadcaster implements RoomEvents {
 
   /** Other replicas hear of the bid before the room does, so a bid sent on from the room finds their view moved on. */
   bidAccepted(bid: AcceptedBid): void {
-    const written: WrittenBid = { auctionId: bid.auctionId, lotId: bid.lotId, seq: bid.seq, amount: bid.amount, endsAt: bid.endsAt };
+    const { auctionId, lotId, bidderId, seq, amount, endsAt } = bid;
+    const written: WrittenBid = { auctionId, lotId, bidderId, seq, amount, endsAt };
     this.publisher.toOtherReplicas(BID_WRITTEN, written);
     this.publisher.emit(rooms.auction(bid.auctionId), 'bid:accepted', {
       auctionId: bid.auctionId,

@@ -27,6 +27,7 @@ const timePayload = z.object({ clientTime: z.number().finite() });
 const writtenBid = z.object({
   auctionId: z.uuid(),
   lotId: z.uuid(),
+  bidderId: z.uuid(),
   seq: z.number().int(),
   amount: z.number().int(),
   endsAt: z.iso.datetime(),

@@ -7,7 +7,13 @@ import { CLOCK, DATABASE, Drain, LOGGER, onNextTick, type Clock } from '@auction
 import { RateLimits, type Limiter } from '@auction/rate-limit';
 import { AuctionsRepository } from '../../data/auctions.repository.js';
 import { BidsRepository, type BidContext, type BidKey, type PlacedBid } from '../../data/bids.repository.js';
-import { bidProcessingSeconds, bidsBeatenOnViewTotal, bidsTotal, bidsWrittenElsewhereTotal } from '../../metrics.js';
+import {
+  bidProcessingSeconds,
+  bidsAcceptedOnViewTotal,
+  bidsBeatenOnViewTotal,
+  bidsTotal,
+  bidsWrittenElsewhereTotal,
+} from '../../metrics.js';
 import { LotDeadlines } from '../shared/due-times.js';
 import { ProxySettlement } from '../shared/proxy-settlement.js';
 import { RoomEvents } from '../shared/room-events.js';
@@ -49,7 +55,9 @@ export const BID_RATE = { name: 'bids', points: 10, durationSeconds: 1 };
  * it if it is still beaten in the current state, and gives a retry of an answered clientBidId its
  * first answer. When a lot opens and its bidders all bid at once, most of them are; the others wait
  * for their auction's lane on this replica, where the highest is decided first and the bids it beat
- * are answered at once (AuctionLanes).
+ * are answered at once (AuctionLanes). In its turn, a bid on a lot this replica holds as it is now
+ * (its last read moved on by every bid since) is decided on that view and written in one statement
+ * that checks everything it was decided on is still so; only when that write misses is it read.
  */
 @Injectable()
 export class PlaceBidUseCase {
@@ -130,8 +138,33 @@ export class PlaceBidUseCase {
     return this.lanes.run(key.auctionId, {
       amount,
       early: () => this.refuseIfBeaten(key, amount),
-      decide: () => this.decideOnReads(key, amount),
+      decide: () => this.acceptOnView(key, amount) ?? this.decideOnReads(key, amount),
     });
+  }
+
+  /**
+   * A bid this replica's view of its lot accepts, when it holds the lot as it is now (SeenLots):
+   * written in one statement, no read, if the auction, its proxies and the bidder's purse are still
+   * as seen and the clientBidId has no answer; else decided on reads. Null for any other bid.
+   */
+  private acceptOnView(key: BidKey, amount: number): Promise<Outcome> | null {
+    const view = this.seen.current(key);
+    if (!view) return null;
+    const now = this.clock.now();
+    return this.check(view, amount, now).ok ? this.writeOnView(view, key, amount, now) : null;
+  }
+
+  private async writeOnView(view: BidContext, key: BidKey, amount: number, now: Date): Promise<Outcome> {
+    const seen = { ...view.auction!, bidder: view.bidder! };
+    const [bid, ...proxyAnswers] = await this.bids.acceptAllIfCurrent(
+      this.database.db,
+      key,
+      seen,
+      this.withAnswers(view, key, amount, now),
+    );
+    if (!bid) return this.decideOnReads(key, amount);
+    bidsAcceptedOnViewTotal.inc();
+    return this.wrote({ kind: 'accepted', bid, replay: false, proxyAnswers });
   }
 
   private refuseIfBeaten(key: BidKey, amount: number): Promise<Outcome> | null {
