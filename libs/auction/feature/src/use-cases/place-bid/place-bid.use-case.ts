@@ -131,8 +131,9 @@ export class PlaceBidUseCase {
 
   /**
    * A bid already beaten on this replica's view of its lot is refused in one statement if it still
-   * is; any other waits for its auction's lane (AuctionLanes) and is decided on reads in its turn,
-   * unless a bid written before its turn has beaten it by then.
+   * is; any other waits for its auction's lane (AuctionLanes) and is decided in its turn, on the
+   * lot as this replica holds it if that is current, else on reads, unless a bid written before its
+   * turn has beaten it by then.
    */
   private decide(key: BidKey, amount: number): Promise<Outcome> {
     return this.lanes.run(key.auctionId, {
