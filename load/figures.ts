@@ -4,6 +4,7 @@ import type { BaselineFigures } from './baseline.js';
 import type { LinkMeasurement } from './client-network.js';
 import { describeChaos, type ChaosPlan } from './chaos.js';
 import type { Violation } from './judge.js';
+import type { MachineCpu } from './machine-cpu.js';
 import type { GeneratorLoad, RunResult } from './run.js';
 import type { Sample } from './sampler.js';
 import { describeSteps, steppedFiguresOf, type SteppedFigures } from './steps.js';
@@ -35,6 +36,7 @@ export interface Figures {
   loadBefore: number[];
   loadAfter: number[];
   generator: GeneratorLoad;
+  machineCpu: MachineCpu;
   violations: number;
   baselines: BaselineFigures[];
   unitCosts: UnitCosts | null;
@@ -163,6 +165,7 @@ export function figuresOf(result: RunResult, plan: ChaosPlan, baselines: Baselin
     loadBefore: result.loadBefore,
     loadAfter: result.loadAfter,
     generator: result.generator,
+    machineCpu: result.machineCpu,
     violations: result.violations.length,
     baselines,
     unitCosts: result.costs && unitCostsOf(result, answered.length, accepted.length),
@@ -267,6 +270,10 @@ export function describeGenerator(g: GeneratorLoad): string {
   return `${g.cores} cores, event-loop delay p50 / p99 / max ${g.loopDelayMs.p50} / ${g.loopDelayMs.p99} / ${g.loopDelayMs.max} ms`;
 }
 
+export function describeMachineCpu(m: MachineCpu): string {
+  return `cores ${m.busyPercent} % busy, ${m.stealPercent} % stolen by the hypervisor`;
+}
+
 export function describeRssGrowth(g: RssGrowth): string {
   return `auction-engine RSS ${g.fromMb} MB in minute ${g.fromMinute}, ${g.lastMinuteMb} MB in the last minute: ${g.growthPercent >= 0 ? '+' : ''}${g.growthPercent} %`;
 }
@@ -287,7 +294,7 @@ export function printFigures(f: Figures, violations: Violation[]): void {
     ...(f.nominations ? [`  nominations: ${describeNominations(f.nominations)}`] : []),
     ...(f.proxies ? [`  proxies: ${describeProxies(f.proxies)}`] : []),
     `  auction-engine RSS peak ${f.engineRssMbPeak} MB (end ${f.engineRssMbEnd} MB); load average before ${f.loadBefore.join(' ')}, after ${f.loadAfter.join(' ')}`,
-    `  load generator: ${describeGenerator(f.generator)}`,
+    `  load generator: ${describeGenerator(f.generator)}; machine: ${describeMachineCpu(f.machineCpu)}`,
     ...(f.rssGrowth ? [`  memory: ${describeRssGrowth(f.rssGrowth)}`] : []),
     ...(f.stepped ? ['  steps:', ...describeSteps(f.stepped)] : []),
     ...f.baselines.flatMap((b) => [

@@ -9,6 +9,7 @@ import { machine } from '../bench/report.js';
 import {
   describeCpu,
   describeGenerator,
+  describeMachineCpu,
   describeLink,
   describePhases,
   describeNominations,
@@ -49,7 +50,7 @@ export function markdownOf(f: Figures, result: RunResult): string {
 \`npm run load -- --scenario ${f.scenario}\` — ${f.summary}. Through nginx to cluster mode (3 auction-engine
 replicas, 1 auth, 1 leagues, 1 scoring) on PostgreSQL and a Redis of the run's own, all on the
 machine that runs the load generator. ${f.seconds} s of bidding, measured after ${f.warmUpSeconds} s of warm-up (bidding as in the run, judged but not counted); chaos: ${f.chaos}.
-Machine: ${machine()}; load average (1/5/15 min) before ${f.loadBefore.join(' / ')}, after ${f.loadAfter.join(' / ')}.
+Machine: ${machine()}; load average (1/5/15 min) before ${f.loadBefore.join(' / ')}, after ${f.loadAfter.join(' / ')}; over the measured time its ${describeMachineCpu(f.machineCpu)}.
 Plots: [${f.scenario}.html](${f.scenario}.html).
 
 ## The limit beside us

@@ -13,6 +13,7 @@ import { LoadClient, type AckRecord } from './client.js';
 import { leaguePool, proxyBidders } from './formats.js';
 import { Nominators, ProxyKeepers, type ProxyRecord } from './format-players.js';
 import { costsBetween, engineOf, readCosts, type Costs } from './costs.js';
+import { machineCpuBetween, readMachineCpu, type MachineCpu } from './machine-cpu.js';
 import type { LoadEnvironment } from './environment.js';
 import { judge, type ClientVerdictInput, type Violation } from './judge.js';
 import { inBatches, leagueOf, mint, setUpAuctions, startAuction, LOAD_LEAGUE_SETTINGS, type LoadUser } from './population.js';
@@ -61,6 +62,8 @@ export interface RunResult {
   warmUpMs: number;
   /** The load generator itself over the measured time: a busy generator answers acks late. */
   generator: GeneratorLoad;
+  /** The whole machine over the measured time: how busy its cores were, and how much of them the hypervisor took. */
+  machineCpu: MachineCpu;
 }
 
 export interface GeneratorLoad {
@@ -208,6 +211,7 @@ export async function runScenario(options: RunOptions): Promise<RunResult> {
     );
     await measuredTimeStarts(now);
     const generatorLoad = watchGenerator();
+    const machineBefore = readMachineCpu();
     const costsBefore = noFaults ? await readCosts(engineOf(env.cluster)) : null;
     const chaos = runChaos(
       options.chaos,
@@ -217,6 +221,7 @@ export async function runScenario(options: RunOptions): Promise<RunResult> {
     );
     await bidding;
     const generator = generatorLoad();
+    const machineCpu = machineCpuBetween(machineBefore, readMachineCpu());
     await nominators.settle();
     const costs = costsBefore ? costsBetween(costsBefore, await readCosts(engineOf(env.cluster))) : null;
     const link = await endLink();
@@ -258,6 +263,7 @@ export async function runScenario(options: RunOptions): Promise<RunResult> {
       startedAtEpochMs,
       warmUpMs,
       generator,
+      machineCpu,
     };
   } finally {
     for (const client of [...clients, ...idle]) client.close();

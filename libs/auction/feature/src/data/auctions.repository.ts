@@ -239,12 +239,7 @@ export class AuctionsRepository {
 
   /** Live auctions waiting for their next lot (gap or lead-in), soonest first. */
   async auctionsAwaitingLot(db: Transaction, limit: number): Promise<Array<{ id: string; nextLotAt: Date }>> {
-    const rows = await db
-      .select({ id: auctions.id, nextLotAt: auctions.nextLotAt })
-      .from(auctions)
-      .where(and(isNotNull(auctions.nextLotAt), eq(auctions.status, 'live')))
-      .orderBy(asc(auctions.nextLotAt))
-      .limit(limit);
+    const rows = await awaitingLotQuery(db).execute({ limit });
     return rows.map((r) => ({ id: r.id, nextLotAt: r.nextLotAt! }));
   }
 
@@ -254,12 +249,7 @@ export class AuctionsRepository {
     horizon: Date,
     limit: number,
   ): Promise<Array<{ id: string; startsAt: Date; reminderSentAt: Date | null }>> {
-    const rows = await db
-      .select({ id: auctions.id, startsAt: auctions.startsAt, reminderSentAt: auctions.reminderSentAt })
-      .from(auctions)
-      .where(and(eq(auctions.status, 'scheduled'), sql`${auctions.startsAt} <= ${horizon}`))
-      .orderBy(asc(auctions.startsAt))
-      .limit(limit);
+    const rows = await scheduledByQuery(db).execute({ horizon, limit });
     return rows.map((r) => ({ id: r.id, startsAt: r.startsAt!, reminderSentAt: r.reminderSentAt }));
   }
 
@@ -285,12 +275,7 @@ export class AuctionsRepository {
 
   /** Open lots with a deadline, soonest first (served by the partial index on open lots). */
   async openLotsByDeadline(db: Transaction, limit: number): Promise<Array<{ id: string; auctionId: string; endsAt: Date }>> {
-    const rows = await db
-      .select({ id: lots.id, auctionId: lots.auctionId, endsAt: lots.endsAt })
-      .from(lots)
-      .where(and(eq(lots.status, 'open'), isNotNull(lots.endsAt)))
-      .orderBy(asc(lots.endsAt))
-      .limit(limit);
+    const rows = await openLotsQuery(db).execute({ limit });
     return rows.map((r) => ({ ...r, endsAt: r.endsAt! }));
   }
 
@@ -375,4 +360,39 @@ const PROXIES_CHANGED = new PreparedStatement<{ status: AuctionStatus }>(
   'auction_proxies_changed',
   sql`update ${auctions} set ${sql.identifier(auctions.proxiesVersion.name)} = ${auctions.proxiesVersion} + 1
     where ${auctions.id} = ${sql.placeholder('auctionId')} returning ${sql.identifier(auctions.status.name)} as status`,
+);
+
+/*
+ * The sweeps every replica runs five times a second (LotCloser, NominationTimer, ScheduledStarts):
+ * prepared once per connection, so neither drizzle nor PostgreSQL builds and plans them again on
+ * every poll. Their statuses are literals, so the partial indexes serve the generic plan too.
+ */
+const awaitingLotQuery = perHandle((db) =>
+  db
+    .select({ id: auctions.id, nextLotAt: auctions.nextLotAt })
+    .from(auctions)
+    .where(and(isNotNull(auctions.nextLotAt), sql`${auctions.status} = 'live'`))
+    .orderBy(asc(auctions.nextLotAt))
+    .limit(sql.placeholder('limit'))
+    .prepare('sweep_awaiting_lot'),
+);
+
+const scheduledByQuery = perHandle((db) =>
+  db
+    .select({ id: auctions.id, startsAt: auctions.startsAt, reminderSentAt: auctions.reminderSentAt })
+    .from(auctions)
+    .where(sql`${auctions.status} = 'scheduled' and ${auctions.startsAt} <= ${sql.placeholder('horizon')}`)
+    .orderBy(asc(auctions.startsAt))
+    .limit(sql.placeholder('limit'))
+    .prepare('sweep_scheduled_by'),
+);
+
+const openLotsQuery = perHandle((db) =>
+  db
+    .select({ id: lots.id, auctionId: lots.auctionId, endsAt: lots.endsAt })
+    .from(lots)
+    .where(and(sql`${lots.status} = 'open'`, isNotNull(lots.endsAt)))
+    .orderBy(asc(lots.endsAt))
+    .limit(sql.placeholder('limit'))
+    .prepare('sweep_open_lots'),
 );

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { and, asc, eq, isNotNull, sql } from 'drizzle-orm';
 import type { PoolAsset } from '@auction/auction-domain';
-import type { Transaction } from '@auction/db';
+import { perHandle, type Transaction } from '@auction/db';
 import type { AcceptedBid } from '@auction/contracts';
 import type { Lot } from '../model/auction-state.js';
 import { toAcceptedBid, toLot } from './row-mappers.js';
@@ -124,12 +124,18 @@ export class TurnsRepository {
 
   /** Live auctions with a turn in progress, soonest timeout first (served by the partial index). */
   async turnsByDeadline(db: Transaction, limit: number): Promise<Array<{ id: string; turnNumber: number; turnEndsAt: Date }>> {
-    const rows = await db
-      .select({ id: auctions.id, turnNumber: auctions.turnNumber, turnEndsAt: auctions.turnEndsAt })
-      .from(auctions)
-      .where(and(isNotNull(auctions.turnEndsAt), eq(auctions.status, 'live')))
-      .orderBy(asc(auctions.turnEndsAt))
-      .limit(limit);
+    const rows = await turnsByDeadlineQuery(db).execute({ limit });
     return rows.map((r) => ({ id: r.id, turnNumber: r.turnNumber, turnEndsAt: r.turnEndsAt! }));
   }
 }
+
+/** Swept five times a second by every replica (NominationTimer): prepared once per connection, as the other sweeps. */
+const turnsByDeadlineQuery = perHandle((db) =>
+  db
+    .select({ id: auctions.id, turnNumber: auctions.turnNumber, turnEndsAt: auctions.turnEndsAt })
+    .from(auctions)
+    .where(and(isNotNull(auctions.turnEndsAt), sql`${auctions.status} = 'live'`))
+    .orderBy(asc(auctions.turnEndsAt))
+    .limit(sql.placeholder('limit'))
+    .prepare('sweep_turns_by_deadline'),
+);
