@@ -286,7 +286,8 @@ async function run(cluster: ClusterHandle, databaseUrl: string, scenario: Scenar
     } else refused(refusal);
   };
   const bucketsBefore = await processingBuckets(cluster);
-  const costsBefore = await readCosts(engineOf(cluster));
+  const costTarget = engineOf(cluster, false); // the machine's shared PostgreSQL: other backends end on it too
+  const costsBefore = await readCosts(costTarget);
   const loop = monitorEventLoopDelay({ resolution: 10 });
   loop.enable();
   const started = Date.now();
@@ -323,7 +324,7 @@ async function run(cluster: ClusterHandle, databaseUrl: string, scenario: Scenar
   loop.disable();
   const loadAverage = Math.round(loadavg()[0]! * 10) / 10;
   const bucketsAfter = await processingBuckets(cluster);
-  const costs = costsBetween(costsBefore, await readCosts(engineOf(cluster)));
+  const costs = costsBetween(costsBefore, await readCosts(costTarget));
   const serverBuckets = [...bucketsAfter].map(([le, n]) => [le, n - (bucketsBefore.get(le) ?? 0)] as const);
   await sleep(1500); // trailing broadcasts
 

@@ -148,7 +148,12 @@ async function socketBaseline(
       ),
     );
     await inBatches(clients, 100, (client) => client.connect().catch(() => undefined));
-    const target: CostTarget = { databaseUrl: env.databaseUrl, redisUrl: env.redis.url, serverPids: () => servers.map((s) => s.pid) };
+    const target: CostTarget = {
+      databaseUrl: env.databaseUrl,
+      redisUrl: env.redis.url,
+      ownPostgres: env.ownPostgres,
+      serverPids: () => servers.map((s) => s.pid),
+    };
     // Warmed up as the product is (WARM_UP_MS), and measured from then on.
     startedAt = performance.now() + WARM_UP_MS;
     const acks: AckRecord[] = [];
@@ -197,7 +202,7 @@ async function sqlBaseline(
     }
   }
   const samples: Answer[] = [];
-  const target: CostTarget = { databaseUrl: env.databaseUrl, redisUrl: env.redis.url, serverPids: () => [] };
+  const target: CostTarget = { databaseUrl: env.databaseUrl, redisUrl: env.redis.url, ownPostgres: env.ownPostgres, serverPids: () => [] };
   const started = performance.now() + WARM_UP_MS;
   try {
     const bidding = Promise.all(

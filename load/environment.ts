@@ -24,6 +24,8 @@ export interface LoadEnvironment {
   clientUrl: string;
   /** Crashes and restarts the private PostgreSQL; null on the shared server. */
   restartPostgres: (() => Promise<void>) | null;
+  /** The PostgreSQL server is the run's own (private), not the machine's shared one. */
+  ownPostgres: boolean;
   stop(): Promise<void>;
 }
 
@@ -77,7 +79,18 @@ export async function startEnvironment(options: EnvironmentOptions): Promise<Loa
     });
     cleanups.push(() => cluster.stop());
     const clientUrl = clients.urlFor(Number(new URL(cluster.url).port));
-    return { cluster, redis, smtp, secret, databaseUrl: database.url, clients, clientUrl, restartPostgres: database.restart, stop };
+    return {
+      cluster,
+      redis,
+      smtp,
+      secret,
+      databaseUrl: database.url,
+      clients,
+      clientUrl,
+      restartPostgres: database.restart,
+      ownPostgres: options.privatePostgres,
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;

@@ -111,7 +111,7 @@ function costsTable(f: Figures): string {
 |---|---|
 | auction-engine CPU, all replicas | ${c.engineCpuMs} ms |
 | … per answered bid / per broadcast delivery / per socket-minute | ${c.engineCpuMsPerAnsweredBid} / ${c.engineCpuMsPerDelivery} / ${c.engineCpuMsPerSocketMinute} ms |
-| PostgreSQL backends' CPU (this database) | ${c.postgresCpuMs} ms (${c.postgresCpuMsPerAnsweredBid} ms per answered bid) |
+| PostgreSQL backends' CPU (this database, and on the run's own server the backends that ended during it) | ${c.postgresCpuMs} ms (${c.postgresCpuMsPerAnsweredBid} ms per answered bid) |
 | PostgreSQL commits on the run's database (background polling included) per answered bid | ${c.commitsPerAnsweredBid} |
 | WAL bytes per accepted bid | ${c.walBytesPerAcceptedBid} |
 | Redis commands per accepted bid | ${c.redisCommandsPerAcceptedBid} |`;

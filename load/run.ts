@@ -212,7 +212,7 @@ export async function runScenario(options: RunOptions): Promise<RunResult> {
     await measuredTimeStarts(now);
     const generatorLoad = watchGenerator();
     const machineBefore = readMachineCpu();
-    const costsBefore = noFaults ? await readCosts(engineOf(env.cluster)) : null;
+    const costsBefore = noFaults ? await readCosts(engineOf(env.cluster, env.ownPostgres)) : null;
     const chaos = runChaos(
       options.chaos,
       { cluster: env.cluster, redis: env.redis, restartPostgres: env.restartPostgres },
@@ -223,7 +223,7 @@ export async function runScenario(options: RunOptions): Promise<RunResult> {
     const generator = generatorLoad();
     const machineCpu = machineCpuBetween(machineBefore, readMachineCpu());
     await nominators.settle();
-    const costs = costsBefore ? costsBetween(costsBefore, await readCosts(engineOf(env.cluster))) : null;
+    const costs = costsBefore ? costsBetween(costsBefore, await readCosts(engineOf(env.cluster, env.ownPostgres))) : null;
     const link = await endLink();
     await chaos.stop();
     sampler.stop();
