@@ -3,7 +3,9 @@
  * at the same rate, against (a) a bare Socket.IO fan-out behind the same nginx with the
  * same Redis adapter (`load/baseline-server.ts`), (b) the same server deciding each bid with the
  * product's own SQL statements and nothing else, and (c) those statements alone through `pg`
- * at the same concurrency, no sockets at all.
+ * at the same concurrency, no sockets at all. Paced at the same rate, (a)–(c) never see a lot's
+ * opening, when every bidder bids at once; (d) is (b) offered each bidder's bids at the moments
+ * they were sent in the run, bursts and all.
  */
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
@@ -19,7 +21,7 @@ import { bidStatements } from './bid-statements.js';
 import { LoadClient, type AckRecord } from './client.js';
 import type { LoadEnvironment } from './environment.js';
 import { inBatches, mint, setUpAuctions } from './population.js';
-import { bidUntil, measuredTimeStarts } from './run.js';
+import { bidAtTimes, bidUntil, measuredTimeStarts, type RunResult } from './run.js';
 import { biddingNow, WARM_UP_MS, type AuctionScenario } from './scenarios.js';
 import { steppedFiguresOf, type Answer, type SteppedFigures } from './steps.js';
 
@@ -54,6 +56,7 @@ export async function runBaselines(
   answeredPerSecond: number,
   durationMs: number,
   log: (line: string) => void,
+  sendTimes: SendTimes,
 ): Promise<BaselineFigures[]> {
   const bidders = measured.auctions * measured.biddersPerAuction;
   const meanIntervalMs =
@@ -77,7 +80,36 @@ export async function runBaselines(
   results.push(await socketBaseline('Socket.IO + bid SQL, no other logic', env, scenario, people, durationMs, true));
   log('baseline: the bid SQL alone through pg…');
   results.push(await sqlBaseline(env, scenario, people, durationMs));
+  // A closed loop's bidders bid as soon as answered: the moments of the run are the product's answers, not its load.
+  if (measured.meanIntervalMs > 0) {
+    log("baseline: bare Socket.IO + the bid SQL at the run's own moments…");
+    const replayed = set.flatMap(({ league, auction }, a) =>
+      league.users.map((user, index) => ({ user, auctionId: auction.id, index, sendTimes: sendTimes[a]?.[index] ?? [] })),
+    );
+    results.push(await socketBaseline("Socket.IO + bid SQL, the run's own send times", env, scenario, replayed, durationMs, true));
+  }
   return results;
+}
+
+/** Each auction's bidders' send times (the run's clock, the warm-up negative), in the order of the run's clients: [auction][bidder]. */
+export type SendTimes = number[][][];
+
+/** When each of the run's bidders sent each bid, whichever auction it was in (a long run moves them to the next). */
+export function sendTimesOf(result: Pick<RunResult, 'acks' | 'clientViews'>): SendTimes {
+  const byBidder = new Map<string, number[]>();
+  for (const ack of result.acks) {
+    if (ack.kind !== 'bid') continue;
+    const times = byBidder.get(ack.bidderId) ?? [];
+    times.push(ack.at);
+    byBidder.set(ack.bidderId, times);
+  }
+  const auctions = new Map<string, number[][]>();
+  for (const { userId, auctionId } of result.clientViews) {
+    const bidders = auctions.get(auctionId) ?? [];
+    bidders.push((byBidder.get(userId) ?? []).sort((x, y) => x - y));
+    auctions.set(auctionId, bidders);
+  }
+  return [...auctions.values()];
 }
 
 async function socketBaseline(
@@ -157,10 +189,13 @@ async function socketBaseline(
     // Warmed up as the product is (WARM_UP_MS), and measured from then on.
     startedAt = performance.now() + WARM_UP_MS;
     const acks: AckRecord[] = [];
+    const record = (ack: AckRecord) => acks.push(ack);
     const bidding = Promise.all(
-      clients.map((c, i) =>
-        c.connected ? bidUntil(c, scenario, durationMs, now, (ack) => acks.push(ack), { index: people[i]!.index }) : null,
-      ),
+      clients.map((c, i) => {
+        if (!c.connected) return null;
+        const { index, sendTimes } = people[i]!;
+        return sendTimes ? bidAtTimes(c, sendTimes, durationMs, now, record) : bidUntil(c, scenario, durationMs, now, record, { index });
+      }),
     );
     await measuredTimeStarts(now);
     const before = await readCosts(target);
@@ -263,4 +298,6 @@ interface Person {
   user: { id: string; token: string };
   auctionId: string;
   index: number;
+  /** When this bidder bids (`bidAtTimes`) instead of at the scenario's pace. */
+  sendTimes?: readonly number[];
 }

@@ -7,7 +7,7 @@
  */
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
-import { baselineDurationMs, runBaselines } from './baseline.js';
+import { baselineDurationMs, runBaselines, sendTimesOf } from './baseline.js';
 import { parseChaos } from './chaos.js';
 import { startEnvironment } from './environment.js';
 import { figuresOf, printFigures } from './figures.js';
@@ -80,7 +80,7 @@ async function main(): Promise<number> {
     const answeredPerSecond = result.acks.filter((a) => a.at >= 0 && a.code !== 'NO_ANSWER').length / (durationMs / 1000);
     const baselines = values['no-baseline']
       ? []
-      : await runBaselines(env, scenario, answeredPerSecond, baselineDurationMs(scenario, durationMs), log);
+      : await runBaselines(env, scenario, answeredPerSecond, baselineDurationMs(scenario, durationMs), log, sendTimesOf(result));
     const figures = figuresOf(result, chaos, baselines);
     printFigures(figures, result.violations);
     if (!values['no-report']) writeReport(reportName(scenario.name, values.chaos), figures, result);

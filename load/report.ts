@@ -126,7 +126,7 @@ function baselineTable(f: Figures): string {
   const ours = f.unitCosts
     ? `engine ${f.unitCosts.engineCpuMsPerAnsweredBid} / PostgreSQL ${f.unitCosts.postgresCpuMsPerAnsweredBid}`
     : '–';
-  return `Measured in the same run on the same machine, after the scenario, with as many bidders offering the bids per second the scenario answered (see load/baseline.ts and README.md).
+  return `Measured in the same run on the same machine, after the scenario, with as many bidders offering the bids per second the scenario answered, and (last, but for a closed loop) with each bidder sending at the moments the scenario's did (see load/baseline.ts and README.md).
 
 | limit | ack p50 / p99 ms | broadcast p99 ms | answered/s | CPU ms per answered bid | ours ÷ limit |
 |---|---|---|---|---|---|

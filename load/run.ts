@@ -311,6 +311,26 @@ export async function bidUntil(
   }
 }
 
+/**
+ * A bidder who bids when another bid before: at each of `times` (on the run's clock, the warm-up
+ * negative) until `end`, one bid on the open lot at its high bid + 1..3, answered before the next
+ * (a time already past when the answer comes is bid at once).
+ */
+export async function bidAtTimes(
+  client: LoadClient,
+  times: readonly number[],
+  end: number,
+  now: () => number,
+  record: (ack: AckRecord) => void,
+): Promise<void> {
+  for (const at of times) {
+    if (at >= end) return;
+    await sleep(at - now());
+    const { lotId, highBid } = client.view;
+    if (lotId !== null) record(await client.bid(lotId, (highBid ?? 0) + 1 + Math.floor(Math.random() * 3)));
+  }
+}
+
 /** Resolves when a run's clock (negative during the warm-up) reaches its measured time. */
 export function measuredTimeStarts(now: () => number): Promise<void> {
   return sleep(Math.max(0, -now()));
