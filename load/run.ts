@@ -212,7 +212,8 @@ export async function runScenario(options: RunOptions): Promise<RunResult> {
     await measuredTimeStarts(now);
     const generatorLoad = watchGenerator();
     const machineBefore = readMachineCpu();
-    const costsBefore = noFaults ? await readCosts(engineOf(env.cluster, env.ownPostgres)) : null;
+    const costTarget = engineOf(env.cluster, env.ownPostgres);
+    const costsBefore = noFaults ? await readCosts(costTarget) : null;
     const chaos = runChaos(
       options.chaos,
       { cluster: env.cluster, redis: env.redis, restartPostgres: env.restartPostgres },
@@ -223,7 +224,7 @@ export async function runScenario(options: RunOptions): Promise<RunResult> {
     const generator = generatorLoad();
     const machineCpu = machineCpuBetween(machineBefore, readMachineCpu());
     await nominators.settle();
-    const costs = costsBefore ? costsBetween(costsBefore, await readCosts(engineOf(env.cluster, env.ownPostgres))) : null;
+    const costs = costsBefore ? costsBetween(costsBefore, await readCosts(costTarget)) : null;
     const link = await endLink();
     await chaos.stop();
     sampler.stop();
@@ -312,9 +313,9 @@ export async function bidUntil(
 }
 
 /**
- * A bidder who bids when another bid before: at each of `times` (on the run's clock, the warm-up
- * negative) until `end`, one bid on the open lot at its high bid + 1..3, answered before the next
- * (a time already past when the answer comes is bid at once).
+ * A bidder who bids at the moments a run's bidder did: at each of `times` (on the run's clock, the
+ * warm-up negative) until `end`, one bid on the open lot at its high bid + 1..3, answered before
+ * the next (a time already past when the answer comes is bid at once).
  */
 export async function bidAtTimes(
   client: LoadClient,
