@@ -20,6 +20,7 @@ import { Api, createTestDatabase } from '@auction/testing';
 import { readAuctionState } from '../test/integration/auction/support/auction-state.js';
 import { connectSocket, type ClientSocket } from '../test/integration/auction/support/sockets.js';
 import { costsBetween, engineOf, readCosts } from '../load/costs.js';
+import { bucketQuantile, decisionsBetween, readDecisionBuckets } from '../load/engine-decisions.js';
 import {
   assetsPutUp,
   currentNominator,
@@ -285,7 +286,7 @@ async function run(cluster: ClusterHandle, databaseUrl: string, scenario: Scenar
       bidder.proxyMax = maxAmount;
     } else refused(refusal);
   };
-  const bucketsBefore = await processingBuckets(cluster);
+  const bucketsBefore = await readDecisionBuckets(cluster);
   const costTarget = engineOf(cluster, false); // the machine's shared PostgreSQL: other backends end on it too
   const costsBefore = await readCosts(costTarget);
   const loop = monitorEventLoopDelay({ resolution: 10 });
@@ -323,9 +324,9 @@ async function run(cluster: ClusterHandle, databaseUrl: string, scenario: Scenar
   const elapsedMs = Date.now() - started;
   loop.disable();
   const loadAverage = Math.round(loadavg()[0]! * 10) / 10;
-  const bucketsAfter = await processingBuckets(cluster);
+  const bucketsAfter = await readDecisionBuckets(cluster);
   const costs = costsBetween(costsBefore, await readCosts(costTarget));
-  const serverBuckets = [...bucketsAfter].map(([le, n]) => [le, n - (bucketsBefore.get(le) ?? 0)] as const);
+  const serverBuckets = decisionsBetween(bucketsBefore, bucketsAfter);
   await sleep(1500); // trailing broadcasts
 
   const everyClient: number[] = [];
@@ -393,27 +394,6 @@ async function nominateIfDue(api: Api, bidders: Bidder[], nominate: (bidder: Bid
     const nominator = bidders.find((b) => b.auctionId === auctionId && b.user.id === userId);
     if (nominator) await nominate(nominator);
   }
-}
-
-/** Cumulative counts of `bid_processing_seconds_bucket` summed over the auction replicas, by `le`. */
-async function processingBuckets(cluster: ClusterHandle): Promise<Map<string, number>> {
-  const sums = new Map<string, number>();
-  for (const replica of cluster.replicas.filter((r) => r.service === 'auction-engine')) {
-    const text = await fetch(`http://127.0.0.1:${replica.port}/metrics`).then((r) => r.text());
-    for (const match of text.matchAll(/^bid_processing_seconds_bucket\{le="([^"]+)"\} (\d+)/gm)) {
-      sums.set(match[1]!, (sums.get(match[1]!) ?? 0) + Number(match[2]));
-    }
-  }
-  return sums;
-}
-
-/** The smallest bucket bound holding quantile q of the observations, in ms ("> 100" past the last bound). */
-function bucketQuantile(buckets: ReadonlyArray<readonly [string, number]>, q: number): string {
-  const total = buckets.find(([le]) => le === '+Inf')?.[1] ?? 0;
-  if (total === 0) return 'n/a';
-  const bounded = buckets.filter(([le]) => le !== '+Inf').sort((a, b) => Number(a[0]) - Number(b[0]));
-  const hit = bounded.find(([, n]) => n >= q * total);
-  return hit ? `≤ ${Number(hit[0]) * 1000}` : `> ${Number(bounded.at(-1)![0]) * 1000}`;
 }
 
 async function socketsPerReplica(cluster: ClusterHandle): Promise<number[]> {

@@ -1,7 +1,8 @@
 /**
  * The capacity model of docs/capacity.md, solved from measured runs:
- * auction-engine CPU (ms) = a·B + d·D + s·M + t·T, PostgreSQL CPU (ms) = p·B + q·T,
- * with B answered bids, D broadcast deliveries, M socket-minutes and T seconds of the run.
+ * auction-engine CPU (ms) = a·A + r·R + d·D + s·M + t·T, PostgreSQL CPU (ms) = p·A + u·R + q·T,
+ * with A accepted and R refused bids, D broadcast deliveries, M socket-minutes and T seconds of
+ * the run. An acceptance is written and broadcast; most refusals share one statement.
  */
 
 /** What one run measured (totals over its bidding). */
@@ -20,14 +21,16 @@ export interface Observation {
 }
 
 export interface CostModel {
-  /** Engine CPU ms per answered bid, per delivery, per socket-minute. */
+  /** Engine CPU ms per accepted bid, per refused bid, per delivery, per socket-minute. */
   a: number;
+  r: number;
   d: number;
   s: number;
   /** Engine CPU ms per second of background work (the replicas' polls, timers, health checks), whether anyone bids. */
   t: number;
-  /** PostgreSQL CPU ms per answered bid, and per second of background work (polling, health checks). */
+  /** PostgreSQL CPU ms per accepted bid, per refused bid, and per second of background work (polling, health checks). */
   p: number;
+  u: number;
   q: number;
 }
 
@@ -71,31 +74,58 @@ export function leastSquares(x: number[][], y: number[]): number[] {
 }
 
 /**
- * The engine's four costs and PostgreSQL's two, each by least squares over the calibration
- * runs. The runs should differ in bids per delivery (room sizes) and in sockets per bid (idle
- * sockets): where deliveries grow in step with bids the two cannot be told apart.
+ * Least squares with every coefficient at least 0 (a cost cannot be negative). When the plain fit
+ * has a negative coefficient, the best of the plain fits over subsets of the columns that are
+ * non-negative, the columns left out at 0: exact, and cheap for a handful of columns (2^n fits).
+ * Throws, as `leastSquares`, when the runs cannot tell the columns apart.
+ */
+export function nonNegativeLeastSquares(x: number[][], y: number[]): number[] {
+  const plain = leastSquares(x, y);
+  if (plain.every((b) => b >= 0)) return plain;
+  const columns = plain.length;
+  const residual = (fit: number[]) => x.reduce((sum, row, i) => sum + (row.reduce((v, xj, j) => v + xj * fit[j]!, 0) - y[i]!) ** 2, 0);
+  let best: { fit: number[]; residual: number } | null = null;
+  for (let subset = 1; subset < (1 << columns) - 1; subset++) {
+    const kept = plain.map((_, j) => j).filter((j) => subset & (1 << j));
+    const partial = leastSquares(
+      x.map((row) => kept.map((j) => row[j]!)),
+      y,
+    );
+    if (partial.some((b) => b < 0)) continue;
+    const fit = plain.map((_, j) => (kept.includes(j) ? partial[kept.indexOf(j)]! : 0));
+    if (!best || residual(fit) < best.residual) best = { fit, residual: residual(fit) };
+  }
+  return best?.fit ?? plain.map(() => 0);
+}
+
+/**
+ * The engine's five costs and PostgreSQL's three, each by least squares over the calibration
+ * runs, none below 0. The runs should differ in the share of bids accepted (room sizes) as well. The runs should differ in bids per delivery (room sizes) and in sockets
+ * per bid (idle sockets): where deliveries grow in step with bids the two cannot be told apart,
+ * and an unconstrained fit may trade one for a negative other.
  */
 export function solveModel(calibration: Observation[]): CostModel {
-  const [a, d, s, t] = leastSquares(
-    calibration.map((o) => [o.answered, o.deliveries, o.socketMinutes, o.seconds]),
+  const [a, r, d, s, t] = nonNegativeLeastSquares(
+    calibration.map((o) => [o.accepted, o.answered - o.accepted, o.deliveries, o.socketMinutes, o.seconds]),
     calibration.map((o) => o.engineCpuMs),
   );
-  const [p, q] = leastSquares(
-    calibration.map((o) => [o.answered, o.seconds]),
+  const [p, u, q] = nonNegativeLeastSquares(
+    calibration.map((o) => [o.accepted, o.answered - o.accepted, o.seconds]),
     calibration.map((o) => o.postgresCpuMs),
   );
-  return { a: a!, d: d!, s: s!, t: t!, p: p!, q: q! };
+  return { a: a!, r: r!, d: d!, s: s!, t: t!, p: p!, u: u!, q: q! };
 }
 
-export function predictEngineCpuMs(
-  model: CostModel,
-  o: Pick<Observation, 'answered' | 'deliveries' | 'socketMinutes' | 'seconds'>,
-): number {
-  return model.a * o.answered + model.d * o.deliveries + model.s * o.socketMinutes + model.t * o.seconds;
+type Activity = Pick<Observation, 'answered' | 'accepted' | 'deliveries' | 'socketMinutes' | 'seconds'>;
+
+export function predictEngineCpuMs(model: CostModel, o: Activity): number {
+  return (
+    model.a * o.accepted + model.r * (o.answered - o.accepted) + model.d * o.deliveries + model.s * o.socketMinutes + model.t * o.seconds
+  );
 }
 
-export function predictPostgresCpuMs(model: CostModel, o: Pick<Observation, 'answered' | 'seconds'>): number {
-  return model.p * o.answered + model.q * o.seconds;
+export function predictPostgresCpuMs(model: CostModel, o: Pick<Activity, 'answered' | 'accepted' | 'seconds'>): number {
+  return model.p * o.accepted + model.u * (o.answered - o.accepted) + model.q * o.seconds;
 }
 
 /** A load to size for: rooms of bidders at the measured per-bidder rates, plus sockets that only listen. */
@@ -133,6 +163,7 @@ export function ratesOf(oneRoom: Observation, bidders: number, manySockets: Obse
 export interface Sizing {
   shape: LoadShape;
   answeredPerSecond: number;
+  acceptedPerSecond: number;
   deliveriesPerSecond: number;
   engineCores: number;
   postgresCores: number;
@@ -144,11 +175,19 @@ export function size(model: CostModel, rates: Rates, shape: LoadShape): Sizing {
   const bidders = shape.rooms * shape.biddersPerRoom;
   const sockets = bidders + shape.idleSockets;
   const answeredPerSecond = bidders * rates.answeredPerBidderPerSecond;
-  const deliveriesPerSecond = shape.rooms * rates.acceptedPerRoomPerSecond * shape.biddersPerRoom;
-  const perSecond = { answered: answeredPerSecond, deliveries: deliveriesPerSecond, socketMinutes: sockets / 60, seconds: 1 };
+  const acceptedPerSecond = Math.min(answeredPerSecond, shape.rooms * rates.acceptedPerRoomPerSecond);
+  const deliveriesPerSecond = acceptedPerSecond * shape.biddersPerRoom;
+  const perSecond = {
+    answered: answeredPerSecond,
+    accepted: acceptedPerSecond,
+    deliveries: deliveriesPerSecond,
+    socketMinutes: sockets / 60,
+    seconds: 1,
+  };
   return {
     shape,
     answeredPerSecond,
+    acceptedPerSecond,
     deliveriesPerSecond,
     engineCores: predictEngineCpuMs(model, perSecond) / 1000,
     postgresCores: predictPostgresCpuMs(model, perSecond) / 1000,

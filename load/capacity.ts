@@ -100,7 +100,7 @@ function markdown(model: CostModel, runs: Observation[], checks: Observation[], 
   });
   const sizeRows = sizings.map(
     (z) =>
-      `| ${z.shape.name} | ${Math.round(z.answeredPerSecond)} | ${Math.round(z.deliveriesPerSecond)} | ${round(z.engineCores, 2)} | ${round(z.postgresCores, 2)} | ${Math.round(z.engineRssMb)} |`,
+      `| ${z.shape.name} | ${Math.round(z.answeredPerSecond)} / ${Math.round(z.acceptedPerSecond)} | ${Math.round(z.deliveriesPerSecond)} | ${round(z.engineCores, 2)} | ${round(z.postgresCores, 2)} | ${Math.round(z.engineRssMb)} |`,
   );
   return [
     BEGIN,
@@ -110,7 +110,7 @@ function markdown(model: CostModel, runs: Observation[], checks: Observation[], 
     '|---|---|---|---|---|---|---|---|',
     ...runRows,
     '',
-    `Fitted by least squares to \`${runs.map((o) => o.name).join('`, `')}\`: **a = ${round(model.a)} ms per answered bid, d = ${round(model.d, 4)} ms per delivery, s = ${round(model.s)} ms per socket-minute, t = ${round(model.t)} ms per second** of background work (engine); **p = ${round(model.p)} ms per answered bid, q = ${round(model.q)} ms per second** of background work (PostgreSQL).`,
+    `Fitted by least squares to \`${runs.map((o) => o.name).join('`, `')}\`: **a = ${round(model.a)} ms per accepted bid, r = ${round(model.r)} ms per refused bid, d = ${round(model.d, 4)} ms per delivery, s = ${round(model.s)} ms per socket-minute, t = ${round(model.t)} ms per second** of background work (engine); **p = ${round(model.p)} ms per accepted bid, u = ${round(model.u)} ms per refused bid, q = ${round(model.q)} ms per second** of background work (PostgreSQL); none below 0.`,
     '',
     'How well it fits the runs it was fitted to (predicted / measured CPU ms):',
     '',
@@ -126,7 +126,7 @@ function markdown(model: CostModel, runs: Observation[], checks: Observation[], 
     '',
     "Sizing at the `150` run's rates per bidder and per room (cores are CPU seconds per second; memory for the engine replicas together):",
     '',
-    '| load | answered bids/s | deliveries/s | engine cores | PostgreSQL cores | engine RSS MB |',
+    '| load | answered / accepted bids/s | deliveries/s | engine cores | PostgreSQL cores | engine RSS MB |',
     '|---|---|---|---|---|---|',
     ...sizeRows,
     END,

@@ -3,6 +3,7 @@ import { summarise, type Summary } from '../bench/report.js';
 import type { BaselineFigures } from './baseline.js';
 import type { LinkMeasurement } from './client-network.js';
 import { describeChaos, type ChaosPlan } from './chaos.js';
+import { bucketQuantile } from './engine-decisions.js';
 import type { Violation } from './judge.js';
 import type { MachineCpu } from './machine-cpu.js';
 import type { GeneratorLoad, RunResult } from './run.js';
@@ -19,6 +20,8 @@ export interface Figures {
   sockets: number;
   connectedAtStart: number;
   ack: Summary;
+  /** The engine replicas' own time per bid (receipt to committed answer), as bucket bounds; null in runs with faults. */
+  decision: { p50: string; p99: string } | null;
   broadcast: Summary;
   answered: number;
   accepted: number;
@@ -149,6 +152,7 @@ export function figuresOf(result: RunResult, plan: ChaosPlan, baselines: Baselin
     sockets: result.sockets,
     connectedAtStart: result.connectedAtStart,
     ack: summarise(answered.map((a) => a.ms)),
+    decision: result.decisions && { p50: bucketQuantile(result.decisions, 0.5), p99: bucketQuantile(result.decisions, 0.99) },
     broadcast: summarise(result.deliveries),
     answered: answered.length,
     accepted: accepted.length,
@@ -283,6 +287,7 @@ export function printFigures(f: Figures, violations: Violation[]): void {
     `${f.scenario} (${f.summary}), ${f.seconds} s after ${f.warmUpSeconds} s of warm-up, chaos: ${f.chaos}`,
     `  connected ${f.connectedAtStart}/${f.sockets}; reconnections ${f.outages.count}${f.outages.count ? ` (p50 ${f.outages.p50} ms, max ${f.outages.max} ms)` : ''}`,
     `  bid ack ms p50 ${f.ack.p50} p95 ${f.ack.p95} p99 ${f.ack.p99} max ${f.ack.max}; broadcast ms p50 ${f.broadcast.p50} p99 ${f.broadcast.p99}`,
+    ...(f.decision ? [`  the engine's own time per bid: ${describeDecision(f.decision)}`] : []),
     `  ${describePhases(f)}`,
     `  answered ${f.answered} (${f.answeredPerSecond}/s), accepted ${f.accepted} (${f.acceptedPerSecond}/s), unanswered ${f.unanswered}, retried ${f.retried}`,
     `  refusals ${
@@ -312,6 +317,10 @@ export function printFigures(f: Figures, violations: Violation[]): void {
     ...(violations.length > 50 ? [`    … and ${violations.length - 50} more`] : []),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+export function describeDecision(d: NonNullable<Figures['decision']>): string {
+  return `p50 ${d.p50} ms, p99 ${d.p99} ms (receipt to committed answer, bucket bounds); the rest of an ack is transport and waiting for a core`;
 }
 
 export function describePhases(f: Figures): string {

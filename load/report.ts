@@ -8,6 +8,7 @@ import { JSDOM } from 'jsdom';
 import { machine } from '../bench/report.js';
 import {
   describeCpu,
+  describeDecision,
   describeGenerator,
   describeMachineCpu,
   describeLink,
@@ -94,6 +95,7 @@ ${verdict}
 /** Rows of the figures only some runs have (the latency link, nominations, proxies), each ending its line. */
 function optionalRows(f: Figures): string {
   const rows = [
+    f.decision && `| the engine's own time per bid | ${describeDecision(f.decision)} |`,
     f.link && `| latency link | ${describeLink(f.link)} |`,
     f.nominations && `| nominations | ${describeNominations(f.nominations)} |`,
     f.proxies && `| proxies | ${describeProxies(f.proxies)} |`,

@@ -13,6 +13,7 @@ import { LoadClient, type AckRecord } from './client.js';
 import { leaguePool, proxyBidders } from './formats.js';
 import { Nominators, ProxyKeepers, type ProxyRecord } from './format-players.js';
 import { costsBetween, engineOf, readCosts, type Costs } from './costs.js';
+import { decisionsBetween, readDecisionBuckets, type DecisionBuckets } from './engine-decisions.js';
 import { machineCpuBetween, readMachineCpu, type MachineCpu } from './machine-cpu.js';
 import type { LoadEnvironment } from './environment.js';
 import { judge, type ClientVerdictInput, type Violation } from './judge.js';
@@ -54,6 +55,8 @@ export interface RunResult {
   link: LinkMeasurement | null;
   /** What the bidding cost (runs without faults only: a restart resets the counters). */
   costs: Costs | null;
+  /** The engine replicas' own time per bid, receipt to committed answer (runs without faults, as `costs`). */
+  decisions: DecisionBuckets | null;
   loadBefore: number[];
   loadAfter: number[];
   /** The wall clock when the measured time started: acks' `at` plus this is comparable with stored times. */
@@ -214,6 +217,7 @@ export async function runScenario(options: RunOptions): Promise<RunResult> {
     const machineBefore = readMachineCpu();
     const costTarget = engineOf(env.cluster, env.ownPostgres);
     const costsBefore = noFaults ? await readCosts(costTarget) : null;
+    const decisionsBefore = noFaults ? await readDecisionBuckets(env.cluster) : null;
     const chaos = runChaos(
       options.chaos,
       { cluster: env.cluster, redis: env.redis, restartPostgres: env.restartPostgres },
@@ -225,6 +229,7 @@ export async function runScenario(options: RunOptions): Promise<RunResult> {
     const machineCpu = machineCpuBetween(machineBefore, readMachineCpu());
     await nominators.settle();
     const costs = costsBefore ? costsBetween(costsBefore, await readCosts(costTarget)) : null;
+    const decisions = decisionsBefore ? decisionsBetween(decisionsBefore, await readDecisionBuckets(env.cluster)) : null;
     const link = await endLink();
     await chaos.stop();
     sampler.stop();
@@ -259,6 +264,7 @@ export async function runScenario(options: RunOptions): Promise<RunResult> {
       violations,
       link,
       costs,
+      decisions,
       loadBefore,
       loadAfter: loadavg().map((n) => Math.round(n * 100) / 100),
       startedAtEpochMs,

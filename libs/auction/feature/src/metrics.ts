@@ -4,7 +4,7 @@ export const bidsTotal = counter('bids_total', 'Bids by result: accepted or the 
 export const bidProcessingSeconds = histogram(
   'bid_processing_seconds',
   'Time from receiving a bid to its committed answer',
-  [0.001, 0.002, 0.005, 0.01, 0.02, 0.03, 0.05, 0.075, 0.1],
+  [0.001, 0.002, 0.005, 0.01, 0.02, 0.03, 0.04, 0.05, 0.075, 0.1, 0.15, 0.25, 0.5],
 );
 export const bidsBeatenOnViewTotal = counter(
   'bids_beaten_on_view_total',
