@@ -93,16 +93,17 @@ export function nonNegativeLeastSquares(x: number[][], y: number[]): number[] {
     );
     if (partial.some((b) => b < 0)) continue;
     const fit = plain.map((_, j) => (kept.includes(j) ? partial[kept.indexOf(j)]! : 0));
-    if (!best || residual(fit) < best.residual) best = { fit, residual: residual(fit) };
+    const candidate = { fit, residual: residual(fit) };
+    if (!best || candidate.residual < best.residual) best = candidate;
   }
   return best?.fit ?? plain.map(() => 0);
 }
 
 /**
  * The engine's five costs and PostgreSQL's three, each by least squares over the calibration
- * runs, none below 0. The runs should differ in the share of bids accepted (room sizes) as well. The runs should differ in bids per delivery (room sizes) and in sockets
- * per bid (idle sockets): where deliveries grow in step with bids the two cannot be told apart,
- * and an unconstrained fit may trade one for a negative other.
+ * runs, none below 0. The runs should differ in the share of bids accepted and in bids per
+ * delivery (room sizes), and in sockets per bid (idle sockets): where deliveries grow in step with
+ * bids the two cannot be told apart, and an unconstrained fit may trade one for a negative other.
  */
 export function solveModel(calibration: Observation[]): CostModel {
   const [a, r, d, s, t] = nonNegativeLeastSquares(
