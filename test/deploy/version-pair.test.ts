@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { connectForMigrations, runMigrations } from '@auction/db';
+import { writeMigrationSet } from '@auction/testing';
 import { expectAuctionInvariants } from '../integration/auction/support/invariants.js';
 import { createLeague, startAuction } from '../integration/auction/support/world.js';
 import {
@@ -17,20 +19,32 @@ import { useTestCluster } from './support/test-cluster.js';
 /**
  * Release N's expand step (docs/operations.md, "Expand / contract"), one change of each kind the
  * rule allows: a nullable column, a column with a default, a new table, a new index. The
- * migration Job runs it while release N−1 still serves.
+ * migration Job's runner applies it while release N−1 still serves; it takes the locks of two
+ * tables the bids of N−1 use, in an order those bids do not, and gives way to them when they meet.
  */
-const EXPAND_MIGRATION = `
-  ALTER TABLE auction.bids ADD COLUMN placed_via text;
-  ALTER TABLE auction.lots ADD COLUMN reserve_price integer NOT NULL DEFAULT 0;
-  CREATE TABLE auction.bid_sources (bid_id uuid PRIMARY KEY, source text NOT NULL);
-  CREATE INDEX bids_placed_via_idx ON auction.bids (placed_via) WHERE placed_via IS NOT NULL;
-`;
+const EXPAND_MIGRATION = [
+  'ALTER TABLE auction.bids ADD COLUMN placed_via text;',
+  'ALTER TABLE auction.lots ADD COLUMN reserve_price integer NOT NULL DEFAULT 0;',
+  'CREATE TABLE auction.bid_sources (bid_id uuid PRIMARY KEY, source text NOT NULL);',
+  'CREATE INDEX bids_placed_via_idx ON auction.bids (placed_via) WHERE placed_via IS NOT NULL;',
+];
 /** Release N's backfill of the new column and table, running beside N−1's writes. */
 const BACKFILL = `
   UPDATE auction.bids SET placed_via = 'web' WHERE placed_via IS NULL;
   INSERT INTO auction.bid_sources (bid_id, source) SELECT id, 'web' FROM auction.bids ON CONFLICT DO NOTHING;
 `;
 const MANAGERS = 6;
+
+async function migrateAsTheJobDoes(databaseUrl: string, statements: string[]): Promise<void> {
+  const release = writeMigrationSet('release_n_expand', statements);
+  const job = connectForMigrations(databaseUrl);
+  try {
+    await runMigrations(job.db, [release]);
+  } finally {
+    await job.pool.end();
+    release.remove();
+  }
+}
 
 /**
  * An old and a new auction-engine replica side by side, as during a rolling deploy: both start
@@ -60,7 +74,7 @@ describe('an old and a new auction-engine replica on one schema', () => {
 
     const rollout = async () => {
       const before = await acceptedPerReplica(stack);
-      await sql(stack.database.url, EXPAND_MIGRATION);
+      await migrateAsTheJobDoes(stack.database.url, EXPAND_MIGRATION);
       await sql(stack.database.url, BACKFILL);
       await stack.cluster.restart('auction-engine', 1);
       // Both versions serve side by side now: the old replica 0 and the new replica 1.

@@ -1,4 +1,4 @@
-import { runMigrations, type MigrationSet } from './migrate.js';
+import { retryWhenGivingWay, runMigrations, type MigrationOptions, type MigrationSet } from './migrate.js';
 import type { Database } from './postgres.js';
 
 /** What a service needs in its schema before it serves: migrations, then idempotent seed data. */
@@ -7,10 +7,13 @@ export interface DataSetup {
   seed?: (db: Database) => Promise<void>;
 }
 
-export async function setUpData(db: Database, setups: DataSetup[]): Promise<void> {
+export async function setUpData(db: Database, setups: DataSetup[], options: MigrationOptions = {}): Promise<void> {
   await runMigrations(
     db,
     setups.map((s) => s.migrations),
+    options,
   );
-  for (const setup of setups) await setup.seed?.(db);
+  for (const { migrations, seed } of setups) {
+    if (seed) await retryWhenGivingWay(migrations.schema, () => seed(db), options);
+  }
 }

@@ -8,11 +8,19 @@ export interface DatabaseHandle {
   db: Database;
 }
 
-export function connectDatabase(url: string, options: { max?: number; applicationName?: string } = {}): DatabaseHandle {
+export interface ConnectOptions {
+  max?: number;
+  applicationName?: string;
+  /** How long a statement of this pool waits for a lock before it fails with lock_not_available. */
+  lockTimeoutMs?: number;
+}
+
+export function connectDatabase(url: string, options: ConnectOptions = {}): DatabaseHandle {
   const pool = new pg.Pool({
     connectionString: url,
     max: options.max ?? 10,
     application_name: options.applicationName,
+    lock_timeout: options.lockTimeoutMs,
     idleTimeoutMillis: 30_000,
     connectionTimeoutMillis: 5_000,
   });

@@ -8,3 +8,4 @@ export * from './stack.js';
 export * from './sentry-recorder.js';
 export * from './private-postgres.js';
 export * from './memory-logger.js';
+export * from './migrations.js';
