@@ -52,7 +52,19 @@ export interface Figures {
    * Bid acks split by when the bid was sent: within OPENING_BURST_MS of its lot opening (when every
    * bidder who wants the lot bids at once) and after that.
    */
-  ackByPhase: { opening: Summary; after: Summary };
+  ackByPhase: { opening: Summary; after: Summary; openings: OpeningSpread };
+}
+
+/**
+ * How the lot openings of a run differ: each opening's own p99 (its bids of the first
+ * OPENING_BURST_MS), and how many lots the run's slowest 1 % of bids came from. A run has few
+ * openings (eight a minute at `150`), so one slow opening can set the run's p99.
+ */
+export interface OpeningSpread {
+  openings: number;
+  p99Median: number;
+  p99Worst: number;
+  slowestFromLots: number;
 }
 
 /** The first part of a lot, when its bidders all bid at once, reported apart from the rest. */
@@ -194,6 +206,28 @@ function ackByPhaseOf(result: RunResult, answered: RunResult['acks']): Figures['
   return {
     opening: summarise(answered.filter(inOpening).map((a) => a.ms)),
     after: summarise(answered.filter((a) => !inOpening(a)).map((a) => a.ms)),
+    openings: openingSpreadOf(answered, inOpening),
+  };
+}
+
+export function openingSpreadOf<A extends { lotId: string | null; ms: number }>(
+  answered: A[],
+  inOpening: (ack: A) => boolean,
+): OpeningSpread {
+  const byLot = new Map<string, number[]>();
+  for (const ack of answered) {
+    if (!ack.lotId || !inOpening(ack)) continue;
+    const lot = byLot.get(ack.lotId) ?? [];
+    lot.push(ack.ms);
+    byLot.set(ack.lotId, lot);
+  }
+  const p99s = [...byLot.values()].map((ms) => summarise(ms).p99).sort((a, b) => a - b);
+  const slowest = [...answered].sort((a, b) => b.ms - a.ms).slice(0, Math.ceil(answered.length / 100));
+  return {
+    openings: p99s.length,
+    p99Median: p99s[Math.floor((p99s.length - 1) / 2)] ?? NaN,
+    p99Worst: p99s.at(-1) ?? NaN,
+    slowestFromLots: new Set(slowest.map((a) => a.lotId)).size,
   };
 }
 
@@ -324,8 +358,11 @@ export function describeDecision(d: NonNullable<Figures['decision']>): string {
 }
 
 export function describePhases(f: Figures): string {
-  const { opening, after } = f.ackByPhase;
-  return `bid ack in the first ${OPENING_BURST_MS / 1000} s of a lot: ${opening.count} bids, p50 ${opening.p50} p99 ${opening.p99} ms; later: ${after.count} bids, p50 ${after.p50} p99 ${after.p99} ms`;
+  const { opening, after, openings } = f.ackByPhase;
+  return (
+    `bid ack in the first ${OPENING_BURST_MS / 1000} s of a lot: ${opening.count} bids, p50 ${opening.p50} p99 ${opening.p99} ms; later: ${after.count} bids, p50 ${after.p50} p99 ${after.p99} ms; ` +
+    `each opening's own p99: median ${openings.p99Median}, worst ${openings.p99Worst} ms of ${openings.openings}, the slowest 1 % of bids from ${openings.slowestFromLots} lot(s)`
+  );
 }
 
 export function describeCpu(b: BaselineFigures): string {
