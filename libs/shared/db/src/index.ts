@@ -6,3 +6,4 @@ export * from './data-setup.js';
 export * from './ports.js';
 export * from './transactor.js';
 export * from './prepared-statement.js';
+export * from './errors.js';

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
+import { causeChain } from './errors.js';
 import { connectDatabase, type Database, type DatabaseHandle } from './postgres.js';
 
 /** A service's committed SQL migrations and the schema it owns. */
@@ -18,9 +19,9 @@ export interface MigrationSet {
  * goes on, and the migration tries again. It also bounds how long a queued ALTER holds up the bids
  * queued behind it.
  */
-export const MIGRATION_LOCK_TIMEOUT_MS = 500;
+const MIGRATION_LOCK_TIMEOUT_MS = 500;
 /** Tries of one service's migrations before the job fails (a minute and more of giving way). */
-export const MIGRATION_ATTEMPTS = 40;
+const MIGRATION_ATTEMPTS = 40;
 const GAVE_WAY = new Set(['55P03', '40P01']); // lock_not_available, deadlock_detected
 
 /** The connection the migration job runs on: it gives way to live traffic instead of blocking it. */
@@ -67,10 +68,6 @@ function migrateSet(db: Database, set: MigrationSet): Promise<void> {
   });
 }
 
-/** Drizzle wraps the driver's error; PostgreSQL's SQLSTATE is on the cause. */
 function gaveWay(error: unknown): boolean {
-  for (let e = error; e instanceof Error; e = e.cause) {
-    if (GAVE_WAY.has((e as { code?: string }).code ?? '')) return true;
-  }
-  return false;
+  return causeChain(error).some(({ code }) => typeof code === 'string' && GAVE_WAY.has(code));
 }

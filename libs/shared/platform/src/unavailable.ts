@@ -1,4 +1,5 @@
 import { DomainError } from '@auction/contracts';
+import { causeChain } from '@auction/db';
 
 /** PostgreSQL SQLSTATEs of a lost or refused connection: class 08, and the server shutting down or starting. */
 const CONNECTION_STATES = /^(08\d{3}|57P0[123])$/;
@@ -12,12 +13,9 @@ const DRIVER_MESSAGES = /^(Connection terminated|Client has encountered a connec
  * any other error.
  */
 export function unavailableDependency(error: unknown): DomainError | null {
-  // Drizzle wraps the driver's error as its `cause`.
-  for (let cause = error, depth = 0; cause instanceof Error && depth < 3; cause = cause.cause, depth++) {
-    const { code } = cause as Error & { code?: unknown };
-    const lost =
-      (typeof code === 'string' && (CONNECTION_STATES.test(code) || CONNECTION_ERRNOS.has(code))) || DRIVER_MESSAGES.test(cause.message);
-    if (lost) return new DomainError('SERVICE_UNAVAILABLE', 'The service is briefly unavailable. Please try again.');
-  }
-  return null;
+  const lost = causeChain(error).some(
+    ({ code, message }) =>
+      (typeof code === 'string' && (CONNECTION_STATES.test(code) || CONNECTION_ERRNOS.has(code))) || DRIVER_MESSAGES.test(message),
+  );
+  return lost ? new DomainError('SERVICE_UNAVAILABLE', 'The service is briefly unavailable. Please try again.') : null;
 }
